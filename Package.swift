@@ -1,0 +1,69 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers, from the inside out (see README "Design"):
+//   OneWindowCore    the hall's domain: catalogue, guides, validation, search. No I/O.
+//   OneWindowStorage SQLite through GRDB: migrations and one function per query.
+//   OneWindowHTTP    libmicrohttpd wrapped: server, route table, body collector, error reply.
+//   OneWindowApp     the routes and pages of the hall, wired by `Application.build`.
+//   onewindowd       the thin executable: options, logging, signals.
+let package = Package(
+    name: "OneWindow",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "onewindowd", targets: ["onewindowd"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "COneWindowMHD",
+            pkgConfig: "libmicrohttpd",
+            providers: [.apt(["libmicrohttpd-dev"])]
+        ),
+        .target(name: "OneWindowCore"),
+        .target(
+            name: "OneWindowStorage",
+            dependencies: [
+                "OneWindowCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "OneWindowHTTP",
+            dependencies: [
+                "COneWindowMHD",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "OneWindowApp",
+            dependencies: [
+                "OneWindowCore",
+                "OneWindowStorage",
+                "OneWindowHTTP",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "onewindowd",
+            dependencies: [
+                "OneWindowApp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "OneWindowTesting",
+            dependencies: ["OneWindowApp", "OneWindowHTTP"]
+        ),
+        .testTarget(name: "OneWindowCoreTests", dependencies: ["OneWindowCore", "OneWindowTesting"]),
+        .testTarget(name: "OneWindowHTTPTests", dependencies: ["OneWindowHTTP", "OneWindowTesting"]),
+        // Depends on the executable so that `swift test` builds the binary that the
+        // process tests start; fixtures live in Tests/Fixtures, shared by all test targets.
+        .testTarget(name: "OneWindowAppTests", dependencies: ["OneWindowApp", "OneWindowTesting", "onewindowd"]),
+    ]
+)

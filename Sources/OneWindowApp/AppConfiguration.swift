@@ -1,0 +1,15 @@
+import OneWindowHTTP
+
+/// Everything `onewindowd serve` can be told. The defaults work from the repo root.
+public struct AppConfiguration: Sendable {
+    /// The service catalogue; reloaded on SIGHUP.
+    public var cataloguePath: String = "services.json"
+    /// The SQLite database; its folder is created if missing.
+    public var databasePath: String = "var/onewindow.sqlite"
+    /// Listening address, port, threads and body cap.
+    public var http = HTTPServer.Configuration()
+    /// How long a stop waits for requests already in flight.
+    public var shutdownGracePeriod: Duration = .seconds(10)
+
+    public init() {}
+}

@@ -1,0 +1,23 @@
+import Logging
+import OneWindowStorage
+import Synchronization
+
+/// What handlers share: the current catalogue snapshot and the database.
+public final class AppState: Sendable {
+    public let storage: Storage
+    let logger: Logger
+    private let snapshot: Mutex<CatalogueSnapshot>
+
+    init(catalogue: CatalogueSnapshot, storage: Storage, logger: Logger) {
+        self.snapshot = Mutex(catalogue)
+        self.storage = storage
+        self.logger = logger
+    }
+
+    /// The catalogue requests answer from now.
+    public var catalogue: CatalogueSnapshot { snapshot.withLock { $0 } }
+
+    func replaceCatalogue(with new: CatalogueSnapshot) {
+        snapshot.withLock { $0 = new }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Logging
+import OneWindowCore
+import OneWindowHTTP
+import OneWindowStorage
+
+/// The whole daemon, wired: catalogue, database, routes and HTTP server.
+///
+/// `onewindowd serve` and the tests both call `Application(configuration:logger:)`, so the
+/// tests exercise the real wiring.
+public final class Application: Sendable {
+    public let configuration: AppConfiguration
+    public let state: AppState
+    public let router: Router
+    private let server: HTTPServer
+    private let logger: Logger
+
+    /// Loads and checks the catalogue and opens the database; refuses to build on a bad catalogue.
+    public init(configuration: AppConfiguration, logger: Logger) throws {
+        let snapshot = try CatalogueSource.load(path: configuration.cataloguePath)
+        let storage = try Storage(path: configuration.databasePath)
+        self.configuration = configuration
+        self.logger = logger
+        self.state = AppState(catalogue: snapshot, storage: storage, logger: logger)
+        self.router = Router(routes: Routes.all(state), logger: logger)
+        self.server = HTTPServer(configuration: configuration.http, router: router, logger: logger)
+        try recordLoad(snapshot)
+    }
+
+    /// Starts serving and returns the bound port.
+    @discardableResult
+    public func start() throws -> UInt16 {
+        let port = try server.start()
+        logger.info(
+            "listening on http://\(Self.hostForURL(configuration.http.host)):\(port)",
+            metadata: ["services": "\(state.catalogue.catalogue.services.count)"])
+        return port
+    }
+
+    /// Loads the catalogue file again. A bad file leaves the old catalogue serving; the reason
+    /// is logged and returned.
+    @discardableResult
+    public func reloadCatalogue() -> Result<CatalogueSnapshot, CatalogueError> {
+        do {
+            let snapshot = try CatalogueSource.load(path: configuration.cataloguePath)
+            state.replaceCatalogue(with: snapshot)
+            try? recordLoad(snapshot)
+            logger.info(
+                "catalogue reloaded",
+                metadata: ["services": "\(snapshot.catalogue.services.count)", "version": "\(snapshot.version)"])
+            return .success(snapshot)
+        } catch {
+            logger.error("catalogue reload refused; still serving the previous one\n\(error)")
+            return .failure(error)
+        }
+    }
+
+    /// Stops accepting, lets requests in flight finish, then closes.
+    public func stop() {
+        server.stop(gracePeriod: configuration.shutdownGracePeriod)
+        logger.info("stopped")
+    }
+
+    private func recordLoad(_ snapshot: CatalogueSnapshot) throws {
+        try state.storage.recordCatalogueLoad(
+            CatalogueLoad(
+                loadedAt: snapshot.loadedAt, file: configuration.cataloguePath, version: snapshot.version,
+                serviceCount: snapshot.catalogue.services.count))
+    }
+
+    private static func hostForURL(_ host: String) -> String {
+        host.contains(":") ? "[\(host)]" : host
+    }
+}

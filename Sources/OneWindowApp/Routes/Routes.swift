@@ -1,0 +1,34 @@
+import Foundation
+import OneWindowCore
+import OneWindowHTTP
+
+/// The route table of the daemon: one list, read by the router and checked against the
+/// OpenAPI document by a test.
+public enum Routes {
+    public static func all(_ state: AppState) -> [Route] {
+        catalogue(state) + pages(state) + system(state)
+    }
+
+    /// Longest `q` or `category` accepted: longer than any name in a real catalogue.
+    static let maxQueryLength = 100
+
+    /// Reads an optional text parameter, blank meaning absent, length-checked.
+    static func textParameter(_ request: Request, _ name: String) throws(HTTPError) -> String? {
+        guard let value = try request.queryValue(name)?.trimmingCharacters(in: .whitespacesAndNewlines),
+            !value.isEmpty
+        else { return nil }
+        guard value.count <= maxQueryLength else {
+            throw HTTPError(.invalidParameter, "query parameter “\(name)” is longer than \(maxQueryLength) characters")
+        }
+        return value
+    }
+}
+
+extension CatalogueSnapshot {
+    /// Items matching `query` (ranked) and in `category`; nil for both means every item.
+    func find(query: String?, category: String?) -> [ServiceItem] {
+        var items = query.map(searchIndex.search) ?? catalogue.services
+        if let category { items = items.filter { $0.category == category } }
+        return items
+    }
+}

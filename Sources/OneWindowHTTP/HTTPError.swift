@@ -1,0 +1,39 @@
+/// A failure answered to the client as `{"error":{"code":"…","message":"…"}}`.
+public struct HTTPError: Error, Sendable, Equatable {
+    public var code: Code
+    public var message: String
+    /// Extra header fields, e.g. `Allow` on a 405.
+    public var headers: HTTPHeaders
+
+    public init(_ code: Code, _ message: String, headers: HTTPHeaders = [:]) {
+        self.code = code
+        self.message = message
+        self.headers = headers
+    }
+
+    public var status: Int { code.status }
+
+    /// The registry of error codes: each snake_case code has exactly one HTTP status.
+    /// Adapters add their own with `Code(name:status:)` as static members in an extension.
+    public struct Code: Sendable, Equatable, CustomStringConvertible {
+        public let name: String
+        public let status: Int
+
+        public init(name: String, status: Int) {
+            self.name = name
+            self.status = status
+        }
+
+        public var description: String { name }
+
+        public static let routeNotFound = Code(name: "route_not_found", status: 404)
+        public static let methodNotAllowed = Code(name: "method_not_allowed", status: 405)
+        public static let bodyNotAllowed = Code(name: "body_not_allowed", status: 400)
+        public static let malformedBody = Code(name: "malformed_body", status: 400)
+        public static let unknownParameter = Code(name: "unknown_parameter", status: 400)
+        public static let invalidParameter = Code(name: "invalid_parameter", status: 400)
+        public static let bodyTooLarge = Code(name: "body_too_large", status: 413)
+        public static let unsupportedMediaType = Code(name: "unsupported_media_type", status: 415)
+        public static let internalError = Code(name: "internal_error", status: 500)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Header fields with case-insensitive lookup, in the order they arrived.
+public struct HTTPHeaders: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+    private var fields: [(name: String, value: String)] = []
+
+    public init() {}
+
+    public init(dictionaryLiteral elements: (String, String)...) {
+        for (name, value) in elements { add(name, value) }
+    }
+
+    public mutating func add(_ name: String, _ value: String) {
+        fields.append((name, value))
+    }
+
+    /// The first value of the named field.
+    public subscript(name: String) -> String? {
+        fields.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
+
+    public var all: [(name: String, value: String)] { fields }
+
+    public static func == (lhs: HTTPHeaders, rhs: HTTPHeaders) -> Bool {
+        lhs.fields.elementsEqual(rhs.fields) { $0.name == $1.name && $0.value == $1.value }
+    }
+}
+
+/// One whole HTTP request: handlers only ever see a complete, size-checked body.
+public struct Request: Sendable {
+    public var method: String
+    /// The path without the query, percent-decoded.
+    public var path: String
+    /// Query parameters in arrival order, percent-decoded.
+    public var query: [(name: String, value: String)]
+    public var headers: HTTPHeaders
+    public var body: Data
+    /// Values of the `{name}` segments of the matched route, set by the router.
+    public internal(set) var pathParameters: [String: String] = [:]
+
+    public init(
+        method: String, path: String, query: [(name: String, value: String)] = [], headers: HTTPHeaders = [:],
+        body: Data = Data()
+    ) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The single value of a query parameter; a repeated parameter is a client error.
+    public func queryValue(_ name: String) throws(HTTPError) -> String? {
+        let values = query.filter { $0.name == name }
+        guard values.count <= 1 else {
+            throw HTTPError(.invalidParameter, "query parameter “\(name)” is given more than once")
+        }
+        return values.first?.value
+    }
+
+    /// The value of a `{name}` path segment; the router guarantees it for its own route.
+    public func pathParameter(_ name: String) -> String {
+        pathParameters[name] ?? ""
+    }
+
+    /// Decodes the JSON body, answering 400 with the decoder's reason when it does not fit.
+    public func decodeJSON<T: Decodable>(_ type: T.Type) throws(HTTPError) -> T {
+        do {
+            return try JSONDecoder().decode(type, from: body)
+        } catch {
+            throw HTTPError(.malformedBody, "the body is not the expected JSON: \(error)")
+        }
+    }
+}

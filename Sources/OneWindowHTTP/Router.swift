@@ -1,0 +1,85 @@
+import Logging
+
+/// The dispatcher over a route table. It answers 404, 405 (with `Allow`), unknown query
+/// parameters, bodies where none belong, wrong media types and conditional GETs itself,
+/// so handlers only see requests their route accepts.
+///
+/// It needs no socket: tests call `respond(to:)` directly, and `HTTPServer` calls it too.
+public struct Router: Sendable {
+    public let routes: [Route]
+    private let logger: Logger
+
+    public init(routes: [Route], logger: Logger = Logger(label: "onewindow.http")) {
+        self.routes = routes
+        self.logger = logger
+    }
+
+    public func respond(to request: Request) -> Response {
+        do {
+            let response = try dispatch(request)
+            return Self.conditional(response, for: request)
+        } catch let error as HTTPError {
+            return .error(error)
+        } catch {
+            logger.error("handler failed", metadata: ["path": "\(request.path)", "error": "\(error)"])
+            return .error(HTTPError(.internalError, "the server could not answer this request"))
+        }
+    }
+
+    private func dispatch(_ request: Request) throws -> Response {
+        let parts = Route.split(request.path)
+        var allowed: [String] = []
+        for route in routes {
+            guard let parameters = route.match(parts) else { continue }
+            let methodFits = route.method == request.method || (request.method == "HEAD" && route.method == "GET")
+            guard methodFits else {
+                allowed.append(route.method)
+                if route.method == "GET" { allowed.append("HEAD") }
+                continue
+            }
+            var request = request
+            request.pathParameters = parameters
+            try Self.check(request, against: route)
+            return try route.handler(request)
+        }
+        guard allowed.isEmpty else {
+            let allow = Array(Set(allowed)).sorted().joined(separator: ", ")
+            throw HTTPError(
+                .methodNotAllowed, "\(request.method) is not allowed on \(request.path); use \(allow)",
+                headers: ["Allow": allow])
+        }
+        throw HTTPError(.routeNotFound, "no such path: \(request.path)")
+    }
+
+    private static func check(_ request: Request, against route: Route) throws(HTTPError) {
+        if let unknown = request.query.first(where: { !route.queryParameters.contains($0.name) }) {
+            let known = route.queryParameters.sorted().joined(separator: ", ")
+            throw HTTPError(
+                .unknownParameter,
+                "unknown query parameter “\(unknown.name)”"
+                    + (known.isEmpty ? "; this path takes none" : "; known: \(known)"))
+        }
+        switch route.body {
+        case .none where !request.body.isEmpty:
+            throw HTTPError(.bodyNotAllowed, "\(request.method) \(route.pattern) takes no request body")
+        case .json:
+            let type = request.headers["Content-Type"]?.lowercased() ?? ""
+            guard type == "application/json" || type.hasPrefix("application/json;") else {
+                throw HTTPError(.unsupportedMediaType, "the body must be application/json")
+            }
+        default:
+            break
+        }
+    }
+
+    /// Turns a 200 into a 304 when the client already holds the same entity.
+    private static func conditional(_ response: Response, for request: Request) -> Response {
+        guard request.method == "GET" || request.method == "HEAD", response.status == 200,
+            let tag = response.prepared?.etag ?? response.headers["ETag"],
+            let ifNoneMatch = request.headers["If-None-Match"], ETag.matches(ifNoneMatch, tag)
+        else { return response }
+        var headers: HTTPHeaders = ["ETag": tag]
+        if let cache = response.headers["Cache-Control"] { headers.add("Cache-Control", cache) }
+        return Response(status: 304, headers: headers)
+    }
+}

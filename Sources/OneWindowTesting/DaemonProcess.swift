@@ -1,0 +1,109 @@
+import Foundation
+import Synchronization
+
+/// The built `onewindowd` binary run as a child process, for what only a real process shows:
+/// signals, exit codes and what it prints.
+public final class DaemonProcess: Sendable {
+    private let process: Process
+    private let output = OutputBuffer()
+    public let port: UInt16
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Starts `onewindowd serve` with `arguments` on a free port and waits (at most
+    /// `timeoutSeconds`) until it says where it listens.
+    public init(arguments: [String], timeoutSeconds: Double = 30) throws {
+        let pipe = Pipe()
+        process = Process()
+        process.executableURL = try Self.binary()
+        process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0"] + arguments
+        process.standardError = pipe
+        process.standardOutput = pipe
+        let output = self.output
+        pipe.fileHandleForReading.readabilityHandler = { handle in
+            let chunk = handle.availableData
+            output.data.withLock { $0.append(chunk) }
+        }
+        try process.run()
+        let deadline = Date().addingTimeInterval(timeoutSeconds)
+        var found: UInt16?
+        while found == nil, Date() < deadline, process.isRunning {
+            found = Self.listeningPort(in: output.data.withLock { String(decoding: $0, as: UTF8.self) })
+            if found == nil { Thread.sleep(forTimeInterval: 0.02) }
+        }
+        guard let found else {
+            process.terminate()
+            let text = output.data.withLock { String(decoding: $0, as: UTF8.self) }
+            throw Failure(description: "onewindowd did not start listening:\n\(text)")
+        }
+        port = found
+    }
+
+    public var client: TestHTTPClient { TestHTTPClient(port: port) }
+
+    /// Everything the daemon printed so far.
+    public var log: String { output.data.withLock { String(decoding: $0, as: UTF8.self) } }
+
+    public func signal(_ signal: Int32) {
+        kill(process.processIdentifier, signal)
+    }
+
+    /// Waits until `log` contains `text`, at most `timeoutSeconds`; returns whether it did.
+    public func waitForLog(_ text: String, occurrences: Int = 1, timeoutSeconds: Double = 10) -> Bool {
+        let deadline = Date().addingTimeInterval(timeoutSeconds)
+        while Date() < deadline {
+            if log.components(separatedBy: text).count - 1 >= occurrences { return true }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return false
+    }
+
+    /// Waits for the process to end (killing it after `timeoutSeconds`) and returns its status.
+    public func waitForExit(timeoutSeconds: Double = 15) -> Int32 {
+        let deadline = Date().addingTimeInterval(timeoutSeconds)
+        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        return process.terminationStatus
+    }
+
+    static func listeningPort(in log: String) -> UInt16? {
+        guard let range = log.range(of: "listening on http://127.0.0.1:") else { return nil }
+        return UInt16(log[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    /// The `onewindowd` built beside the test bundle.
+    public static func binary() throws -> URL {
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = testBinary.deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("onewindowd")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        throw Failure(description: "no onewindowd binary near \(testBinary.path); run `swift build` first")
+    }
+
+    /// Runs the binary with `arguments` to completion and returns its status and output.
+    public static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        let pipe = Pipe()
+        process.executableURL = try binary()
+        process.arguments = arguments
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// What the child printed, appended from the pipe's reader thread.
+private final class OutputBuffer: Sendable {
+    let data = Mutex(Data())
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Logging
+import OneWindowApp
+
+/// The real `Application`, built as `onewindowd serve` builds it, on a free loopback port
+/// with its own temporary database.
+public final class TestApplication: Sendable {
+    public let application: Application
+    public let port: UInt16
+    public let client: TestHTTPClient
+    public let directory: TemporaryDirectory
+
+    /// - Parameters:
+    ///   - catalogue: path of the services.json to serve.
+    ///   - configure: changes to the configuration before the application is built.
+    public init(catalogue: String, configure: (inout AppConfiguration) -> Void = { _ in }) throws {
+        directory = try TemporaryDirectory()
+        var configuration = AppConfiguration()
+        configuration.cataloguePath = catalogue
+        configuration.databasePath = directory.path("onewindow.sqlite")
+        configuration.http.host = "127.0.0.1"
+        configuration.http.port = 0
+        configuration.shutdownGracePeriod = .seconds(5)
+        configure(&configuration)
+        var logger = Logger(label: "onewindow.test")
+        logger.logLevel = .warning
+        application = try Application(configuration: configuration, logger: logger)
+        port = try application.start()
+        client = TestHTTPClient(port: port)
+    }
+
+    /// Stops the server and removes the temporary folder.
+    public func stop() {
+        application.stop()
+        directory.remove()
+    }
+}

@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import Logging
+import OneWindowApp
+
+/// `onewindowd serve`: runs the hall's daemon until SIGTERM or SIGINT; SIGHUP reloads the catalogue.
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the hall's API and guide pages.",
+        discussion: """
+            Every option also reads an environment variable, used when the option is not given:
+            ONEWINDOW_HOST, ONEWINDOW_PORT, ONEWINDOW_CATALOGUE, ONEWINDOW_DATABASE, ONEWINDOW_THREADS,
+            ONEWINDOW_MAX_BODY_BYTES, ONEWINDOW_LOG_LEVEL. Logs go to standard error.
+            Signals: SIGHUP reloads the catalogue (a bad file keeps the old one serving);
+            SIGTERM and SIGINT stop after requests in flight finish.
+            """
+    )
+
+    @Option(help: "Address to listen on (env ONEWINDOW_HOST; default 127.0.0.1).")
+    var host: String?
+
+    @Option(help: "Port to listen on, 0 for any free port (env ONEWINDOW_PORT; default 8080).")
+    var port: UInt16?
+
+    @Option(help: "The service catalogue (env ONEWINDOW_CATALOGUE; default services.json).")
+    var catalogue: String?
+
+    @Option(help: "The SQLite database file (env ONEWINDOW_DATABASE; default var/onewindow.sqlite).")
+    var database: String?
+
+    @Option(help: "HTTP worker threads (env ONEWINDOW_THREADS; default 2).")
+    var threads: Int?
+
+    @Option(help: "Largest request body in bytes (env ONEWINDOW_MAX_BODY_BYTES; default 65536).")
+    var maxBodyBytes: Int?
+
+    @Option(help: "trace, debug, info, notice, warning, error or critical (env ONEWINDOW_LOG_LEVEL; default info).")
+    var logLevel: String?
+
+    /// The options, then the environment, then the defaults, checked once.
+    func resolved() throws -> (AppConfiguration, Logger.Level) {
+        var configuration = AppConfiguration()
+        configuration.http.host = host ?? Environment.value("ONEWINDOW_HOST") ?? configuration.http.host
+        configuration.http.port = try port ?? Self.parse("ONEWINDOW_PORT", UInt16.init) ?? configuration.http.port
+        configuration.cataloguePath =
+            catalogue ?? Environment.value("ONEWINDOW_CATALOGUE") ?? configuration.cataloguePath
+        configuration.databasePath = database ?? Environment.value("ONEWINDOW_DATABASE") ?? configuration.databasePath
+        configuration.http.threads =
+            try threads ?? Self.parse("ONEWINDOW_THREADS", Int.init) ?? configuration.http.threads
+        configuration.http.maxBodyBytes =
+            try maxBodyBytes ?? Self.parse("ONEWINDOW_MAX_BODY_BYTES", Int.init) ?? configuration.http.maxBodyBytes
+        let levelText = logLevel ?? Environment.value("ONEWINDOW_LOG_LEVEL") ?? "info"
+        guard let level = Logger.Level(rawValue: levelText) else {
+            throw ValidationError(
+                "log level “\(levelText)” is not one of trace, debug, info, notice, warning, error, critical")
+        }
+        guard (1...64).contains(configuration.http.threads) else {
+            throw ValidationError("threads must be from 1 to 64, found \(configuration.http.threads)")
+        }
+        guard configuration.http.maxBodyBytes >= 1024 else {
+            throw ValidationError("max body bytes must be at least 1024, found \(configuration.http.maxBodyBytes)")
+        }
+        return (configuration, level)
+    }
+
+    private static func parse<T>(_ name: String, _ make: (String) -> T?) throws -> T? {
+        guard let text = Environment.value(name) else { return nil }
+        guard let value = make(text) else { throw ValidationError("\(name)=“\(text)” is not a valid value") }
+        return value
+    }
+
+    func validate() throws {
+        _ = try resolved()
+    }
+
+    func run() throws {
+        // Block the signals before any thread exists, so every thread inherits the mask and
+        // only the `sigwait` below ever receives them.
+        let signals = SignalSet([SIGINT, SIGTERM, SIGHUP])
+        signals.block()
+        let (configuration, level) = try resolved()
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "onewindowd")
+        let application: Application
+        do {
+            application = try Application(configuration: configuration, logger: logger)
+            try application.start()
+        } catch {
+            logger.critical("cannot start\n\(error)")
+            throw ExitCode.failure
+        }
+        while true {
+            switch signals.wait() {
+            case SIGHUP:
+                logger.info("SIGHUP: reloading the catalogue")
+                application.reloadCatalogue()
+            default:
+                logger.info("stopping: requests in flight may finish")
+                application.stop()
+                return
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import OneWindowTesting
+import Testing
+
+/// Search cases on the catalogue the hall really ships, through the HTTP API.
+@Suite("Searching the shipped catalogue")
+struct ShippedCatalogueTests {
+    static let cases: [(query: String, expectedFirst: String)] = [
+        ("低保", "最低生活保障"),
+        ("结婚", "结婚登记"),
+        ("离婚", "离婚登记"),
+        ("五保", "特困人员救助供养"),
+        ("民非", "社会服务机构"),
+        ("高龄补贴", "高龄"),
+        ("收养", "收养登记"),
+        ("基金会", "基金会"),
+        ("地名", "地名"),
+        ("临时救助", "临时救助"),
+    ]
+
+    @Test("common words and short names find the right service first", arguments: cases)
+    func firstHit(query: String, expectedFirst: String) throws {
+        let app = try TestApplication(catalogue: Fixtures.shippedCatalogue)
+        defer { app.stop() }
+        let encoded = query.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        let response = try app.client.get("/api/v1/services?q=\(encoded)")
+        #expect(response.status == 200)
+        let names = (response.json["services"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        #expect(names.first?.contains(expectedFirst) == true, "q=\(query) gave \(names)")
+    }
+
+    @Test("the shipped catalogue has at least 30 items, every one with a complete guide page")
+    func everyGuideRenders() throws {
+        let app = try TestApplication(catalogue: Fixtures.shippedCatalogue)
+        defer { app.stop() }
+        let list = try app.client.get("/api/v1/services").json
+        let ids = (list["services"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        #expect(ids.count >= 30)
+        for id in ids {
+            let page = try app.client.get("/guides/\(id)")
+            #expect(page.status == 200, "/guides/\(id)")
+            #expect(page.text.contains("申请材料"), "/guides/\(id) lacks the materials")
+        }
+    }
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs what is missing, checks formatting, builds and runs the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+echo "== swift format lint"
+swift format lint --strict -r Sources Tests
+echo "== build"
+swift build --build-tests
+echo "== catalogue"
+.build/debug/onewindowd check services.json >/dev/null
+echo "== tests"
+swift test
