@@ -14,9 +14,17 @@ public struct HTTPHeaders: Sendable, Equatable, ExpressibleByDictionaryLiteral {
         fields.append((name, value))
     }
 
-    /// The first value of the named field.
+    /// The first value of the named field. Field names are ASCII, so the comparison folds
+    /// ASCII case only; it runs on every request and allocates nothing.
     public subscript(name: String) -> String? {
-        fields.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        fields.first { Self.equalIgnoringASCIICase($0.name, name) }?.value
+    }
+
+    static func equalIgnoringASCIICase(_ lhs: String, _ rhs: String) -> Bool {
+        lhs.utf8.count == rhs.utf8.count
+            && zip(lhs.utf8, rhs.utf8).allSatisfy { a, b in
+                a == b || a | 0x20 == b | 0x20 && (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7a
+            }
     }
 
     public var all: [(name: String, value: String)] { fields }

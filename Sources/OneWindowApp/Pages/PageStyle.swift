@@ -32,6 +32,8 @@ enum PageStyle {
         table{border-collapse:collapse;width:100%}
         th,td{border:1px solid #999;padding:.4rem;text-align:left;vertical-align:top}
         .tick{width:2.5rem;text-align:center;font-size:1.2rem}
+        table.checklist th,table.checklist td:nth-child(4){white-space:nowrap}
+        @media (max-width:30rem){th,td{padding:.3rem .25rem;font-size:.95rem}}
         footer.site{margin-top:3rem;padding:1rem 0;border-top:1px solid #ccc;color:#555;font-size:.9rem}
         @media print{
         form.search,nav,.no-print{display:none!important}
