@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -45,6 +46,7 @@ let package = Package(
                 "OneWindowCore",
                 "OneWindowStorage",
                 "OneWindowHTTP",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -52,13 +54,15 @@ let package = Package(
             name: "onewindowd",
             dependencies: [
                 "OneWindowApp",
+                "OneWindowCore",
+                "OneWindowStorage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "OneWindowTesting",
-            dependencies: ["OneWindowApp", "OneWindowHTTP"]
+            dependencies: ["OneWindowApp", "OneWindowCore", "OneWindowHTTP", "OneWindowStorage"]
         ),
         .testTarget(name: "OneWindowCoreTests", dependencies: ["OneWindowCore", "OneWindowTesting"]),
         .testTarget(name: "OneWindowHTTPTests", dependencies: ["OneWindowHTTP", "OneWindowTesting"]),

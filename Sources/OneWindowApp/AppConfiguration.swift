@@ -8,6 +8,10 @@ public struct AppConfiguration: Sendable {
     public var databasePath: String = "var/onewindow.sqlite"
     /// Listening address, port, threads and body cap.
     public var http = HTTPServer.Configuration()
+    /// A no-show is allowed once a ticket was called this many times.
+    public var callsBeforeNoShow = 3
+    /// Hall-local time at which tickets still open expire; nil leaves it to `close-day`.
+    public var closingTime: (hour: Int, minute: Int)? = (17, 30)
     /// How long a stop waits for requests already in flight.
     public var shutdownGracePeriod: Duration = .seconds(10)
 

@@ -5,12 +5,14 @@ import Synchronization
 /// What handlers share: the current catalogue snapshot and the database.
 public final class AppState: Sendable {
     public let storage: Storage
+    public let queue: QueueService
     let logger: Logger
     private let snapshot: Mutex<CatalogueSnapshot>
 
-    init(catalogue: CatalogueSnapshot, storage: Storage, logger: Logger) {
+    init(catalogue: CatalogueSnapshot, storage: Storage, queue: QueueService, logger: Logger) {
         self.snapshot = Mutex(catalogue)
         self.storage = storage
+        self.queue = queue
         self.logger = logger
     }
 
@@ -19,5 +21,6 @@ public final class AppState: Sendable {
 
     func replaceCatalogue(with new: CatalogueSnapshot) {
         snapshot.withLock { $0 = new }
+        queue.replaceCatalogue(new.catalogue)
     }
 }

@@ -19,9 +19,12 @@ public final class Application: Sendable {
     public init(configuration: AppConfiguration, logger: Logger) throws {
         let snapshot = try CatalogueSource.load(path: configuration.cataloguePath)
         let storage = try Storage(path: configuration.databasePath)
+        let queue = try QueueService(
+            catalogue: snapshot.catalogue, storage: storage, logger: logger,
+            callsBeforeNoShow: configuration.callsBeforeNoShow, closingTime: configuration.closingTime)
         self.configuration = configuration
         self.logger = logger
-        self.state = AppState(catalogue: snapshot, storage: storage, logger: logger)
+        self.state = AppState(catalogue: snapshot, storage: storage, queue: queue, logger: logger)
         self.router = Router(routes: Routes.all(state), logger: logger)
         self.server = HTTPServer(configuration: configuration.http, router: router, logger: logger)
         try recordLoad(snapshot)
@@ -58,6 +61,7 @@ public final class Application: Sendable {
     /// Stops accepting, lets requests in flight finish, then closes.
     public func stop() {
         server.stop(gracePeriod: configuration.shutdownGracePeriod)
+        state.queue.stop()
         logger.info("stopped")
     }
 

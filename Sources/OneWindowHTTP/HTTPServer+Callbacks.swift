@@ -5,8 +5,9 @@ import Foundation
 // written inside an isolated context crashes when an MHD worker thread calls it.
 
 /// Per-request state, made on the first callback and released in `requestCompleted`.
-/// Only the connection's own worker thread touches it.
-private final class RequestState {
+/// The connection's worker thread owns it; only `answer`/`suspended` are shared with the
+/// thread that completes a deferred response, under `lock`.
+private final class RequestState: @unchecked Sendable {
     let method: String
     let path: String
     let headers: HTTPHeaders
@@ -15,6 +16,11 @@ private final class RequestState {
     var tooLarge = false
     /// Set when the path or a query parameter is not valid UTF-8 once percent-decoded.
     var notUTF8 = false
+    /// Set once the request went to the router; the answer may come later.
+    var dispatched = false
+    let lock = NSLock()
+    var answer: Response?
+    var suspended = false
 
     init(method: String, path: String, headers: HTTPHeaders, query: [(name: String, value: String)]) {
         self.method = method
@@ -63,17 +69,47 @@ func accessHandler(
         return .YES
     }
 
-    let response: Response
-    if state.tooLarge {
-        response = .error(HTTPError(.bodyTooLarge, "the request body exceeds \(context.maxBodyBytes) bytes"))
-    } else if state.notUTF8 {
-        response = .error(HTTPError(.invalidParameter, "the path or query is not valid UTF-8 once percent-decoded"))
-    } else {
-        let request = Request(
-            method: state.method, path: state.path, query: state.query, headers: state.headers, body: state.body)
-        response = context.router.respond(to: request)
+    if state.dispatched {
+        // Called again after a deferred answer resumed the connection.
+        guard let answer = state.lock.withLock({ state.answer }) else { return .NO }
+        return queue(answer, on: connection)
     }
-    return queue(response, on: connection)
+    state.dispatched = true
+    if state.tooLarge {
+        return queue(
+            .error(HTTPError(.bodyTooLarge, "the request body exceeds \(context.maxBodyBytes) bytes")), on: connection)
+    }
+    if state.notUTF8 {
+        return queue(
+            .error(HTTPError(.invalidParameter, "the path or query is not valid UTF-8 once percent-decoded")),
+            on: connection)
+    }
+    let request = Request(
+        method: state.method, path: state.path, query: state.query, headers: state.headers, body: state.body)
+    let handle = ConnectionHandle(pointer: connection)
+    context.router.respond(to: request) { response in
+        state.lock.withLock {
+            state.answer = response
+            if state.suspended {
+                state.suspended = false
+                MHD_resume_connection(handle.pointer)
+            }
+        }
+    }
+    // Either the answer is already there (ordinary routes), or suspend until it comes. The lock
+    // makes the answer land either before this check or after the suspension, never between.
+    let ready: Response? = state.lock.withLock {
+        if let answer = state.answer { return answer }
+        state.suspended = true
+        MHD_suspend_connection(connection)
+        return nil
+    }
+    return ready.map { queue($0, on: connection) } ?? .YES
+}
+
+/// `@unchecked Sendable`: libmicrohttpd allows `MHD_resume_connection` from any thread.
+private struct ConnectionHandle: @unchecked Sendable {
+    let pointer: OpaquePointer
 }
 
 func requestCompleted(

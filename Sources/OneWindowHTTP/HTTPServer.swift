@@ -55,7 +55,8 @@ public final class HTTPServer: @unchecked Sendable {
     @discardableResult
     public func start() throws -> UInt16 {
         let address = try SocketAddress(host: configuration.host, port: configuration.port)
-        var flags = MHD_USE_EPOLL_INTERNAL_THREAD.rawValue | MHD_USE_ITC.rawValue | MHD_USE_ERROR_LOG.rawValue
+        var flags =
+            MHD_USE_EPOLL_INTERNAL_THREAD.rawValue | MHD_ALLOW_SUSPEND_RESUME.rawValue | MHD_USE_ERROR_LOG.rawValue
         if address.isIPv6 { flags |= MHD_USE_IPv6.rawValue }
         let contextPointer = Unmanaged.passUnretained(context).toOpaque()
         let started = address.withSockaddr { sockaddr in

@@ -71,12 +71,31 @@ public struct Request: Sendable {
         pathParameters[name] ?? ""
     }
 
-    /// Decodes the JSON body, answering 400 with the decoder's reason when it does not fit.
+    /// Decodes the JSON body, answering 400 `malformed_body` with a message naming the field.
     public func decodeJSON<T: Decodable>(_ type: T.Type) throws(HTTPError) -> T {
         do {
             return try JSONDecoder().decode(type, from: body)
+        } catch let error as DecodingError {
+            throw HTTPError(.malformedBody, Self.describe(error))
         } catch {
-            throw HTTPError(.malformedBody, "the body is not the expected JSON: \(error)")
+            throw HTTPError(.malformedBody, "the body is not valid JSON")
+        }
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        func field(_ path: [any CodingKey]) -> String {
+            path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingPrefix(".").description
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "field “\(field(context.codingPath + [key]))” is required"
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            return
+                "field “\(field(context.codingPath))” must be \(type == String.self ? "a string" : type == Bool.self ? "true or false" : "\(type)")"
+        case .dataCorrupted(let context) where !context.codingPath.isEmpty:
+            return "field “\(field(context.codingPath))” has a value that is not allowed"
+        default:
+            return "the body is not valid JSON"
         }
     }
 }

@@ -9,6 +9,14 @@ public struct Route: Sendable {
     }
 
     public typealias Handler = @Sendable (Request) throws -> Response
+    /// A handler that answers later, from any thread, through the `Responder`; the connection
+    /// is suspended meanwhile, so no worker thread waits (used for group-committed writes).
+    public typealias DeferredHandler = @Sendable (Request, Responder) throws -> Void
+
+    enum Action: Sendable {
+        case immediate(Handler)
+        case deferred(DeferredHandler)
+    }
 
     public let method: String
     /// Literal segments and `{name}` parameters, e.g. `/api/v1/services/{id}`.
@@ -16,7 +24,7 @@ public struct Route: Sendable {
     /// The query parameters the route understands; any other is answered 400 `unknown_parameter`.
     public let queryParameters: Set<String>
     public let body: BodyPolicy
-    public let handler: Handler
+    let action: Action
     let segments: [Segment]
 
     enum Segment: Sendable, Equatable {
@@ -28,11 +36,22 @@ public struct Route: Sendable {
         _ method: String, _ pattern: String, query: Set<String> = [], body: BodyPolicy = .none,
         handler: @escaping Handler
     ) {
+        self.init(method, pattern, query: query, body: body, action: .immediate(handler))
+    }
+
+    public init(
+        _ method: String, _ pattern: String, query: Set<String> = [], body: BodyPolicy = .none,
+        deferred handler: @escaping DeferredHandler
+    ) {
+        self.init(method, pattern, query: query, body: body, action: .deferred(handler))
+    }
+
+    private init(_ method: String, _ pattern: String, query: Set<String>, body: BodyPolicy, action: Action) {
         self.method = method
         self.pattern = pattern
         self.queryParameters = query
         self.body = body
-        self.handler = handler
+        self.action = action
         self.segments = Route.split(pattern).map { part -> Segment in
             guard part.hasPrefix("{"), part.hasSuffix("}") else { return .literal(String(part)) }
             return .parameter(String(part.dropFirst().dropLast()))

@@ -14,19 +14,36 @@ public struct Router: Sendable {
         self.logger = logger
     }
 
-    public func respond(to request: Request) -> Response {
+    /// Answers `request` through `answer`, at once for ordinary routes, later for deferred ones.
+    public func respond(to request: Request, answer: @escaping @Sendable (Response) -> Void) {
         do {
-            let response = try dispatch(request)
-            return Self.conditional(response, for: request)
-        } catch let error as HTTPError {
-            return .error(error)
+            let (route, matched) = try self.route(for: request)
+            switch route.action {
+            case .immediate(let handler):
+                answer(Self.conditional(try handler(matched), for: matched))
+            case .deferred(let handler):
+                try handler(matched, Responder { answer(Self.conditional($0, for: matched)) })
+            }
         } catch {
-            logger.error("handler failed", metadata: ["path": "\(request.path)", "error": "\(error)"])
-            return .error(HTTPError(.internalError, "the server could not answer this request"))
+            answer(errorResponse(error, request))
         }
     }
 
-    private func dispatch(_ request: Request) throws -> Response {
+    /// Answers `request` and waits for the answer, for callers that have nothing else to do.
+    public func respond(to request: Request) -> Response {
+        let box = AnswerBox()
+        respond(to: request) { box.set($0) }
+        return box.wait()
+    }
+
+    private func errorResponse(_ error: any Error, _ request: Request) -> Response {
+        if let error = error as? HTTPError { return .error(error) }
+        logger.error("handler failed", metadata: ["path": "\(request.path)", "error": "\(error)"])
+        return .error(HTTPError(.internalError, "the server could not answer this request"))
+    }
+
+    /// The route for the request, with path parameters set, after every check the table implies.
+    private func route(for request: Request) throws -> (Route, Request) {
         let parts = Route.split(request.path)
         var allowed: [String] = []
         for route in routes {
@@ -40,7 +57,7 @@ public struct Router: Sendable {
             var request = request
             request.pathParameters = parameters
             try Self.check(request, against: route)
-            return try route.handler(request)
+            return (route, request)
         }
         guard allowed.isEmpty else {
             let allow = Array(Set(allowed)).sorted().joined(separator: ", ")

@@ -21,6 +21,8 @@ public final class TestApplication: Sendable {
         configuration.http.host = "127.0.0.1"
         configuration.http.port = 0
         configuration.shutdownGracePeriod = .seconds(5)
+        // No closing time: a test running at 17:30 must not see its tickets expire.
+        configuration.closingTime = nil
         configure(&configuration)
         var logger = Logger(label: "onewindow.test")
         logger.logLevel = .warning

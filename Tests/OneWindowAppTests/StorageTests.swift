@@ -11,7 +11,7 @@ struct StorageTests {
         defer { directory.remove() }
         let storage = try Storage(path: directory.path("nested/state/onewindow.sqlite"))
         #expect(try storage.journalMode() == "wal")
-        #expect(try storage.appliedMigrations() == ["0001-catalogue-loads"])
+        #expect(try storage.appliedMigrations() == ["0001-catalogue-loads", "0002-queue", "0003-device-tokens"])
         #expect(storage.isReachable())
     }
 

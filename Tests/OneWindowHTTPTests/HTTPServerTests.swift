@@ -14,9 +14,28 @@ struct HTTPServerTests {
         let release = DispatchSemaphore(value: 0)
     }
 
-    static func server(gate: Gate = Gate(), maxBodyBytes: Int = 1024) throws -> (HTTPServer, TestHTTPClient) {
+    /// Deferred answers the test gives by hand.
+    final class Pending: @unchecked Sendable {
+        private let lock = NSLock()
+        private var responders: [Responder] = []
+        let arrived = DispatchSemaphore(value: 0)
+
+        func add(_ responder: Responder) {
+            lock.withLock { responders.append(responder) }
+            arrived.signal()
+        }
+
+        func answerAll() {
+            for responder in lock.withLock({ responders }) { responder.send(.json(["held": true])) }
+        }
+    }
+
+    static func server(gate: Gate = Gate(), pending: Pending = Pending(), maxBodyBytes: Int = 1024, threads: Int = 2)
+        throws -> (HTTPServer, TestHTTPClient)
+    {
         var configuration = HTTPServer.Configuration()
         configuration.port = 0
+        configuration.threads = threads
         configuration.maxBodyBytes = maxBodyBytes
         let router = Router(routes: [
             Route("POST", "/echo", body: .json) { request in
@@ -25,6 +44,10 @@ struct HTTPServerTests {
             Route("GET", "/hello", query: ["name"]) { request in
                 .json(["hello": try request.queryValue("name") ?? "world"])
             },
+            Route("GET", "/later") { _, responder in
+                DispatchQueue.global().async { responder.send(.json(["later": true])) }
+            },
+            Route("GET", "/held") { _, responder in pending.add(responder) },
             Route("GET", "/slow") { _ in
                 gate.entered.signal()
                 gate.release.wait()
@@ -74,6 +97,32 @@ struct HTTPServerTests {
         #expect(streamed.status == 413)
         #expect(streamed.errorCode == "body_too_large")
         #expect(try client.get("/hello").status == 200)
+    }
+
+    @Test("a deferred route answers from another thread, many times over on kept connections")
+    func deferred() throws {
+        let (server, client) = try Self.server()
+        defer { server.stop() }
+        for _ in 0..<50 {
+            let response = try client.get("/later")
+            #expect(response.status == 200)
+            #expect(response.json["later"] as? Bool == true)
+        }
+    }
+
+    @Test("a held deferred request does not hold a worker thread: other requests are answered meanwhile")
+    func deferredFreesThread() throws {
+        let pending = Pending()
+        let (server, client) = try Self.server(pending: pending, threads: 1)
+        defer { server.stop() }
+        let result = Result<TestResponse, any Error>.Box()
+        Thread { result.set(Result { try client.get("/held") }) }.start()
+        #expect(pending.arrived.wait(timeout: .now() + 10) == .success)
+        #expect(try client.get("/hello").status == 200)
+        pending.answerAll()
+        for _ in 0..<1000 where result.value == nil { Thread.sleep(forTimeInterval: 0.01) }
+        let held = try #require(result.value).get()
+        #expect(held.json["held"] as? Bool == true)
     }
 
     @Test("stop lets a request in flight finish, and refuses new connections meanwhile")

@@ -5,6 +5,8 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("0001-catalogue-loads", migrate: migration0001CatalogueLoads)
+        migrator.registerMigration("0002-queue", migrate: migration0002Queue)
+        migrator.registerMigration("0003-device-tokens", migrate: migration0003DeviceTokens)
         return migrator
     }
 }

@@ -1,0 +1,86 @@
+import Foundation
+import OneWindowCore
+
+/// A ticket as the API shows it, with its place in the queue.
+struct TicketView: Encodable {
+    var id: String
+    var number: String
+    var serviceId: String
+    var status: String
+    var priority: Bool
+    /// People who will be called before this ticket (0 once called).
+    var ahead: Int
+    /// Nil when no open window takes the service, or once the ticket has ended.
+    var estimatedWaitSeconds: Int?
+    var issuedAt: String
+    var window: String?
+    var callCount: Int
+    var outcome: String?
+
+    init(_ ticket: Ticket, in queue: HallQueue) {
+        let estimate = queue.estimate(for: ticket)
+        id = ticket.id
+        number = ticket.number
+        serviceId = ticket.serviceId
+        status = ticket.status.rawValue
+        priority = ticket.priority
+        ahead = estimate.ahead
+        estimatedWaitSeconds = estimate.seconds
+        issuedAt = ticket.issuedAt.formatted(.iso8601)
+        window = ticket.window
+        callCount = ticket.callCount
+        outcome = ticket.outcome
+    }
+}
+
+/// `{"ticket":{…}}`.
+struct TicketEnvelope: Encodable {
+    var ticket: TicketView
+}
+
+/// A window as the hall sees it: open or paused, and whom it serves now.
+struct WindowView: Encodable {
+    var id: String
+    var name: String
+    var kind: String
+    var paused: Bool
+    var currentTicket: String?
+
+    init(_ window: Window, in queue: HallQueue) {
+        let state = queue.windows[window.id]
+        id = window.id
+        name = window.name
+        kind = window.kind.rawValue
+        paused = state?.paused ?? false
+        currentTicket = state?.currentTicketId.flatMap { queue.tickets[$0]?.number }
+    }
+}
+
+/// `GET /api/v1/queue`: waiting per queue and the last calls, for boards and the public.
+struct QueueView: Encodable {
+    struct Line: Encodable {
+        var prefix: String
+        var waiting: Int
+    }
+
+    struct Call: Encodable {
+        var number: String
+        var window: String
+        var calledAt: String
+    }
+
+    var day: String
+    var queues: [Line]
+    var lastCalls: [Call]
+
+    init(_ queue: HallQueue) {
+        day = queue.day
+        let prefixes = Set(queue.catalogue.services.map(\.queuePrefix)).sorted()
+        let waiting = queue.waiting
+        queues = prefixes.map { prefix in Line(prefix: prefix, waiting: waiting.filter { $0.prefix == prefix }.count) }
+        let called = queue.tickets.values.filter { $0.calledAt != nil && $0.window != nil }
+        lastCalls = called.sorted { $0.calledAt! > $1.calledAt! }.prefix(10).map { ticket in
+            Call(number: ticket.number, window: ticket.window!, calledAt: ticket.calledAt!.formatted(.iso8601))
+        }
+    }
+}

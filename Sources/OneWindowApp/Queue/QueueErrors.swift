@@ -1,0 +1,51 @@
+import OneWindowCore
+import OneWindowHTTP
+
+/// Error codes of the queue API; a refused transition names the state the ticket is in.
+extension HTTPError.Code {
+    public static let ticketNotFound = HTTPError.Code(name: "ticket_not_found", status: 404)
+    public static let windowNotFound = HTTPError.Code(name: "window_not_found", status: 404)
+    public static let serviceNotServed = HTTPError.Code(name: "service_not_served", status: 422)
+    public static let ticketWaiting = HTTPError.Code(name: "ticket_waiting", status: 409)
+    public static let ticketCalled = HTTPError.Code(name: "ticket_called", status: 409)
+    public static let ticketCompleted = HTTPError.Code(name: "ticket_completed", status: 409)
+    public static let ticketNoShow = HTTPError.Code(name: "ticket_no_show", status: 409)
+    public static let ticketExpired = HTTPError.Code(name: "ticket_expired", status: 409)
+    public static let ticketAtOtherWindow = HTTPError.Code(name: "ticket_at_other_window", status: 409)
+    public static let windowBusy = HTTPError.Code(name: "window_busy", status: 409)
+    public static let windowPaused = HTTPError.Code(name: "window_paused", status: 409)
+    public static let noCurrentTicket = HTTPError.Code(name: "no_current_ticket", status: 409)
+    public static let tooFewCalls = HTTPError.Code(name: "too_few_calls", status: 409)
+    public static let storageUnavailable = HTTPError.Code(name: "storage_unavailable", status: 503)
+}
+
+extension QueueFailure {
+    var httpError: HTTPError {
+        switch self {
+        case .storage: HTTPError(.storageUnavailable, "the change could not be saved; nothing changed, try again")
+        case .refused(let error): HTTPError(Self.code(error), error.message)
+        }
+    }
+
+    private static func code(_ error: QueueError) -> HTTPError.Code {
+        switch error {
+        case .serviceNotFound: .serviceNotFound
+        case .serviceNotServed: .serviceNotServed
+        case .ticketNotFound: .ticketNotFound
+        case .windowNotFound: .windowNotFound
+        case .windowBusy: .windowBusy
+        case .noCurrentTicket: .noCurrentTicket
+        case .notThisWindow: .ticketAtOtherWindow
+        case .windowPaused: .windowPaused
+        case .tooFewCalls: .tooFewCalls
+        case .ticketState(_, let status, _):
+            switch status {
+            case .waiting: .ticketWaiting
+            case .called: .ticketCalled
+            case .completed: .ticketCompleted
+            case .noShow: .ticketNoShow
+            case .expired: .ticketExpired
+            }
+        }
+    }
+}

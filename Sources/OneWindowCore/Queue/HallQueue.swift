@@ -1,0 +1,150 @@
+import Foundation
+
+/// The hall's queue for one day: tickets, windows and the state machine between them.
+///
+/// A value type with no I/O. Every command takes the time and the actor, checks the transition,
+/// changes the state and records what changed (`takeChanges()`), which the storage layer
+/// writes before anyone is told the command succeeded.
+///
+/// Transitions of a ticket:
+/// ```
+/// waiting --callNext--> called --complete--> completed
+///    ^                    |  \--noShow (after N calls)--> no_show
+///    +----transfer--------+  \--recall--> called (callCount + 1)
+/// waiting | called --day ends / closeDay--> expired
+/// ```
+public struct HallQueue: Sendable {
+    public private(set) var catalogue: Catalogue
+    public private(set) var day: String
+    public private(set) var tickets: [String: Ticket]
+    public private(set) var windows: [String: WindowState]
+    /// The last sequence issued today, per prefix.
+    public internal(set) var sequences: [String: Int]
+    /// A no-show is allowed once a ticket was called this many times.
+    public let callsBeforeNoShow: Int
+    /// Recent service times, for wait estimates.
+    public internal(set) var serviceTimes: ServiceTimes
+    let calendar: HallCalendar
+    var idempotencyKeys: [String: String]
+    private var changes = QueueChanges()
+
+    /// Restores the queue from stored state (today's tickets and the windows), or starts empty.
+    public init(
+        catalogue: Catalogue, day: String, tickets: [Ticket] = [], windows: [WindowState] = [],
+        callsBeforeNoShow: Int = 3, serviceTimes: ServiceTimes = ServiceTimes()
+    ) {
+        self.catalogue = catalogue
+        self.calendar = HallCalendar(timeZone: catalogue.hall.timeZone)
+        self.day = day
+        self.callsBeforeNoShow = callsBeforeNoShow
+        self.serviceTimes = serviceTimes
+        self.tickets = Dictionary(tickets.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        self.windows = Dictionary(windows.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        self.sequences = [:]
+        self.idempotencyKeys = [:]
+        for ticket in tickets where ticket.hallDay == day {
+            sequences[ticket.prefix] = max(sequences[ticket.prefix] ?? 0, ticket.sequence)
+            if let key = ticket.idempotencyKey { idempotencyKeys[key] = ticket.id }
+            if ticket.status == .completed, let called = ticket.calledAt, let ended = ticket.endedAt {
+                self.serviceTimes.add(ended.timeIntervalSince(called), for: ticket.serviceId)
+            }
+        }
+        adoptWindows()
+    }
+
+    /// Takes a reloaded catalogue: new windows start open, removed ones are dropped.
+    public mutating func replaceCatalogue(_ catalogue: Catalogue) {
+        self.catalogue = catalogue
+        adoptWindows()
+    }
+
+    private mutating func adoptWindows() {
+        var adopted: [String: WindowState] = [:]
+        for window in catalogue.hall.windows { adopted[window.id] = windows[window.id] ?? WindowState(id: window.id) }
+        windows = adopted
+    }
+
+    /// What changed since the last call; the caller persists it.
+    public mutating func takeChanges() -> QueueChanges {
+        defer { changes = QueueChanges() }
+        return changes
+    }
+
+    mutating func record(_ ticket: Ticket, _ kind: QueueEvent.Kind, actor: String, at: Date, detail: String? = nil) {
+        tickets[ticket.id] = ticket
+        changes.tickets[ticket.id] = ticket
+        changes.events.append(
+            QueueEvent(kind: kind, ticketId: ticket.id, window: ticket.window, actor: actor, at: at, detail: detail))
+    }
+
+    mutating func record(_ window: WindowState, _ kind: QueueEvent.Kind?, actor: String, at: Date) {
+        windows[window.id] = window
+        changes.windows[window.id] = window
+        if let kind {
+            changes.events.append(QueueEvent(kind: kind, ticketId: nil, window: window.id, actor: actor, at: at))
+        }
+    }
+
+    /// Ends the previous day when `now` is on a later hall-local day: its open tickets expire.
+    public mutating func rollOver(to now: Date) {
+        let today = calendar.day(of: now)
+        guard today != day else { return }
+        expireOpenTickets(actor: "system", at: now)
+        tickets = tickets.filter { !$0.value.status.isFinal || $0.value.hallDay == today }
+        day = today
+        sequences = [:]
+        idempotencyKeys = [:]
+    }
+
+    /// Ends the day now (`close-day`, or the configured closing time): open tickets expire.
+    /// Numbers are not reused: tickets issued later today continue the sequence.
+    @discardableResult
+    public mutating func closeDay(actor: String, at now: Date) -> [Ticket] {
+        rollOver(to: now)
+        return expireOpenTickets(actor: actor, at: now)
+    }
+
+    @discardableResult
+    private mutating func expireOpenTickets(actor: String, at now: Date) -> [Ticket] {
+        var expired: [Ticket] = []
+        for var ticket in tickets.values.sorted(by: Ticket.isServedBefore) where !ticket.status.isFinal {
+            ticket.status = .expired
+            ticket.endedAt = now
+            record(ticket, .expired, actor: actor, at: now)
+            expired.append(ticket)
+        }
+        for var window in windows.values where window.currentTicketId != nil {
+            window.currentTicketId = nil
+            record(window, nil, actor: actor, at: now)
+        }
+        return expired
+    }
+
+    /// The windows that are open (not paused) and take `serviceId`.
+    public func openWindows(serving serviceId: String) -> [Window] {
+        catalogue.hall.windows.filter { $0.serves(serviceId) && windows[$0.id]?.paused != true }
+    }
+
+    /// Waiting tickets in the order they will be called.
+    public var waiting: [Ticket] {
+        tickets.values.filter { $0.status == .waiting }.sorted(by: Ticket.isServedBefore)
+    }
+}
+
+/// What one or more commands changed: the rows to write and the events to append.
+public struct QueueChanges: Sendable, Equatable {
+    public var tickets: [String: Ticket] = [:]
+    public var windows: [String: WindowState] = [:]
+    public var events: [QueueEvent] = []
+
+    public init() {}
+
+    public var isEmpty: Bool { tickets.isEmpty && windows.isEmpty && events.isEmpty }
+
+    /// Adds later changes on top of these (later rows win; events keep their order).
+    public mutating func merge(_ later: QueueChanges) {
+        tickets.merge(later.tickets) { _, new in new }
+        windows.merge(later.windows) { _, new in new }
+        events += later.events
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// One visit's place in the queue (取号): a number like A012 for one service item.
+public struct Ticket: Sendable, Equatable, Codable {
+    public enum Status: String, Sendable, Equatable, Codable, CaseIterable {
+        /// In the queue, not yet called.
+        case waiting
+        /// Called to a window; the clerk may recall, complete, transfer or mark a no-show.
+        case called
+        /// The visit ended at the window (the outcome says how).
+        case completed
+        /// Called enough times and the applicant did not come.
+        case noShow = "no_show"
+        /// Still waiting or called when the hall's day ended.
+        case expired
+
+        /// Final states take no more transitions.
+        public var isFinal: Bool { self == .completed || self == .noShow || self == .expired }
+    }
+
+    public let id: String
+    /// The hall-local date the ticket was issued on, `yyyy-MM-dd`; numbers restart each day.
+    public let hallDay: String
+    public let prefix: String
+    /// The per-prefix, per-day sequence: 12 for A012.
+    public let sequence: Int
+    public var serviceId: String
+    /// Elderly, disabled, pregnant and military applicants are served first.
+    public let priority: Bool
+    public var status: Status
+    /// The window it was called to, while called (and kept once completed or a no-show).
+    public var window: String?
+    public var callCount: Int
+    /// Issue time; a transfer keeps it, so a transferred ticket is not sent to the back.
+    public let issuedAt: Date
+    public var calledAt: Date?
+    public var endedAt: Date?
+    public var outcome: String?
+    /// The kiosk's `Idempotency-Key`, so a retried request returns this ticket again.
+    public let idempotencyKey: String?
+
+    /// The printed number: prefix plus the sequence, zero-padded to 3 digits (A001 … A999, A1000).
+    public var number: String {
+        let digits = String(sequence)
+        return prefix + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+    }
+
+    public init(
+        id: String, hallDay: String, prefix: String, sequence: Int, serviceId: String, priority: Bool,
+        status: Status = .waiting, window: String? = nil, callCount: Int = 0, issuedAt: Date, calledAt: Date? = nil,
+        endedAt: Date? = nil, outcome: String? = nil, idempotencyKey: String? = nil
+    ) {
+        self.id = id
+        self.hallDay = hallDay
+        self.prefix = prefix
+        self.sequence = sequence
+        self.serviceId = serviceId
+        self.priority = priority
+        self.status = status
+        self.window = window
+        self.callCount = callCount
+        self.issuedAt = issuedAt
+        self.calledAt = calledAt
+        self.endedAt = endedAt
+        self.outcome = outcome
+        self.idempotencyKey = idempotencyKey
+    }
+
+    /// Queue order: priority tickets first, then the earliest issued; the sequence breaks ties.
+    public static func isServedBefore(_ a: Ticket, _ b: Ticket) -> Bool {
+        if a.priority != b.priority { return a.priority }
+        if a.issuedAt != b.issuedAt { return a.issuedAt < b.issuedAt }
+        if a.prefix != b.prefix { return a.prefix < b.prefix }
+        return a.sequence < b.sequence
+    }
+}
+
+/// A window's live state; its configuration is `Window` in the catalogue.
+public struct WindowState: Sendable, Equatable, Codable {
+    public let id: String
+    public var paused: Bool
+    /// The ticket called to this window and not yet ended.
+    public var currentTicketId: String?
+
+    public init(id: String, paused: Bool = false, currentTicketId: String? = nil) {
+        self.id = id
+        self.paused = paused
+        self.currentTicketId = currentTicketId
+    }
+}
+
+/// One state change, appended to the event log and sent to display boards.
+public struct QueueEvent: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Equatable, Codable, CaseIterable {
+        case issued, called, recalled, noShow = "no_show", transferred, completed, expired, paused, resumed
+    }
+
+    public let kind: Kind
+    public let ticketId: String?
+    public let window: String?
+    /// The device token's name that caused it, or `system` for the day's end.
+    public let actor: String
+    public let at: Date
+    /// Extra facts, e.g. the service transferred to or the outcome.
+    public let detail: String?
+
+    public init(kind: Kind, ticketId: String?, window: String?, actor: String, at: Date, detail: String? = nil) {
+        self.kind = kind
+        self.ticketId = ticketId
+        self.window = window
+        self.actor = actor
+        self.at = at
+        self.detail = detail
+    }
+}

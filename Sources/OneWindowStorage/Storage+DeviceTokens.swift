@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+import OneWindowCore
+
+/// A device token as the database keeps it: never the token itself, only what it is for.
+public struct DeviceTokenRecord: Sendable, Equatable, Codable, FetchableRecord {
+    public static let databaseTableName = "device_token"
+
+    /// The device's name in the hall, e.g. `kiosk-1` or `window-3`; unique among live tokens.
+    public var name: String
+    public var role: DeviceRole
+    public var createdAt: Date
+    /// When the token stopped opening anything; `nil` while it is live.
+    public var revokedAt: Date?
+
+    enum CodingKeys: String, CodingKey {
+        case name
+        case role
+        case createdAt = "created_at"
+        case revokedAt = "revoked_at"
+    }
+
+    public init(name: String, role: DeviceRole, createdAt: Date, revokedAt: Date? = nil) {
+        self.name = name
+        self.role = role
+        self.createdAt = createdAt
+        self.revokedAt = revokedAt
+    }
+}
+
+/// Why a device token could not be created.
+public enum DeviceTokenError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A live token already has this name; names tell devices apart in lists and logs.
+    case nameTaken(String)
+
+    public var description: String {
+        switch self {
+        case .nameTaken(let name):
+            "a live device token is already named “\(name)”: revoke it first or choose another name"
+        }
+    }
+}
+
+extension Storage {
+    /// Stores a new live token by its hash. The unique index on live names decides, so two
+    /// concurrent `token create` runs cannot both win.
+    public func createDeviceToken(name: String, role: DeviceRole, tokenHash: String, at date: Date) throws {
+        do {
+            try pool.write { db in
+                try db.execute(
+                    sql: "INSERT INTO device_token (name, role, token_hash, created_at) VALUES (?, ?, ?, ?)",
+                    arguments: [name, role.rawValue, tokenHash, date])
+            }
+        } catch let error as DatabaseError
+            where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE && error.message?.contains(".name") == true
+        {
+            throw DeviceTokenError.nameTaken(name)
+        }
+    }
+
+    /// Every token ever created, live and revoked, oldest first.
+    public func deviceTokens() throws -> [DeviceTokenRecord] {
+        try pool.read { db in
+            try DeviceTokenRecord.fetchAll(
+                db, sql: "SELECT name, role, created_at, revoked_at FROM device_token ORDER BY id")
+        }
+    }
+
+    /// Revokes the live token named `name`; returns false when there was none.
+    public func revokeDeviceToken(name: String, at date: Date) throws -> Bool {
+        try pool.write { db in
+            try db.execute(
+                sql: "UPDATE device_token SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL",
+                arguments: [date, name])
+            return db.changesCount > 0
+        }
+    }
+
+    /// The live token with this hash, or `nil` when it is unknown or revoked: callers cannot
+    /// forget to check `revokedAt`. An indexed point read, cheap enough for every request, so
+    /// a revocation by another process takes effect on the next request.
+    public func deviceToken(hash: String) throws -> DeviceTokenRecord? {
+        try pool.read { db in
+            try DeviceTokenRecord.fetchOne(
+                db,
+                sql: "SELECT name, role, created_at, revoked_at FROM device_token "
+                    + "WHERE token_hash = ? AND revoked_at IS NULL",
+                arguments: [hash])
+        }
+    }
+}

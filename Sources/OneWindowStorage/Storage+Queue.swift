@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+import OneWindowCore
+
+extension Ticket: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "ticket"
+
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+}
+
+extension WindowState: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "window_state"
+
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+}
+
+extension QueueEvent: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "queue_event"
+
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+}
+
+/// What the queue needs at start-up to continue where it stopped.
+public struct StoredQueue: Sendable {
+    /// Tickets of `day` and every still-open ticket of earlier days (which then expire).
+    public var tickets: [Ticket]
+    public var windows: [WindowState]
+}
+
+extension Storage {
+    /// Writes the changes of one or more queue commands in a single transaction: the group
+    /// commit. Returns only once SQLite has committed (synchronous=FULL).
+    public func write(_ changes: QueueChanges) throws {
+        guard !changes.isEmpty else { return }
+        try pool.write { db in
+            for ticket in changes.tickets.values { try ticket.upsert(db) }
+            for window in changes.windows.values { try window.upsert(db) }
+            for event in changes.events { try event.insert(db) }
+        }
+    }
+
+    public func loadQueue(day: String) throws -> StoredQueue {
+        try pool.read { db in
+            let tickets = try Ticket.filter(
+                sql: "hall_day = ? OR status IN ('waiting', 'called')", arguments: [day]
+            ).fetchAll(db)
+            return StoredQueue(tickets: tickets, windows: try WindowState.fetchAll(db))
+        }
+    }
+
+    /// The event log, oldest first, from the row after `afterId`.
+    public func queueEvents(after afterId: Int64 = 0, limit: Int = 1000) throws -> [(id: Int64, event: QueueEvent)] {
+        try pool.read { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM queue_event WHERE id > ? ORDER BY id LIMIT ?", arguments: [afterId, limit])
+            return try rows.map { (id: $0["id"], event: try QueueEvent(row: $0)) }
+        }
+    }
+
+    /// Every ticket of a hall day, for checks and reports.
+    public func tickets(day: String) throws -> [Ticket] {
+        try pool.read { db in
+            try Ticket.filter(sql: "hall_day = ?", arguments: [day]).order(sql: "issued_at").fetchAll(db)
+        }
+    }
+}

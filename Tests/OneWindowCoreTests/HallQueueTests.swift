@@ -1,0 +1,250 @@
+import Foundation
+import OneWindowCore
+import Testing
+
+/// The queue's state machine, transition by transition, legal and illegal.
+@Suite("The hall queue")
+struct HallQueueTests {
+    /// Window 1 takes everything; window 2 only S3 (marriage).
+    static let catalogue = Catalogue(
+        hall: Hall(
+            name: "大厅", timeZone: "Asia/Shanghai", address: "地址", hours: "工作日",
+            windows: [
+                Window(id: "1", name: "1号综合窗口", kind: .comprehensive),
+                Window(id: "2", name: "2号婚姻登记窗口", kind: .specialised, services: ["S3"]),
+            ]),
+        services: [
+            SearchIndexTests.item("S1", "临时救助"), SearchIndexTests.item("S2", "最低生活保障"),
+            {
+                var item = SearchIndexTests.item("S3", "内地居民结婚登记")
+                item.queuePrefix = "A"
+                return item
+            }(),
+        ])
+
+    /// 2026-11-28 09:00 in Shanghai.
+    static let morning = Date(timeIntervalSince1970: 1_795_827_600)
+
+    var queue = HallQueue(catalogue: catalogue, day: "2026-11-28")
+    var clock = morning
+    var nextId = 0
+
+    mutating func tick(_ seconds: Double = 60) -> Date {
+        clock += seconds
+        return clock
+    }
+
+    mutating func issue(_ service: String, priority: Bool = false, key: String? = nil) throws -> Ticket {
+        nextId += 1
+        return try queue.issue(
+            id: "t\(nextId)", serviceId: service, priority: priority, idempotencyKey: key, actor: "kiosk-1", at: tick())
+    }
+
+    @Test("numbers are the prefix and a per-prefix sequence, zero-padded to 3 digits")
+    mutating func numbering() throws {
+        #expect(try issue("S1").number == "C001")
+        #expect(try issue("S3").number == "A001")
+        #expect(try issue("S2").number == "C002")
+        #expect(
+            Ticket(id: "x", hallDay: "", prefix: "B", sequence: 1234, serviceId: "", priority: false, issuedAt: clock)
+                .number == "B1234")
+    }
+
+    @Test("issuing records the ticket and an issued event")
+    mutating func issueRecords() throws {
+        let ticket = try issue("S1")
+        let changes = queue.takeChanges()
+        #expect(changes.tickets[ticket.id] == ticket)
+        #expect(changes.events.map(\.kind) == [.issued])
+        #expect(queue.takeChanges().isEmpty)
+    }
+
+    @Test("an unknown service and a service no open window takes are refused")
+    mutating func issueRefusals() throws {
+        #expect(throws: QueueError.serviceNotFound("NOPE")) { try issue("NOPE") }
+        _ = try queue.setPaused(true, window: "1", actor: "clerk", at: tick())
+        #expect(throws: QueueError.serviceNotServed("临时救助")) { try issue("S1") }
+        #expect(try issue("S3").number == "A001")
+    }
+
+    @Test("the same Idempotency-Key returns the same ticket and records nothing new")
+    mutating func idempotency() throws {
+        let first = try issue("S1", key: "kiosk-1-0001")
+        _ = queue.takeChanges()
+        let again = try issue("S1", key: "kiosk-1-0001")
+        #expect(again == first)
+        #expect(queue.takeChanges().isEmpty)
+        #expect(try issue("S1", key: "kiosk-1-0002").number == "C002")
+    }
+
+    @Test("call-next takes priority first, then the earliest issued, across the window's services")
+    mutating func callOrder() throws {
+        let c1 = try issue("S1")
+        let a1 = try issue("S3")
+        let c2 = try issue("S2", priority: true)
+        #expect(try queue.callNext(window: "2", actor: "clerk-2", at: tick())?.id == a1.id)
+        var order: [String] = []
+        for _ in 0..<2 {
+            let called = try #require(try queue.callNext(window: "1", actor: "clerk-1", at: tick()))
+            order.append(called.id)
+            #expect(called.status == .called && called.window == "1" && called.callCount == 1)
+            _ = try queue.complete(ticket: called.id, window: "1", outcome: "completed", actor: "clerk-1", at: tick())
+        }
+        #expect(order == [c2.id, c1.id])
+        #expect(try queue.callNext(window: "1", actor: "clerk-1", at: tick()) == nil)
+    }
+
+    @Test("a specialised window calls only its own services")
+    mutating func specialisedWindow() throws {
+        _ = try issue("S1")
+        #expect(try queue.callNext(window: "2", actor: "clerk-2", at: tick()) == nil)
+    }
+
+    @Test("call-next on a window whose ticket is still open is refused")
+    mutating func windowBusy() throws {
+        _ = try issue("S1")
+        let second = try issue("S1")
+        let first = try #require(try queue.callNext(window: "1", actor: "clerk", at: tick()))
+        #expect(throws: QueueError.windowBusy(window: "1", ticket: first.number)) {
+            try queue.callNext(window: "1", actor: "clerk", at: tick())
+        }
+        #expect(queue.tickets[second.id]?.status == .waiting)
+    }
+
+    @Test("recall counts calls; recall with no current ticket is refused")
+    mutating func recall() throws {
+        #expect(throws: QueueError.noCurrentTicket(window: "1")) {
+            try queue.recall(window: "1", actor: "c", at: tick())
+        }
+        _ = try issue("S1")
+        _ = try queue.callNext(window: "1", actor: "c", at: tick())
+        #expect(try queue.recall(window: "1", actor: "c", at: tick()).callCount == 2)
+        #expect(queue.takeChanges().events.last?.kind == .recalled)
+    }
+
+    @Test("no-show is allowed only after the configured number of calls, and frees the window")
+    mutating func noShow() throws {
+        let ticket = try issue("S1")
+        _ = try queue.callNext(window: "1", actor: "c", at: tick())
+        #expect(throws: QueueError.tooFewCalls(ticket: "C001", calls: 1, needed: 3)) {
+            try queue.noShow(ticket: ticket.id, window: "1", actor: "c", at: tick())
+        }
+        _ = try queue.recall(window: "1", actor: "c", at: tick())
+        _ = try queue.recall(window: "1", actor: "c", at: tick())
+        #expect(try queue.noShow(ticket: ticket.id, window: "1", actor: "c", at: tick()).status == .noShow)
+        #expect(queue.windows["1"]?.currentTicketId == nil)
+        #expect(throws: QueueError.ticketState(ticket: "C001", status: .noShow, expected: "called")) {
+            try queue.complete(ticket: ticket.id, window: "1", outcome: "completed", actor: "c", at: tick())
+        }
+    }
+
+    @Test("transfer puts the ticket back for another service, keeping its issue time")
+    mutating func transfer() throws {
+        let early = try issue("S1")
+        _ = try issue("S3")
+        _ = try queue.callNext(window: "1", actor: "c", at: tick())
+        let moved = try queue.transfer(ticket: early.id, window: "1", to: "S3", actor: "c", at: tick())
+        #expect(moved.status == .waiting && moved.serviceId == "S3" && moved.issuedAt == early.issuedAt)
+        #expect(moved.number == "C001" && moved.window == nil && moved.callCount == 0)
+        // It is ahead of the later A001 at the marriage window.
+        #expect(try queue.callNext(window: "2", actor: "c2", at: tick())?.id == early.id)
+        #expect(throws: QueueError.serviceNotFound("NOPE")) {
+            try queue.transfer(ticket: early.id, window: "2", to: "NOPE", actor: "c", at: tick())
+        }
+    }
+
+    @Test("complete ends the visit with its outcome and feeds the service time")
+    mutating func complete() throws {
+        let ticket = try issue("S1")
+        _ = try queue.callNext(window: "1", actor: "c", at: tick())
+        let done = try queue.complete(ticket: ticket.id, window: "1", outcome: "completed", actor: "c", at: tick(120))
+        #expect(done.status == .completed && done.outcome == "completed")
+        #expect(queue.serviceTimes.average(for: "S1") == 120)
+    }
+
+    @Test("illegal transitions name the state: completing a waiting ticket, acting on another window's ticket")
+    mutating func illegalTransitions() throws {
+        let ticket = try issue("S3")
+        #expect(throws: QueueError.ticketState(ticket: "A001", status: .waiting, expected: "called")) {
+            try queue.complete(ticket: ticket.id, window: "1", outcome: "completed", actor: "c", at: tick())
+        }
+        #expect(throws: QueueError.ticketState(ticket: "A001", status: .waiting, expected: "called")) {
+            try queue.noShow(ticket: ticket.id, window: "1", actor: "c", at: tick())
+        }
+        _ = try queue.callNext(window: "2", actor: "c2", at: tick())
+        #expect(throws: QueueError.notThisWindow(ticket: "A001", calledTo: "2")) {
+            try queue.complete(ticket: ticket.id, window: "1", outcome: "completed", actor: "c", at: tick())
+        }
+        #expect(throws: QueueError.ticketNotFound("nope")) {
+            try queue.complete(ticket: "nope", window: "1", outcome: "completed", actor: "c", at: tick())
+        }
+        #expect(throws: QueueError.windowNotFound("9")) { try queue.callNext(window: "9", actor: "c", at: tick()) }
+    }
+
+    @Test("a paused window calls nothing; resuming lets it call again; pausing twice changes nothing")
+    mutating func pause() throws {
+        _ = try issue("S1")
+        _ = try queue.setPaused(true, window: "1", actor: "c", at: tick())
+        #expect(throws: QueueError.windowPaused("1")) { try queue.callNext(window: "1", actor: "c", at: tick()) }
+        _ = queue.takeChanges()
+        _ = try queue.setPaused(true, window: "1", actor: "c", at: tick())
+        #expect(queue.takeChanges().isEmpty)
+        _ = try queue.setPaused(false, window: "1", actor: "c", at: tick())
+        #expect(try queue.callNext(window: "1", actor: "c", at: tick()) != nil)
+    }
+
+    @Test("the next hall-local day expires open tickets and restarts the numbers")
+    mutating func dayRollover() throws {
+        let waiting = try issue("S1")
+        _ = try issue("S1")
+        _ = try queue.callNext(window: "1", actor: "c", at: tick())
+        _ = queue.takeChanges()
+        // 16 hours later it is 2026-11-29 in Shanghai.
+        clock += 16 * 3600
+        let next = try issue("S1")
+        #expect(queue.day == "2026-11-29")
+        #expect(next.number == "C001" && next.hallDay == "2026-11-29")
+        let changes = queue.takeChanges()
+        #expect(changes.tickets[waiting.id]?.status == .expired)
+        #expect(changes.events.filter { $0.kind == .expired }.count == 2)
+        #expect(changes.events.allSatisfy { $0.kind != .expired || $0.actor == "system" })
+        #expect(queue.windows["1"]?.currentTicketId == nil)
+    }
+
+    @Test("close-day expires waiting and called tickets; later tickets continue the numbers")
+    mutating func closeDay() throws {
+        _ = try issue("S1")
+        _ = try issue("S2")
+        _ = try queue.callNext(window: "1", actor: "c", at: tick())
+        let expired = queue.closeDay(actor: "admin", at: tick())
+        #expect(expired.count == 2 && expired.allSatisfy { $0.status == .expired })
+        #expect(queue.waiting.isEmpty)
+        #expect(try issue("S1").number == "C003")
+    }
+
+    @Test("restoring from stored tickets continues the numbers and remembers idempotency keys")
+    mutating func restore() throws {
+        let a = try issue("S1", key: "k1")
+        _ = try issue("S1")
+        var restored = HallQueue(catalogue: Self.catalogue, day: "2026-11-28", tickets: Array(queue.tickets.values))
+        #expect(
+            try restored.issue(id: "n", serviceId: "S1", priority: false, idempotencyKey: nil, actor: "k", at: tick())
+                .number == "C003")
+        #expect(
+            try restored.issue(id: "m", serviceId: "S1", priority: false, idempotencyKey: "k1", actor: "k", at: tick())
+                .id == a.id)
+    }
+
+    @Test("the wait estimate counts the people ahead and divides by the open windows")
+    mutating func estimate() throws {
+        _ = try issue("S3")
+        _ = try issue("S1")
+        let last = try issue("S3")
+        // Ahead of the last A ticket: A001 and C001 (window 1 takes both); 2 open windows take S3.
+        #expect(queue.estimate(for: last) == (2, 300) ? true : false)
+        _ = try queue.setPaused(true, window: "2", actor: "c", at: tick())
+        #expect(queue.estimate(for: last) == (2, 600) ? true : false)
+        _ = try queue.setPaused(true, window: "1", actor: "c", at: tick())
+        #expect(queue.estimate(for: last).seconds == nil)
+    }
+}
