@@ -75,12 +75,14 @@ struct QueueView: Encodable {
 
     init(_ queue: HallQueue) {
         day = queue.day
-        let prefixes = Set(queue.catalogue.services.map(\.queuePrefix)).sorted()
-        let waiting = queue.waiting
-        queues = prefixes.map { prefix in Line(prefix: prefix, waiting: waiting.filter { $0.prefix == prefix }.count) }
-        let called = queue.tickets.values.filter { $0.calledAt != nil && $0.window != nil }
-        lastCalls = called.sorted { $0.calledAt! > $1.calledAt! }.prefix(10).map { ticket in
-            Call(number: ticket.number, window: ticket.window!, calledAt: ticket.calledAt!.formatted(.iso8601))
+        var perPrefix: [String: Int] = [:]
+        for item in queue.catalogue.services { perPrefix[item.queuePrefix] = 0 }
+        // By the tickets' own prefixes: a transferred ticket keeps its number. One pass, no sort.
+        for ticket in queue.tickets.values where ticket.status == .waiting { perPrefix[ticket.prefix, default: 0] += 1 }
+        queues = perPrefix.keys.sorted().map { Line(prefix: $0, waiting: perPrefix[$0]!) }
+        lastCalls = queue.recentCalls.compactMap { queue.tickets[$0] }.compactMap { ticket in
+            guard let window = ticket.window, let at = ticket.calledAt else { return nil }
+            return Call(number: ticket.number, window: window, calledAt: at.formatted(.iso8601))
         }
     }
 }

@@ -29,7 +29,7 @@ extension HallQueue {
         if let current = state.currentTicketId, let ticket = tickets[current], ticket.status == .called {
             throw .windowBusy(window: windowId, ticket: ticket.number)
         }
-        guard var next = waiting.first(where: { window.serves($0.serviceId) }) else { return nil }
+        guard var next = nextWaiting(for: window) else { return nil }
         next.status = .called
         next.window = windowId
         next.callCount = 1
