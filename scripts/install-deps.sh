@@ -3,7 +3,7 @@
 # Usage: scripts/install-deps.sh [EXTRA_PACKAGE ...]
 set -euo pipefail
 
-packages=(libmicrohttpd-dev libsqlite3-dev pkg-config "$@")
+packages=(libmicrohttpd-dev libsqlite3-dev pkg-config libcurl4 "$@")
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

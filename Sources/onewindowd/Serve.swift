@@ -10,7 +10,8 @@ struct Serve: ParsableCommand {
         discussion: """
             Every option also reads an environment variable, used when the option is not given:
             ONEWINDOW_HOST, ONEWINDOW_PORT, ONEWINDOW_CATALOGUE, ONEWINDOW_DATABASE, ONEWINDOW_THREADS,
-            ONEWINDOW_MAX_BODY_BYTES, ONEWINDOW_LOG_LEVEL. Logs go to standard error.
+            ONEWINDOW_MAX_BODY_BYTES, ONEWINDOW_CLOSING_TIME, ONEWINDOW_NO_SHOW_CALLS, ONEWINDOW_LOG_LEVEL.
+            Logs go to standard error.
             Signals: SIGHUP reloads the catalogue (a bad file keeps the old one serving);
             SIGTERM and SIGINT stop after requests in flight finish.
             """
@@ -34,6 +35,13 @@ struct Serve: ParsableCommand {
     @Option(help: "Largest request body in bytes (env ONEWINDOW_MAX_BODY_BYTES; default 65536).")
     var maxBodyBytes: Int?
 
+    @Option(
+        help: "Hall-local time when open tickets expire, HH:MM, or “none” (env ONEWINDOW_CLOSING_TIME; default 17:30).")
+    var closingTime: String?
+
+    @Option(help: "Calls before a ticket may be marked a no-show (env ONEWINDOW_NO_SHOW_CALLS; default 3).")
+    var noShowCalls: Int?
+
     @Option(help: "trace, debug, info, notice, warning, error or critical (env ONEWINDOW_LOG_LEVEL; default info).")
     var logLevel: String?
 
@@ -49,6 +57,14 @@ struct Serve: ParsableCommand {
             try threads ?? Self.parse("ONEWINDOW_THREADS", Int.init) ?? configuration.http.threads
         configuration.http.maxBodyBytes =
             try maxBodyBytes ?? Self.parse("ONEWINDOW_MAX_BODY_BYTES", Int.init) ?? configuration.http.maxBodyBytes
+        configuration.callsBeforeNoShow =
+            try noShowCalls ?? Self.parse("ONEWINDOW_NO_SHOW_CALLS", Int.init) ?? configuration.callsBeforeNoShow
+        guard (1...20).contains(configuration.callsBeforeNoShow) else {
+            throw ValidationError("no-show calls must be from 1 to 20, found \(configuration.callsBeforeNoShow)")
+        }
+        if let text = closingTime ?? Environment.value("ONEWINDOW_CLOSING_TIME") {
+            configuration.closingTime = try Self.clockTime(text)
+        }
         let levelText = logLevel ?? Environment.value("ONEWINDOW_LOG_LEVEL") ?? "info"
         guard let level = Logger.Level(rawValue: levelText) else {
             throw ValidationError(
@@ -67,6 +83,16 @@ struct Serve: ParsableCommand {
         guard let text = Environment.value(name) else { return nil }
         guard let value = make(text) else { throw ValidationError("\(name)=“\(text)” is not a valid value") }
         return value
+    }
+
+    /// Parses `HH:MM` (24-hour) or `none`.
+    static func clockTime(_ text: String) throws -> (hour: Int, minute: Int)? {
+        if text == "none" { return nil }
+        let parts = text.split(separator: ":").map { Int($0) }
+        guard parts.count == 2, let hour = parts[0], let minute = parts[1], (0..<24).contains(hour),
+            (0..<60).contains(minute)
+        else { throw ValidationError("closing time “\(text)” is not HH:MM (24-hour) or “none”") }
+        return (hour, minute)
     }
 
     func validate() throws {

@@ -139,4 +139,37 @@ struct DaemonProcessTests {
         #expect(result.status != 0)
         #expect(result.output.contains("threads must be from 1 to 64"))
     }
+
+    @Test("close-day expires open tickets through the running daemon; a non-admin token is refused")
+    func closeDay() throws {
+        let setup = try Setup()
+        defer { setup.directory.remove() }
+        let daemon = try setup.start()
+        defer {
+            daemon.signal(SIGTERM)
+            _ = daemon.waitForExit()
+        }
+        func token(_ role: String) throws -> String {
+            let created = try DaemonProcess.run([
+                "token", "create", "--role", role, "--name", role, "--database", setup.database,
+            ])
+            return try #require(created.output.split(separator: "\n").first.map(String.init))
+        }
+        let kiosk = try token("kiosk")
+        let admin = try token("admin")
+        let issued = try daemon.client.send(
+            "POST", "/api/v1/tickets",
+            headers: ["Authorization": "Bearer \(kiosk)", "Content-Type": "application/json"],
+            body: Data(#"{"serviceId":"T-JZ-001"}"#.utf8))
+        #expect(issued.status == 201)
+        let url = "http://127.0.0.1:\(daemon.port)"
+        let refused = try DaemonProcess.run(["close-day", "--url", url, "--token", kiosk])
+        #expect(refused.status == 1)
+        #expect(refused.output.contains("403"))
+        let closed = try DaemonProcess.run(["close-day", "--url", url, "--token", admin])
+        #expect(closed.status == 0, "\(closed.output)")
+        #expect(closed.output.contains(#""expired":1"#))
+        let id = try #require(issued.json["id"] as? String)
+        #expect(try daemon.client.get("/api/v1/tickets/\(id)").json["status"] as? String == "expired")
+    }
 }

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// `onewindowd close-day`: ends the hall's day now through the running daemon, so the queue
+/// it holds and the database stay one. Needs an admin token.
+struct CloseDay: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "close-day",
+        abstract: "Expire every ticket still waiting or called, now (the daemon does this at its closing time too).",
+        discussion: "Calls POST /api/v1/hall/close-day on the running daemon with an admin device token."
+    )
+
+    @Option(help: "The daemon's address (env ONEWINDOW_URL; default http://127.0.0.1:8080).")
+    var url: String?
+
+    @Option(help: "An admin device token (env ONEWINDOW_TOKEN).")
+    var token: String?
+
+    func run() throws {
+        let base = url ?? Environment.value("ONEWINDOW_URL") ?? "http://127.0.0.1:8080"
+        guard let token = token ?? Environment.value("ONEWINDOW_TOKEN") else {
+            throw ValidationError(
+                "an admin token is needed: --token or ONEWINDOW_TOKEN (onewindowd token create --role admin)")
+        }
+        guard let endpoint = URL(string: base + "/api/v1/hall/close-day") else {
+            throw ValidationError("“\(base)” is not a URL")
+        }
+        var request = URLRequest(url: endpoint, timeoutInterval: 30)
+        request.httpMethod = "POST"
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        let (status, body) = try Self.send(request)
+        let text = String(decoding: body, as: UTF8.self)
+        guard status == 200 else {
+            FileHandle.standardError.write(Data("onewindowd close-day: \(base) answered \(status): \(text)\n".utf8))
+            throw ExitCode.failure
+        }
+        print(text)
+    }
+
+    /// Sends one request and waits for the answer.
+    private static func send(_ request: URLRequest) throws -> (Int, Data) {
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var outcome: Result<(Int, Data), any Error> = .failure(URLError(.unknown))
+        URLSession.shared.dataTask(with: request) { data, response, error in
+            if let error {
+                outcome = .failure(error)
+            } else {
+                outcome = .success(((response as? HTTPURLResponse)?.statusCode ?? 0, data ?? Data()))
+            }
+            done.signal()
+        }.resume()
+        done.wait()
+        do {
+            return try outcome.get()
+        } catch {
+            FileHandle.standardError.write(
+                Data(
+                    "onewindowd close-day: cannot reach \(request.url!.absoluteString): \(error.localizedDescription)\n"
+                        .utf8))
+            throw ExitCode.failure
+        }
+    }
+}
