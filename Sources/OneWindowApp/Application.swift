@@ -60,6 +60,8 @@ public final class Application: Sendable {
 
     /// Stops accepting, lets requests in flight finish, then closes.
     public func stop() {
+        // Boards keep their streams open for ever: end them so the stop need not wait for them.
+        state.queue.hub.finishAll()
         server.stop(gracePeriod: configuration.shutdownGracePeriod)
         state.queue.stop()
         logger.info("stopped")

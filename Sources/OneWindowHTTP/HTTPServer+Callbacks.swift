@@ -126,6 +126,12 @@ private func queue(_ response: Response, on connection: OpaquePointer) -> MHD_Re
     if let prepared = response.prepared, prepared.status == response.status {
         return MHD_queue_response(connection, UInt32(response.status), prepared.handle)
     }
+    if let stream = response.stream {
+        let handle = makeMHDStreamResponse(stream, headers: response.headers)
+        defer { MHD_destroy_response(handle) }
+        stream.attach(connection)
+        return MHD_queue_response(connection, UInt32(response.status), handle)
+    }
     let handle = makeMHDResponse(body: response.body, headers: response.headers)
     defer { MHD_destroy_response(handle) }
     return MHD_queue_response(connection, UInt32(response.status), handle)

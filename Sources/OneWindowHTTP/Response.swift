@@ -8,12 +8,23 @@ public struct Response: Sendable {
     public var body: Data
     /// Set when the response is a prepared one; the transport then sends that object as it is.
     public let prepared: PreparedResponse?
+    /// Set for a body written while it is sent (Server-Sent Events); `body` is then empty.
+    public let stream: ResponseStream?
 
     public init(status: Int, headers: HTTPHeaders = [:], body: Data = Data()) {
         self.status = status
         self.headers = headers
         self.body = body
         self.prepared = nil
+        self.stream = nil
+    }
+
+    public init(status: Int = 200, headers: HTTPHeaders, stream: ResponseStream) {
+        self.status = status
+        self.headers = headers
+        self.body = Data()
+        self.prepared = nil
+        self.stream = stream
     }
 
     public init(prepared: PreparedResponse) {
@@ -21,6 +32,7 @@ public struct Response: Sendable {
         self.headers = prepared.headers
         self.body = prepared.body
         self.prepared = prepared
+        self.stream = nil
     }
 
     public static let jsonContentType = "application/json; charset=utf-8"

@@ -32,13 +32,18 @@ public struct StoredQueue: Sendable {
 
 extension Storage {
     /// Writes the changes of one or more queue commands in a single transaction: the group
-    /// commit. Returns only once SQLite has committed (synchronous=FULL).
-    public func write(_ changes: QueueChanges) throws {
-        guard !changes.isEmpty else { return }
-        try pool.write { db in
+    /// commit. Returns only once SQLite has committed (synchronous=FULL), with the events'
+    /// row ids, which are their ids in the event stream.
+    @discardableResult
+    public func write(_ changes: QueueChanges) throws -> [(id: Int64, event: QueueEvent)] {
+        guard !changes.isEmpty else { return [] }
+        return try pool.write { db in
             for ticket in changes.tickets.values { try ticket.upsert(db) }
             for window in changes.windows.values { try window.upsert(db) }
-            for event in changes.events { try event.insert(db) }
+            return try changes.events.map { event in
+                try event.insert(db)
+                return (db.lastInsertedRowID, event)
+            }
         }
     }
 
@@ -51,13 +56,21 @@ extension Storage {
         }
     }
 
-    /// The event log, oldest first, from the row after `afterId`.
-    public func queueEvents(after afterId: Int64 = 0, limit: Int = 1000) throws -> [(id: Int64, event: QueueEvent)] {
+    /// The event log, oldest first, from the row after `afterId` up to `throughId`.
+    public func queueEvents(after afterId: Int64 = 0, through throughId: Int64 = .max, limit: Int = 1000) throws
+        -> [(id: Int64, event: QueueEvent)]
+    {
         try pool.read { db in
             let rows = try Row.fetchAll(
-                db, sql: "SELECT * FROM queue_event WHERE id > ? ORDER BY id LIMIT ?", arguments: [afterId, limit])
+                db, sql: "SELECT * FROM queue_event WHERE id > ? AND id <= ? ORDER BY id LIMIT ?",
+                arguments: [afterId, throughId, limit])
             return try rows.map { (id: $0["id"], event: try QueueEvent(row: $0)) }
         }
+    }
+
+    /// The id of the newest event, 0 when there is none.
+    public func lastQueueEventId() throws -> Int64 {
+        try pool.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM queue_event") ?? 0 }
     }
 
     /// Every ticket of a hall day, for checks and reports.

@@ -1256,6 +1256,53 @@ enum OpenAPIDocument {
                   }
                 }
               }
+            },
+            "/api/v1/events": {
+              "get": {
+                "operationId": "events",
+                "summary": "Server-Sent Events for display boards",
+                "description": "First a `state` event (the hall, the queues, the windows), then every committed queue event as it happens: `issued`, `called`, `recalled`, `no_show`, `transferred`, `completed`, `expired`, `paused`, `resumed`. Each carries its `id` (its row in the event log); a client that reconnects with `Last-Event-ID` first gets the events it missed.",
+                "parameters": [
+                  {
+                    "name": "Last-Event-ID",
+                    "in": "header",
+                    "required": false,
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The event stream",
+                    "content": {
+                      "text/event-stream": {
+                        "schema": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "/board": {
+              "get": {
+                "operationId": "boardPage",
+                "summary": "HTML: the hall display board (big call lines, last calls, waiting per queue); updates live and speaks each call",
+                "responses": {
+                  "200": {
+                    "description": "The page",
+                    "content": {
+                      "text/html": {
+                        "schema": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
             }
           },
           "components": {

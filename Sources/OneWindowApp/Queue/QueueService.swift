@@ -19,13 +19,15 @@ public final class QueueService: Sendable {
     private let clock: Clock
     private let state: Mutex<HallQueue>
     private let inbox = Inbox()
+    /// Where committed events go: the display boards.
+    public let hub: EventHub
     /// Hall-local closing time (hour, minute): open tickets expire then.
     private let closingTime: (hour: Int, minute: Int)?
 
     /// Loads today's queue from the database, expiring what earlier days left open.
     public init(
         catalogue: Catalogue, storage: Storage, logger: Logger, callsBeforeNoShow: Int = 3,
-        closingTime: (hour: Int, minute: Int)? = nil, clock: @escaping Clock = { Date() }
+        closingTime: (hour: Int, minute: Int)? = nil, hub: EventHub = EventHub(), clock: @escaping Clock = { Date() }
     ) throws {
         let now = clock()
         let today = HallCalendar(timeZone: catalogue.hall.timeZone).day(of: now)
@@ -36,6 +38,8 @@ public final class QueueService: Sendable {
             callsBeforeNoShow: callsBeforeNoShow)
         queue.rollOver(to: now)
         try storage.write(queue.takeChanges())
+        hub.start(after: try storage.lastQueueEventId())
+        self.hub = hub
         self.storage = storage
         self.logger = logger
         self.clock = clock
@@ -90,7 +94,15 @@ public final class QueueService: Sendable {
             }
             var committed = true
             do {
-                try storage.write(changes)
+                let written = try storage.write(changes)
+                let events = state.withLock { queue in
+                    written.map {
+                        BoardEvent(
+                            id: $0.id, event: $0.event, ticket: $0.event.ticketId.flatMap { queue.tickets[$0] },
+                            catalogue: queue.catalogue)
+                    }
+                }
+                hub.publish(events)
             } catch {
                 committed = false
                 logger.error("queue commit failed; reloading the queue from the database: \(error)")

@@ -38,10 +38,25 @@ extension HallQueue {
     public func estimate(for ticket: Ticket) -> (ahead: Int, seconds: Int?) {
         guard ticket.status == .waiting else { return (0, ticket.status == .called ? 0 : nil) }
         let open = openWindows(serving: ticket.serviceId)
-        let ahead = waiting.prefix { $0.id != ticket.id }.filter { other in open.contains { $0.serves(other.serviceId) }
+        let served = { (serviceId: String) in open.contains { $0.serves(serviceId) } }
+        var ahead = 0
+        var total = 0.0
+        if isLastIssued(ticket) {
+            // Everyone waiting of its class or higher is ahead: read the counts, no scan.
+            for (serviceId, count) in waitingCounts where served(serviceId) {
+                var before = ticket.priority ? count.priority : count.total
+                if serviceId == ticket.serviceId { before -= 1 }
+                ahead += before
+                total += Double(before) * serviceTimes.average(for: serviceId)
+            }
+        } else {
+            for other in tickets.values
+            where other.status == .waiting && Ticket.isServedBefore(other, ticket) && served(other.serviceId) {
+                ahead += 1
+                total += serviceTimes.average(for: other.serviceId)
+            }
         }
-        guard !open.isEmpty else { return (ahead.count, nil) }
-        let total = ahead.reduce(0.0) { $0 + serviceTimes.average(for: $1.serviceId) }
-        return (ahead.count, Int((total / Double(open.count)).rounded()))
+        guard !open.isEmpty else { return (ahead, nil) }
+        return (ahead, Int((total / Double(open.count)).rounded()))
     }
 }
