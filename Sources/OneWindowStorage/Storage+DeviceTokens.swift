@@ -80,12 +80,12 @@ extension Storage {
     /// forget to check `revokedAt`. An indexed point read, cheap enough for every request, so
     /// a revocation by another process takes effect on the next request.
     public func deviceToken(hash: String) throws -> DeviceTokenRecord? {
+        // Runs on every kiosk and clerk request: a cached statement skips parsing the SQL.
         try pool.read { db in
-            try DeviceTokenRecord.fetchOne(
-                db,
+            let statement = try db.cachedStatement(
                 sql: "SELECT name, role, created_at, revoked_at FROM device_token "
-                    + "WHERE token_hash = ? AND revoked_at IS NULL",
-                arguments: [hash])
+                    + "WHERE token_hash = ? AND revoked_at IS NULL")
+            return try DeviceTokenRecord.fetchOne(statement, arguments: [hash])
         }
     }
 }

@@ -37,15 +37,44 @@ extension Storage {
     @discardableResult
     public func write(_ changes: QueueChanges) throws -> [(id: Int64, event: QueueEvent)] {
         guard !changes.isEmpty else { return [] }
+        // Hand-written cached statements: this runs for every ticket, and record encoding
+        // (Codable, snake-case keys) cost more than the SQL itself.
         return try pool.write { db in
-            for ticket in changes.tickets.values { try ticket.upsert(db) }
-            for window in changes.windows.values { try window.upsert(db) }
+            let upsertTicket = try db.cachedStatement(sql: Self.upsertTicketSQL)
+            for ticket in changes.tickets.values {
+                try upsertTicket.execute(arguments: [
+                    ticket.id, ticket.hallDay, ticket.prefix, ticket.sequence, ticket.serviceId, ticket.priority,
+                    ticket.status.rawValue, ticket.window, ticket.callCount, ticket.issuedAt, ticket.calledAt,
+                    ticket.endedAt, ticket.outcome, ticket.idempotencyKey,
+                ])
+            }
+            let upsertWindow = try db.cachedStatement(
+                sql: """
+                    INSERT INTO window_state (id, paused, current_ticket_id) VALUES (?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET paused = excluded.paused, current_ticket_id = excluded.current_ticket_id
+                    """)
+            for window in changes.windows.values {
+                try upsertWindow.execute(arguments: [window.id, window.paused, window.currentTicketId])
+            }
+            let insertEvent = try db.cachedStatement(
+                sql: "INSERT INTO queue_event (kind, ticket_id, window, actor, at, detail) VALUES (?, ?, ?, ?, ?, ?)")
             return try changes.events.map { event in
-                try event.insert(db)
+                try insertEvent.execute(arguments: [
+                    event.kind.rawValue, event.ticketId, event.window, event.actor, event.at, event.detail,
+                ])
                 return (db.lastInsertedRowID, event)
             }
         }
     }
+
+    private static let upsertTicketSQL = """
+        INSERT INTO ticket (id, hall_day, prefix, sequence, service_id, priority, status, window, call_count,
+            issued_at, called_at, ended_at, outcome, idempotency_key)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT(id) DO UPDATE SET service_id = excluded.service_id, status = excluded.status,
+            window = excluded.window, call_count = excluded.call_count, called_at = excluded.called_at,
+            ended_at = excluded.ended_at, outcome = excluded.outcome
+        """
 
     public func loadQueue(day: String) throws -> StoredQueue {
         try pool.read { db in

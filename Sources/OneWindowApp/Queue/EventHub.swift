@@ -47,8 +47,9 @@ public final class EventHub: Sendable {
     /// The id boards are up to date with.
     var lastId: Int64 { state.withLock { $0.lastId } }
 
-    /// Sets where ids continue after a restart.
-    func start(after id: Int64) {
+    /// Records events committed while no board listened (and, at start, the newest stored one),
+    /// so a board's replay range stays right.
+    func advance(to id: Int64) {
         state.withLock { $0.lastId = max($0.lastId, id) }
     }
 

@@ -38,7 +38,7 @@ public final class QueueService: Sendable {
             callsBeforeNoShow: callsBeforeNoShow)
         queue.rollOver(to: now)
         try storage.write(queue.takeChanges())
-        hub.start(after: try storage.lastQueueEventId())
+        hub.advance(to: try storage.lastQueueEventId())
         self.hub = hub
         self.storage = storage
         self.logger = logger
@@ -84,25 +84,36 @@ public final class QueueService: Sendable {
     }
 
     private func run() {
-        while let jobs = inbox.takeAll(until: nextClosing()) {
+        var closing = nextClosing()
+        while let jobs = inbox.takeAll(until: closing) {
             let now = clock()
+            // The closing time is computed once per day, not per group: calendars are not cheap.
+            var closeNow = false
+            if let due = closing, now >= due {
+                closeNow = true
+                closing = nextClosing()
+            }
             var finish: [(Bool) -> Void] = []
             let changes = state.withLock { queue -> QueueChanges in
-                if jobs.isEmpty, closingTime != nil { queue.closeDay(actor: "system", at: now) }
+                if closeNow { queue.closeDay(actor: "system", at: now) }
                 for job in jobs { finish.append(job.apply(&queue, now)) }
                 return queue.takeChanges()
             }
             var committed = true
             do {
                 let written = try storage.write(changes)
-                let events = state.withLock { queue in
-                    written.map {
-                        BoardEvent(
-                            id: $0.id, event: $0.event, ticket: $0.event.ticketId.flatMap { queue.tickets[$0] },
-                            catalogue: queue.catalogue)
+                if hub.boardCount > 0 {
+                    let events = state.withLock { queue in
+                        written.map { row in
+                            BoardEvent(
+                                id: row.id, event: row.event, ticket: row.event.ticketId.flatMap { queue.tickets[$0] },
+                                catalogue: queue.catalogue)
+                        }
                     }
+                    hub.publish(events)
+                } else if let last = written.last {
+                    hub.advance(to: last.id)
                 }
-                hub.publish(events)
             } catch {
                 committed = false
                 logger.error("queue commit failed; reloading the queue from the database: \(error)")
