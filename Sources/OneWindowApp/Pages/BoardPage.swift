@@ -42,9 +42,9 @@ enum BoardPage {
         h1{margin:0;font-size:4vh}
         .status{font-size:2.2vh;opacity:.9}
         .status.down{color:#ffd54f}
-        main{display:grid;grid-template-columns:3fr 2fr;gap:3vw;padding:3vh 3vw}
+        main{display:grid;grid-template-columns:2fr 1fr;gap:3vw;padding:3vh 3vw}
         .label{font-size:3.5vh;margin:0 0 2vh;color:#bbdefb}
-        .call{font-size:14vh;font-weight:bold;margin:0;color:#ffeb3b;line-height:1.2}
+        .call{font-size:12vh;font-weight:bold;margin:0;color:#ffeb3b;line-height:1.2;white-space:nowrap}
         h2{font-size:3vh;margin:0 0 1vh;color:#bbdefb;border-bottom:2px solid #1e3a5f}
         .calls{list-style:none;margin:0 0 3vh;padding:0;font-size:4vh}
         .calls li{padding:.5vh 0;border-bottom:1px solid #1e3a5f}
