@@ -68,6 +68,11 @@ let package = Package(
         .testTarget(name: "OneWindowHTTPTests", dependencies: ["OneWindowHTTP", "OneWindowTesting"]),
         // Depends on the executable so that `swift test` builds the binary that the
         // process tests start; fixtures live in Tests/Fixtures, shared by all test targets.
-        .testTarget(name: "OneWindowAppTests", dependencies: ["OneWindowApp", "OneWindowTesting", "onewindowd"]),
+        .testTarget(
+            name: "OneWindowAppTests",
+            dependencies: [
+                "OneWindowApp", "OneWindowTesting", "onewindowd", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
     ]
 )

@@ -19,7 +19,7 @@ private final class RequestState: @unchecked Sendable {
     /// Set once the request went to the router; the answer may come later.
     var dispatched = false
     let lock = NSLock()
-    var answer: Response?
+    var answer: ResponseBuilder?
     var suspended = false
 
     init(method: String, path: String, headers: HTTPHeaders, query: [(name: String, value: String)]) {
@@ -72,7 +72,7 @@ func accessHandler(
     if state.dispatched {
         // Called again after a deferred answer resumed the connection.
         guard let answer = state.lock.withLock({ state.answer }) else { return .NO }
-        return queue(answer, on: connection)
+        return queue(answer(), on: connection)
     }
     state.dispatched = true
     if state.tooLarge {
@@ -87,9 +87,9 @@ func accessHandler(
     let request = Request(
         method: state.method, path: state.path, query: state.query, headers: state.headers, body: state.body)
     let handle = ConnectionHandle(pointer: connection)
-    context.router.respond(to: request) { response in
+    context.router.respond(to: request) { build in
         state.lock.withLock {
-            state.answer = response
+            state.answer = build
             if state.suspended {
                 state.suspended = false
                 MHD_resume_connection(handle.pointer)
@@ -98,13 +98,13 @@ func accessHandler(
     }
     // Either the answer is already there (ordinary routes), or suspend until it comes. The lock
     // makes the answer land either before this check or after the suspension, never between.
-    let ready: Response? = state.lock.withLock {
+    let ready: ResponseBuilder? = state.lock.withLock {
         if let answer = state.answer { return answer }
         state.suspended = true
         MHD_suspend_connection(connection)
         return nil
     }
-    return ready.map { queue($0, on: connection) } ?? .YES
+    return ready.map { queue($0(), on: connection) } ?? .YES
 }
 
 /// `@unchecked Sendable`: libmicrohttpd allows `MHD_resume_connection` from any thread.

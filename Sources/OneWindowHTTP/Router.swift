@@ -15,17 +15,20 @@ public struct Router: Sendable {
     }
 
     /// Answers `request` through `answer`, at once for ordinary routes, later for deferred ones.
-    public func respond(to request: Request, answer: @escaping @Sendable (Response) -> Void) {
+    /// The answer is a `ResponseBuilder`, built by whoever sends it.
+    public func respond(to request: Request, answer: @escaping @Sendable (@escaping ResponseBuilder) -> Void) {
         do {
             let (route, matched) = try self.route(for: request)
             switch route.action {
             case .immediate(let handler):
-                answer(Self.conditional(try handler(matched), for: matched))
+                let response = Self.conditional(try handler(matched), for: matched)
+                answer { response }
             case .deferred(let handler):
-                try handler(matched, Responder { answer(Self.conditional($0, for: matched)) })
+                try handler(matched, Responder { build in answer { Self.conditional(build(), for: matched) } })
             }
         } catch {
-            answer(errorResponse(error, request))
+            let response = errorResponse(error, request)
+            answer { response }
         }
     }
 

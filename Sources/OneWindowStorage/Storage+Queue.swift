@@ -38,14 +38,16 @@ extension Storage {
     public func write(_ changes: QueueChanges) throws -> [(id: Int64, event: QueueEvent)] {
         guard !changes.isEmpty else { return [] }
         // Hand-written cached statements: this runs for every ticket, and record encoding
-        // (Codable, snake-case keys) cost more than the SQL itself.
+        // (Codable, snake-case keys) and ICU date formatting cost more than the SQL itself.
+        // Dates are written in GRDB's own text form, so records read them back as usual.
         return try pool.write { db in
             let upsertTicket = try db.cachedStatement(sql: Self.upsertTicketSQL)
             for ticket in changes.tickets.values {
                 try upsertTicket.execute(arguments: [
                     ticket.id, ticket.hallDay, ticket.prefix, ticket.sequence, ticket.serviceId, ticket.priority,
-                    ticket.status.rawValue, ticket.window, ticket.callCount, ticket.issuedAt, ticket.calledAt,
-                    ticket.endedAt, ticket.outcome, ticket.idempotencyKey,
+                    ticket.status.rawValue, ticket.window, ticket.callCount, Timestamp.sqlite(ticket.issuedAt),
+                    ticket.calledAt.map(Timestamp.sqlite), ticket.endedAt.map(Timestamp.sqlite), ticket.outcome,
+                    ticket.idempotencyKey,
                 ])
             }
             let upsertWindow = try db.cachedStatement(
@@ -60,7 +62,8 @@ extension Storage {
                 sql: "INSERT INTO queue_event (kind, ticket_id, window, actor, at, detail) VALUES (?, ?, ?, ?, ?, ?)")
             return try changes.events.map { event in
                 try insertEvent.execute(arguments: [
-                    event.kind.rawValue, event.ticketId, event.window, event.actor, event.at, event.detail,
+                    event.kind.rawValue, event.ticketId, event.window, event.actor, Timestamp.sqlite(event.at),
+                    event.detail,
                 ])
                 return (db.lastInsertedRowID, event)
             }

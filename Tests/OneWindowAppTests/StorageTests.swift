@@ -1,4 +1,6 @@
 import Foundation
+import GRDB
+import OneWindowCore
 import OneWindowStorage
 import OneWindowTesting
 import Testing
@@ -37,5 +39,54 @@ struct StorageTests {
             CatalogueLoad(loadedAt: Date(timeIntervalSince1970: 0), file: "a.json", version: "v", serviceCount: 1))
         let loads = try Storage(path: path).catalogueLoads(limit: 5)
         #expect(loads.map(\.file) == ["a.json"])
+    }
+
+    @Test("queue rows written by the group commit read back as the same tickets, windows and events")
+    func queueRoundTrip() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let storage = try Storage(path: directory.path("onewindow.sqlite"))
+        let issued = Date(timeIntervalSince1970: 1_795_827_903.25)
+        var ticket = Ticket(
+            id: "t1", hallDay: "2026-11-28", prefix: "A", sequence: 7, serviceId: "S1", priority: true,
+            issuedAt: issued,
+            idempotencyKey: "k1")
+        var changes = QueueChanges()
+        changes.tickets["t1"] = ticket
+        changes.windows["3"] = WindowState(id: "3", paused: false, currentTicketId: nil)
+        changes.events = [QueueEvent(kind: .issued, ticketId: "t1", window: nil, actor: "kiosk", at: issued)]
+        let written = try storage.write(changes)
+        #expect(written.map(\.id) == [1])
+        ticket.status = .called
+        ticket.window = "3"
+        ticket.callCount = 1
+        ticket.calledAt = issued + 60.5
+        changes = QueueChanges()
+        changes.tickets["t1"] = ticket
+        changes.windows["3"] = WindowState(id: "3", paused: true, currentTicketId: "t1")
+        try storage.write(changes)
+        let stored = try storage.loadQueue(day: "2026-11-28")
+        #expect(stored.tickets == [ticket])
+        #expect(stored.windows == [WindowState(id: "3", paused: true, currentTicketId: "t1")])
+        #expect(
+            try storage.queueEvents().map(\.event) == [
+                QueueEvent(kind: .issued, ticketId: "t1", window: nil, actor: "kiosk", at: issued)
+            ])
+    }
+
+    @Test("queue events are append-only: the database refuses to update or delete them")
+    func eventsAreAppendOnly() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path("onewindow.sqlite")
+        var changes = QueueChanges()
+        changes.events = [QueueEvent(kind: .paused, ticketId: nil, window: "1", actor: "clerk", at: Date())]
+        try Storage(path: path).write(changes)
+        let database = try DatabaseQueue(path: path)
+        #expect(throws: DatabaseError.self) {
+            try database.write { try $0.execute(sql: "UPDATE queue_event SET actor = 'x'") }
+        }
+        #expect(throws: DatabaseError.self) { try database.write { try $0.execute(sql: "DELETE FROM queue_event") } }
+        #expect(try database.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM queue_event") } == 1)
     }
 }

@@ -26,7 +26,7 @@ struct TicketView: Encodable {
         priority = ticket.priority
         ahead = estimate.ahead
         estimatedWaitSeconds = estimate.seconds
-        issuedAt = ticket.issuedAt.formatted(.iso8601)
+        issuedAt = Timestamp.iso8601(ticket.issuedAt)
         window = ticket.window
         callCount = ticket.callCount
         outcome = ticket.outcome
@@ -82,7 +82,7 @@ struct QueueView: Encodable {
         queues = perPrefix.keys.sorted().map { Line(prefix: $0, waiting: perPrefix[$0]!) }
         lastCalls = queue.recentCalls.compactMap { queue.tickets[$0] }.compactMap { ticket in
             guard let window = ticket.window, let at = ticket.calledAt else { return nil }
-            return Call(number: ticket.number, window: window, calledAt: at.formatted(.iso8601))
+            return Call(number: ticket.number, window: window, calledAt: Timestamp.iso8601(at))
         }
     }
 }

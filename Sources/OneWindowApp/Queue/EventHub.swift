@@ -83,7 +83,7 @@ struct BoardEvent: Encodable {
         serviceId = ticket?.serviceId
         window = event.window
         windowName = event.window.flatMap { id in catalogue.hall.windows.first { $0.id == id }?.name }
-        at = event.at.formatted(.iso8601)
+        at = Timestamp.iso8601(event.at)
     }
 
     /// `id: 42\nevent: called\ndata: {…}\n\n`.

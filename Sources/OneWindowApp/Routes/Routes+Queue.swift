@@ -46,7 +46,7 @@ extension Routes {
                     try queue.callNext(window: window, actor: device.name, at: now).map { TicketView($0, in: queue) }
                 }) { result in
                     switch result {
-                    case .success(.some(let view)): responder.send(.json(TicketEnvelope(ticket: view)))
+                    case .success(.some(let view)): responder.send { .json(TicketEnvelope(ticket: view)) }
                     case .success(.none): responder.send(Response(status: 204))
                     case .failure(let failure): responder.fail(failure.httpError)
                     }
@@ -118,9 +118,9 @@ extension Routes {
 
 extension Responder {
     /// Sends a queue command's result: the value as JSON, or the failure's error reply.
-    func answer<T: Encodable>(_ result: Result<T, QueueFailure>, status: Int = 200) {
+    func answer<T: Encodable & Sendable>(_ result: Result<T, QueueFailure>, status: Int = 200) {
         switch result {
-        case .success(let value): send(.json(value, status: status))
+        case .success(let value): send { .json(value, status: status) }
         case .failure(let failure): fail(failure.httpError)
         }
     }
