@@ -1,3 +1,4 @@
+import Foundation
 import OneWindowHTTP
 
 /// Everything `onewindowd serve` can be told. The defaults work from the repo root.
@@ -12,6 +13,8 @@ public struct AppConfiguration: Sendable {
     public var callsBeforeNoShow = 3
     /// Hall-local time at which tickets still open expire; nil leaves it to `close-day`.
     public var closingTime: (hour: Int, minute: Int)? = (17, 30)
+    /// The hall's clock; tests inject one to cross midnight without waiting for it.
+    public var clock: QueueService.Clock = { Date() }
     /// How long a stop waits for requests already in flight.
     public var shutdownGracePeriod: Duration = .seconds(10)
 

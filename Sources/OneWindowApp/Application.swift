@@ -21,7 +21,8 @@ public final class Application: Sendable {
         let storage = try Storage(path: configuration.databasePath)
         let queue = try QueueService(
             catalogue: snapshot.catalogue, storage: storage, logger: logger,
-            callsBeforeNoShow: configuration.callsBeforeNoShow, closingTime: configuration.closingTime)
+            callsBeforeNoShow: configuration.callsBeforeNoShow, closingTime: configuration.closingTime,
+            clock: configuration.clock)
         self.configuration = configuration
         self.logger = logger
         self.state = AppState(catalogue: snapshot, storage: storage, queue: queue, logger: logger)
