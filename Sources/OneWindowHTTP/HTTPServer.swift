@@ -36,6 +36,11 @@ public final class HTTPServer: @unchecked Sendable {
         }
     }
 
+    /// Each connection's buffer for the request head and I/O. libmicrohttpd clears it for every
+    /// request, so it is kept small: bodies pass through it in pieces, and 16 KiB of headers is
+    /// far more than any kiosk, clerk terminal or browser sends.
+    static let connectionMemoryBytes = 16 * 1024
+
     public let configuration: Configuration
     let context: ServerContext
     private let daemon = Mutex<DaemonHandle?>(nil)
@@ -63,7 +68,7 @@ public final class HTTPServer: @unchecked Sendable {
             onewindow_start_daemon(
                 flags, sockaddr, accessHandler, contextPointer, requestCompleted, contextPointer,
                 UInt32(max(1, configuration.threads)), UInt32(configuration.connectionTimeoutSeconds),
-                UInt32(configuration.connectionLimit), 64 * 1024)
+                UInt32(configuration.connectionLimit), Self.connectionMemoryBytes)
         }
         guard let started else { throw StartError.cannotListen(host: configuration.host, port: configuration.port) }
         daemon.withLock { $0 = DaemonHandle(pointer: started) }
