@@ -13,6 +13,9 @@ public struct AppConfiguration: Sendable {
     public var callsBeforeNoShow = 3
     /// Hall-local time at which tickets still open expire; nil leaves it to `close-day`.
     public var closingTime: (hour: Int, minute: Int)? = (17, 30)
+    /// How long a valid device token is trusted without reading the database again: a revoked
+    /// token stops working within this time. 0 reads the database on every request.
+    public var tokenCacheSeconds: TimeInterval = 1
     /// The hall's clock; tests inject one to cross midnight without waiting for it.
     public var clock: QueueService.Clock = { Date() }
     /// How long a stop waits for requests already in flight.

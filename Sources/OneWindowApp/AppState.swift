@@ -6,13 +6,16 @@ import Synchronization
 public final class AppState: Sendable {
     public let storage: Storage
     public let queue: QueueService
+    let tokens: DeviceTokenCache
     let logger: Logger
     private let snapshot: Mutex<CatalogueSnapshot>
 
-    init(catalogue: CatalogueSnapshot, storage: Storage, queue: QueueService, logger: Logger) {
+    init(catalogue: CatalogueSnapshot, storage: Storage, queue: QueueService, tokens: DeviceTokenCache, logger: Logger)
+    {
         self.snapshot = Mutex(catalogue)
         self.storage = storage
         self.queue = queue
+        self.tokens = tokens
         self.logger = logger
     }
 

@@ -25,7 +25,8 @@ public final class Application: Sendable {
             clock: configuration.clock)
         self.configuration = configuration
         self.logger = logger
-        self.state = AppState(catalogue: snapshot, storage: storage, queue: queue, logger: logger)
+        let tokens = DeviceTokenCache(lifetime: configuration.tokenCacheSeconds, clock: configuration.clock)
+        self.state = AppState(catalogue: snapshot, storage: storage, queue: queue, tokens: tokens, logger: logger)
         self.router = Router(routes: Routes.all(state), logger: logger)
         self.server = HTTPServer(configuration: configuration.http, router: router, logger: logger)
         try recordLoad(snapshot)

@@ -80,8 +80,9 @@ extension Storage {
     /// forget to check `revokedAt`. An indexed point read, cheap enough for every request, so
     /// a revocation by another process takes effect on the next request.
     public func deviceToken(hash: String) throws -> DeviceTokenRecord? {
-        // Runs on every kiosk and clerk request: a cached statement skips parsing the SQL.
-        try pool.read { db in
+        // Runs on every kiosk and clerk request: a cached statement skips parsing the SQL, and
+        // one SELECT is consistent on its own, so it needs no transaction around it.
+        try pool.unsafeRead { db in
             let statement = try db.cachedStatement(
                 sql: "SELECT name, role, created_at, revoked_at FROM device_token "
                     + "WHERE token_hash = ? AND revoked_at IS NULL")

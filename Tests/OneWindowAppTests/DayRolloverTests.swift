@@ -1,22 +1,13 @@
 import Foundation
 import OneWindowTesting
-import Synchronization
 import Testing
 
 /// The hall's day ends at local midnight, with an injected clock instead of waiting for it.
 @Suite("Day rollover")
 struct DayRolloverTests {
-    /// A clock the test moves by hand.
-    final class HandClock: Sendable {
-        private let now = Mutex(Date(timeIntervalSince1970: 1_795_852_800))  // 2026-11-28 16:00 in Shanghai
-
-        func read() -> Date { now.withLock { $0 } }
-        func advance(_ seconds: TimeInterval) { now.withLock { $0 += seconds } }
-    }
-
     @Test("after local midnight numbers restart at 001 and yesterday's open tickets are expired")
     func rollover() throws {
-        let clock = HandClock()
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_795_852_800))  // 2026-11-28 16:00 in Shanghai
         let app = try TestApplication(catalogue: Fixtures.validCatalogue) { $0.clock = { clock.read() } }
         defer { app.stop() }
         let kiosk = try app.createToken(role: .kiosk, name: "kiosk")

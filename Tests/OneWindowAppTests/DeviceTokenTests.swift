@@ -67,9 +67,27 @@ struct DeviceTokenTests {
         }
     }
 
-    @Test("a revoked token is refused with 401 from the next request on")
+    @Test("a revoked token is refused with 401 once the token cache's second has passed")
     func revoked() throws {
-        let app = try TestApplication(catalogue: Fixtures.validCatalogue)
+        let clock = ManualClock(Date())
+        let app = try TestApplication(catalogue: Fixtures.validCatalogue) { $0.clock = { clock.read() } }
+        defer { app.stop() }
+        let token = try app.createToken(role: .kiosk, name: "kiosk-1")
+        let state = app.application.state
+        #expect(refusal(state, "Bearer \(token)", roles: .kiosk) == nil)
+        #expect(try state.storage.revokeDeviceToken(name: "kiosk-1", at: Date()))
+        // Remembered as valid for up to a second after it was last read from the database …
+        clock.advance(0.5)
+        #expect(refusal(state, "Bearer \(token)", roles: .kiosk) == nil)
+        // … and refused from then on.
+        clock.advance(0.6)
+        #expect(refusal(state, "Bearer \(token)", roles: .kiosk)?.code == .unauthorized)
+        #expect(refusal(state, "Bearer \(token)", roles: .kiosk)?.code == .unauthorized)
+    }
+
+    @Test("with the token cache off, a revoked token is refused from the very next request")
+    func revokedWithoutCache() throws {
+        let app = try TestApplication(catalogue: Fixtures.validCatalogue) { $0.tokenCacheSeconds = 0 }
         defer { app.stop() }
         let token = try app.createToken(role: .kiosk, name: "kiosk-1")
         let state = app.application.state
@@ -173,10 +191,13 @@ struct TokenCommandTests {
         #expect(try token("create", "--role", "clerk", "--name", "window-3").status == 0)
     }
 
-    @Test("a revocation by the CLI is seen by the running application at its next request")
+    @Test("a revocation by the CLI is seen by the running application (token cache off) at its next request")
     func revokeWhileServing() throws {
         defer { directory.remove() }
-        let app = try TestApplication(catalogue: Fixtures.validCatalogue) { $0.databasePath = database }
+        let app = try TestApplication(catalogue: Fixtures.validCatalogue) {
+            $0.databasePath = database
+            $0.tokenCacheSeconds = 0
+        }
         defer { app.stop() }
         let created = try token("create", "--role", "clerk", "--name", "window-3")
         let secret = try #require(created.output.split(separator: "\n").first { $0.hasPrefix("ow_") })

@@ -61,7 +61,21 @@ struct QueueAPITests {
 
     @Test("a missing, unknown or revoked token is 401; a token of the wrong role is 403")
     func roles() throws {
+        app.stop()
+        // The token cache off, so the revocation at the end shows at once.
+        let app = try TestApplication(catalogue: Fixtures.validCatalogue) { $0.tokenCacheSeconds = 0 }
         defer { app.stop() }
+        let kiosk = try app.createToken(role: .kiosk, name: "kiosk-1")
+        let clerk = try app.createToken(role: .clerk, name: "clerk-1")
+        let admin = try app.createToken(role: .admin, name: "admin")
+        func post(_ path: String, token: String?, _ body: [String: Any] = [:]) throws -> TestResponse {
+            var headers: [String: String] = [:]
+            if let token { headers["Authorization"] = "Bearer \(token)" }
+            guard !body.isEmpty else { return try app.client.send("POST", path, headers: headers) }
+            headers["Content-Type"] = "application/json"
+            return try app.client.send(
+                "POST", path, headers: headers, body: JSONSerialization.data(withJSONObject: body))
+        }
         let body = ["serviceId": "T-JZ-001"]
         let missing = try post("/api/v1/tickets", token: nil, body)
         #expect(missing.status == 401 && missing.errorCode == "unauthorized")

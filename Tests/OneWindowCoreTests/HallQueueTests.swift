@@ -248,17 +248,21 @@ struct HallQueueTests {
         #expect(queue.estimate(for: last).seconds == nil)
     }
 
-    @Test("the estimate of a ticket just issued, read from counts, matches a full count of the queue")
-    mutating func estimateFromCounts() throws {
+    @Test("the estimate of every waiting ticket, read from the lines, matches a full count of the queue")
+    mutating func estimateFromLines() throws {
         for index in 0..<12 { _ = try issue(["S1", "S2", "S3"][index % 3], priority: index % 5 == 0) }
         _ = try queue.callNext(window: "2", actor: "c", at: tick())
-        for (service, priority) in [("S3", false), ("S1", true), ("S2", false)] {
-            let ticket = try issue(service, priority: priority)
-            let open = queue.openWindows(serving: service)
+        let early = try #require(queue.waiting.first { $0.serviceId == "S1" })
+        _ = try queue.callNext(window: "1", actor: "c", at: tick())
+        _ = try queue.transfer(ticket: early.id, window: "1", to: "S3", actor: "c", at: tick())
+        _ = try queue.setPaused(true, window: "2", actor: "c", at: tick())
+        for ticket in queue.waiting {
+            let open = queue.openWindows(serving: ticket.serviceId)
             let expected = queue.waiting.prefix { $0.id != ticket.id }.filter { other in
                 open.contains { $0.serves(other.serviceId) }
             }.count
-            #expect(queue.estimate(for: ticket).ahead == expected, "\(service) priority \(priority)")
+            #expect(queue.estimate(for: ticket).ahead == expected, "\(ticket.number)")
         }
+        #expect(queue.waitingByPrefix.values.reduce(0, +) == queue.waiting.count)
     }
 }

@@ -77,8 +77,8 @@ struct QueueView: Encodable {
         day = queue.day
         var perPrefix: [String: Int] = [:]
         for item in queue.catalogue.services { perPrefix[item.queuePrefix] = 0 }
-        // By the tickets' own prefixes: a transferred ticket keeps its number. One pass, no sort.
-        for ticket in queue.tickets.values where ticket.status == .waiting { perPrefix[ticket.prefix, default: 0] += 1 }
+        // By the tickets' own prefixes: a transferred ticket keeps its number.
+        perPrefix.merge(queue.waitingByPrefix) { _, counted in counted }
         queues = perPrefix.keys.sorted().map { Line(prefix: $0, waiting: perPrefix[$0]!) }
         lastCalls = queue.recentCalls.compactMap { queue.tickets[$0] }.compactMap { ticket in
             guard let window = ticket.window, let at = ticket.calledAt else { return nil }

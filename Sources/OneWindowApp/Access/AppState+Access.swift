@@ -14,8 +14,9 @@ extension AppState {
     /// Checks the request's bearer token and returns its device, so a handler reads
     /// `let device = try state.authorize(request, roles: .clerk)`.
     ///
-    /// The token's hash is looked up on every request, so a `token revoke` run while the
-    /// daemon serves takes effect at once. Answers 401 `unauthorized` (with
+    /// The token's hash is looked up in the database, remembered for
+    /// `AppConfiguration.tokenCacheSeconds`, so a `token revoke` run while the daemon serves
+    /// takes effect within that time (1 second by default). Answers 401 `unauthorized` (with
     /// `WWW-Authenticate`) for a missing, malformed, unknown or revoked token and 403
     /// `forbidden` for a device whose role is not in `roles`.
     public func authorize(_ request: Request, roles: Set<DeviceRole>) throws(HTTPError) -> DeviceTokenRecord {
@@ -24,7 +25,7 @@ extension AppState {
         }
         let record: DeviceTokenRecord?
         do {
-            record = try storage.deviceToken(hash: DeviceTokens.hash(token))
+            record = try tokens.record(for: DeviceTokens.hash(token)) { try storage.deviceToken(hash: $0) }
         } catch {
             logger.error("cannot read the device tokens: \(error)")
             throw HTTPError(.internalError, "the device tokens cannot be read")

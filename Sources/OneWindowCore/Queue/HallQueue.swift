@@ -24,12 +24,10 @@ public struct HallQueue: Sendable {
     public let callsBeforeNoShow: Int
     /// Recent service times, for wait estimates.
     public internal(set) var serviceTimes: ServiceTimes
-    /// Waiting tickets per service, kept by `record`, so estimates and boards need no scan.
-    public private(set) var waitingCounts: [String: WaitingCount] = [:]
+    /// Waiting tickets per service in call order, kept by `record`, so calls and estimates need no scan.
+    private(set) var lines = WaitingLines()
     /// The ids of the last tickets called or recalled, most recent first (at most 10).
     public private(set) var recentCalls: [String] = []
-    /// The ticket issued last, whose estimate the counts answer without a scan.
-    private var lastIssuedId: String?
     let calendar: HallCalendar
     var idempotencyKeys: [String: String]
     private var changes = QueueChanges()
@@ -55,9 +53,7 @@ public struct HallQueue: Sendable {
                 self.serviceTimes.add(ended.timeIntervalSince(called), for: ticket.serviceId)
             }
         }
-        for ticket in tickets where ticket.status == .waiting {
-            waitingCounts[ticket.serviceId, default: .init()].add(ticket, 1)
-        }
+        for ticket in tickets where ticket.status == .waiting { lines.insert(ticket) }
         recentCalls = tickets.filter { $0.calledAt != nil && $0.window != nil }
             .sorted { $0.calledAt! > $1.calledAt! }.prefix(Self.recentCallLimit).map(\.id)
         adoptWindows()
@@ -84,16 +80,13 @@ public struct HallQueue: Sendable {
     }
 
     mutating func record(_ ticket: Ticket, _ kind: QueueEvent.Kind, actor: String, at: Date, detail: String? = nil) {
-        if let old = tickets[ticket.id], old.status == .waiting {
-            waitingCounts[old.serviceId, default: .init()].add(old, -1)
-        }
-        if ticket.status == .waiting { waitingCounts[ticket.serviceId, default: .init()].add(ticket, 1) }
+        if let old = tickets[ticket.id], old.status == .waiting { lines.remove(old) }
+        if ticket.status == .waiting { lines.insert(ticket) }
         if kind == .called || kind == .recalled {
             recentCalls.removeAll { $0 == ticket.id }
             recentCalls.insert(ticket.id, at: 0)
             if recentCalls.count > Self.recentCallLimit { recentCalls.removeLast() }
         }
-        if kind == .issued { lastIssuedId = ticket.id }
         tickets[ticket.id] = ticket
         changes.tickets[ticket.id] = ticket
         changes.events.append(
@@ -154,32 +147,13 @@ public struct HallQueue: Sendable {
         tickets.values.filter { $0.status == .waiting }.sorted(by: Ticket.isServedBefore)
     }
 
-    /// The first waiting ticket that `window` takes, found in one pass without sorting.
+    /// The first waiting ticket that `window` takes: the head of one of its services' lines.
     func nextWaiting(for window: Window) -> Ticket? {
-        var best: Ticket?
-        for ticket in tickets.values where ticket.status == .waiting && window.serves(ticket.serviceId) {
-            if best.map({ Ticket.isServedBefore(ticket, $0) }) ?? true { best = ticket }
-        }
-        return best
+        lines.first { window.serves($0) }.flatMap { tickets[$0.id] }
     }
 
-    /// Whether `ticket` is the one issued last: then every waiting ticket of its class or
-    /// higher is ahead of it, and the counts give its place.
-    func isLastIssued(_ ticket: Ticket) -> Bool { ticket.id == lastIssuedId }
-}
-
-/// How many tickets wait for one service, by class.
-public struct WaitingCount: Sendable, Equatable {
-    public var priority = 0
-    public var normal = 0
-
-    public init() {}
-
-    mutating func add(_ ticket: Ticket, _ delta: Int) {
-        if ticket.priority { priority += delta } else { normal += delta }
-    }
-
-    public var total: Int { priority + normal }
+    /// Waiting tickets per number prefix, for boards.
+    public var waitingByPrefix: [String: Int] { lines.countByPrefix }
 }
 
 /// What one or more commands changed: the rows to write and the events to append.

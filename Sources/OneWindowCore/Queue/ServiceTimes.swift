@@ -41,20 +41,9 @@ extension HallQueue {
         let served = { (serviceId: String) in open.contains { $0.serves(serviceId) } }
         var ahead = 0
         var total = 0.0
-        if isLastIssued(ticket) {
-            // Everyone waiting of its class or higher is ahead: read the counts, no scan.
-            for (serviceId, count) in waitingCounts where served(serviceId) {
-                var before = ticket.priority ? count.priority : count.total
-                if serviceId == ticket.serviceId { before -= 1 }
-                ahead += before
-                total += Double(before) * serviceTimes.average(for: serviceId)
-            }
-        } else {
-            for other in tickets.values
-            where other.status == .waiting && Ticket.isServedBefore(other, ticket) && served(other.serviceId) {
-                ahead += 1
-                total += serviceTimes.average(for: other.serviceId)
-            }
+        for line in lines.ahead(of: ticket, in: served) {
+            ahead += line.count
+            total += Double(line.count) * serviceTimes.average(for: line.serviceId)
         }
         guard !open.isEmpty else { return (ahead, nil) }
         return (ahead, Int((total / Double(open.count)).rounded()))

@@ -66,12 +66,9 @@ public struct Ticket: Sendable, Equatable, Codable {
         self.idempotencyKey = idempotencyKey
     }
 
-    /// Queue order: priority tickets first, then the earliest issued; the sequence breaks ties.
+    /// Queue order: priority tickets first, then the earliest issued; the number breaks ties.
     public static func isServedBefore(_ a: Ticket, _ b: Ticket) -> Bool {
-        if a.priority != b.priority { return a.priority }
-        if a.issuedAt != b.issuedAt { return a.issuedAt < b.issuedAt }
-        if a.prefix != b.prefix { return a.prefix < b.prefix }
-        return a.sequence < b.sequence
+        WaitingLines.Key(a) < WaitingLines.Key(b)
     }
 }
 
