@@ -265,4 +265,15 @@ struct HallQueueTests {
         }
         #expect(queue.waitingByPrefix.values.reduce(0, +) == queue.waiting.count)
     }
+
+    @Test("ticket ids are version-7 UUIDs that sort by issue time and differ within one millisecond")
+    func ticketIds() {
+        let early = Ticket.newId(at: Date(timeIntervalSince1970: 1_795_827_600))
+        let later = Ticket.newId(at: Date(timeIntervalSince1970: 1_795_827_600.002))
+        let twin = Ticket.newId(at: Date(timeIntervalSince1970: 1_795_827_600))
+        #expect(early.count == 36 && UUID(uuidString: early) != nil)
+        #expect(Array(early)[14] == "7")
+        #expect(early < later)
+        #expect(early != twin)
+    }
 }

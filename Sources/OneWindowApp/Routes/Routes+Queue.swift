@@ -12,7 +12,7 @@ extension Routes {
                 let device = try state.authorize(request, roles: .kiosk)
                 let body = try request.decodeJSON(IssueRequest.self)
                 let key = try idempotencyKey(request)
-                let id = UUID().uuidString.lowercased()
+                let id = Ticket.newId(at: Date())
                 queue.submit({ queue, now throws(QueueError) in
                     let ticket = try queue.issue(
                         id: id, serviceId: body.serviceId, priority: body.priority ?? false, idempotencyKey: key,

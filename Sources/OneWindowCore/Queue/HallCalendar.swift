@@ -19,6 +19,12 @@ public struct HallCalendar: Sendable {
         return "\(parts.year!)-\(month)-\(day)"
     }
 
+    /// The instants of the hall-local day `instant` falls on: from its midnight to the next.
+    public func dayRange(of instant: Date) -> Range<Date> {
+        let interval = calendar.dateInterval(of: .day, for: instant) ?? DateInterval(start: instant, duration: 1)
+        return interval.start..<interval.end
+    }
+
     /// The instant of `hour:minute` hall-local time on the day of `instant`.
     public func instant(onDayOf instant: Date, hour: Int, minute: Int) -> Date {
         calendar.date(bySettingHour: hour, minute: minute, second: 0, of: instant) ?? instant

@@ -29,6 +29,8 @@ public struct HallQueue: Sendable {
     /// The ids of the last tickets called or recalled, most recent first (at most 10).
     public private(set) var recentCalls: [String] = []
     let calendar: HallCalendar
+    /// The instants of `day`, once known: most commands fall inside it and skip the calendar.
+    private var dayRange: Range<Date>?
     var idempotencyKeys: [String: String]
     private var changes = QueueChanges()
 
@@ -103,7 +105,9 @@ public struct HallQueue: Sendable {
 
     /// Ends the previous day when `now` is on a later hall-local day: its open tickets expire.
     public mutating func rollOver(to now: Date) {
+        if let dayRange, dayRange.contains(now) { return }
         let today = calendar.day(of: now)
+        dayRange = calendar.dayRange(of: now)
         guard today != day else { return }
         expireOpenTickets(actor: "system", at: now)
         tickets = tickets.filter { !$0.value.status.isFinal || $0.value.hallDay == today }

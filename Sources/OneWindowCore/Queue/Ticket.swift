@@ -110,3 +110,22 @@ public struct QueueEvent: Sendable, Equatable, Codable {
         self.detail = detail
     }
 }
+
+extension Ticket {
+    /// A new ticket id: a UUID (version 7) whose leading bits are the time, so ids sort by
+    /// issue and the database appends to its index instead of inserting at random places,
+    /// while the random rest keeps one applicant from guessing another's ticket.
+    public static func newId(at date: Date) -> String {
+        var generator = SystemRandomNumberGenerator()
+        let milliseconds = UInt64(max(0, date.timeIntervalSince1970 * 1000))
+        var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        for index in 0..<6 { bytes[index] = UInt8(truncatingIfNeeded: milliseconds >> (8 * (5 - index))) }
+        bytes[6] = 0x70 | (bytes[6] & 0x0F)  // version 7
+        bytes[8] = 0x80 | (bytes[8] & 0x3F)  // RFC 9562 variant
+        let hex = bytes.map { String($0, radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }.joined()
+        let parts = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { range in
+            String(hex.dropFirst(range.lowerBound).prefix(range.count))
+        }
+        return parts.joined(separator: "-")
+    }
+}
