@@ -85,7 +85,9 @@ public final class QueueService: Sendable {
 
     private func run() {
         var closing = nextClosing()
-        while let jobs = inbox.takeAll(until: closing) {
+        // The wait is in real time; the hall's clock may be another (tests move it), so wait
+        // for as long as the hall's clock has left until closing.
+        while let jobs = inbox.takeAll(until: closing.map { Date() + $0.timeIntervalSince(clock()) }) {
             let now = clock()
             // The closing time is computed once per day, not per group: calendars are not cheap.
             var closeNow = false

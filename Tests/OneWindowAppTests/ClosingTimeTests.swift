@@ -1,0 +1,41 @@
+import Foundation
+import OneWindowCore
+import OneWindowTesting
+import Testing
+
+/// The closing time ends the day by itself: open tickets expire without anyone asking.
+@Suite("Closing time")
+struct ClosingTimeTests {
+    @Test("at the configured closing time, waiting tickets expire and the day's numbers go on")
+    func expiresAtClosingTime() throws {
+        // Run the hall's clock so that the next hall-local minute starts half a second from now,
+        // and close at that minute: the daemon's own timer must fire within about half a second.
+        let shanghai = 8 * 3600.0
+        let real = Date().timeIntervalSince1970
+        let hallSeconds = real + shanghai
+        let offset = (hallSeconds / 60).rounded(.up) * 60 - hallSeconds - 0.5
+        let closing = Date(timeIntervalSince1970: real + offset + 0.5)
+        let minuteOfDay = Int((closing.timeIntervalSince1970 + shanghai).truncatingRemainder(dividingBy: 86_400) / 60)
+        let app = try TestApplication(catalogue: Fixtures.validCatalogue) {
+            $0.clock = { Date() + offset }
+            $0.closingTime = (minuteOfDay / 60, minuteOfDay % 60)
+        }
+        defer { app.stop() }
+        // (At midnight the day's rollover expires the ticket too, also as "system".)
+        let kiosk = try app.createToken(role: .kiosk, name: "kiosk")
+        let issued = try app.client.send(
+            "POST", "/api/v1/tickets",
+            headers: ["Authorization": "Bearer \(kiosk)", "Content-Type": "application/json"],
+            body: Data(#"{"serviceId":"T-JZ-001"}"#.utf8)
+        ).json
+        let id = try #require(issued["id"] as? String)
+        var status = ""
+        for _ in 0..<500 where status != "expired" {
+            status = try app.client.get("/api/v1/tickets/\(id)").json["status"] as? String ?? ""
+            if status != "expired" { Thread.sleep(forTimeInterval: 0.01) }
+        }
+        #expect(status == "expired")
+        let events = try app.application.state.storage.queueEvents().map(\.event)
+        #expect(events.last?.kind == .expired && events.last?.actor == "system")
+    }
+}
