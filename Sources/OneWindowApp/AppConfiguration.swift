@@ -16,6 +16,8 @@ public struct AppConfiguration: Sendable {
     /// How long a valid device token is trusted without reading the database again: a revoked
     /// token stops working within this time. 0 reads the database on every request.
     public var tokenCacheSeconds: TimeInterval = 1
+    /// How often idle board streams get a keep-alive comment.
+    public var boardHeartbeatSeconds: Double = 15
     /// The hall's clock; tests inject one to cross midnight without waiting for it.
     public var clock: QueueService.Clock = { Date() }
     /// How long a stop waits for requests already in flight.

@@ -22,7 +22,7 @@ public final class Application: Sendable {
         let queue = try QueueService(
             catalogue: snapshot.catalogue, storage: storage, logger: logger,
             callsBeforeNoShow: configuration.callsBeforeNoShow, closingTime: configuration.closingTime,
-            clock: configuration.clock)
+            hub: EventHub(heartbeatSeconds: configuration.boardHeartbeatSeconds), clock: configuration.clock)
         self.configuration = configuration
         self.logger = logger
         let tokens = DeviceTokenCache(lifetime: configuration.tokenCacheSeconds, clock: configuration.clock)

@@ -64,6 +64,24 @@ struct EventStreamTests {
         #expect(again.events("issued").map { $0["number"] as? String } == ["C002"])
     }
 
+    @Test("an idle board gets keep-alive comments, and a board that has gone is dropped")
+    func heartbeat() throws {
+        app.stop()
+        let app = try TestApplication(catalogue: Fixtures.validCatalogue) { $0.boardHeartbeatSeconds = 0.05 }
+        defer { app.stop() }
+        var board: EventStreamClient? = try EventStreamClient(port: app.port, path: "/api/v1/events")
+        #expect(board?.read(until: ": keep-alive") == true)
+        #expect(app.application.state.queue.hub.boardCount == 1)
+        board = nil  // the client closes its socket
+        var count = 1
+        for _ in 0..<500 where count > 0 {
+            count = app.application.state.queue.hub.boardCount
+            if count > 0 { Thread.sleep(forTimeInterval: 0.01) }
+        }
+        #expect(count == 0, "a gone board is still counted")
+        _ = board
+    }
+
     @Test("stopping the daemon ends the board streams instead of waiting for them")
     func stopEndsStreams() throws {
         let board = try EventStreamClient(port: app.port, path: "/api/v1/events")

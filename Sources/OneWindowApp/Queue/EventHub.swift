@@ -15,8 +15,30 @@ public final class EventHub: Sendable {
     }
 
     private let state = Mutex(State())
+    /// Set once in `init`; a dispatch source may be cancelled from any thread.
+    private nonisolated(unsafe) let heartbeat: DispatchSourceTimer?
 
-    public init() {}
+    /// - Parameter heartbeatSeconds: how often an idle stream gets a comment line, so proxies
+    ///   keep it open and a board that has gone is noticed (its connection is written to).
+    ///   0 sends none.
+    public init(heartbeatSeconds: Double = 15) {
+        guard heartbeatSeconds > 0 else {
+            heartbeat = nil
+            return
+        }
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "onewindow.board-heartbeat"))
+        heartbeat = timer
+        timer.schedule(deadline: .now() + heartbeatSeconds, repeating: heartbeatSeconds)
+        timer.setEventHandler { [weak self] in self?.beat() }
+        timer.resume()
+    }
+
+    deinit { heartbeat?.cancel() }
+
+    private func beat() {
+        let comment = Data(": keep-alive\n\n".utf8)
+        state.withLock { $0.streams.removeAll { !$0.write(comment) } }
+    }
 
     /// Sends committed events to every board, dropping boards that have gone.
     func publish(_ events: [BoardEvent]) {
