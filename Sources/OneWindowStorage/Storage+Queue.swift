@@ -2,24 +2,23 @@ import Foundation
 import GRDB
 import OneWindowCore
 
-extension Ticket: FetchableRecord, PersistableRecord {
+// Read as records; written by the hand-written statements in `write(_:)` below.
+
+extension Ticket: FetchableRecord, TableRecord {
     public static let databaseTableName = "ticket"
 
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
 }
 
-extension WindowState: FetchableRecord, PersistableRecord {
+extension WindowState: FetchableRecord, TableRecord {
     public static let databaseTableName = "window_state"
 
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
 }
 
-extension QueueEvent: FetchableRecord, PersistableRecord {
+extension QueueEvent: FetchableRecord, TableRecord {
     public static let databaseTableName = "queue_event"
 
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
 }
 

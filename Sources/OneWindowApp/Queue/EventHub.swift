@@ -66,9 +66,6 @@ public final class EventHub: Sendable {
         return stream
     }
 
-    /// The id boards are up to date with.
-    var lastId: Int64 { state.withLock { $0.lastId } }
-
     /// Records events committed while no board listened (and, at start, the newest stored one),
     /// so a board's replay range stays right.
     func advance(to id: Int64) {
@@ -106,6 +103,15 @@ struct BoardEvent: Encodable {
         window = event.window
         windowName = event.window.flatMap { id in catalogue.hall.windows.first { $0.id == id }?.name }
         at = Timestamp.iso8601(event.at)
+    }
+
+    /// Board events for stored event rows, with numbers and window names from `queue`.
+    static func events(_ rows: [(id: Int64, event: QueueEvent)], in queue: HallQueue) -> [BoardEvent] {
+        rows.map { row in
+            BoardEvent(
+                id: row.id, event: row.event, ticket: row.event.ticketId.flatMap { queue.tickets[$0] },
+                catalogue: queue.catalogue)
+        }
     }
 
     /// `id: 42\nevent: called\ndata: {…}\n\n`.

@@ -105,14 +105,7 @@ public final class QueueService: Sendable {
             do {
                 let written = try storage.write(changes)
                 if hub.boardCount > 0 {
-                    let events = state.withLock { queue in
-                        written.map { row in
-                            BoardEvent(
-                                id: row.id, event: row.event, ticket: row.event.ticketId.flatMap { queue.tickets[$0] },
-                                catalogue: queue.catalogue)
-                        }
-                    }
-                    hub.publish(events)
+                    hub.publish(state.withLock { BoardEvent.events(written, in: $0) })
                 } else if let last = written.last {
                     hub.advance(to: last.id)
                 }

@@ -21,13 +21,7 @@ extension Routes {
                 let stream = queue.hub.subscribe(greeting: greeting, lastEventId: lastEventId) { range in
                     let stored =
                         (try? state.storage.queueEvents(after: range.lowerBound - 1, through: range.upperBound)) ?? []
-                    return queue.read { q in
-                        stored.map {
-                            BoardEvent(
-                                id: $0.id, event: $0.event, ticket: $0.event.ticketId.flatMap { q.tickets[$0] },
-                                catalogue: q.catalogue)
-                        }
-                    }
+                    return queue.read { BoardEvent.events(stored, in: $0) }
                 }
                 return Response(
                     headers: [
