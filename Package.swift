@@ -48,7 +48,9 @@ let package = Package(
                 "OneWindowHTTP",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // The OpenAPI document is a file, so that tools read what the server serves.
+            resources: [.embedInCode("Resources/openapi.json")]
         ),
         .executableTarget(
             name: "onewindowd",

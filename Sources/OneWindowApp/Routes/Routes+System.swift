@@ -6,7 +6,7 @@ extension Routes {
     static func system(_ state: AppState) -> [Route] {
         let openAPI = PreparedResponse(
             headers: ["Content-Type": Response.jsonContentType, "Cache-Control": "public, max-age=3600"],
-            body: Data(OpenAPIDocument.json.utf8), etag: true)
+            body: Data(PackageResources.openapi_json), etag: true)
         return [
             Route("GET", "/healthz") { _ in
                 let snapshot = state.catalogue
