@@ -17,18 +17,27 @@ public final class Application: Sendable {
 
     /// Loads and checks the catalogue and opens the database; refuses to build on a bad catalogue.
     public init(configuration: AppConfiguration, logger: Logger) throws {
-        let snapshot = try CatalogueSource.load(path: configuration.cataloguePath)
-        let storage = try Storage(path: configuration.databasePath)
+        let snapshot = try CatalogueSource.load(path: configuration.cataloguePath, at: configuration.clock())
+        let storage = try configuration.storage ?? Storage(path: configuration.databasePath)
         let queue = try QueueService(
             catalogue: snapshot.catalogue, storage: storage, logger: logger,
             callsBeforeNoShow: configuration.callsBeforeNoShow, closingTime: configuration.closingTime,
-            hub: EventHub(heartbeatSeconds: configuration.boardHeartbeatSeconds), clock: configuration.clock)
+            hub: EventHub(heartbeatSeconds: configuration.boardHeartbeatSeconds),
+            inboxCapacity: configuration.inboxCapacity, clock: configuration.clock)
         self.configuration = configuration
         self.logger = logger
         let tokens = DeviceTokenCache(lifetime: configuration.tokenCacheSeconds, clock: configuration.clock)
-        self.state = AppState(catalogue: snapshot, storage: storage, queue: queue, tokens: tokens, logger: logger)
-        self.router = Router(routes: Routes.all(state), logger: logger)
-        self.server = HTTPServer(configuration: configuration.http, router: router, logger: logger)
+        let state = AppState(
+            catalogue: snapshot, storage: storage, queue: queue, tokens: tokens, logger: logger,
+            issueRule: configuration.issueRateLimit.map { .init(perMinute: $0.perMinute, burst: $0.burst) },
+            clock: configuration.clock)
+        self.state = state
+        self.router = Router(routes: Routes.all(state), logger: logger) { request, roles throws(HTTPError) in
+            try state.authenticate(request, roles: roles)
+        }
+        var http = configuration.http
+        if http.htmlHeaders.all.isEmpty { http.htmlHeaders = Self.htmlSecurityHeaders }
+        self.server = HTTPServer(configuration: http, router: router, logger: logger)
         try recordLoad(snapshot)
     }
 
@@ -47,7 +56,7 @@ public final class Application: Sendable {
     @discardableResult
     public func reloadCatalogue() -> Result<CatalogueSnapshot, CatalogueError> {
         do {
-            let snapshot = try CatalogueSource.load(path: configuration.cataloguePath)
+            let snapshot = try CatalogueSource.load(path: configuration.cataloguePath, at: configuration.clock())
             state.replaceCatalogue(with: snapshot)
             try? recordLoad(snapshot)
             logger.info(
@@ -60,14 +69,36 @@ public final class Application: Sendable {
         }
     }
 
-    /// Stops accepting, lets requests in flight finish, then closes.
+    /// Stops in order, so that no request is left without an answer and libmicrohttpd never
+    /// stops with a suspended connection (it aborts the process then):
+    /// 1. stop accepting; kept connections get `Connection: close` with their next answer;
+    /// 2. end the board streams (they would stay open for ever), and refuse new ones;
+    /// 3. drain the commit thread's inbox: every submitted write is committed and answered,
+    ///    and later ones are answered 503 `shutting_down`;
+    /// 4. let requests in flight finish, answer whatever is still suspended, stop the server.
     public func stop() {
-        // Boards keep their streams open for ever: end them so the stop need not wait for them.
+        server.quiesce()
         state.queue.hub.finishAll()
+        state.queue.stop(timeout: configuration.shutdownGracePeriod)
         server.stop(gracePeriod: configuration.shutdownGracePeriod)
-        state.queue.stop()
         logger.info("stopped")
     }
+
+    /// Open connections and suspended ones, for tests and the operator.
+    public var connections: (open: Int, suspended: Int, inFlight: Int) {
+        (server.openConnections, server.suspendedConnections, server.requestsInFlight)
+    }
+
+    /// What every HTML page gets unless it sets its own: no scripts, no framing, no sniffing,
+    /// and no referrer sent to other sites. Pages with a script (the board) set their own
+    /// policy with the script's hash.
+    static let htmlSecurityHeaders: HTTPHeaders = [
+        "Content-Security-Policy":
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
+            + "base-uri 'none'; frame-ancestors 'none'",
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "same-origin",
+    ]
 
     private func recordLoad(_ snapshot: CatalogueSnapshot) throws {
         try state.storage.recordCatalogueLoad(

@@ -8,6 +8,18 @@ public struct Route: Sendable {
         case json
     }
 
+    /// Who may use the route. The router checks it before anything else about the request,
+    /// so a handler of a `.device` route always has `request.device`; a test holds these
+    /// declarations against the OpenAPI document's `security`.
+    public enum Access: Sendable, Equatable {
+        /// Anyone.
+        case open
+        /// Only a device whose token has one of these roles.
+        case device(Set<String>)
+        /// Anyone; a device with one of these roles sees more. A token sent must be valid.
+        case optionalDevice(Set<String>)
+    }
+
     public typealias Handler = @Sendable (Request) throws -> Response
     /// A handler that answers later, from any thread, through the `Responder`; the connection
     /// is suspended meanwhile, so no worker thread waits (used for group-committed writes).
@@ -24,6 +36,7 @@ public struct Route: Sendable {
     /// The query parameters the route understands; any other is answered 400 `unknown_parameter`.
     public let queryParameters: Set<String>
     public let body: BodyPolicy
+    public let access: Access
     let action: Action
     let segments: [Segment]
 
@@ -33,22 +46,25 @@ public struct Route: Sendable {
     }
 
     public init(
-        _ method: String, _ pattern: String, query: Set<String> = [], body: BodyPolicy = .none,
-        handler: @escaping Handler
+        _ method: String, _ pattern: String, access: Access = .open, query: Set<String> = [],
+        body: BodyPolicy = .none, handler: @escaping Handler
     ) {
-        self.init(method, pattern, query: query, body: body, action: .immediate(handler))
+        self.init(method, pattern, access: access, query: query, body: body, action: .immediate(handler))
     }
 
     public init(
-        _ method: String, _ pattern: String, query: Set<String> = [], body: BodyPolicy = .none,
-        deferred handler: @escaping DeferredHandler
+        _ method: String, _ pattern: String, access: Access = .open, query: Set<String> = [],
+        body: BodyPolicy = .none, deferred handler: @escaping DeferredHandler
     ) {
-        self.init(method, pattern, query: query, body: body, action: .deferred(handler))
+        self.init(method, pattern, access: access, query: query, body: body, action: .deferred(handler))
     }
 
-    private init(_ method: String, _ pattern: String, query: Set<String>, body: BodyPolicy, action: Action) {
+    private init(
+        _ method: String, _ pattern: String, access: Access, query: Set<String>, body: BodyPolicy, action: Action
+    ) {
         self.method = method
         self.pattern = pattern
+        self.access = access
         self.queryParameters = query
         self.body = body
         self.action = action

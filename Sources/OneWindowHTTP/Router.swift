@@ -6,12 +6,30 @@ import Logging
 ///
 /// It needs no socket: tests call `respond(to:)` directly, and `HTTPServer` calls it too.
 public struct Router: Sendable {
+    /// Checks a request's credentials for a route that names roles: the device, or a 401/403.
+    public typealias Authenticator = @Sendable (Request, Set<String>) throws(HTTPError) -> Device
+
     public let routes: [Route]
     private let logger: Logger
+    private let authenticate: Authenticator
 
-    public init(routes: [Route], logger: Logger = Logger(label: "onewindow.http")) {
+    /// - Parameter authenticate: how `.device` and `.optionalDevice` routes check a request;
+    ///   without one, such routes answer 401 to everyone.
+    public init(
+        routes: [Route], logger: Logger = Logger(label: "onewindow.http"), authenticate: Authenticator? = nil
+    ) {
         self.routes = routes
         self.logger = logger
+        // Not `??`: Swift 6.3's SIL generation crashes on a typed-throws function in an autoclosure.
+        if let authenticate {
+            self.authenticate = authenticate
+        } else {
+            self.authenticate = Self.refuseEveryone
+        }
+    }
+
+    private static func refuseEveryone(_ request: Request, _ roles: Set<String>) throws(HTTPError) -> Device {
+        throw HTTPError(.unauthorized, "this server accepts no device tokens")
     }
 
     /// Answers `request` through `answer`, at once for ordinary routes, later for deferred ones.
@@ -19,16 +37,29 @@ public struct Router: Sendable {
     public func respond(to request: Request, answer: @escaping @Sendable (@escaping ResponseBuilder) -> Void) {
         do {
             let (route, matched) = try self.route(for: request)
+            let pattern = route.pattern
             switch route.action {
             case .immediate(let handler):
-                let response = Self.conditional(try handler(matched), for: matched)
-                answer { response }
+                var response = Self.conditional(try handler(matched), for: matched)
+                response.routePattern = pattern
+                let answered = response
+                answer { answered }
             case .deferred(let handler):
-                try handler(matched, Responder { build in answer { Self.conditional(build(), for: matched) } })
+                try handler(
+                    matched,
+                    Responder { build in
+                        answer {
+                            var response = Self.conditional(build(), for: matched)
+                            response.routePattern = pattern
+                            return response
+                        }
+                    })
             }
         } catch {
-            let response = errorResponse(error, request)
-            answer { response }
+            var response = errorResponse(error, request)
+            response.routePattern = routes.first { $0.match(Route.split(request.path)) != nil }?.pattern
+            let answered = response
+            answer { answered }
         }
     }
 
@@ -59,6 +90,12 @@ public struct Router: Sendable {
             }
             var request = request
             request.pathParameters = parameters
+            switch route.access {
+            case .open: break
+            case .device(let roles): request.device = try authenticate(request, roles)
+            case .optionalDevice(let roles):
+                if request.headers["Authorization"] != nil { request.device = try authenticate(request, roles) }
+            }
             try Self.check(request, against: route)
             return (route, request)
         }

@@ -18,7 +18,8 @@ public final class DaemonProcess: Sendable {
         let pipe = Pipe()
         process = Process()
         process.executableURL = try Self.binary()
-        process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0"] + arguments
+        // Tests issue many tickets from one token; the rate limit has tests of its own.
+        process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0", "--issue-rate", "0"] + arguments
         process.standardError = pipe
         process.standardOutput = pipe
         let output = self.output

@@ -23,6 +23,8 @@ public final class TestApplication: Sendable {
         configuration.shutdownGracePeriod = .seconds(5)
         // No closing time: a test running at 17:30 must not see its tickets expire.
         configuration.closingTime = nil
+        // Tests issue many tickets from one token; the rate limit has tests of its own.
+        configuration.issueRateLimit = nil
         configure(&configuration)
         var logger = Logger(label: "onewindow.test")
         logger.logLevel = .warning
