@@ -7,24 +7,32 @@ extension QueueService {
     static let retryInterval: TimeInterval = 1
 
     /// The commit thread: takes what arrived, commits it as one group, answers, tells the
-    /// observers; wakes by itself at the closing time and at midnight. Ends once stopped and
+    /// observers; wakes by itself for the closing time and midnight. Ends once stopped and
     /// drained.
+    ///
+    /// It never sleeps more than a second: the hall's clock may jump (an NTP step, a test),
+    /// and a closing must not wait for the next request to be noticed. A failed group is
+    /// retried after `retryInterval` of real time.
     func run() {
         var closing = nextClosing(after: clock())
         var retryAt: Date?
-        while let jobs = inbox.takeAll(until: wakeTime(closing, retryAt)) {
+        while let jobs = inbox.takeAll(until: wakeTime(retryAt)) {
             let now = clock()
-            retryAt = nil
+            let closeDue = closing.map { now >= $0 } ?? false
+            let backingOff = retryAt.map { Date() < $0 } ?? false
+            let dayDue = Int64(now.timeIntervalSince1970 * 1000) >= dayEnd.load(ordering: .relaxed)
+            let degraded = health.withLock { $0.degraded }
+            if jobs.isEmpty, backingOff || !(closeDue || dayDue || degraded) { continue }
             guard restoreIfDegraded(now: now) else {
                 for job in jobs { job.reject(.unavailable) }
-                retryAt = now.addingTimeInterval(Self.retryInterval)
+                retryAt = Date().addingTimeInterval(Self.retryInterval)
                 continue
             }
-            let closeNow = closing.map { now >= $0 } ?? false
-            if commitGroup(jobs, now: now, closeNow: closeNow) {
-                if closeNow { closing = nextClosing(after: now) }
+            if commitGroup(jobs, now: now, closeNow: closeDue) {
+                if closeDue { closing = nextClosing(after: now) }
+                retryAt = nil
             } else {
-                retryAt = now.addingTimeInterval(Self.retryInterval)
+                retryAt = Date().addingTimeInterval(Self.retryInterval)
             }
         }
         finished.signal()
@@ -136,13 +144,9 @@ extension QueueService {
         health.withLock { $0.writeFailure = Storage.isDiskFull(error) ? "the database disk is full" : "\(error)" }
     }
 
-    /// When the commit thread must wake without work: the closing, the end of the day or a
-    /// retry, whichever is first. The wait is in real time; the hall's clock may be another
-    /// (tests move it), so it waits for as long as the hall's clock has left.
-    private func wakeTime(_ closing: Date?, _ retryAt: Date?) -> Date? {
-        let midnight = state.withLock { $0.queue.dayEnd }
-        guard let due = [closing, retryAt, midnight].compactMap({ $0 }).min() else { return nil }
-        return Date().addingTimeInterval(max(0, due.timeIntervalSince(clock())))
+    /// When the commit thread must look again without work: within a second, or at the retry.
+    private func wakeTime(_ retryAt: Date?) -> Date {
+        min(retryAt ?? .distantFuture, Date().addingTimeInterval(1))
     }
 
     /// The next closing instant after `now`, if a closing time is configured.
