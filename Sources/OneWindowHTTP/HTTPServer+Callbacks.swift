@@ -69,7 +69,12 @@ func accessHandler(
             return queue(response, for: state, context, on: connection)
         }
         if let length = state.headers["Content-Length"].flatMap(Int.init), length > context.maxBodyBytes {
-            state.tooLarge = true
+            // Answered at once, without waiting for (or reading) a body that will be refused.
+            state.dispatched = true
+            var response = Response.error(
+                HTTPError(.bodyTooLarge, "the request body exceeds \(context.maxBodyBytes) bytes"))
+            response.closesConnection = true
+            return queue(response, for: state, context, on: connection)
         }
         return .YES
     }
