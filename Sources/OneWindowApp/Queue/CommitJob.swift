@@ -20,6 +20,9 @@ struct JobRun {
     let now: Date
     private(set) var written: [StoredEvent] = []
     private(set) var tickets: [String: Ticket] = [:]
+    /// Set once a job of the group wrote something (the health probe included): if the group
+    /// commits, writes work.
+    var wrote = false
 
     init(transaction: QueueTransaction, now: Date) {
         self.transaction = transaction
@@ -29,6 +32,7 @@ struct JobRun {
     /// Writes `changes` and keeps what was written for the observers.
     mutating func write(_ changes: QueueChanges) throws {
         let events = try transaction.write(changes)
+        if !changes.isEmpty { wrote = true }
         written += events
         tickets.merge(changes.tickets) { _, new in new }
     }

@@ -43,6 +43,7 @@ extension QueueService {
     private func commitGroup(_ jobs: [CommitJob], now: Date, closeNow: Bool) -> Bool {
         var answers: [CommitJob.Answer] = []
         var committedRun: JobRun?
+        var jobFailed = false
         var groupError: (any Error)?
         do {
             try storage.transaction { transaction in
@@ -57,6 +58,7 @@ extension QueueService {
                         let failure = Storage.isDiskFull(error) ? QueueFailure.full : .storage
                         answers.append { _ in job.reject(failure) }
                         noteWriteFailure(error)
+                        jobFailed = true
                         // SQLite may have ended the whole transaction (full disk, I/O error).
                         guard transaction.isOpen else { throw error }
                         try rebuild(now: now) { try transaction.loadQueue(day: $0, keysSince: $1) }
@@ -75,6 +77,8 @@ extension QueueService {
                 logger.critical("cannot rebuild the queue from the database; writes are refused until it can: \(error)")
             }
         }
+        // Before the answers, so a health probe in this group reports what the group proved.
+        if let run = committedRun, run.wrote, !jobFailed { health.withLock { $0.writeFailure = nil } }
         let failure: QueueFailure = groupError.map { Storage.isDiskFull($0) ? .full : .storage } ?? .storage
         for (index, answer) in answers.enumerated() {
             if groupError == nil { answer(true) } else { jobs[index].reject(failure) }
@@ -84,8 +88,7 @@ extension QueueService {
         }
         state.withLock { publishDayEnd(of: $0.queue) }
         guard let run = committedRun else { return false }
-        if !run.written.isEmpty || !run.tickets.isEmpty {
-            health.withLock { $0.writeFailure = nil }
+        if !run.written.isEmpty {
             let catalogue = state.withLock { $0.queue.catalogue }
             let group = CommittedGroup(events: run.written, tickets: run.tickets, catalogue: catalogue)
             for observer in observers { observer.committed(group) }

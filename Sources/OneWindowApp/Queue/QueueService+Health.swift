@@ -24,6 +24,7 @@ extension QueueService {
             CommitJob(
                 run: { [self] run in
                     try run.transaction.probe(at: run.now)
+                    run.wrote = true
                     return { [self] committed in
                         let health = health.withLock { $0 }
                         let problem = committed ? health.writeFailure : "the probe write did not commit"
