@@ -64,6 +64,7 @@ struct CatalogueAPITests {
             let guide = response.json
             #expect(guide["name"] as? String == "内地居民结婚登记")
             #expect((guide["materials"] as? [[String: Any]])?.count == 3)
+            #expect((guide["materials"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["m1", "m2", "m3"])
             #expect((guide["windows"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["1", "2"])
             for field in [
                 "legalBasis", "conditions", "steps", "timeLimit", "fee", "place", "hours", "phones", "online",

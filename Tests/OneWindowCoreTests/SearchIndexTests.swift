@@ -10,7 +10,9 @@ struct SearchIndexTests {
         ServiceItem(
             id: id, name: name, category: category, department: "民政局", itemType: "行政给付",
             legalBasis: [LegalBasis(title: "《社会救助暂行办法》")], conditions: ["条件"],
-            materials: materials.map { Material(name: $0, form: .original, copies: 1, required: true) },
+            materials: materials.enumerated().map {
+                Material(id: "m\($0.offset + 1)", name: $0.element, form: .original, copies: 1, required: true)
+            },
             steps: [Step(title: "受理", description: "窗口受理")], timeLimit: TimeLimit(statutoryDays: 30, promisedDays: 20),
             fee: Fee(free: true), place: "大厅", hours: "工作日", phones: Phones(consultation: "1", complaint: "2"),
             online: OnlineService(available: true), visitsPromised: 1, aliases: aliases, keywords: keywords,

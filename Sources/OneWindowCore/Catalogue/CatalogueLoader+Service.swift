@@ -67,6 +67,7 @@ extension CatalogueLoader {
     private static func readMaterial(_ value: JSONValue, _ path: JSONPath, _ log: IssueLog) -> Material? {
         guard var material = ObjectReader(value, at: path, log: log) else { return nil }
         defer { material.finish() }
+        let id = material.string("id")
         let name = material.string("name")
         let form = material.string("form").flatMap { text -> Material.Form? in
             guard let form = Material.Form(rawValue: text) else {
@@ -79,7 +80,7 @@ extension CatalogueLoader {
         let copies = material.integer("copies", in: 1...Int.max)
         let required = material.bool("required")
         let note = material.string("note", required: false)
-        guard let name, let form, let copies, let required else { return nil }
-        return Material(name: name, form: form, copies: copies, required: required, note: note)
+        guard let id, let name, let form, let copies, let required else { return nil }
+        return Material(id: id, name: name, form: form, copies: copies, required: required, note: note)
     }
 }

@@ -86,13 +86,17 @@ public struct Material: Sendable, Equatable, Encodable {
         }
     }
 
+    /// Stable within its service item (`m1`, `m2` …): cases name missing materials by it, so an id
+    /// once given is never renumbered when materials are reworded or reordered, nor reused.
+    public var id: String
     public var name: String
     public var form: Form
     public var copies: Int
     public var required: Bool
     public var note: String?
 
-    public init(name: String, form: Form, copies: Int, required: Bool, note: String? = nil) {
+    public init(id: String, name: String, form: Form, copies: Int, required: Bool, note: String? = nil) {
+        self.id = id
         self.name = name
         self.form = form
         self.copies = copies
