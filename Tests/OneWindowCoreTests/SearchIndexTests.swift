@@ -8,14 +8,16 @@ struct SearchIndexTests {
         keywords: [String] = [], materials: [String] = ["居民身份证"]
     ) -> ServiceItem {
         ServiceItem(
-            id: id, name: name, category: category, department: "民政局", itemType: "行政给付",
+            id: id, name: name, category: category, itemType: .benefit, acceptingBody: "民政局", decidingBody: "民政局",
             legalBasis: [LegalBasis(title: "《社会救助暂行办法》")], conditions: ["条件"],
             materials: materials.enumerated().map {
                 Material(id: "m\($0.offset + 1)", name: $0.element, form: .original, copies: 1, required: true)
             },
             steps: [Step(title: "受理", description: "窗口受理")], timeLimit: TimeLimit(statutoryDays: 30, promisedDays: 20),
+            result: ServiceResult(name: "决定", delivery: [.atWindow]),
             fee: Fee(free: true), place: "大厅", hours: "工作日", phones: Phones(consultation: "1", complaint: "2"),
-            online: OnlineService(available: true), visitsPromised: 1, aliases: aliases, keywords: keywords,
+            online: OnlineService(available: true), updatedAt: "2026-11-29", visitsPromised: 1, aliases: aliases,
+            keywords: keywords,
             queuePrefix: "C")
     }
 

@@ -14,11 +14,13 @@ public enum GuidePage {
             materials(item.materials),
             steps(item.steps),
             timeLimit(item.timeLimit),
+            result(item.result),
             fee(item.fee),
             legalBasis(item.legalBasis),
             placeAndHours(item),
             windows(catalogue.windows(serving: item.id)),
             phones(item.phones),
+            faq(item.faq),
         ]
         let main = """
             <p class="no-print"><a href="/">← 返回办事事项列表</a></p>
@@ -53,15 +55,21 @@ public enum GuidePage {
     private static func summary(_ item: ServiceItem) -> String {
         var online = item.online.available ? "是" : "否"
         if let note = item.online.note { online += "（\(note)）" }
-        return section(
-            "基本信息",
-            facts([
-                ("所属分类", item.category),
-                ("实施主体", item.department),
-                ("事项类型", item.itemType),
-                ("到现场次数", GuideText.visits(item.visitsPromised)),
-                ("网上办理", online),
-            ]))
+        var pairs: [(String, String)] = []
+        if let code = item.code { pairs.append(("实施编码", code)) }
+        pairs += [
+            ("所属分类", item.category),
+            ("服务对象", GuideText.serviceObject(item.serviceObject)),
+            ("事项类型", item.itemType.rawValue),
+            ("行使层级", item.level.rawValue),
+            ("受理机构", item.acceptingBody),
+            ("决定机构", item.decidingBody),
+        ]
+        if let scope = item.scope { pairs.append(("通办范围", scope.rawValue)) }
+        pairs += [("到现场次数", GuideText.visits(item.visitsPromised)), ("网上办理", online)]
+        var body = facts(pairs)
+        if let forwarding = GuideText.forwarding(item) { body = "<p>\(HTML.escape(forwarding))</p>\n" + body }
+        return section("基本信息", body)
     }
 
     private static func steps(_ steps: [Step]) -> String {
@@ -71,12 +79,25 @@ public enum GuidePage {
     }
 
     private static func timeLimit(_ limit: TimeLimit) -> String {
-        var body = facts([
-            ("法定办结时限", GuideText.days(limit.statutoryDays, zero: "即时办结")),
-            ("承诺办结时限", GuideText.days(limit.promisedDays, zero: "当场办结")),
-        ])
+        var pairs = [
+            ("法定办结时限", GuideText.statutory(limit)),
+            ("承诺办结时限", GuideText.days(limit.promisedDays, limit.unit)),
+        ]
+        for step in limit.specialSteps { pairs.append(("\(step.name)（不计入时限）", step.duration)) }
+        var body = facts(pairs)
         if let note = limit.note { body += "\n<p>\(HTML.escape(note))</p>" }
         return section("办理时限", body)
+    }
+
+    private static func result(_ result: ServiceResult) -> String {
+        let delivery = result.delivery.map(\.rawValue).joined(separator: "、")
+        return section("办理结果", facts([("结果名称", result.name), ("领取方式", delivery)]))
+    }
+
+    private static func faq(_ entries: [FAQEntry]) -> String {
+        guard !entries.isEmpty else { return "" }
+        let items = entries.map { "<dt>\(HTML.escape($0.q))</dt><dd>\(HTML.escape($0.a))</dd>" }
+        return section("常见问题", "<dl class=\"faq\">\n\(items.joined(separator: "\n"))\n</dl>")
     }
 
     private static func fee(_ fee: Fee) -> String {

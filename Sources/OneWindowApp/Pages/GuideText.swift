@@ -18,8 +18,28 @@ enum GuideText {
         online.available ? "可网上办理" : "不可网上办理"
     }
 
-    /// A time limit in working days; `zero` is what 0 means for this limit (an 即办件).
-    static func days(_ count: Int, zero: String) -> String {
-        count == 0 ? zero : "\(count) 个工作日"
+    /// A time limit; 0 is 当场办结, the one word the hall uses for an 即办件.
+    static func days(_ count: Int, _ unit: DayUnit) -> String {
+        switch (count, unit) {
+        case (0, _): "当场办结"
+        case (_, .workingDays): "\(count) 个工作日"
+        case (_, .naturalDays): "\(count) 日"
+        }
+    }
+
+    /// 法定办结时限, saying plainly when no law sets one.
+    static func statutory(_ limit: TimeLimit) -> String {
+        limit.statutoryDays.map { days($0, limit.unit) } ?? "法律法规未规定"
+    }
+
+    /// 服务对象 in the applicant's words.
+    static func serviceObject(_ objects: [ServiceObject]) -> String {
+        objects.map { $0 == .individual ? "个人" : "法人和其他组织" }.joined(separator: "、")
+    }
+
+    /// The one plain sentence for an item this hall receives but another body decides.
+    static func forwarding(_ item: ServiceItem) -> String? {
+        guard item.isForwarded else { return nil }
+        return "本大厅受理，转交\(item.decidingBody)审批。"
     }
 }

@@ -80,7 +80,7 @@ public enum HomePage {
     private static func serviceList(_ items: [ServiceItem], showCategory: Bool) -> String {
         let entries = items.map { item in
             var facts = showCategory ? [item.category] : []
-            facts += [item.itemType, GuideText.visits(item.visitsPromised), GuideText.online(item.online)]
+            facts += [item.itemType.rawValue, GuideText.visits(item.visitsPromised), GuideText.online(item.online)]
             let href = HTML.escape("/guides/" + HTML.urlComponent(item.id))
             return """
                 <li><a href="\(href)">\(HTML.escape(item.name))</a>

@@ -16,15 +16,7 @@ enum CatalogueRules {
         prefix.unicodeScalars.count == 1 && ("A"..."Z").contains(prefix.unicodeScalars.first!)
     }
 
-    /// A material id is `m` and a number without leading zero (`m1`, `m12`); short, since a
-    /// clerk may type it when naming a missing material.
-    static func isValidMaterialId(_ id: String) -> Bool {
-        let digits = id.unicodeScalars.dropFirst()
-        return id.unicodeScalars.first == "m" && (1...4).contains(digits.count) && digits.first != "0"
-            && digits.allSatisfy { ("0"..."9").contains($0) }
-    }
-
-    private static func isASCIIAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+    static func isASCIIAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
         ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
     }
 
@@ -46,39 +38,6 @@ enum CatalogueRules {
     private static func checkHall(_ hall: Hall, log: IssueLog) {
         if TimeZone(identifier: hall.timeZone) == nil {
             log.report(.root.appending(key: "hall").appending(key: "timeZone"), "unknown time zone “\(hall.timeZone)”")
-        }
-    }
-
-    private static func checkService(_ item: ServiceItem, at path: JSONPath, log: IssueLog) {
-        if !isValidId(item.id) {
-            log.report(
-                path.appending(key: "id"),
-                "“\(item.id)” is not a valid id: use 2–40 letters, digits and dashes, starting with a letter or digit")
-        }
-        if !isValidPrefix(item.queuePrefix) {
-            log.report(
-                path.appending(key: "queuePrefix"), "must be one capital letter A–Z, found “\(item.queuePrefix)”")
-        }
-        if item.timeLimit.promisedDays > item.timeLimit.statutoryDays {
-            log.report(
-                path.appending(key: "timeLimit").appending(key: "promisedDays"),
-                "promised limit (\(item.timeLimit.promisedDays) days) exceeds the statutory limit "
-                    + "(\(item.timeLimit.statutoryDays) days)")
-        }
-        checkMaterialIds(item.materials, at: path.appending(key: "materials"), log: log)
-    }
-
-    private static func checkMaterialIds(_ materials: [Material], at path: JSONPath, log: IssueLog) {
-        var seen: [String: Int] = [:]
-        for (index, material) in materials.enumerated() {
-            let idPath = path.appending(index: index).appending(key: "id")
-            if !isValidMaterialId(material.id) {
-                log.report(idPath, "“\(material.id)” is not a valid material id: use m and a number, e.g. m1")
-            } else if let first = seen[material.id] {
-                log.report(idPath, "duplicate material id “\(material.id)”, already used by materials[\(first)]")
-            } else {
-                seen[material.id] = index
-            }
         }
     }
 
