@@ -7,7 +7,11 @@ import OneWindowHTTP
 /// Requests read the current snapshot and answer from it; a reload builds a new one and
 /// swaps it in whole, so a request never sees half of one catalogue and half of another.
 public final class CatalogueSnapshot: Sendable {
+    /// The catalogue as loaded, placeholders included: for the queue and for `check`.
     public let catalogue: Catalogue
+    /// What the public sees, without placeholders: every page and catalogue answer comes from it.
+    public let published: Catalogue
+    /// Over `published`, so results never show a placeholder.
     public let searchIndex: SearchIndex
     /// The ETag of the file's bytes, recorded with each load.
     public let version: String
@@ -24,19 +28,21 @@ public final class CatalogueSnapshot: Sendable {
     static let cacheControl = "public, max-age=60"
 
     public init(catalogue: Catalogue, version: String, loadedAt: Date = Date()) {
+        let published = catalogue.published
         self.catalogue = catalogue
-        self.searchIndex = SearchIndex(catalogue)
+        self.published = published
+        self.searchIndex = SearchIndex(published)
         self.version = version
         self.loadedAt = loadedAt
-        serviceList = Self.json(ServiceList(catalogue.services))
-        categories = Self.json(CategoryList(categories: catalogue.categories))
-        hall = Self.json(catalogue.hall)
-        homePage = Self.html(HomePage.render(catalogue: catalogue, query: nil, category: nil, results: []))
+        serviceList = Self.json(ServiceList(published.services))
+        categories = Self.json(CategoryList(categories: published.categories))
+        hall = Self.json(published.hall)
+        homePage = Self.html(HomePage.render(catalogue: published, query: nil, category: nil, results: []))
         var guides: [String: PreparedResponse] = [:]
         var guidePages: [String: PreparedResponse] = [:]
-        for item in catalogue.services {
-            guides[item.id] = Self.json(ServiceGuide(item, in: catalogue))
-            guidePages[item.id] = Self.html(GuidePage.render(item: item, catalogue: catalogue))
+        for item in published.services {
+            guides[item.id] = Self.json(ServiceGuide(item, in: published))
+            guidePages[item.id] = Self.html(GuidePage.render(item: item, catalogue: published))
         }
         self.guides = guides
         self.guidePages = guidePages

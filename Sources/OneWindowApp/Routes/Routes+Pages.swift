@@ -12,14 +12,14 @@ extension Routes {
                 guard query != nil || category != nil else { return Response(prepared: snapshot.homePage) }
                 let results = snapshot.find(query: query, category: category)
                 let page = HomePage.render(
-                    catalogue: snapshot.catalogue, query: query, category: category, results: results)
+                    catalogue: snapshot.published, query: query, category: category, results: results)
                 return html(page)
             },
             Route("GET", "/guides/{id}") { request in
                 let id = request.pathParameter("id")
                 let snapshot = state.catalogue
                 if let page = snapshot.guidePages[id] { return Response(prepared: page) }
-                let page = NotFoundPage.render(hall: snapshot.catalogue.hall, message: "没有编号为“\(id)”的办事事项。")
+                let page = NotFoundPage.render(hall: snapshot.published.hall, message: "没有编号为“\(id)”的办事事项。")
                 return html(page, status: 404)
             },
         ]
