@@ -2,10 +2,13 @@ import Foundation
 import OneWindowHTTP
 
 extension Routes {
-    /// The applicant's HTML pages: search and the whole guide, no JavaScript.
+    /// The applicant's HTML pages: search and the whole guide, no JavaScript. They ignore query
+    /// parameters they do not know (links shared in WeChat carry `?from=singlemessage…`) and
+    /// answer errors with a page, never with the API's JSON.
     static func pages(_ state: AppState) -> [Route] {
-        [
-            Route("GET", "/", query: ["q", "category"]) { request in
+        let errorPage = errorPage(state)
+        return [
+            Route.page("/", query: ["q", "category"], errorPage: errorPage) { request in
                 let query = try textParameter(request, "q")
                 let category = try textParameter(request, "category")
                 let snapshot = state.catalogue
@@ -15,7 +18,7 @@ extension Routes {
                     catalogue: snapshot.published, query: query, category: category, results: results)
                 return html(page)
             },
-            Route("GET", "/guides/{id}") { request in
+            Route.page("/guides/{id}", errorPage: errorPage) { request in
                 let id = request.pathParameter("id")
                 let snapshot = state.catalogue
                 if let page = snapshot.guidePages[id] { return Response(prepared: page) }
@@ -23,6 +26,11 @@ extension Routes {
                 return html(page, status: 404)
             },
         ]
+    }
+
+    /// The error page of every HTML route, in the current hall's layout.
+    static func errorPage(_ state: AppState) -> Route.ErrorPage {
+        { error in ErrorPage.response(hall: state.catalogue.published.hall, error: error) }
     }
 
     private static func html(_ page: String, status: Int = 200) -> Response {
