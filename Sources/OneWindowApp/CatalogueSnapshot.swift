@@ -20,9 +20,11 @@ public final class CatalogueSnapshot: Sendable {
     let serviceList: PreparedResponse
     let categories: PreparedResponse
     let hall: PreparedResponse
-    let homePage: PreparedResponse
+    /// The home page in each `PageMode` (the reader's cookie chooses).
+    let homePage: [PageMode: PreparedResponse]
     let guides: [String: PreparedResponse]
-    let guidePages: [String: PreparedResponse]
+    /// Each guide page in each `PageMode`.
+    let guidePages: [String: [PageMode: PreparedResponse]]
 
     /// Catalogue answers may be cached briefly; the ETag makes revalidation cheap.
     static let cacheControl = "public, max-age=60"
@@ -37,12 +39,12 @@ public final class CatalogueSnapshot: Sendable {
         serviceList = Self.json(ServiceList(published.services))
         categories = Self.json(CategoryList(categories: published.categories))
         hall = Self.json(published.hall)
-        homePage = Self.html(HomePage.render(catalogue: published, query: nil, category: nil, results: []))
+        homePage = Self.html { HomePage.render(catalogue: published, query: nil, category: nil, results: [], mode: $0) }
         var guides: [String: PreparedResponse] = [:]
-        var guidePages: [String: PreparedResponse] = [:]
+        var guidePages: [String: [PageMode: PreparedResponse]] = [:]
         for item in published.services {
             guides[item.id] = Self.json(ServiceGuide(item, in: published))
-            guidePages[item.id] = Self.html(GuidePage.render(item: item, catalogue: published))
+            guidePages[item.id] = Self.html { GuidePage.render(item: item, catalogue: published, mode: $0) }
         }
         self.guides = guides
         self.guidePages = guidePages
@@ -54,9 +56,14 @@ public final class CatalogueSnapshot: Sendable {
             body: Response.encodeJSON(value), etag: true)
     }
 
-    static func html(_ page: String) -> PreparedResponse {
-        PreparedResponse(
-            headers: ["Content-Type": Response.htmlContentType, "Cache-Control": cacheControl],
-            body: Data(page.utf8), etag: true)
+    /// A page in every mode. The mode comes from a cookie, so caches must keep them apart.
+    static func html(_ render: (PageMode) -> String) -> [PageMode: PreparedResponse] {
+        var pages: [PageMode: PreparedResponse] = [:]
+        for mode in PageMode.allCases {
+            pages[mode] = PreparedResponse(
+                headers: ["Content-Type": Response.htmlContentType, "Cache-Control": cacheControl, "Vary": "Cookie"],
+                body: Data(render(mode).utf8), etag: true)
+        }
+        return pages
     }
 }

@@ -15,7 +15,8 @@ public enum ErrorPage {
             \(HomePage.searchForm(query: nil))
             <!-- \(HTML.escape(error.code.name)) -->
             """
-        return PageLayout.render(hall: hall, title: title, main: main)
+        let page = PageLayout.Page(title: title, description: title, path: "/", mode: .standard)
+        return PageLayout.render(hall: hall, page: page, main: main)
     }
 
     /// The HTML error reply of a page route, with the error's status.
