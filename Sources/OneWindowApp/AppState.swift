@@ -34,6 +34,6 @@ public final class AppState: Sendable {
 
     func replaceCatalogue(with new: CatalogueSnapshot) {
         snapshot.withLock { $0 = new }
-        queue.replaceCatalogue(new.catalogue)
+        queue.replaceCatalogue(new.published)
     }
 }

@@ -20,7 +20,7 @@ public final class Application: Sendable {
         let snapshot = try CatalogueSource.load(path: configuration.cataloguePath, at: configuration.clock())
         let storage = try configuration.storage ?? Storage(path: configuration.databasePath)
         let queue = try QueueService(
-            catalogue: snapshot.catalogue, storage: storage, logger: logger,
+            catalogue: snapshot.published, storage: storage, logger: logger,
             callsBeforeNoShow: configuration.callsBeforeNoShow, closingTime: configuration.closingTime,
             hub: EventHub(heartbeatSeconds: configuration.boardHeartbeatSeconds),
             inboxCapacity: configuration.inboxCapacity, clock: configuration.clock)
@@ -48,6 +48,7 @@ public final class Application: Sendable {
         logger.info(
             "listening on http://\(Self.hostForURL(configuration.http.host)):\(port)",
             metadata: ["services": "\(state.catalogue.catalogue.services.count)"])
+        logPlaceholders(state.catalogue)
         return port
     }
 
@@ -62,6 +63,7 @@ public final class Application: Sendable {
             logger.info(
                 "catalogue reloaded",
                 metadata: ["services": "\(snapshot.catalogue.services.count)", "version": "\(snapshot.version)"])
+            logPlaceholders(snapshot)
             return .success(snapshot)
         } catch {
             logger.error("catalogue reload refused; still serving the previous one\n\(error)")
@@ -99,6 +101,18 @@ public final class Application: Sendable {
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "same-origin",
     ]
+
+    /// Says how many local facts are still placeholders; the public sees 请咨询窗口 or nothing there.
+    private func logPlaceholders(_ snapshot: CatalogueSnapshot) {
+        let count = snapshot.catalogue.placeholders.count
+        guard count > 0 else { return }
+        logger.warning(
+            """
+            \(count) catalogue values are still placeholders 【待配置:…】; pages leave them out or say 请咨询窗口 \
+            (list them with `onewindowd check --strict`)
+            """,
+            metadata: ["placeholders": "\(count)"])
+    }
 
     private func recordLoad(_ snapshot: CatalogueSnapshot) throws {
         try state.storage.recordCatalogueLoad(

@@ -1,8 +1,9 @@
 import Logging
 
 /// The dispatcher over a route table. It answers 404, 405 (with `Allow`), unknown query
-/// parameters, bodies where none belong, wrong media types and conditional GETs itself,
-/// so handlers only see requests their route accepts.
+/// parameters (where the route rejects them), bodies where none belong, wrong media types and
+/// conditional GETs itself, so handlers only see requests their route accepts. Errors on a
+/// route with an error page are answered by that page.
 ///
 /// It needs no socket: tests call `respond(to:)` directly, and `HTTPServer` calls it too.
 public struct Router: Sendable {
@@ -35,8 +36,9 @@ public struct Router: Sendable {
     /// Answers `request` through `answer`, at once for ordinary routes, later for deferred ones.
     /// The answer is a `ResponseBuilder`, built by whoever sends it.
     public func respond(to request: Request, answer: @escaping @Sendable (@escaping ResponseBuilder) -> Void) {
+        var pathRoute: Route?
         do {
-            let (route, matched) = try self.route(for: request)
+            let (route, matched) = try self.route(for: request, pathRoute: &pathRoute)
             let pattern = route.pattern
             switch route.action {
             case .immediate(let handler):
@@ -56,8 +58,8 @@ public struct Router: Sendable {
                     })
             }
         } catch {
-            var response = errorResponse(error, request)
-            response.routePattern = routes.first { $0.match(Route.split(request.path)) != nil }?.pattern
+            var response = errorResponse(error, request, page: pathRoute?.errorPage)
+            response.routePattern = pathRoute?.pattern
             let answered = response
             answer { answered }
         }
@@ -70,18 +72,28 @@ public struct Router: Sendable {
         return box.wait()
     }
 
-    private func errorResponse(_ error: any Error, _ request: Request) -> Response {
-        if let error = error as? HTTPError { return .error(error) }
-        logger.error("handler failed", metadata: ["path": "\(request.path)", "error": "\(error)"])
-        return .error(HTTPError(.internalError, "the server could not answer this request"))
+    /// The error reply, as the route's error page when it has one (with the error's headers).
+    private func errorResponse(_ error: any Error, _ request: Request, page: Route.ErrorPage?) -> Response {
+        var failure = HTTPError(.internalError, "the server could not answer this request")
+        if let error = error as? HTTPError {
+            failure = error
+        } else {
+            logger.error("handler failed", metadata: ["path": "\(request.path)", "error": "\(error)"])
+        }
+        guard let page else { return .error(failure) }
+        var response = page(failure)
+        for field in failure.headers.all { response.headers.add(field.name, field.value) }
+        return response
     }
 
     /// The route for the request, with path parameters set, after every check the table implies.
-    private func route(for request: Request) throws -> (Route, Request) {
+    /// `pathRoute` is set to the first route whose path fits, whose error page then answers errors.
+    private func route(for request: Request, pathRoute: inout Route?) throws -> (Route, Request) {
         let parts = Route.split(request.path)
         var allowed: [String] = []
         for route in routes {
             guard let parameters = route.match(parts) else { continue }
+            if pathRoute == nil { pathRoute = route }
             let methodFits = route.method == request.method || (request.method == "HEAD" && route.method == "GET")
             guard methodFits else {
                 allowed.append(route.method)
@@ -109,7 +121,9 @@ public struct Router: Sendable {
     }
 
     private static func check(_ request: Request, against route: Route) throws(HTTPError) {
-        if let unknown = request.query.first(where: { !route.queryParameters.contains($0.name) }) {
+        if route.unknownQuery == .reject,
+            let unknown = request.query.first(where: { !route.queryParameters.contains($0.name) })
+        {
             let known = route.queryParameters.sorted().joined(separator: ", ")
             throw HTTPError(
                 .unknownParameter,

@@ -41,7 +41,7 @@ extension Routes {
                     ],
                     stream: stream)
             },
-            Route("GET", "/board") { _ in Response(prepared: boardPage) },
+            Route.page("/board", errorPage: errorPage(state)) { _ in Response(prepared: boardPage) },
         ]
     }
 }
