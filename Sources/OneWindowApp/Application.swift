@@ -91,13 +91,14 @@ public final class Application: Sendable {
         (server.openConnections, server.suspendedConnections, server.requestsInFlight)
     }
 
-    /// What every HTML page gets unless it sets its own: no scripts, no framing, no sniffing,
-    /// and no referrer sent to other sites. Pages with a script (the board) set their own
-    /// policy with the script's hash.
+    /// What every HTML page gets unless it sets its own: no scripts but the print button's
+    /// `print()` (allowed by its hash), no framing, no sniffing, and no referrer sent to other
+    /// sites. Pages with a script of their own (the board) set their own policy.
     static let htmlSecurityHeaders: HTTPHeaders = [
         "Content-Security-Policy":
-            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
-            + "base-uri 'none'; frame-ancestors 'none'",
+            "default-src 'none'; script-src 'unsafe-hashes' '\(ContentSecurity.hash("print()"))'; "
+            + "style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; "
+            + "frame-ancestors 'none'",
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "same-origin",
     ]
