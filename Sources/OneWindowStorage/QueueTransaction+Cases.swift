@@ -66,7 +66,9 @@ extension QueueTransaction {
         for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
             let pairs = try Row.fetchAll(
-                db, sql: "SELECT id, case_id FROM ticket WHERE case_id IN (\(marks)) ORDER BY issued_at, id",
+                db,
+                sql:
+                    "SELECT id, case_id FROM ticket WHERE case_id IN (\(marks)) ORDER BY issued_at, hall_day, sequence",
                 arguments: StatementArguments(chunk))
             for pair in pairs { tickets[pair["case_id"], default: []].append(pair["id"]) }
         }
@@ -84,8 +86,10 @@ extension Storage {
     public func caseWithVisits(id: String) throws -> (CaseRecord, [Ticket])? {
         try writer.read { db in
             guard let record = try QueueTransaction.cases(db, where: "id = ?", [id]).first else { return nil }
-            let tickets = try Ticket.filter(sql: "case_id = ?", arguments: [id]).order(sql: "issued_at, id")
-                .fetchAll(db)
+            let tickets = try Ticket.filter(sql: "case_id = ?", arguments: [id]).order(
+                sql: "issued_at, hall_day, sequence"
+            )
+            .fetchAll(db)
             return (record, tickets)
         }
     }
@@ -102,7 +106,8 @@ extension Storage {
     /// Earlier visits' tickets of a case, for a clerk looking at its current ticket.
     public func tickets(caseId: String) throws -> [Ticket] {
         try writer.read { db in
-            try Ticket.filter(sql: "case_id = ?", arguments: [caseId]).order(sql: "issued_at, id").fetchAll(db)
+            try Ticket.filter(sql: "case_id = ?", arguments: [caseId]).order(sql: "issued_at, hall_day, sequence")
+                .fetchAll(db)
         }
     }
 }

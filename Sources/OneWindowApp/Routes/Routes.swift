@@ -6,7 +6,8 @@ import OneWindowHTTP
 /// OpenAPI document by a test.
 public enum Routes {
     public static func all(_ state: AppState) -> [Route] {
-        catalogue(state) + tickets(state) + windows(state) + cases(state) + evaluations(state) + board(state)
+        catalogue(state) + tickets(state) + windows(state) + cases(state) + evaluations(state) + metrics(state)
+            + board(state)
             + pages(state) + system(state)
     }
 

@@ -15,13 +15,15 @@ public struct EventDetail: Sendable, Equatable, Codable {
     public var promised: Int?
     /// `case_cancelled`: why.
     public var reason: String?
-    /// `evaluated`: the rating and the evaluation's id; `rectified`: the evaluation's id.
+    /// `evaluated`: the rating, the evaluation's id and, for a bad review, the day it must be
+    /// rectified by; `rectified`: the evaluation's id.
     public var rating: Int?
     public var evaluation: String?
+    public var due: String?
 
     public init(
         outcome: String? = nil, missing: [String]? = nil, from: String? = nil, to: String? = nil, visits: Int? = nil,
-        promised: Int? = nil, reason: String? = nil, rating: Int? = nil, evaluation: String? = nil
+        promised: Int? = nil, reason: String? = nil, rating: Int? = nil, evaluation: String? = nil, due: String? = nil
     ) {
         self.outcome = outcome
         self.missing = missing
@@ -32,6 +34,7 @@ public struct EventDetail: Sendable, Equatable, Codable {
         self.reason = reason
         self.rating = rating
         self.evaluation = evaluation
+        self.due = due
     }
 
     public var json: String {

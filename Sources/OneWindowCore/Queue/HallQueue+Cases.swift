@@ -49,7 +49,7 @@ extension HallQueue {
             QueueEvent(
                 kind: .evaluated, ticketId: ticket.id, window: ticket.window, serviceId: ticket.serviceId,
                 caseId: ticket.caseId, hallDay: day, actor: actor, at: now,
-                detail: EventDetail(rating: rating, evaluation: evaluation.id).json))
+                detail: EventDetail(rating: rating, evaluation: evaluation.id, due: evaluation.rectifyBy).json))
         return evaluation
     }
 
