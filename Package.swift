@@ -57,6 +57,7 @@ let package = Package(
             dependencies: [
                 "OneWindowApp",
                 "OneWindowCore",
+                "OneWindowHTTP",
                 "OneWindowStorage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
