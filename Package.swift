@@ -66,17 +66,10 @@ let package = Package(
             ]
         ),
         // The terminals' client talks to the daemon over HTTP only: it shares no code with it.
-        .target(
-            name: "OneWindowKiosk",
-            dependencies: [.product(name: "Logging", package: "swift-log")]
-        ),
+        .target(name: "OneWindowKiosk"),
         .executableTarget(
             name: "onewindow-kiosk",
-            dependencies: [
-                "OneWindowKiosk",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
-            ]
+            dependencies: ["OneWindowKiosk", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(
             name: "OneWindowTesting",
@@ -96,7 +89,7 @@ let package = Package(
         // against the real daemon.
         .testTarget(
             name: "OneWindowKioskTests",
-            dependencies: ["OneWindowKiosk", "OneWindowTesting", "onewindowd", "onewindow-kiosk"]
+            dependencies: ["OneWindowKiosk", "OneWindowTesting", "OneWindowHTTP", "onewindowd", "onewindow-kiosk"]
         ),
     ]
 )
