@@ -112,4 +112,9 @@ public struct CaseInfo: Sendable, Equatable, Codable {
 public struct EvaluationInfo: Sendable, Equatable, Codable {
     public var number: String
     public var rating: Int
+
+    public init(number: String, rating: Int) {
+        self.number = number
+        self.rating = rating
+    }
 }

@@ -16,8 +16,11 @@ extension ApplicantKiosk {
         buffer.write(
             l.pick("取号前请核对，带齐以下材料：", "Before taking a ticket, check you have:"), row: row, column: 2, style: .bold)
         row += 1
-        let lines = guide.materials.enumerated().map { index, material in
-            "\(index + 1). " + MaterialText.line(material, l)
+        // Long material names wrap under themselves, so nothing of the checklist is cut off.
+        let lines = guide.materials.enumerated().flatMap { index, material in
+            let label = "\(index + 1). "
+            let wrapped = DisplayWidth.wrap(MaterialText.line(material, l), to: buffer.width - 8 - label.count)
+            return wrapped.enumerated().map { ($0 == 0 ? label : String(repeating: " ", count: label.count)) + $1 }
         }
         let available = max(1, rows.upperBound - row - 2)
         let pages = max(1, (lines.count + available - 1) / available)
@@ -48,8 +51,11 @@ extension ApplicantKiosk {
         buffer.center(ticket.serviceName ?? guide.map(name) ?? ticket.serviceId, row: row, style: .bold)
         row += 2
         let wait = HallTime.wait(ticket.estimatedWaitSeconds, l)
-        buffer.center(
-            l.pick("前面还有 \(ticket.ahead) 人    预计等候 \(wait)", "\(ticket.ahead) ahead of you    wait \(wait)"), row: row)
+        let place =
+            ticket.ahead == 0
+            ? l.pick("前面没有人，请留意叫号", "You are next: watch the board")
+            : l.pick("前面还有 \(ticket.ahead) 人    预计等候 \(wait)", "\(ticket.ahead) ahead of you    wait \(wait)")
+        buffer.center(place, row: row)
         row += 1
         if ticket.priority { buffer.center(l.pick("优先号", "Priority ticket"), row: row, style: .dim) }
         row += 1
