@@ -34,7 +34,7 @@ public struct TicketReceipt: Sendable {
         printer.align(.center)
         try printer.line(hallName)
         printer.feed(lines: 1)
-        printer.size(width: 3, height: 3)
+        printer.size(width: 2, height: 2)
         printer.bold(true)
         try printer.line(ticket.number)
         printer.bold(false)
