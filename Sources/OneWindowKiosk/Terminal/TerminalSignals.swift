@@ -31,6 +31,12 @@ public enum TerminalSignals {
         crashBytes = bytes
         crashByteCount = restoreBytes.count
         for number in handled { setHandler(number, forwardSignal) }
+        // A parent may have started us with these blocked (a test runner, a service manager's
+        // helper): a blocked SIGTERM would never reach the handler.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for number in handled + fatal { sigaddset(&unblock, number) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         for number in fatal { setHandler(number, restoreAndDie) }
         armed = 1
     }
