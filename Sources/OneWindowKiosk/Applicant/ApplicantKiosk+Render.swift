@@ -11,7 +11,12 @@ extension ApplicantKiosk {
         switch screen {
         case .start:
             chrome.heading = l.pick("欢迎！请选择您要办理的业务", "Welcome! What would you like to do?")
-            if catalogue.isEmpty, notice == nil { chrome.notice = .init(l.pick("正在连接服务器…", "Connecting…")) }
+            // The choices appear once the catalogue is there: a key pressed before would do nothing.
+            guard !catalogue.isEmpty else {
+                if notice == nil { chrome.notice = .init(l.pick("正在连接服务器…", "Connecting…")) }
+                chrome.draw(into: &buffer)
+                return
+            }
             let rows = chrome.draw(into: &buffer)
             let items = [
                 l.pick("个人办事", "Services for individuals"), l.pick("单位办事", "Services for organisations"),

@@ -15,6 +15,7 @@ extension ClerkConsole {
             clock: HallTime(identifier: hall?.timeZone).clock(now), notice: notice, help: helpLine)
         if hall == nil, notice == nil { chrome.notice = .init(l.pick("正在连接服务器…", "Connecting…")) }
         let rows = chrome.draw(into: &buffer)
+        guard hall != nil else { return }
         if mode == .main { helpTargets(into: &buffer) }
         var row = rows.lowerBound + 1
         let counts = prefixes.map { prefix in "\(prefix) \(queue?.queues.first { $0.prefix == prefix }?.waiting ?? 0)" }
