@@ -13,7 +13,9 @@ extension AnswerDroppingProxy {
                     && getsockname(descriptor, address, &length) == 0
             }
         }
-        guard descriptor >= 0, bound else { throw TestSocket.Failure(description: "proxy cannot listen: errno \(errno)") }
+        guard descriptor >= 0, bound else {
+            throw TestSocket.Failure(description: "proxy cannot listen: errno \(errno)")
+        }
         return (descriptor, UInt16(bigEndian: address.sin_port))
     }
 

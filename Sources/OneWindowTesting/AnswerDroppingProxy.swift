@@ -68,7 +68,9 @@ public final class AnswerDroppingProxy: Sendable {
         Self.writeAll(server, Data(head.utf8) + body)
         guard let (answerHead, answerBody) = Self.readMessage(server) else { return }
         if dropAnswer(head, state.withLock { $0.dropped.count }) {
-            state.withLock { $0.dropped.append(Exchange(requestHead: head, answerHead: answerHead, answerBody: answerBody)) }
+            state.withLock {
+                $0.dropped.append(Exchange(requestHead: head, answerHead: answerHead, answerBody: answerBody))
+            }
             return
         }
         let closing = answerHead.replacingOccurrences(of: "\r\n\r\n", with: "\r\nConnection: close\r\n\r\n")

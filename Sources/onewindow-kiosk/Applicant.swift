@@ -4,7 +4,9 @@ import OneWindowKiosk
 
 struct Applicant: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The hall kiosk: find a service, read its materials checklist, take a ticket, return with a case number, rate a visit.")
+        abstract:
+            "The hall kiosk: find a service, read its materials checklist, take a ticket, return with a case number, rate a visit."
+    )
 
     @OptionGroup var common: CommonOptions
 

@@ -3,7 +3,8 @@ import OneWindowKiosk
 
 struct Board: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The hall display in text: the current call in large characters, the last calls, the waiting per queue.")
+        abstract:
+            "The hall display in text: the current call in large characters, the last calls, the waiting per queue.")
 
     @OptionGroup var common: CommonOptions
 

@@ -4,7 +4,9 @@ import Testing
 
 @Suite("Applicant kiosk screens")
 struct ApplicantKioskTests {
-    @Test("the start screen offers the five ways in and the English switch, at 80×24 and 120×40", arguments: [(80, 24), (120, 40)])
+    @Test(
+        "the start screen offers the five ways in and the English switch, at 80×24 and 120×40",
+        arguments: [(80, 24), (120, 40)])
     func start(width: Int, height: Int) {
         let kiosk = KioskSamples.kiosk()
         let frame = kiosk.frame(width: width, height: height, now: KioskSamples.now)

@@ -4,7 +4,9 @@ import Testing
 
 @Suite("Applicant kiosk: the ticket, a returning case, a rating")
 struct ApplicantReturnTests {
-    @Test("the ticket screen shows the number in large characters, the service, the place, the wait and the case", arguments: [(80, 24), (120, 40)])
+    @Test(
+        "the ticket screen shows the number in large characters, the service, the place, the wait and the case",
+        arguments: [(80, 24), (120, 40)])
     func ticket(width: Int, height: Int) {
         var kiosk = KioskSamples.kiosk()
         _ = kiosk.type("111")
@@ -43,7 +45,10 @@ struct ApplicantReturnTests {
         #expect(screen.contains("· 户口簿（原件 1 份）  ← 上次缺少"))
         #expect(kiosk.type("1").isEmpty)
         let issue = kiosk.type("1")
-        #expect(issue == [.issue(IssueRequest(serviceId: "T-HY-001", caseId: "C20261128-0003", priority: false), key: "key-1")])
+        #expect(
+            issue == [
+                .issue(IssueRequest(serviceId: "T-HY-001", caseId: "C20261128-0003", priority: false), key: "key-1")
+            ])
     }
 
     @Test("an unknown case number keeps what was typed and says so plainly")

@@ -18,12 +18,17 @@ struct BoardDisplayTests {
         #expect(board.screen().contains("暂无叫号"))
     }
 
-    @Test("a call shows in large characters with its window; the last calls and the waiting per queue below", arguments: [(80, 24), (120, 40)])
+    @Test(
+        "a call shows in large characters with its window; the last calls and the waiting per queue below",
+        arguments: [(80, 24), (120, 40)])
     func call(width: Int, height: Int) {
         var board = BoardDisplay()
         _ = board.receive(.connected, now: KioskSamples.now)
         _ = board.receive(.state(state), now: KioskSamples.now)
-        #expect(board.receive(.call(.init(number: "A012", window: "1", windowName: "1号综合窗口")), now: KioskSamples.now) == [.refreshQueue])
+        #expect(
+            board.receive(.call(.init(number: "A012", window: "1", windowName: "1号综合窗口")), now: KioskSamples.now) == [
+                .refreshQueue
+            ])
         let frame = board.frame(width: width, height: height, now: KioskSamples.now)
         let big = BigText.rows("A012", scale: 2)[0]
         #expect(frame.text.contains(String(big.reversed().drop { $0 == " " }.reversed())))
@@ -51,8 +56,10 @@ struct BoardDisplayTests {
 
     @Test("stream events become board messages")
     func messages() {
-        let called = ServerSentEvent(id: "5", event: "recalled", data: #"{"number":"A012","window":"3","windowName":"3号窗口"}"#)
-        #expect(BoardMessage.from(called) == .call(.init(number: "A012", window: "3", windowName: "3号窗口", recalled: true)))
+        let called = ServerSentEvent(
+            id: "5", event: "recalled", data: #"{"number":"A012","window":"3","windowName":"3号窗口"}"#)
+        #expect(
+            BoardMessage.from(called) == .call(.init(number: "A012", window: "3", windowName: "3号窗口", recalled: true)))
         #expect(BoardMessage.from(ServerSentEvent(event: "issued", data: "{}")) == .changed)
     }
 }

@@ -49,7 +49,8 @@ final class FakeCaseHall: CaseHall {
         clerkTokenFile = directory.path("clerk.token")
         printer = directory.path("lp0")
         for path in [kioskTokenFile, clerkTokenFile] {
-            FileManager.default.createFile(atPath: path, contents: Data("ow_fake".utf8), attributes: [.posixPermissions: 0o600])
+            FileManager.default.createFile(
+                atPath: path, contents: Data("ow_fake".utf8), attributes: [.posixPermissions: 0o600])
         }
         FileManager.default.createFile(atPath: printer, contents: nil)
     }

@@ -7,8 +7,12 @@ struct ClerkConsoleTests {
     /// A console at window 1 with the hall loaded and A012 (visit 2 of a case) called.
     func console() -> ClerkConsole {
         var console = ClerkConsole(window: "1")
-        let queue = QueueSnapshot(day: "2026-11-29", queues: [.init(prefix: "A", waiting: 4), .init(prefix: "B", waiting: 1), .init(prefix: "C", waiting: 2)], lastCalls: [])
-        _ = console.receive(.loaded(KioskSamples.hall, KioskSamples.services, KioskSamples.hall.windows, queue), now: KioskSamples.now)
+        let queue = QueueSnapshot(
+            day: "2026-11-29",
+            queues: [.init(prefix: "A", waiting: 4), .init(prefix: "B", waiting: 1), .init(prefix: "C", waiting: 2)],
+            lastCalls: [])
+        _ = console.receive(
+            .loaded(KioskSamples.hall, KioskSamples.services, KioskSamples.hall.windows, queue), now: KioskSamples.now)
         _ = console.receive(.streamConnected, now: KioskSamples.now)
         var ticket = KioskSamples.ticket
         ticket.status = "called"
@@ -23,7 +27,9 @@ struct ClerkConsoleTests {
         return console
     }
 
-    @Test("the console shows the waiting count, the current ticket, its case's earlier visits and the materials", arguments: [(80, 24), (120, 40)])
+    @Test(
+        "the console shows the waiting count, the current ticket, its case's earlier visits and the materials",
+        arguments: [(80, 24), (120, 40)])
     func screen(width: Int, height: Int) {
         let frame = console().frame(width: width, height: height, now: KioskSamples.now)
         let text = frame.text
@@ -52,9 +58,19 @@ struct ClerkConsoleTests {
         #expect(console.screen().contains("[x] 2. 户口簿"))
         #expect(console.screen().contains("[ ] 3. 近期半身免冠合影照片"))
         let sent = console.handle(.enter, now: KioskSamples.now)
-        #expect(sent == [.command(.complete(ticketId: KioskSamples.ticket.id, window: "1", outcome: .needsMore, missingMaterials: ["m2"], note: nil))])
+        #expect(
+            sent == [
+                .command(
+                    .complete(
+                        ticketId: KioskSamples.ticket.id, window: "1", outcome: .needsMore, missingMaterials: ["m2"],
+                        note: nil))
+            ])
         #expect(console.busy)
-        _ = console.receive(.commandDone(.complete(ticketId: KioskSamples.ticket.id, window: "1", outcome: .needsMore, missingMaterials: ["m2"], note: nil), .success(nil)), now: KioskSamples.now)
+        _ = console.receive(
+            .commandDone(
+                .complete(
+                    ticketId: KioskSamples.ticket.id, window: "1", outcome: .needsMore, missingMaterials: ["m2"],
+                    note: nil), .success(nil)), now: KioskSamples.now)
         #expect(console.current == nil)
         #expect(console.screen().contains("A012 需补正"))
     }
@@ -67,13 +83,22 @@ struct ClerkConsoleTests {
         #expect(console.handle(.enter, now: KioskSamples.now).isEmpty)
         for character in "不符合条件" { _ = console.handle(.text(character), now: KioskSamples.now) }
         #expect(console.screen().contains("[ 不符合条件_ ]"))
-        #expect(console.handle(.enter, now: KioskSamples.now) == [.command(.complete(ticketId: KioskSamples.ticket.id, window: "1", outcome: .rejected, missingMaterials: [], note: "不符合条件"))])
+        #expect(
+            console.handle(.enter, now: KioskSamples.now) == [
+                .command(
+                    .complete(
+                        ticketId: KioskSamples.ticket.id, window: "1", outcome: .rejected, missingMaterials: [],
+                        note: "不符合条件"))
+            ])
     }
 
     @Test("one key is one command: keys wait while a command is on its way")
     func busy() {
         var console = ClerkConsole(window: "1")
-        _ = console.receive(.loaded(KioskSamples.hall, KioskSamples.services, KioskSamples.hall.windows, QueueSnapshot(day: "d", queues: [], lastCalls: [])), now: KioskSamples.now)
+        _ = console.receive(
+            .loaded(
+                KioskSamples.hall, KioskSamples.services, KioskSamples.hall.windows,
+                QueueSnapshot(day: "d", queues: [], lastCalls: [])), now: KioskSamples.now)
         #expect(console.handle(.text("1"), now: KioskSamples.now).count == 1)
         #expect(console.handle(.text("1"), now: KioskSamples.now).isEmpty)
         _ = console.receive(.commandDone(.callNext(window: "1"), .success(nil)), now: KioskSamples.now)
@@ -85,7 +110,9 @@ struct ClerkConsoleTests {
     func refusal() {
         var console = console()
         _ = console.handle(.text("1"), now: KioskSamples.now)
-        _ = console.receive(.commandDone(.callNext(window: "1"), .failure(.rejected(status: 409, code: "window_busy", message: ""))), now: KioskSamples.now)
+        _ = console.receive(
+            .commandDone(.callNext(window: "1"), .failure(.rejected(status: 409, code: "window_busy", message: ""))),
+            now: KioskSamples.now)
         #expect(console.screen().contains("请先办结或过号当前号码（window_busy）"))
     }
 

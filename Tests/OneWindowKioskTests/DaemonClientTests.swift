@@ -47,7 +47,9 @@ struct DaemonClientTests {
     @Test("a clerk calls and completes a ticket; a refusal carries the daemon's code")
     func clerkFlow() async throws {
         defer { app.stop() }
-        let issued = try await kiosk.issue(IssueRequest(serviceId: "T-JZ-001", priority: false), idempotencyKey: "k") { _, _ in }
+        let issued = try await kiosk.issue(IssueRequest(serviceId: "T-JZ-001", priority: false), idempotencyKey: "k") {
+            _, _ in
+        }
         let called = try #require(try await clerk.clerk(.callNext(window: "1")))
         #expect(called.id == issued.id && called.status == "called" && called.window == "1")
         await #expect {
@@ -81,7 +83,8 @@ struct DaemonClientTests {
             issueBackoff: Backoff(initial: 0.01, maximum: 0.02, attempts: 3))
         let attempts = AttemptCounter()
         await #expect {
-            _ = try await client.issue(IssueRequest(serviceId: "T-HY-001", priority: false), idempotencyKey: "k") { attempt, _ in
+            _ = try await client.issue(IssueRequest(serviceId: "T-HY-001", priority: false), idempotencyKey: "k") {
+                attempt, _ in
                 attempts.record(attempt)
             }
         } throws: { error in

@@ -27,7 +27,9 @@ struct EndToEndTests {
 
         // The daemon has it, and the printed QR code points at it.
         let printed = try #require(FileManager.default.contents(atPath: hall.printer))
-        let link = try #require(String(decoding: printed, as: UTF8.self).range(of: #"https://hall.example.cn/t/[0-9a-f\-]+"#, options: .regularExpression))
+        let link = try #require(
+            String(decoding: printed, as: UTF8.self).range(
+                of: #"https://hall.example.cn/t/[0-9a-f\-]+"#, options: .regularExpression))
         let ticketId = String(String(decoding: printed, as: UTF8.self)[link].split(separator: "/").last!)
         let stored = try hall.daemon.client.send("GET", "/api/v1/tickets/\(ticketId)")
         #expect(stored.json["number"] as? String == "C001")

@@ -24,7 +24,8 @@ struct KilledDaemonTests {
             baseURL: URL(string: "http://127.0.0.1:\(proxy.port)")!, token: token,
             issueBackoff: Backoff(initial: 0.05, maximum: 0.2))
         let issuing = Task {
-            try await client.issue(IssueRequest(serviceId: "T-HY-001", priority: false), idempotencyKey: "kiosk-1-0001") {
+            try await client.issue(IssueRequest(serviceId: "T-HY-001", priority: false), idempotencyKey: "kiosk-1-0001")
+            {
                 _, _ in
             }
         }
@@ -39,7 +40,8 @@ struct KilledDaemonTests {
         }
         proxy.setUpstream(second.port)
         let ticket = try await issuing.value
-        let lost = try JSONSerialization.jsonObject(with: try #require(proxy.dropped.first).answerBody) as? [String: Any]
+        let lost =
+            try JSONSerialization.jsonObject(with: try #require(proxy.dropped.first).answerBody) as? [String: Any]
         #expect(ticket.id == lost?["id"] as? String)
         #expect(ticket.number == "A001")
         let posts = proxy.requests.filter { $0.hasPrefix("POST /api/v1/tickets ") }
@@ -54,7 +56,8 @@ struct KilledDaemonTests {
 enum DaemonTokens {
     static func create(role: String, name: String, database: String) throws -> String {
         let result = try DaemonProcess.run(["token", "create", "--role", role, "--name", name, "--database", database])
-        guard result.status == 0, let range = result.output.range(of: #"ow_[A-Za-z0-9_\-]+"#, options: .regularExpression)
+        guard result.status == 0,
+            let range = result.output.range(of: #"ow_[A-Za-z0-9_\-]+"#, options: .regularExpression)
         else { throw TokenFailure(output: result.output) }
         return String(result.output[range])
     }

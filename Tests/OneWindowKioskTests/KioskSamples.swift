@@ -7,10 +7,15 @@ enum KioskSamples {
     static let now = Date(timeIntervalSince1970: 1_795_914_000)  // 2026-11-29 09:00 in Shanghai
 
     static let hall = HallInfo(
-        name: "测试政务服务大厅", windows: [WindowInfo(id: "1", name: "1号综合窗口"), WindowInfo(id: "2", name: "2号婚姻登记窗口", kind: "specialised", services: ["T-HY-001"])])
+        name: "测试政务服务大厅",
+        windows: [
+            WindowInfo(id: "1", name: "1号综合窗口"),
+            WindowInfo(id: "2", name: "2号婚姻登记窗口", kind: "specialised", services: ["T-HY-001"]),
+        ])
 
     static let services = [
-        ServiceSummary(id: "T-HY-001", name: "内地居民结婚登记", nameEn: "Marriage registration", category: "婚姻登记", queuePrefix: "A"),
+        ServiceSummary(
+            id: "T-HY-001", name: "内地居民结婚登记", nameEn: "Marriage registration", category: "婚姻登记", queuePrefix: "A"),
         ServiceSummary(id: "T-HY-002", name: "内地居民离婚登记", category: "婚姻登记", queuePrefix: "A"),
         ServiceSummary(id: "T-JZ-001", name: "最低生活保障", category: "社会救助", queuePrefix: "C"),
         ServiceSummary(id: "T-SZ-001", name: "社会团体成立登记", category: "社会组织登记", queuePrefix: "B"),

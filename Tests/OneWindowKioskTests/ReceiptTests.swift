@@ -10,7 +10,8 @@ struct ReceiptTests {
     var receipt: TicketReceipt {
         TicketReceipt(
             hallName: "测试政务服务大厅", ticket: KioskSamples.ticket, serviceName: "内地居民结婚登记",
-            materials: ["居民身份证", "户口簿"], issuedAt: "2026-11-29 09:00", publicURL: URL(string: "https://hall.example.cn"))
+            materials: ["居民身份证", "户口簿"], issuedAt: "2026-11-29 09:00", publicURL: URL(string: "https://hall.example.cn")
+        )
     }
 
     @Test("Chinese text goes to the printer in GB18030, converted by iconv")
@@ -41,7 +42,8 @@ struct ReceiptTests {
         }
         let expected = try [UInt8](Data(contentsOf: Self.golden))
         let first = zip(bytes, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
-        #expect(bytes == expected, "differs from byte \(first ?? min(bytes.count, expected.count)) of \(Self.golden.path)")
+        #expect(
+            bytes == expected, "differs from byte \(first ?? min(bytes.count, expected.count)) of \(Self.golden.path)")
     }
 
     @Test("the print has the number in double size, the case number, the materials and the status page")

@@ -6,7 +6,8 @@ struct ServerSentEventTests {
     @Test("events are cut at blank lines, with their id, name and data; comments are skipped")
     func events() {
         var parser = ServerSentEventParser()
-        let events = parser.feed(Array("retry: 3000\n\n: keep-alive\n\nid: 7\nevent: called\ndata: {\"number\":\"A012\"}\n\n".utf8))
+        let events = parser.feed(
+            Array("retry: 3000\n\n: keep-alive\n\nid: 7\nevent: called\ndata: {\"number\":\"A012\"}\n\n".utf8))
         #expect(events == [ServerSentEvent(id: "7", event: "called", data: #"{"number":"A012"}"#)])
         #expect(parser.lastEventId == "7")
         #expect(parser.retryMilliseconds == 3000)

@@ -51,7 +51,11 @@ struct TerminalLifecycleTests {
         let kiosk = try hall.applicant()
         #expect(kiosk.waitFor("1  个人办事"))
         kiosk.resize(width: 120, height: 40)
-        #expect(Polling.until { kiosk.screen.split(separator: "\n", omittingEmptySubsequences: false).count == 40 && kiosk.screen.split(separator: "\n", omittingEmptySubsequences: false)[39].hasPrefix(" 数字键选择") }, "\(kiosk.screen)")
+        #expect(
+            Polling.until {
+                kiosk.screen.split(separator: "\n", omittingEmptySubsequences: false).count == 40
+                    && kiosk.screen.split(separator: "\n", omittingEmptySubsequences: false)[39].hasPrefix(" 数字键选择")
+            }, "\(kiosk.screen)")
         let title = kiosk.screen.split(separator: "\n").first.map(String.init) ?? ""
         #expect(DisplayWidth.of(title) == 119, "the clock sits at the right edge of 120 columns: \(title)")
         #expect(kiosk.stop() == 0)
@@ -90,7 +94,8 @@ struct TerminalLifecycleTests {
         for mode in ["applicant", "clerk", "board"] { #expect(top.contains(mode)) }
         #expect(try run(binary, ["clerk", "--help"]).contains("--window"))
         let applicant = try run(binary, ["applicant", "--help"])
-        #expect(applicant.contains("--printer") && applicant.contains("--public-url") && applicant.contains("--token-file"))
+        #expect(
+            applicant.contains("--printer") && applicant.contains("--public-url") && applicant.contains("--token-file"))
     }
 
     func run(_ binary: URL, _ arguments: [String]) throws -> String {

@@ -81,7 +81,8 @@ extension HTTPDaemonClient {
                 "POST", "api/v1/tickets/\(id)/transfer", body: TransferBody(window: window, serviceId: serviceId))
         case .complete(let id, let window, let outcome, let missing, let note):
             let body = CompleteBody(
-                window: window, outcome: outcome.rawValue, missingMaterials: missing.isEmpty ? nil : missing, note: note)
+                window: window, outcome: outcome.rawValue, missingMaterials: missing.isEmpty ? nil : missing, note: note
+            )
             answer = try await send("POST", "api/v1/tickets/\(id)/complete", body: body)
         }
         if answer.status == 204 { return nil }

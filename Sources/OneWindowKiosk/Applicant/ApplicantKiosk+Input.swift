@@ -167,7 +167,8 @@ extension ApplicantKiosk {
         case .enter:
             guard let caseId = CaseNumber.normalize(typed) else {
                 notice = .init(
-                    language.pick("办件号应为 12 位数字（如 C20261129-0007）", "A case number has 12 digits (e.g. C20261129-0007)"),
+                    language.pick(
+                        "办件号应为 12 位数字（如 C20261129-0007）", "A case number has 12 digits (e.g. C20261129-0007)"),
                     kind: .problem)
                 return []
             }

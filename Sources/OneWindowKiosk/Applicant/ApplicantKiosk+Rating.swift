@@ -7,7 +7,8 @@ extension ApplicantKiosk {
         let top = rows.lowerBound
         switch screen {
         case .ratingLetter:
-            buffer.write(l.pick("请输入小票上的号码。先选号码的字母：", "Enter the number on your ticket. First its letter:"), row: top, column: 4)
+            buffer.write(
+                l.pick("请输入小票上的号码。先选号码的字母：", "Enter the number on your ticket. First its letter:"), row: top, column: 4)
             buffer.choices(queuePrefixes, rows: (top + 2)...rows.upperBound, page: page, style: .bold, language: l)
         case .ratingNumber(let prefix, let digits):
             buffer.write(l.pick("再输入号码的数字，按回车：", "Now its digits, then Enter:"), row: top, column: 4)
@@ -23,7 +24,8 @@ extension ApplicantKiosk {
             buffer.write(l.pick("正在提交…", "Sending…"), row: top, column: 4)
         case .rated(let rating):
             buffer.write(
-                l.pick("感谢您的评价：\(Self.ratingName(rating, l))", "Thank you for your rating: \(Self.ratingName(rating, l))"),
+                l.pick(
+                    "感谢您的评价：\(Self.ratingName(rating, l))", "Thank you for your rating: \(Self.ratingName(rating, l))"),
                 row: top, column: 4, style: .bold)
         default: break
         }

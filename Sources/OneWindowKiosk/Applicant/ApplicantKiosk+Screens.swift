@@ -31,7 +31,9 @@ extension ApplicantKiosk {
         }
         if pages > 1 {
             buffer.write(
-                l.pick("共 \(lines.count) 项  第 \(shown + 1)/\(pages) 页  + 下一页", "\(lines.count) items, page \(shown + 1)/\(pages), + next"),
+                l.pick(
+                    "共 \(lines.count) 项  第 \(shown + 1)/\(pages) 页  + 下一页",
+                    "\(lines.count) items, page \(shown + 1)/\(pages), + next"),
                 row: row, column: 4, style: .dim)
         }
         let action = "1  " + l.pick("我已备齐，取号", "I have them: take a ticket")
@@ -40,7 +42,9 @@ extension ApplicantKiosk {
         buffer.tapTarget(row: actionRow, columns: 0..<(4 + used + 2), input: .select(1))
     }
 
-    func renderTicket(_ ticket: TicketInfo, guide: ServiceGuide?, rows: ClosedRange<Int>, into buffer: inout ScreenBuffer) {
+    func renderTicket(
+        _ ticket: TicketInfo, guide: ServiceGuide?, rows: ClosedRange<Int>, into buffer: inout ScreenBuffer
+    ) {
         let l = language
         var row = rows.lowerBound + 1
         buffer.center(l.pick("您的号码", "Your number"), row: row, style: .bold)
@@ -135,7 +139,9 @@ enum MaterialText {
             default: l.pick("原件和复印件", "original and copy")
             }
         let need = material.required ? "" : l.pick("，如有", ", if any")
-        return l.pick("\(material.name)（\(form) \(material.copies) 份\(need)）", "\(material.name) (\(form) ×\(material.copies)\(need))")
+        return l.pick(
+            "\(material.name)（\(form) \(material.copies) 份\(need)）",
+            "\(material.name) (\(form) ×\(material.copies)\(need))")
     }
 }
 
@@ -148,7 +154,8 @@ enum VisitText {
             case "accepted": l.pick("已受理", "accepted")
             case "needs_more": l.pick("需补正", "more materials needed")
             case "rejected": l.pick("不予受理", "rejected")
-            default: visit.status == "waiting" || visit.status == "called" ? l.pick("排队中", "in the queue") : visit.status
+            default:
+                visit.status == "waiting" || visit.status == "called" ? l.pick("排队中", "in the queue") : visit.status
             }
         let missing = (visit.missingMaterials ?? []).map(\.name).joined(separator: l.pick("、", ", "))
         let detail = missing.isEmpty ? "" : l.pick("：缺 \(missing)", ": missing \(missing)")

@@ -38,7 +38,14 @@ public final class ApplicantRunner: EffectRunner {
             Task { send(.searchResults(query: query, await result { try await daemon.services(query: query) })) }
         case .loadGuide(let serviceId):
             Task {
-                send(.guide(serviceId: serviceId, await result { try await retrying(quick) { () async throws(DaemonError) in try await daemon.guide(serviceId: serviceId) } }))
+                send(
+                    .guide(
+                        serviceId: serviceId,
+                        await result {
+                            try await retrying(quick) { () async throws(DaemonError) in
+                                try await daemon.guide(serviceId: serviceId)
+                            }
+                        }))
             }
         case .lookUpCase(let caseId):
             Task {
@@ -46,7 +53,9 @@ public final class ApplicantRunner: EffectRunner {
                     .caseFound(
                         caseId,
                         await result {
-                            let found = try await retrying(quick) { () async throws(DaemonError) in try await daemon.caseInfo(id: caseId) }
+                            let found = try await retrying(quick) { () async throws(DaemonError) in
+                                try await daemon.caseInfo(id: caseId)
+                            }
                             let guide = try await daemon.guide(serviceId: found.serviceId)
                             return ApplicantMessage.CaseFound(caseInfo: found, guide: guide)
                         }))
@@ -54,7 +63,9 @@ public final class ApplicantRunner: EffectRunner {
         case .issue(let request, let key):
             let task = Task {
                 let outcome = await result {
-                    try await daemon.issue(request, idempotencyKey: key) { send(.issueRetry(key: key, attempt: $0, $1)) }
+                    try await daemon.issue(request, idempotencyKey: key) {
+                        send(.issueRetry(key: key, attempt: $0, $1))
+                    }
                 }
                 send(.issued(key: key, outcome))
             }
@@ -64,7 +75,11 @@ public final class ApplicantRunner: EffectRunner {
         case .print(let ticket, let guide):
             send(.printed(ticketId: ticket.id, problem: print(ticket, guide: guide)))
         case .evaluate(let number, let rating):
-            Task { send(.evaluated(number: number, await result { try await daemon.evaluate(number: number, rating: rating) })) }
+            Task {
+                send(
+                    .evaluated(
+                        number: number, await result { try await daemon.evaluate(number: number, rating: rating) }))
+            }
         }
     }
 
@@ -75,7 +90,8 @@ public final class ApplicantRunner: EffectRunner {
         let time = HallTime(identifier: hall?.timeZone)
         let issued = HallTime.parse(ticket.issuedAt).map(time.minute) ?? ticket.issuedAt
         let receipt = TicketReceipt(
-            hallName: hall?.name ?? "", ticket: ticket, serviceName: ticket.serviceName ?? guide?.name ?? ticket.serviceId,
+            hallName: hall?.name ?? "", ticket: ticket,
+            serviceName: ticket.serviceName ?? guide?.name ?? ticket.serviceId,
             materials: guide?.materials.map(\.name) ?? [], issuedAt: issued, publicURL: publicURL)
         do {
             try printer.print(try receipt.escPos())

@@ -21,10 +21,13 @@ extension BoardDisplay {
         let scale = BigText.scale(for: current.number, columns: buffer.width - 4, rows: rows.count - 8)
         row += buffer.bigText(current.number, row: row, scale: scale, style: numberStyle)
         row += 1
-        let window = current.windowName ?? windowName(current.window) ?? l.pick("\(current.window)号窗口", "window \(current.window)")
+        let window =
+            current.windowName ?? windowName(current.window)
+            ?? l.pick("\(current.window)号窗口", "window \(current.window)")
         let again = current.recalled ? l.pick("（重呼）", " (again)") : ""
         buffer.center(
-            l.pick("请 \(current.number) 号到 \(window) 办理\(again)", "\(current.number), please go to \(window)\(again)"), row: row,
+            l.pick("请 \(current.number) 号到 \(window) 办理\(again)", "\(current.number), please go to \(window)\(again)"),
+            row: row,
             style: stale ? .dim : .bold)
         row += 2
         let recent = (queue?.lastCalls ?? []).filter { $0.number != current.number }.prefix(8)
@@ -43,8 +46,12 @@ extension BoardDisplay {
 
     private func renderWaiting(from row: Int, into buffer: inout ScreenBuffer, stale: Bool) {
         let l = language
-        let lines = (queue?.queues ?? []).map { l.pick("\($0.prefix) 等候 \($0.waiting) 人", "\($0.prefix): \($0.waiting) waiting") }
+        let lines = (queue?.queues ?? []).map {
+            l.pick("\($0.prefix) 等候 \($0.waiting) 人", "\($0.prefix): \($0.waiting) waiting")
+        }
         guard !lines.isEmpty else { return }
-        buffer.write(lines.joined(separator: "    "), row: row, column: 2, style: stale ? .dim : .bold, maxWidth: buffer.width - 4)
+        buffer.write(
+            lines.joined(separator: "    "), row: row, column: 2, style: stale ? .dim : .bold,
+            maxWidth: buffer.width - 4)
     }
 }

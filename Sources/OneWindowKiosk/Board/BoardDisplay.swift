@@ -38,8 +38,7 @@ public struct BoardDisplay: TerminalProgram {
     /// A new call stands out (reverse video) until then.
     public internal(set) var highlightUntil: Date?
     public internal(set) var live = false
-    var refreshing = false
-    var refreshAgain = false
+    var refreshes = RefreshGate()
 
     public init(language: Language = .zh) {
         self.language = language
@@ -58,7 +57,7 @@ public struct BoardDisplay: TerminalProgram {
             live = true
         case .lost:
             live = false
-            refreshing = false
+            refreshes.reset()
         case .state(let state):
             hallName = state.hall
             windows = state.windows
@@ -74,22 +73,13 @@ public struct BoardDisplay: TerminalProgram {
             return refresh()
         case .queue(let snapshot):
             queue = snapshot
-            refreshing = false
-            if refreshAgain {
-                refreshAgain = false
-                return refresh()
-            }
+            if refreshes.finished() { return [.refreshQueue] }
         }
         return []
     }
 
     mutating func refresh() -> [BoardEffect] {
-        guard !refreshing else {
-            refreshAgain = true
-            return []
-        }
-        refreshing = true
-        return [.refreshQueue]
+        refreshes.request() ? [.refreshQueue] : []
     }
 
     func windowName(_ id: String) -> String? {
@@ -126,7 +116,9 @@ public enum BoardMessage: Sendable, Equatable {
             guard let called = try? JSONDecoder().decode(Called.self, from: data), let number = called.number,
                 let window = called.window
             else { return .changed }
-            return .call(.init(number: number, window: window, windowName: called.windowName, recalled: event.event == "recalled"))
+            return .call(
+                .init(
+                    number: number, window: window, windowName: called.windowName, recalled: event.event == "recalled"))
         default:
             return .changed
         }

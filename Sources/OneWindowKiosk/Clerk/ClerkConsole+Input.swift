@@ -112,7 +112,8 @@ extension ClerkConsole {
     private mutating func complete(_ outcome: ClerkCommand.Outcome, missing: [String], note: String?) -> [ClerkEffect] {
         guard let ticket = current else { return [] }
         mode = .main
-        return send(.complete(ticketId: ticket.id, window: window, outcome: outcome, missingMaterials: missing, note: note))
+        return send(
+            .complete(ticketId: ticket.id, window: window, outcome: outcome, missingMaterials: missing, note: note))
     }
 
     mutating func send(_ command: ClerkCommand) -> [ClerkEffect] {

@@ -24,17 +24,13 @@ extension ClerkConsole {
                 kind: .problem)
         case .queue(let snapshot):
             queue = snapshot
-            refreshing = false
-            if refreshAgain {
-                refreshAgain = false
-                return refresh()
-            }
+            if refreshes.finished() { return [.refreshQueue] }
         case .streamConnected:
             live = true
             return refresh()
         case .streamLost:
             live = false
-            refreshing = false
+            refreshes.reset()
         case .streamEvent:
             return refresh()
         case .commandDone(let command, let result):
@@ -52,15 +48,11 @@ extension ClerkConsole {
     }
 
     mutating func refresh() -> [ClerkEffect] {
-        guard !refreshing else {
-            refreshAgain = true
-            return []
-        }
-        refreshing = true
-        return [.refreshQueue]
+        refreshes.request() ? [.refreshQueue] : []
     }
 
-    private mutating func finished(_ command: ClerkCommand, _ result: Result<TicketInfo?, DaemonError>) -> [ClerkEffect] {
+    private mutating func finished(_ command: ClerkCommand, _ result: Result<TicketInfo?, DaemonError>) -> [ClerkEffect]
+    {
         let l = language
         switch result {
         case .failure(let error):
@@ -83,9 +75,13 @@ extension ClerkConsole {
                 notice = .init(l.pick("\(current?.number ?? "") 已过号", "\(current?.number ?? "") marked as no-show"))
             case .transfer(_, _, let serviceId):
                 let name = services.first { $0.id == serviceId }?.name ?? serviceId
-                notice = .init(l.pick("\(current?.number ?? "") 已转至 \(name)", "\(current?.number ?? "") moved to \(name)"))
+                notice = .init(
+                    l.pick("\(current?.number ?? "") 已转至 \(name)", "\(current?.number ?? "") moved to \(name)"))
             case .complete(_, _, let outcome, _, _):
-                notice = .init(l.pick("\(current?.number ?? "") \(Self.outcomeName(outcome, l))", "\(current?.number ?? ""): \(Self.outcomeName(outcome, l))"))
+                notice = .init(
+                    l.pick(
+                        "\(current?.number ?? "") \(Self.outcomeName(outcome, l))",
+                        "\(current?.number ?? ""): \(Self.outcomeName(outcome, l))"))
             case .pause:
                 paused = true
                 return []

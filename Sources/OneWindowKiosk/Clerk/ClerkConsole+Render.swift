@@ -19,13 +19,17 @@ extension ClerkConsole {
         if mode == .main { helpTargets(into: &buffer) }
         var row = rows.lowerBound + 1
         let counts = prefixes.map { prefix in "\(prefix) \(queue?.queues.first { $0.prefix == prefix }?.waiting ?? 0)" }
-        let waitingLine = l.pick("等候：", "Waiting: ") + counts.joined(separator: "  ") + l.pick("   共 \(waiting) 人", "   total \(waiting)")
+        let waitingLine =
+            l.pick("等候：", "Waiting: ") + counts.joined(separator: "  ")
+            + l.pick("   共 \(waiting) 人", "   total \(waiting)")
         buffer.write(waitingLine, row: row, column: 2, style: .bold)
         let liveText = live ? l.pick("● 实时", "● live") : l.pick("○ 连接中断", "○ offline")
-        buffer.write(liveText, row: row, column: buffer.width - DisplayWidth.of(liveText) - 2, style: live ? .plain : .dim)
+        buffer.write(
+            liveText, row: row, column: buffer.width - DisplayWidth.of(liveText) - 2, style: live ? .plain : .dim)
         row += 2
         guard let ticket = current else {
-            buffer.write(l.pick("当前没有号码。按 1 叫下一位。", "No current ticket. Press 1 to call the next."), row: row, column: 2)
+            buffer.write(
+                l.pick("当前没有号码。按 1 叫下一位。", "No current ticket. Press 1 to call the next."), row: row, column: 2)
             return
         }
         row = renderTicket(ticket, row: row, into: &buffer)
@@ -43,7 +47,8 @@ extension ClerkConsole {
             }
             buffer.choices(items, rows: (row + 1)...rows.upperBound, page: 0, language: l)
         case .note(let text):
-            buffer.write(l.pick("不予受理的原因（回车提交）：", "Reason for rejecting (Enter sends):"), row: row, column: 2, style: .bold)
+            buffer.write(
+                l.pick("不予受理的原因（回车提交）：", "Reason for rejecting (Enter sends):"), row: row, column: 2, style: .bold)
             buffer.write("[ " + text + "_ ]", row: row + 1, column: 4, style: .reverse, maxWidth: buffer.width - 6)
         case .transfer:
             buffer.write(l.pick("转至哪个事项：", "Move to which service:"), row: row, column: 2, style: .bold)
@@ -60,7 +65,8 @@ extension ClerkConsole {
         buffer.write(l.pick("当前号码", "Now serving"), row: row, column: 2, style: .dim)
         buffer.write(ticket.number, row: row, column: 12, style: TextStyle(bold: true, reverse: true))
         buffer.write(
-            "  " + service + priority + l.pick("  已呼叫 \(ticket.callCount) 次", "  called \(ticket.callCount)×"), row: row,
+            "  " + service + priority + l.pick("  已呼叫 \(ticket.callCount) 次", "  called \(ticket.callCount)×"),
+            row: row,
             column: 12 + DisplayWidth.of(ticket.number), style: .bold, maxWidth: buffer.width - 16)
         row += 1
         if let caseId = ticket.caseId {
@@ -118,7 +124,8 @@ extension ClerkConsole {
         for key in Self.keys {
             let label = "\(key.key) \(language.pick(key.zh, key.en))"
             let width = DisplayWidth.of(label)
-            buffer.tapTarget(row: buffer.height - 1, columns: column..<(column + width), input: .text(Character(key.key)))
+            buffer.tapTarget(
+                row: buffer.height - 1, columns: column..<(column + width), input: .text(Character(key.key)))
             column += width + 2
         }
     }

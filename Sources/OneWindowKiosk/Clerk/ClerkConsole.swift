@@ -30,8 +30,7 @@ public struct ClerkConsole: TerminalProgram {
     public internal(set) var busy = false
     var choice = ChoiceInput()
     var page = 0
-    var refreshing = false
-    var refreshAgain = false
+    var refreshes = RefreshGate()
 
     public init(window: String, language: Language = .zh) {
         self.window = window

@@ -1,7 +1,8 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import Synchronization
 
 /// Messages from effect tasks to the loop's thread, with a pipe the loop polls so that it
 /// wakes as soon as one arrives.

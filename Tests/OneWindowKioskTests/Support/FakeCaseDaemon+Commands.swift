@@ -5,15 +5,20 @@ extension FakeCaseDaemon {
     func issue(_ request: Request) -> Response {
         let body = Self.body(request)
         let key = request.headers["Idempotency-Key"]
-        if let key, let id = state.withLock({ $0.keys[key] }), let visit = state.withLock({ $0.visits.first { $0.ticketId == id } }) {
+        if let key, let id = state.withLock({ $0.keys[key] }),
+            let visit = state.withLock({ $0.visits.first { $0.ticketId == id } })
+        {
             return Self.json(view(visit), status: 201)
         }
         var serviceId = body["serviceId"] as? String
         var caseId: String
         if let existing = body["caseId"] as? String {
             let (known, open, caseService) = state.withLock { state in
-                (state.caseStates[existing], state.visits.contains { $0.caseId == existing && ["waiting", "called"].contains($0.status) },
-                 state.visits.first { $0.caseId == existing }?.serviceId)
+                (
+                    state.caseStates[existing],
+                    state.visits.contains { $0.caseId == existing && ["waiting", "called"].contains($0.status) },
+                    state.visits.first { $0.caseId == existing }?.serviceId
+                )
             }
             guard let known else { return Self.error(404, "case_not_found") }
             guard known == "open" else { return Self.error(409, "case_closed") }
@@ -33,7 +38,8 @@ extension FakeCaseDaemon {
             }
             let sequence = state.visits.filter { $0.number.hasPrefix(prefix) }.count + 1
             let visit = Visit(
-                ticketId: UUID().uuidString.lowercased(), number: prefix + String(format: "%03d", sequence), serviceId: serviceId,
+                ticketId: UUID().uuidString.lowercased(), number: prefix + String(format: "%03d", sequence),
+                serviceId: serviceId,
                 caseId: caseId)
             state.visits.append(visit)
             if let key { state.keys[key] = visit.ticketId }
@@ -64,10 +70,16 @@ extension FakeCaseDaemon {
         let outcome = body["outcome"] as? String ?? ""
         let missing = body["missingMaterials"] as? [String] ?? []
         let note = body["note"] as? String
-        guard let visit = state.withLock({ $0.visits.first { $0.ticketId == id } }) else { return Self.error(404, "ticket_not_found") }
-        let known = (service(visit.serviceId)?["materials"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        guard let visit = state.withLock({ $0.visits.first { $0.ticketId == id } }) else {
+            return Self.error(404, "ticket_not_found")
+        }
+        let known = (service(visit.serviceId)?["materials"] as? [[String: Any]] ?? []).compactMap {
+            $0["id"] as? String
+        }
         if outcome == "needs_more", missing.isEmpty { return Self.error(422, "missing_materials_required") }
-        if let unknown = missing.first(where: { !known.contains($0) }) { return Self.error(422, "unknown_material \(unknown)") }
+        if let unknown = missing.first(where: { !known.contains($0) }) {
+            return Self.error(422, "unknown_material \(unknown)")
+        }
         if outcome == "rejected", (note ?? "").isEmpty { return Self.error(422, "note_required") }
         let done: Visit = state.withLock { state in
             let index = state.visits.firstIndex { $0.ticketId == id }!
@@ -91,7 +103,12 @@ extension FakeCaseDaemon {
         let first = state.withLock { $0.evaluated.insert(visit.ticketId).inserted }
         guard first else { return Self.error(409, "already_evaluated") }
         return Self.json(
-            ["evaluation": ["id": "e1", "ticketId": visit.ticketId, "number": visit.number, "rating": rating, "bad": rating <= 2]],
+            [
+                "evaluation": [
+                    "id": "e1", "ticketId": visit.ticketId, "number": visit.number, "rating": rating,
+                    "bad": rating <= 2,
+                ]
+            ],
             status: 201)
     }
 }

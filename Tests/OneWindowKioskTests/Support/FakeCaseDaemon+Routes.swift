@@ -7,12 +7,16 @@ extension FakeCaseDaemon {
             Route("GET", "/api/v1/hall") { _ in json(handle.value.hall) },
             Route("GET", "/api/v1/services", query: ["q", "category"]) { _ in
                 let items = handle.value.services.map { service in
-                    ["id", "name", "category", "itemType", "queuePrefix"].reduce(into: [String: Any]()) { $0[$1] = service[$1] }
+                    ["id", "name", "category", "itemType", "queuePrefix"].reduce(into: [String: Any]()) {
+                        $0[$1] = service[$1]
+                    }
                 }
                 return json(["services": items, "total": items.count])
             },
             Route("GET", "/api/v1/services/{id}") { request in
-                guard var service = handle.value.service(request.pathParameter("id")) else { return error(404, "service_not_found") }
+                guard var service = handle.value.service(request.pathParameter("id")) else {
+                    return error(404, "service_not_found")
+                }
                 service["windows"] = []
                 return json(service)
             },
@@ -28,10 +32,14 @@ extension FakeCaseDaemon {
                 return json(view)
             },
             Route("GET", "/api/v1/cases/{id}") { request in
-                guard let view = handle.value.caseView(request.pathParameter("id")) else { return error(404, "case_not_found") }
+                guard let view = handle.value.caseView(request.pathParameter("id")) else {
+                    return error(404, "case_not_found")
+                }
                 return json(["case": view])
             },
-            Route("POST", "/api/v1/windows/{w}/call-next") { request in handle.value.callNext(request.pathParameter("w")) },
+            Route("POST", "/api/v1/windows/{w}/call-next") { request in
+                handle.value.callNext(request.pathParameter("w"))
+            },
             Route("POST", "/api/v1/tickets/{id}/complete", body: .json) { request in handle.value.complete(request) },
             Route("POST", "/api/v1/tickets/{id}/evaluation", body: .json) { request in handle.value.evaluate(request) },
             Route("GET", "/api/v1/windows") { _ in json(["windows": handle.value.windowViews()]) },
@@ -39,7 +47,9 @@ extension FakeCaseDaemon {
             Route("GET", "/api/v1/events") { _ in
                 let daemon = handle.value
                 let stream = ResponseStream()
-                let state = ["hall": daemon.hall["name"]!, "queue": daemon.queueView(), "windows": daemon.windowViews()]
+                let state = [
+                    "hall": daemon.hall["name"]!, "queue": daemon.queueView(), "windows": daemon.windowViews(),
+                ]
                 let data = try JSONSerialization.data(withJSONObject: state)
                 _ = stream.write(Data("event: state\ndata: ".utf8) + data + Data("\n\n".utf8))
                 daemon.streams.withLock { $0.append(stream) }
@@ -51,7 +61,8 @@ extension FakeCaseDaemon {
 
     /// Tells every open stream that something changed, as the daemon does after each commit.
     func publish(_ kind: String, _ visit: Visit) {
-        let event = Data("event: \(kind)\ndata: {\"number\":\"\(visit.number)\",\"window\":\"\(visit.window ?? "")\"}\n\n".utf8)
+        let event = Data(
+            "event: \(kind)\ndata: {\"number\":\"\(visit.number)\",\"window\":\"\(visit.window ?? "")\"}\n\n".utf8)
         streams.withLock { list in list.removeAll { !$0.write(event) } }
     }
 
@@ -71,15 +82,19 @@ extension FakeCaseDaemon {
     }
 
     func caseView(_ id: String) -> [String: Any]? {
-        let (visits, caseState) = state.withLock { state in (state.visits.filter { $0.caseId == id }, state.caseStates[id]) }
+        let (visits, caseState) = state.withLock { state in
+            (state.visits.filter { $0.caseId == id }, state.caseStates[id])
+        }
         guard let first = visits.first, let caseState else { return nil }
         let materials = service(first.serviceId)?["materials"] as? [[String: Any]] ?? []
         return [
-            "id": id, "serviceId": first.serviceId, "serviceName": service(first.serviceId)?["name"] ?? "", "state": caseState,
+            "id": id, "serviceId": first.serviceId, "serviceName": service(first.serviceId)?["name"] ?? "",
+            "state": caseState,
             "visits": visits.map { visit in
                 [
                     "ticketId": visit.ticketId, "number": visit.number, "hallDay": "2026-11-29", "status": visit.status,
-                    "outcome": visit.outcome ?? NSNull(), "window": visit.window ?? NSNull(), "note": visit.note ?? NSNull(),
+                    "outcome": visit.outcome ?? NSNull(), "window": visit.window ?? NSNull(),
+                    "note": visit.note ?? NSNull(),
                     "missingMaterials": visit.missing.map { id in
                         ["id": id, "name": materials.first { $0["id"] as? String == id }?["name"] ?? ""]
                     },
@@ -90,8 +105,13 @@ extension FakeCaseDaemon {
 
     func windowViews() -> [[String: Any]] {
         (hall["windows"] as? [[String: Any]] ?? []).map { window in
-            let current = state.withLock { $0.visits.first { $0.window == window["id"] as? String && $0.status == "called" } }
-            return window.merging(["paused": false, "currentTicket": current?.number ?? NSNull(), "currentTicketId": current?.ticketId ?? NSNull()]) { _, new in new }
+            let current = state.withLock {
+                $0.visits.first { $0.window == window["id"] as? String && $0.status == "called" }
+            }
+            return window.merging([
+                "paused": false, "currentTicket": current?.number ?? NSNull(),
+                "currentTicketId": current?.ticketId ?? NSNull(),
+            ]) { _, new in new }
         }
     }
 
@@ -101,9 +121,14 @@ extension FakeCaseDaemon {
             [
                 "day": "2026-11-29",
                 "queues": prefixes.map { prefix in
-                    ["prefix": prefix, "waiting": state.visits.filter { $0.status == "waiting" && $0.number.hasPrefix(prefix) }.count]
+                    [
+                        "prefix": prefix,
+                        "waiting": state.visits.filter { $0.status == "waiting" && $0.number.hasPrefix(prefix) }.count,
+                    ]
                 },
-                "lastCalls": state.lastCalls.reversed().map { ["number": $0.number, "window": $0.window, "calledAt": "2026-11-29T01:00:00Z"] },
+                "lastCalls": state.lastCalls.reversed().map {
+                    ["number": $0.number, "window": $0.window, "calledAt": "2026-11-29T01:00:00Z"]
+                },
             ]
         }
     }

@@ -43,7 +43,8 @@ final class FakeCaseDaemon: @unchecked Sendable {
     let streams = Mutex<[ResponseStream]>([])
 
     init(catalogue: String = Fixtures.validCatalogue) throws {
-        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: catalogue))) as! [String: Any]
+        let document =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: catalogue))) as! [String: Any]
         hall = document["hall"] as! [String: Any]
         services = (document["services"] as! [[String: Any]]).map { service in
             var service = service
@@ -56,7 +57,8 @@ final class FakeCaseDaemon: @unchecked Sendable {
         var configuration = HTTPServer.Configuration()
         configuration.port = 0
         let routes = FakeCaseDaemon.routes(for: ServerHandle())
-        server = HTTPServer(configuration: configuration, router: Router(routes: routes.list), logger: Logger(label: "fake"))
+        server = HTTPServer(
+            configuration: configuration, router: Router(routes: routes.list), logger: Logger(label: "fake"))
         port = try server.start()
         routes.handle.daemon.withLock { $0 = self }
     }

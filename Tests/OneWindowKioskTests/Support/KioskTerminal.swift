@@ -59,7 +59,8 @@ final class HallUnderTest {
         let kioskToken = try DaemonTokens.create(role: "kiosk", name: "kiosk-1", database: database)
         clerkToken = try DaemonTokens.create(role: "clerk", name: "clerk-1", database: database)
         for (path, token) in [(kioskTokenFile, kioskToken), (clerkTokenFile, clerkToken)] {
-            FileManager.default.createFile(atPath: path, contents: Data(token.utf8), attributes: [.posixPermissions: 0o600])
+            FileManager.default.createFile(
+                atPath: path, contents: Data(token.utf8), attributes: [.posixPermissions: 0o600])
         }
         printer = directory.path("lp0")
         FileManager.default.createFile(atPath: printer, contents: nil)
@@ -72,13 +73,17 @@ final class HallUnderTest {
 
     func applicant(width: Int = 80, height: Int = 24) throws -> KioskTerminal {
         try KioskTerminal(
-            ["applicant", "--daemon-url", url, "--token-file", kioskTokenFile, "--printer", printer, "--public-url", "https://hall.example.cn"],
+            [
+                "applicant", "--daemon-url", url, "--token-file", kioskTokenFile, "--printer", printer, "--public-url",
+                "https://hall.example.cn",
+            ],
             width: width, height: height)
     }
 
     func clerk(window: String, width: Int = 80, height: Int = 24) throws -> KioskTerminal {
         try KioskTerminal(
-            ["clerk", "--window", window, "--daemon-url", url, "--token-file", clerkTokenFile], width: width, height: height)
+            ["clerk", "--window", window, "--daemon-url", url, "--token-file", clerkTokenFile], width: width,
+            height: height)
     }
 
     func stop() {
