@@ -33,7 +33,7 @@ struct BoardDisplayTests {
         let big = BigText.rows("A012", scale: 2)[0]
         #expect(frame.text.contains(String(big.reversed().drop { $0 == " " }.reversed())))
         #expect(frame.text.contains("请 A012 号到 1号综合窗口 办理"))
-        #expect(frame.text.contains("最近叫号： A011→2"))
+        #expect(frame.text.contains("最近叫号： A011 → 2"))
         #expect(frame.text.contains("A 等候 3 人    C 等候 0 人"))
         // The new call stands out, then settles.
         let row = (0..<height).first { frame.line($0).contains("█") }!

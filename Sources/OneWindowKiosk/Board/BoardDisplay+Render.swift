@@ -35,7 +35,9 @@ extension BoardDisplay {
             buffer.write(l.pick("最近叫号：", "Recent calls:"), row: row, column: 2, style: .dim)
             var column = 2 + DisplayWidth.of(l.pick("最近叫号：", "Recent calls:")) + 1
             for call in recent {
-                let text = "\(call.number)→\(call.window)"
+                // The arrow is East Asian Ambiguous: a CJK font draws it two columns wide, so a
+                // space follows it.
+                let text = "\(call.number) → \(call.window)"
                 if column + DisplayWidth.of(text) > buffer.width - 2 { break }
                 buffer.write(text, row: row, column: column, style: stale ? .dim : .plain)
                 column += DisplayWidth.of(text) + 3

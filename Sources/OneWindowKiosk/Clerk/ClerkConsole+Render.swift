@@ -101,9 +101,9 @@ extension ClerkConsole {
             let box = ticking.map { $0.contains(index + 1) ? "[x] " : "[ ] " } ?? ""
             let flag = lastMissing.contains(material.name) ? l.pick("  ← 上次缺少", "  ← missing last time") : ""
             let style = lastMissing.contains(material.name) ? TextStyle(color: .yellow) : TextStyle.plain
-            let used = buffer.write(
-                box + "\(index + 1). " + MaterialText.line(material, l) + flag, row: row, column: 4, style: style,
-                maxWidth: buffer.width - 6)
+            let line = DisplayWidth.truncate(
+                box + "\(index + 1). " + MaterialText.line(material, l) + flag, to: buffer.width - 6)
+            let used = buffer.write(line, row: row, column: 4, style: style)
             if ticking != nil { buffer.tapTarget(row: row, columns: 0..<(4 + used), input: .select(index + 1)) }
         }
     }
