@@ -104,3 +104,29 @@ struct ApplicantKioskTests {
         return kiosk
     }
 }
+
+@Suite("Applicant kiosk: keyword search")
+struct ApplicantSearchTests {
+    @Test("typed words search the catalogue; the results lead to the guide")
+    func search() {
+        var kiosk = KioskSamples.kiosk()
+        _ = kiosk.type("3")
+        #expect(kiosk.screen().contains("请输入关键词"))
+        #expect(kiosk.type("低保").isEmpty)
+        #expect(kiosk.screen().contains("[ 低保_ ]"))
+        #expect(kiosk.handle(.enter, now: KioskSamples.now) == [.search("低保")])
+        _ = kiosk.receive(.searchResults(query: "低保", .success([KioskSamples.services[2]])), now: KioskSamples.now)
+        #expect(kiosk.screen().contains("“低保”的搜索结果"))
+        #expect(kiosk.type("1") == [.loadGuide(serviceId: "T-JZ-001")])
+    }
+
+    @Test("a search that finds nothing says so and keeps the words")
+    func nothing() {
+        var kiosk = KioskSamples.kiosk()
+        _ = kiosk.type("3xyz")
+        _ = kiosk.handle(.enter, now: KioskSamples.now)
+        _ = kiosk.receive(.searchResults(query: "xyz", .success([])), now: KioskSamples.now)
+        #expect(kiosk.screen().contains("没有找到“xyz”，请换个词"))
+        #expect(kiosk.screen().contains("[ xyz_ ]"))
+    }
+}

@@ -16,7 +16,10 @@ extension ClerkConsole {
             // After a restart: pick up the ticket this window is serving (the cases API names its id).
             if let id = mine.currentTicketId { return [.loadTicket(id: id)] }
             if let number = mine.currentTicket {
-                notice = .init(language.pick("本窗口正在办理 \(number)", "This window is serving \(number)"))
+                // Without the ticket's id (a daemon before the cases API), a recall brings it back.
+                notice = .init(
+                    language.pick(
+                        "本窗口正在办理 \(number)：按 2 重呼后继续办理", "This window is serving \(number): press 2 to recall it"))
             }
         case .loadRetry(let attempt, _):
             notice = .init(
