@@ -49,10 +49,9 @@ final class FakeCaseHall: CaseHall {
         clerkTokenFile = directory.path("clerk.token")
         printer = directory.path("lp0")
         for path in [kioskTokenFile, clerkTokenFile] {
-            FileManager.default.createFile(
-                atPath: path, contents: Data("ow_fake".utf8), attributes: [.posixPermissions: 0o600])
+            try TestFiles.write(path, "ow_fake")
         }
-        FileManager.default.createFile(atPath: printer, contents: nil)
+        try TestFiles.write(printer)
     }
 
     var url: String { "http://127.0.0.1:\(daemon.port)" }

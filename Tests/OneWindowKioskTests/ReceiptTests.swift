@@ -62,7 +62,7 @@ struct ReceiptTests {
     func device() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("lp-\(UUID().uuidString)").path
         #expect(throws: ReceiptPrinter.Failure.self) { try ReceiptPrinter(path: path).print([1, 2]) }
-        FileManager.default.createFile(atPath: path, contents: nil)
+        try TestFiles.write(path)
         defer { try? FileManager.default.removeItem(atPath: path) }
         try ReceiptPrinter(path: path).print([0x1B, 0x40])
         #expect(FileManager.default.contents(atPath: path) == Data([0x1B, 0x40]))

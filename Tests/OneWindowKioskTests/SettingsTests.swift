@@ -81,7 +81,7 @@ struct SettingsTests {
         defer { directory.remove() }
         #expect(throws: KioskSettings.Failure.self) { try TokenFile.read(directory.path("none")) }
         let path = directory.path("empty.token")
-        FileManager.default.createFile(atPath: path, contents: Data("\n".utf8), attributes: [.posixPermissions: 0o600])
+        try TestFiles.write(path, "\n")
         #expect(throws: KioskSettings.Failure.self) { try TokenFile.read(path) }
     }
 }

@@ -59,11 +59,10 @@ final class HallUnderTest {
         let kioskToken = try DaemonTokens.create(role: "kiosk", name: "kiosk-1", database: database)
         clerkToken = try DaemonTokens.create(role: "clerk", name: "clerk-1", database: database)
         for (path, token) in [(kioskTokenFile, kioskToken), (clerkTokenFile, clerkToken)] {
-            FileManager.default.createFile(
-                atPath: path, contents: Data(token.utf8), attributes: [.posixPermissions: 0o600])
+            try TestFiles.write(path, token)
         }
         printer = directory.path("lp0")
-        FileManager.default.createFile(atPath: printer, contents: nil)
+        try TestFiles.write(printer)
         daemon = try DaemonProcess(arguments: [
             "--database", database, "--catalogue", catalogue, "--closing-time", "none",
         ])
