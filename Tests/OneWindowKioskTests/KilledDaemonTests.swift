@@ -29,7 +29,7 @@ struct KilledDaemonTests {
                 _, _ in
             }
         }
-        #expect(Polling.until { proxy.dropped.count == 1 })
+        #expect(await Polling.eventually { proxy.dropped.count == 1 })
         proxy.setUpstream(nil)
         first.signal(SIGKILL)
         _ = first.waitForExit()
@@ -74,6 +74,17 @@ enum Polling {
         while Date() < deadline {
             if condition() { return true }
             Thread.sleep(forTimeInterval: 0.02)
+        }
+        return condition()
+    }
+
+    /// The same from async code: it sleeps without holding one of the few threads that the
+    /// tasks under test need (two on a two-core machine).
+    static func eventually(timeoutSeconds: Double = 15, _ condition: () -> Bool) async -> Bool {
+        let deadline = Date().addingTimeInterval(timeoutSeconds)
+        while Date() < deadline {
+            if condition() { return true }
+            try? await Task.sleep(nanoseconds: 20_000_000)
         }
         return condition()
     }

@@ -8,9 +8,9 @@ import Testing
 @Suite("Terminal restore, resize and taps", .serialized)
 struct TerminalLifecycleTests {
     /// A board whose daemon is not there: it starts full-screen and says it is reconnecting.
-    func offlineBoard() throws -> KioskTerminal {
+    func offlineBoard() async throws -> KioskTerminal {
         let board = try KioskTerminal(["board", "--daemon-url", "http://127.0.0.1:9"])
-        #expect(board.waitFor("连接中断，正在重新连接…"), "\(board.screen)")
+        #expect(await board.waitFor("连接中断，正在重新连接…"), "\(board.screen)")
         return board
     }
 
@@ -22,37 +22,37 @@ struct TerminalLifecycleTests {
     }
 
     @Test("SIGTERM ends the program with the terminal restored and status 0")
-    func sigterm() throws {
-        let board = try offlineBoard()
+    func sigterm() async throws {
+        let board = try await offlineBoard()
         #expect(board.stop() == 0)
         #expect(endsRestored(board))
     }
 
     @Test("Ctrl-C ends the program with the terminal restored")
-    func controlC() throws {
-        let board = try offlineBoard()
+    func controlC() async throws {
+        let board = try await offlineBoard()
         board.type("\u{03}")
         #expect(board.process.waitForExit() == 0)
         #expect(endsRestored(board))
     }
 
     @Test("even a crash restores the terminal before the process dies")
-    func crash() throws {
-        let board = try offlineBoard()
+    func crash() async throws {
+        let board = try await offlineBoard()
         board.process.signal(SIGSEGV)
         _ = board.process.waitForExit()
         #expect(endsRestored(board))
     }
 
     @Test("a resize redraws the screen at the new size")
-    func resize() throws {
+    func resize() async throws {
         let hall = try HallUnderTest()
         defer { hall.stop() }
         let kiosk = try hall.applicant()
-        #expect(kiosk.waitFor("1  个人办事"))
+        #expect(await kiosk.waitFor("1  个人办事"))
         kiosk.resize(width: 120, height: 40)
         #expect(
-            Polling.until {
+            await Polling.eventually {
                 kiosk.screen.split(separator: "\n", omittingEmptySubsequences: false).count == 40
                     && kiosk.screen.split(separator: "\n", omittingEmptySubsequences: false)[39].hasPrefix(" 数字键选择")
             }, "\(kiosk.screen)")
@@ -62,20 +62,20 @@ struct TerminalLifecycleTests {
     }
 
     @Test("a tap reported by the terminal (xterm SGR mouse) chooses what is under it")
-    func tap() throws {
+    func tap() async throws {
         let hall = try HallUnderTest()
         defer { hall.stop() }
         let kiosk = try hall.applicant()
-        #expect(kiosk.waitFor("2  单位办事"))
+        #expect(await kiosk.waitFor("2  单位办事"))
         #expect(String(decoding: kiosk.process.bytes, as: UTF8.self).contains("\u{1B}[?1000h\u{1B}[?1006h"))
         // Row 6 (1-based) is "2  单位办事"; press and release there.
         kiosk.type("\u{1B}[<0;8;6M\u{1B}[<0;8;6m")
-        #expect(kiosk.waitFor("单位办事：请选择类别"), "\(kiosk.screen)")
+        #expect(await kiosk.waitFor("单位办事：请选择类别"), "\(kiosk.screen)")
         #expect(kiosk.stop() == 0)
     }
 
     @Test("a token file others can read is refused before the screen is taken, with the fix")
-    func tokenRefused() throws {
+    func tokenRefused() async throws {
         let hall = try HallUnderTest()
         defer { hall.stop() }
         chmod(hall.kioskTokenFile, 0o644)
@@ -88,7 +88,7 @@ struct TerminalLifecycleTests {
     }
 
     @Test("the help names the three modes and their options")
-    func help() throws {
+    func help() async throws {
         let binary = try PseudoTerminalProcess.builtBinary("onewindow-kiosk")
         let top = try run(binary, ["--help"])
         for mode in ["applicant", "clerk", "board"] { #expect(top.contains(mode)) }

@@ -9,6 +9,8 @@ extension ApplicantKiosk {
             if screen == .start { notice = nil }
         case .catalogueRetry(let attempt, let error):
             notice = unreachable(error, attempt: attempt)
+        case .catalogueFailed(let error):
+            notice = problem(error)
         case .searchResults(let query, let result):
             guard case .searchEntry(let typed) = screen, typed.trimmingCharacters(in: .whitespaces) == query else {
                 return []
@@ -91,6 +93,8 @@ extension ApplicantKiosk {
             case "already_evaluated": language.pick("该号码已经评价过，感谢您", "This visit has already been rated, thank you")
             case "visit_not_ended": language.pick("该号码尚未办结，办结后再评价", "This visit has not ended yet")
             case "rate_limited": language.pick("操作太频繁，请稍后再试", "Too many requests; please wait a moment")
+            case "unauthorized", "forbidden":
+                language.pick("本机暂停服务，请联系工作人员（令牌无效）", "Out of service: please ask staff (invalid token)")
             default:
                 error.isTransient
                     ? language.pick("暂时无法连接服务器，请稍后再试", "Cannot reach the server; please try again")

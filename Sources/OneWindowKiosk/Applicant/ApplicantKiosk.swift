@@ -129,6 +129,8 @@ public enum ApplicantEffect: Sendable, Equatable {
 public enum ApplicantMessage: Sendable, Equatable {
     case catalogue(HallInfo, [ServiceSummary])
     case catalogueRetry(attempt: Int, DaemonError)
+    /// The daemon refused for good (a revoked or wrong token): staff must act.
+    case catalogueFailed(DaemonError)
     case searchResults(query: String, Result<[ServiceSummary], DaemonError>)
     case guide(serviceId: String, Result<ServiceGuide, DaemonError>)
     case caseFound(String, Result<CaseFound, DaemonError>)

@@ -25,13 +25,17 @@ public final class ApplicantRunner: EffectRunner {
         switch effect {
         case .loadCatalogue:
             Task {
-                let loaded = try? await retrying(backoff, onRetry: { send(.catalogueRetry(attempt: $0, $1)) }) {
-                    () async throws(DaemonError) in
-                    (try await daemon.hall(), try await daemon.services(query: nil))
+                let loaded = await result {
+                    try await retrying(backoff, onRetry: { send(.catalogueRetry(attempt: $0, $1)) }) {
+                        () async throws(DaemonError) in
+                        (try await daemon.hall(), try await daemon.services(query: nil))
+                    }
                 }
-                if let (hall, services) = loaded {
+                switch loaded {
+                case .success(let (hall, services)):
                     self.hall.withLock { $0 = hall }
                     send(.catalogue(hall, services))
+                case .failure(let error): send(.catalogueFailed(error))
                 }
             }
         case .search(let query):

@@ -25,6 +25,8 @@ extension ClerkConsole {
             notice = .init(
                 language.pick("暂时无法连接服务器，正在重试（第 \(attempt) 次）…", "Cannot reach the server; retrying (\(attempt))…"),
                 kind: .problem)
+        case .loadFailed(let error):
+            notice = .init(Self.problem(error, language), kind: .problem)
         case .queue(let snapshot):
             queue = snapshot
             if refreshes.finished() { return [.refreshQueue] }

@@ -71,6 +71,8 @@ public enum ClerkEffect: Sendable, Equatable {
 public enum ClerkMessage: Sendable, Equatable {
     case loaded(HallInfo, [ServiceSummary], [WindowInfo], QueueSnapshot)
     case loadRetry(attempt: Int, DaemonError)
+    /// The daemon refused for good (a revoked or wrong token).
+    case loadFailed(DaemonError)
     case queue(QueueSnapshot)
     case streamConnected
     case streamEvent(kind: String)

@@ -22,14 +22,19 @@ public final class ClerkRunner: EffectRunner {
         switch effect {
         case .load:
             Task {
-                let loaded = try? await retrying(backoff, onRetry: { send(.loadRetry(attempt: $0, $1)) }) {
-                    () async throws(DaemonError) in
-                    (
-                        try await daemon.hall(), try await daemon.services(query: nil), try await daemon.windows(),
-                        try await daemon.queue()
-                    )
+                let loaded = await result {
+                    try await retrying(backoff, onRetry: { send(.loadRetry(attempt: $0, $1)) }) {
+                        () async throws(DaemonError) in
+                        (
+                            try await daemon.hall(), try await daemon.services(query: nil), try await daemon.windows(),
+                            try await daemon.queue()
+                        )
+                    }
                 }
-                if let (hall, services, windows, queue) = loaded { send(.loaded(hall, services, windows, queue)) }
+                switch loaded {
+                case .success(let (hall, services, windows, queue)): send(.loaded(hall, services, windows, queue))
+                case .failure(let error): send(.loadFailed(error))
+                }
             }
         case .subscribe:
             guard let eventsURL else { return }

@@ -18,11 +18,10 @@ final class KioskTerminal {
     /// The screen as the program has drawn it so far.
     var screen: String { TerminalScreen.replay(process.bytes, width: width, height: height).text }
 
-    /// Waits until the screen shows `text` (at most `timeoutSeconds`); false, with the screen
-    /// kept in `lastScreen` for the failure message, if it never did.
+    /// Waits until the screen shows `text` (at most `timeoutSeconds`); false if it never did.
     @discardableResult
-    func waitFor(_ text: String, timeoutSeconds: Double = 15) -> Bool {
-        Polling.until(timeoutSeconds: timeoutSeconds) { screen.contains(text) }
+    func waitFor(_ text: String, timeoutSeconds: Double = 15) async -> Bool {
+        await Polling.eventually(timeoutSeconds: timeoutSeconds) { screen.contains(text) }
     }
 
     func type(_ keys: String) {
