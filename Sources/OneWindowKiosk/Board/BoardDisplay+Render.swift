@@ -18,7 +18,10 @@ extension BoardDisplay {
         }
         let highlighted = !stale && (highlightUntil.map { now < $0 } ?? false)
         let numberStyle = stale ? TextStyle.dim : TextStyle(bold: true, reverse: highlighted, color: .yellow)
-        let scale = BigText.scale(for: current.number, columns: buffer.width - 4, rows: rows.count - 8)
+        let recent = Array((queue?.lastCalls ?? []).filter { $0.number != current.number }.prefix(6))
+        // Double size when the rows allow it with the last calls (7 rows) and the waiting line below.
+        let spare = rows.count - 4 - (recent.isEmpty ? 0 : 8)
+        let scale = BigText.scale(for: current.number, columns: buffer.width - 4, rows: spare)
         row += buffer.bigText(current.number, row: row, scale: scale, style: numberStyle)
         row += 1
         let window =
@@ -30,20 +33,28 @@ extension BoardDisplay {
             row: row,
             style: stale ? .dim : .bold)
         row += 2
-        let recent = (queue?.lastCalls ?? []).filter { $0.number != current.number }.prefix(8)
-        if !recent.isEmpty {
-            buffer.write(l.pick("最近叫号：", "Recent calls:"), row: row, column: 2, style: .dim)
-            var column = 2 + DisplayWidth.of(l.pick("最近叫号：", "Recent calls:")) + 1
-            for call in recent {
-                // The arrow is East Asian Ambiguous: a CJK font draws it two columns wide, so a
-                // space follows it.
-                let text = "\(call.number) → \(call.window)"
-                if column + DisplayWidth.of(text) > buffer.width - 2 { break }
-                buffer.write(text, row: row, column: column, style: stale ? .dim : .plain)
-                column += DisplayWidth.of(text) + 3
-            }
+        if !recent.isEmpty, row + 7 < rows.upperBound {
+            renderRecent(recent, row: row, into: &buffer, stale: stale)
         }
         renderWaiting(from: rows.upperBound - 1, into: &buffer, stale: stale)
+    }
+
+    /// The last calls, each number in large characters with its window under it, as many as fit.
+    private func renderRecent(_ calls: [QueueSnapshot.Call], row: Int, into buffer: inout ScreenBuffer, stale: Bool) {
+        let l = language
+        buffer.write(l.pick("最近叫号", "Recent calls"), row: row, column: 2, style: .dim)
+        var column = 2
+        for call in calls {
+            let width = max(BigText.width(call.number), 12)
+            if column + width > buffer.width - 2 { break }
+            for (offset, line) in BigText.rows(call.number).enumerated() {
+                buffer.write(line, row: row + 1 + offset, column: column, style: stale ? .dim : .plain)
+            }
+            buffer.write(
+                l.pick("\(call.window)号窗口", "window \(call.window)"), row: row + 1 + BigText.height, column: column,
+                style: stale ? .dim : .plain)
+            column += width + 4
+        }
     }
 
     private func renderWaiting(from row: Int, into buffer: inout ScreenBuffer, stale: Bool) {
