@@ -50,7 +50,7 @@ struct ApplicantRunnerTests {
         _ = kiosk.type("111")
         _ = kiosk.receive(.guide(serviceId: "T-HY-001", .success(KioskSamples.guide)), now: KioskSamples.now)
         _ = kiosk.type("11")
-        _ = kiosk.receive(inbox.last!, now: KioskSamples.now)
+        _ = kiosk.receive(try #require(inbox.last), now: KioskSamples.now)
         #expect(kiosk.screen().contains("本机暂停服务，请联系工作人员（令牌无效）"))
     }
 }
