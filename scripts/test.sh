@@ -11,3 +11,4 @@ echo "== catalogue"
 .build/debug/onewindowd check services.json >/dev/null
 echo "== tests"
 swift test
+scripts/schemathesis.sh

@@ -128,7 +128,17 @@ extension Responder {
 
 struct IssueRequest: Decodable, Sendable {
     var serviceId: String
+    /// Absent means false.
     var priority: Bool?
+
+    private enum Keys: String, CodingKey { case serviceId, priority }
+
+    /// `priority` may be left out but not sent as null: the OpenAPI document says boolean.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Keys.self)
+        serviceId = try container.decode(String.self, forKey: .serviceId)
+        priority = container.contains(.priority) ? try container.decode(Bool.self, forKey: .priority) : nil
+    }
 }
 
 struct NoShowRequest: Decodable, Sendable {
