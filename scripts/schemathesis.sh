@@ -70,9 +70,10 @@ cache.enabled = false
 request-timeout = 10.0
 
 [checks.positive_data_acceptance]
+# 303: the elderly-mode link's answer is a redirect back to the page.
 # 409: the queue refused a transition of a valid request (e.g. recall with nobody called);
-# 422: no open window takes the service today. Neither is a rejection of the data.
-expected-statuses = ["2xx", "401", "403", "404", "409", "422"]
+# 422: no open window takes the service today. None of them is a rejection of the data.
+expected-statuses = ["2xx", "303", "401", "403", "404", "409", "422"]
 
 [[operations]]
 include-operation-id = "issueTicket"
@@ -87,11 +88,13 @@ include-operation-id = "closeDay"
 headers = { Authorization = "Bearer ${OW_ADMIN_TOKEN}" }
 EOF
 
+# One worker: with two, CPython 3.11's ast.parse, called by hypothesis from both threads, can
+# fail with "SystemError: AST constructor recursion depth mismatch" (seen here once in 5 runs).
 echo "== schemathesis $version against onewindowd on port $port, $examples examples per operation"
 status=0
 "$venv/bin/schemathesis" --config-file "$work/schemathesis.toml" --no-color run \
     "http://127.0.0.1:$port/api/v1/openapi.json" --checks all --max-examples "$examples" \
-    --seed "${SCHEMATHESIS_SEED:-20261129}" --workers 2 || status=$?
+    --seed "${SCHEMATHESIS_SEED:-20261129}" --workers 1 || status=$?
 
 if ! kill -0 "$daemon" 2>/dev/null; then
     echo "schemathesis.sh: the daemon died during the run:" >&2

@@ -11,4 +11,6 @@ echo "== catalogue"
 .build/debug/onewindowd check services.json >/dev/null
 echo "== tests"
 swift test
+echo "== pages in Chromium (axe-core, phone widths, print)"
+scripts/a11y.sh .build/debug/onewindowd
 scripts/schemathesis.sh

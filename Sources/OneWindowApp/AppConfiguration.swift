@@ -1,5 +1,6 @@
 import Foundation
 import OneWindowHTTP
+import OneWindowStorage
 
 /// Everything `onewindowd serve` can be told. The defaults work from the repo root.
 public struct AppConfiguration: Sendable {
@@ -22,6 +23,23 @@ public struct AppConfiguration: Sendable {
     public var clock: QueueService.Clock = { Date() }
     /// How long a stop waits for requests already in flight.
     public var shutdownGracePeriod: Duration = .seconds(10)
+    /// Queue commands waiting for the commit thread at most; more are answered 503 `server_busy`.
+    public var inboxCapacity = 10_000
+    /// Tickets one device may take: `burst` at once, then `perMinute`; nil for no limit.
+    public var issueRateLimit: IssueRateLimit? = IssueRateLimit(perMinute: 60, burst: 20)
+    /// An open database to use instead of opening `databasePath` (tests inject failures so).
+    public var storage: Storage?
 
     public init() {}
+}
+
+/// How fast one kiosk may take tickets.
+public struct IssueRateLimit: Sendable, Equatable {
+    public var perMinute: Double
+    public var burst: Double
+
+    public init(perMinute: Double, burst: Double) {
+        self.perMinute = perMinute
+        self.burst = burst
+    }
 }

@@ -8,10 +8,20 @@ public final class AppState: Sendable {
     public let queue: QueueService
     let tokens: DeviceTokenCache
     let logger: Logger
+    /// The hall's clock: every timestamp and id comes from it, so tests can move it.
+    let clock: QueueService.Clock
+    let authFailures: AuthFailures
+    /// Tickets per kiosk token.
+    let issueLimit: RateLimiter
     private let snapshot: Mutex<CatalogueSnapshot>
 
-    init(catalogue: CatalogueSnapshot, storage: Storage, queue: QueueService, tokens: DeviceTokenCache, logger: Logger)
-    {
+    init(
+        catalogue: CatalogueSnapshot, storage: Storage, queue: QueueService, tokens: DeviceTokenCache, logger: Logger,
+        issueRule: RateLimiter.Rule?, clock: @escaping QueueService.Clock
+    ) {
+        self.clock = clock
+        self.authFailures = AuthFailures(clock: clock)
+        self.issueLimit = RateLimiter(rule: issueRule, clock: clock)
         self.snapshot = Mutex(catalogue)
         self.storage = storage
         self.queue = queue
@@ -24,6 +34,6 @@ public final class AppState: Sendable {
 
     func replaceCatalogue(with new: CatalogueSnapshot) {
         snapshot.withLock { $0 = new }
-        queue.replaceCatalogue(new.catalogue)
+        queue.replaceCatalogue(new.published)
     }
 }

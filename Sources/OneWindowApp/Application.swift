@@ -17,18 +17,27 @@ public final class Application: Sendable {
 
     /// Loads and checks the catalogue and opens the database; refuses to build on a bad catalogue.
     public init(configuration: AppConfiguration, logger: Logger) throws {
-        let snapshot = try CatalogueSource.load(path: configuration.cataloguePath)
-        let storage = try Storage(path: configuration.databasePath)
+        let snapshot = try CatalogueSource.load(path: configuration.cataloguePath, at: configuration.clock())
+        let storage = try configuration.storage ?? Storage(path: configuration.databasePath)
         let queue = try QueueService(
-            catalogue: snapshot.catalogue, storage: storage, logger: logger,
+            catalogue: snapshot.published, storage: storage, logger: logger,
             callsBeforeNoShow: configuration.callsBeforeNoShow, closingTime: configuration.closingTime,
-            hub: EventHub(heartbeatSeconds: configuration.boardHeartbeatSeconds), clock: configuration.clock)
+            hub: EventHub(heartbeatSeconds: configuration.boardHeartbeatSeconds),
+            inboxCapacity: configuration.inboxCapacity, clock: configuration.clock)
         self.configuration = configuration
         self.logger = logger
         let tokens = DeviceTokenCache(lifetime: configuration.tokenCacheSeconds, clock: configuration.clock)
-        self.state = AppState(catalogue: snapshot, storage: storage, queue: queue, tokens: tokens, logger: logger)
-        self.router = Router(routes: Routes.all(state), logger: logger)
-        self.server = HTTPServer(configuration: configuration.http, router: router, logger: logger)
+        let state = AppState(
+            catalogue: snapshot, storage: storage, queue: queue, tokens: tokens, logger: logger,
+            issueRule: configuration.issueRateLimit.map { .init(perMinute: $0.perMinute, burst: $0.burst) },
+            clock: configuration.clock)
+        self.state = state
+        self.router = Router(routes: Routes.all(state), logger: logger) { request, roles throws(HTTPError) in
+            try state.authenticate(request, roles: roles)
+        }
+        var http = configuration.http
+        if http.htmlHeaders.all.isEmpty { http.htmlHeaders = Self.htmlSecurityHeaders }
+        self.server = HTTPServer(configuration: http, router: router, logger: logger)
         try recordLoad(snapshot)
     }
 
@@ -39,6 +48,7 @@ public final class Application: Sendable {
         logger.info(
             "listening on http://\(Self.hostForURL(configuration.http.host)):\(port)",
             metadata: ["services": "\(state.catalogue.catalogue.services.count)"])
+        logPlaceholders(state.catalogue)
         return port
     }
 
@@ -47,12 +57,13 @@ public final class Application: Sendable {
     @discardableResult
     public func reloadCatalogue() -> Result<CatalogueSnapshot, CatalogueError> {
         do {
-            let snapshot = try CatalogueSource.load(path: configuration.cataloguePath)
+            let snapshot = try CatalogueSource.load(path: configuration.cataloguePath, at: configuration.clock())
             state.replaceCatalogue(with: snapshot)
             try? recordLoad(snapshot)
             logger.info(
                 "catalogue reloaded",
                 metadata: ["services": "\(snapshot.catalogue.services.count)", "version": "\(snapshot.version)"])
+            logPlaceholders(snapshot)
             return .success(snapshot)
         } catch {
             logger.error("catalogue reload refused; still serving the previous one\n\(error)")
@@ -60,13 +71,47 @@ public final class Application: Sendable {
         }
     }
 
-    /// Stops accepting, lets requests in flight finish, then closes.
+    /// Stops in order, so that no request is left without an answer and libmicrohttpd never
+    /// stops with a suspended connection (it aborts the process then):
+    /// 1. stop accepting; kept connections get `Connection: close` with their next answer;
+    /// 2. end the board streams (they would stay open for ever), and refuse new ones;
+    /// 3. drain the commit thread's inbox: every submitted write is committed and answered,
+    ///    and later ones are answered 503 `shutting_down`;
+    /// 4. let requests in flight finish, answer whatever is still suspended, stop the server.
     public func stop() {
-        // Boards keep their streams open for ever: end them so the stop need not wait for them.
+        server.quiesce()
         state.queue.hub.finishAll()
+        state.queue.stop(timeout: configuration.shutdownGracePeriod)
         server.stop(gracePeriod: configuration.shutdownGracePeriod)
-        state.queue.stop()
         logger.info("stopped")
+    }
+
+    /// Open connections and suspended ones, for tests and the operator.
+    public var connections: (open: Int, suspended: Int, inFlight: Int) {
+        (server.openConnections, server.suspendedConnections, server.requestsInFlight)
+    }
+
+    /// What every HTML page gets unless it sets its own: no scripts, no framing, no sniffing,
+    /// and no referrer sent to other sites. Pages with a script (the board) set their own
+    /// policy with the script's hash.
+    static let htmlSecurityHeaders: HTTPHeaders = [
+        "Content-Security-Policy":
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
+            + "base-uri 'none'; frame-ancestors 'none'",
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "same-origin",
+    ]
+
+    /// Says how many local facts are still placeholders; the public sees 请咨询窗口 or nothing there.
+    private func logPlaceholders(_ snapshot: CatalogueSnapshot) {
+        let count = snapshot.catalogue.placeholders.count
+        guard count > 0 else { return }
+        logger.warning(
+            """
+            \(count) catalogue values are still placeholders 【待配置:…】; pages leave them out or say 请咨询窗口 \
+            (list them with `onewindowd check --strict`)
+            """,
+            metadata: ["placeholders": "\(count)"])
     }
 
     private func recordLoad(_ snapshot: CatalogueSnapshot) throws {

@@ -7,7 +7,11 @@ import OneWindowHTTP
 /// Requests read the current snapshot and answer from it; a reload builds a new one and
 /// swaps it in whole, so a request never sees half of one catalogue and half of another.
 public final class CatalogueSnapshot: Sendable {
+    /// The catalogue as loaded, placeholders included: for the queue and for `check`.
     public let catalogue: Catalogue
+    /// What the public sees, without placeholders: every page and catalogue answer comes from it.
+    public let published: Catalogue
+    /// Over `published`, so results never show a placeholder.
     public let searchIndex: SearchIndex
     /// The ETag of the file's bytes, recorded with each load.
     public let version: String
@@ -16,27 +20,31 @@ public final class CatalogueSnapshot: Sendable {
     let serviceList: PreparedResponse
     let categories: PreparedResponse
     let hall: PreparedResponse
-    let homePage: PreparedResponse
+    /// The home page in each `PageMode` (the reader's cookie chooses).
+    let homePage: [PageMode: PreparedResponse]
     let guides: [String: PreparedResponse]
-    let guidePages: [String: PreparedResponse]
+    /// Each guide page in each `PageMode`.
+    let guidePages: [String: [PageMode: PreparedResponse]]
 
     /// Catalogue answers may be cached briefly; the ETag makes revalidation cheap.
     static let cacheControl = "public, max-age=60"
 
     public init(catalogue: Catalogue, version: String, loadedAt: Date = Date()) {
+        let published = catalogue.published
         self.catalogue = catalogue
-        self.searchIndex = SearchIndex(catalogue)
+        self.published = published
+        self.searchIndex = SearchIndex(published)
         self.version = version
         self.loadedAt = loadedAt
-        serviceList = Self.json(ServiceList(catalogue.services))
-        categories = Self.json(CategoryList(categories: catalogue.categories))
-        hall = Self.json(catalogue.hall)
-        homePage = Self.html(HomePage.render(catalogue: catalogue, query: nil, category: nil, results: []))
+        serviceList = Self.json(ServiceList(published.services))
+        categories = Self.json(CategoryList(categories: published.categories))
+        hall = Self.json(published.hall)
+        homePage = Self.html { HomePage.render(catalogue: published, query: nil, category: nil, results: [], mode: $0) }
         var guides: [String: PreparedResponse] = [:]
-        var guidePages: [String: PreparedResponse] = [:]
-        for item in catalogue.services {
-            guides[item.id] = Self.json(ServiceGuide(item, in: catalogue))
-            guidePages[item.id] = Self.html(GuidePage.render(item: item, catalogue: catalogue))
+        var guidePages: [String: [PageMode: PreparedResponse]] = [:]
+        for item in published.services {
+            guides[item.id] = Self.json(ServiceGuide(item, in: published))
+            guidePages[item.id] = Self.html { GuidePage.render(item: item, catalogue: published, mode: $0) }
         }
         self.guides = guides
         self.guidePages = guidePages
@@ -48,9 +56,14 @@ public final class CatalogueSnapshot: Sendable {
             body: Response.encodeJSON(value), etag: true)
     }
 
-    static func html(_ page: String) -> PreparedResponse {
-        PreparedResponse(
-            headers: ["Content-Type": Response.htmlContentType, "Cache-Control": cacheControl],
-            body: Data(page.utf8), etag: true)
+    /// A page in every mode. The mode comes from a cookie, so caches must keep them apart.
+    static func html(_ render: (PageMode) -> String) -> [PageMode: PreparedResponse] {
+        var pages: [PageMode: PreparedResponse] = [:]
+        for mode in PageMode.allCases {
+            pages[mode] = PreparedResponse(
+                headers: ["Content-Type": Response.htmlContentType, "Cache-Control": cacheControl, "Vary": "Cookie"],
+                body: Data(render(mode).utf8), etag: true)
+        }
+        return pages
     }
 }

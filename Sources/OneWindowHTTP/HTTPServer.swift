@@ -5,25 +5,9 @@ import Synchronization
 
 /// An HTTP server on libmicrohttpd that hands every whole request to a `Router`.
 ///
-/// `@unchecked Sendable`: the only mutable state, the daemon handle, is guarded by `daemon`'s
-/// mutex; libmicrohttpd itself is thread-safe for the calls made here.
+/// `@unchecked Sendable`: the only mutable state, the daemon handle and the sweep timer, is
+/// guarded by `running`'s mutex; libmicrohttpd itself is thread-safe for the calls made here.
 public final class HTTPServer: @unchecked Sendable {
-    /// How the server listens and what it accepts. Defaults suit one small hall server.
-    public struct Configuration: Sendable {
-        /// IPv4 or IPv6 literal to bind to.
-        public var host: String = "127.0.0.1"
-        /// 0 picks a free port; read the real one from `start()`.
-        public var port: UInt16 = 8080
-        /// Worker threads; one per core was fastest on the hall's 2-core server.
-        public var threads: Int = 2
-        /// Largest request body; a larger one gets 413.
-        public var maxBodyBytes: Int = 64 * 1024
-        public var connectionTimeoutSeconds: Int = 30
-        public var connectionLimit: Int = 4096
-
-        public init() {}
-    }
-
     public enum StartError: Error, CustomStringConvertible {
         case badHost(String)
         case cannotListen(host: String, port: UInt16)
@@ -43,17 +27,18 @@ public final class HTTPServer: @unchecked Sendable {
 
     public let configuration: Configuration
     let context: ServerContext
-    private let daemon = Mutex<DaemonHandle?>(nil)
+    private let running = Mutex<Running?>(nil)
 
-    /// `@unchecked Sendable`: an `MHD_Daemon` may be stopped from any thread, and only
-    /// `stop` uses the pointer after `start`, once, having taken it out of the mutex.
-    private struct DaemonHandle: @unchecked Sendable {
-        let pointer: OpaquePointer
+    /// `@unchecked Sendable`: an `MHD_Daemon` may be stopped from any thread, and only `stop`
+    /// uses the pointer after `start`, once, having taken it out of the mutex.
+    private struct Running: @unchecked Sendable {
+        let daemon: OpaquePointer
+        let sweep: DispatchSourceTimer
     }
 
     public init(configuration: Configuration, router: Router, logger: Logger) {
         self.configuration = configuration
-        self.context = ServerContext(router: router, maxBodyBytes: configuration.maxBodyBytes, logger: logger)
+        self.context = ServerContext(configuration: configuration, router: router, logger: logger)
     }
 
     /// Starts listening and returns the bound port.
@@ -65,48 +50,59 @@ public final class HTTPServer: @unchecked Sendable {
         if address.isIPv6 { flags |= MHD_USE_IPv6.rawValue }
         let contextPointer = Unmanaged.passUnretained(context).toOpaque()
         let started = address.withSockaddr { sockaddr in
-            onewindow_start_daemon(
-                flags, sockaddr, accessHandler, contextPointer, requestCompleted, contextPointer,
-                UInt32(max(1, configuration.threads)), UInt32(configuration.connectionTimeoutSeconds),
-                UInt32(configuration.connectionLimit), Self.connectionMemoryBytes)
+            var options = onewindow_daemon_options(
+                flags: flags, address: sockaddr, handler: accessHandler, completed: requestCompleted,
+                connection_notify: connectionNotified, uri_log: requestLineArrived, context: contextPointer,
+                thread_pool_size: UInt32(max(1, configuration.threads)),
+                connection_timeout_seconds: UInt32(configuration.idleTimeoutSeconds),
+                connection_limit: UInt32(configuration.connectionLimit),
+                per_ip_connection_limit: UInt32(configuration.perClientConnectionLimit),
+                connection_memory_limit: Self.connectionMemoryBytes)
+            return onewindow_start_daemon(&options)
         }
         guard let started else { throw StartError.cannotListen(host: configuration.host, port: configuration.port) }
-        daemon.withLock { $0 = DaemonHandle(pointer: started) }
+        // One timer enforces the request deadlines and the deferred answers' deadlines.
+        let sweep = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "onewindow.http-deadlines"))
+        sweep.schedule(deadline: .now() + 1, repeating: 1)
+        sweep.setEventHandler { [context] in context.sweep() }
+        sweep.resume()
+        running.withLock { $0 = Running(daemon: started, sweep: sweep) }
         return onewindow_daemon_bind_port(started)
     }
 
-    /// Stops accepting connections, lets requests already in flight finish (up to
-    /// `gracePeriod`), then closes everything. Idle keep-alive connections are simply closed.
-    public func stop(gracePeriod: Duration = .seconds(10)) {
-        guard let running = daemon.withLock({ $0.take() })?.pointer else { return }
-        // Quiescing hands the listening socket back to us; closing it makes new connections
-        // fail at once instead of waiting in the kernel's backlog.
-        let listenSocket = MHD_quiesce_daemon(running)
+    /// The first step of a stop: new connections are refused at once (the listening socket is
+    /// closed), and kept connections get `Connection: close` with their next answer.
+    public func quiesce() {
+        guard let daemon = running.withLock({ $0?.daemon }) else { return }
+        guard !context.closing.exchange(true, ordering: .relaxed) else { return }
+        let listenSocket = MHD_quiesce_daemon(daemon)
         if listenSocket >= 0 { close(listenSocket) }
+    }
+
+    /// The last step of a stop: lets requests in flight finish (up to `gracePeriod`), then
+    /// answers every connection still suspended (503 `shutting_down`) and stops libmicrohttpd,
+    /// which aborts the process if any connection is still suspended.
+    public func stop(gracePeriod: Duration = .seconds(10)) {
+        quiesce()
+        guard let stopping = running.withLock({ $0.take() }) else { return }
         let clock = ContinuousClock()
         let deadline = clock.now + gracePeriod
         while context.inFlight.load(ordering: .acquiring) > 0, clock.now < deadline {
             Thread.sleep(forTimeInterval: 0.01)
         }
-        MHD_stop_daemon(running)
+        stopping.sweep.cancel()
+        context.suspensions.closeAndWakeAll()
+        MHD_stop_daemon(stopping.daemon)
     }
 
     /// Requests whose handler has been entered and whose response is not yet fully sent.
     public var requestsInFlight: Int { context.inFlight.load(ordering: .relaxed) }
 
+    /// Connections the server knows of (including idle kept-alive ones).
+    public var openConnections: Int { context.connections.count }
+
+    /// Connections suspended now: deferred answers and quiet event streams.
+    public var suspendedConnections: Int { context.suspensions.count }
+
     deinit { stop(gracePeriod: .zero) }
-}
-
-/// What the C callbacks reach through their context pointer.
-final class ServerContext: Sendable {
-    let router: Router
-    let maxBodyBytes: Int
-    let logger: Logger
-    let inFlight = Atomic<Int>(0)
-
-    init(router: Router, maxBodyBytes: Int, logger: Logger) {
-        self.router = router
-        self.maxBodyBytes = maxBodyBytes
-        self.logger = logger
-    }
 }

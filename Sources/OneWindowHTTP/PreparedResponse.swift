@@ -1,21 +1,21 @@
 import COneWindowMHD
 import Foundation
 
-/// A response built once (per catalogue load, say) and queued on many connections.
+/// A response built once (per catalogue load, say) and sent on many connections.
 ///
-/// libmicrohttpd reference-counts responses: each queued use holds its own reference, so
-/// when this object goes away while a connection is still sending it, the bytes stay alive
-/// until that send ends. That is what makes swapping catalogues under load safe.
+/// Its bytes are copied once into memory of its own; each request gets a small libmicrohttpd
+/// response that points at them without copying (so it can carry its own `X-Request-Id`),
+/// and keeps this object alive until the send ends. That is what makes swapping catalogues
+/// under load safe.
 ///
-/// `@unchecked Sendable`: the MHD response is immutable after `init` (headers are added
-/// before anyone else sees it) and MHD's own reference counting is thread-safe.
+/// `@unchecked Sendable`: everything is immutable after `init`.
 public final class PreparedResponse: @unchecked Sendable {
     public let status: Int
     public let headers: HTTPHeaders
     public let body: Data
     /// The `ETag` header's value, if any, for conditional requests.
     public let etag: String?
-    let handle: OpaquePointer
+    private let bytes: UnsafeMutableRawBufferPointer
 
     /// - Parameter etag: pass `true` to tag the body with `ETag.of(body)`.
     public init(status: Int = 200, headers: HTTPHeaders, body: Data, etag: Bool = false) {
@@ -26,11 +26,21 @@ public final class PreparedResponse: @unchecked Sendable {
         self.headers = headers
         self.body = body
         self.etag = tag
-        self.handle = makeMHDResponse(body: body, headers: headers)
+        bytes = .allocate(byteCount: max(1, body.count), alignment: 1)
+        body.withUnsafeBytes { bytes.copyMemory(from: $0) }
     }
 
     deinit {
-        MHD_destroy_response(handle)
+        bytes.deallocate()
+    }
+
+    /// A new libmicrohttpd response over these bytes; the caller destroys it, and keeps this
+    /// object alive until the request completes.
+    func makeHandle() -> OpaquePointer {
+        guard let response = MHD_create_response_from_buffer(body.count, bytes.baseAddress, .RESPMEM_PERSISTENT)
+        else { fatalError("libmicrohttpd could not allocate a response") }
+        for field in headers.all { MHD_add_response_header(response, field.name, field.value) }
+        return response
     }
 }
 

@@ -45,16 +45,24 @@ public struct Request: Sendable {
     public var body: Data
     /// Values of the `{name}` segments of the matched route, set by the router.
     public internal(set) var pathParameters: [String: String] = [:]
+    /// The client's IP address (`-` when unknown), for per-client limits and logs.
+    public var clientAddress: String
+    /// The request's id, also sent back as `X-Request-Id`.
+    public var requestId: String
+    /// The device whose token the router accepted; always set in a `.device` route's handler.
+    public internal(set) var device: Device?
 
     public init(
         method: String, path: String, query: [(name: String, value: String)] = [], headers: HTTPHeaders = [:],
-        body: Data = Data()
+        body: Data = Data(), clientAddress: String = "-", requestId: String = "-"
     ) {
         self.method = method
         self.path = path
         self.query = query
         self.headers = headers
         self.body = body
+        self.clientAddress = clientAddress
+        self.requestId = requestId
     }
 
     /// The single value of a query parameter; a repeated parameter is a client error.
@@ -97,5 +105,25 @@ public struct Request: Sendable {
         default:
             return "the body is not valid JSON"
         }
+    }
+}
+
+/// A device (kiosk, clerk terminal, admin) whose bearer token was accepted.
+public struct Device: Sendable, Equatable {
+    /// Its name in the hall, e.g. `kiosk-1`: the actor in the event log.
+    public let name: String
+    public let role: String
+
+    public init(name: String, role: String) {
+        self.name = name
+        self.role = role
+    }
+}
+
+extension Request {
+    /// The device of a `.device` route; the router has checked it before the handler runs.
+    public var authorizedDevice: Device {
+        guard let device else { preconditionFailure("a .device route's handler ran without a device") }
+        return device
     }
 }

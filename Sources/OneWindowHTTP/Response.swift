@@ -10,6 +10,10 @@ public struct Response: Sendable {
     public let prepared: PreparedResponse?
     /// Set for a body written while it is sent (Server-Sent Events); `body` is then empty.
     public let stream: ResponseStream?
+    /// The route that answered (`/api/v1/services/{id}`), set by the router for the access log.
+    public internal(set) var routePattern: String?
+    /// Close the connection after this answer (broken framing: nothing after it can be trusted).
+    var closesConnection = false
 
     public init(status: Int, headers: HTTPHeaders = [:], body: Data = Data()) {
         self.status = status

@@ -13,10 +13,16 @@ public final class ResponseStream: @unchecked Sendable {
     private var buffer = Data()
     private var finished = false
     private var closed = false
-    private var suspended = false
+    /// The suspension's ticket while the connection waits for bytes.
+    private var suspension: Int?
     private var connection: OpaquePointer?
+    private var socket: Int32 = -1
+    private var suspensions: Suspensions?
 
     public init() {}
+
+    /// Linux's POLLRDHUP (the peer shut its side), which Glibc exposes only to _GNU_SOURCE.
+    private static let peerHangUp: Int16 = 0x2000
 
     /// Appends bytes for the client; false once the client is gone, so the writer can forget it.
     @discardableResult
@@ -40,17 +46,35 @@ public final class ResponseStream: @unchecked Sendable {
     /// Whether the client has gone (noticed the next time the connection ran).
     public var isClosed: Bool { lock.withLock { closed } }
 
+    /// Whether the client has hung up. A suspended connection is not watched by libmicrohttpd,
+    /// so without this a board that went away would hold its socket until the next write.
+    public var peerHasClosed: Bool {
+        lock.withLock {
+            guard !closed else { return true }
+            guard socket >= 0 else { return false }
+            var watch = pollfd(fd: socket, events: Self.peerHangUp, revents: 0)
+            guard poll(&watch, 1, 0) == 1 else { return false }
+            return watch.revents & (Self.peerHangUp | Int16(POLLHUP | POLLERR | POLLNVAL)) != 0
+        }
+    }
+
     private func wake() {
-        guard suspended, let connection else { return }
-        suspended = false
+        guard let ticket = suspension, let connection else { return }
+        suspension = nil
+        suspensions?.remove(ticket)
         MHD_resume_connection(connection)
     }
 
-    func attach(_ connection: OpaquePointer) {
-        lock.withLock { self.connection = connection }
+    func attach(_ connection: OpaquePointer, suspensions: Suspensions) {
+        lock.withLock {
+            self.connection = connection
+            self.socket = onewindow_connection_fd(connection)
+            self.suspensions = suspensions
+        }
     }
 
-    /// Called by libmicrohttpd when it can send: bytes copied, 0 after suspending, or -1 at the end.
+    /// Called by libmicrohttpd when it can send: bytes copied, 0 after suspending, or -1 at the
+    /// end (finished, or the server is stopping and takes no more suspensions).
     func read(into destination: UnsafeMutablePointer<CChar>, max: Int) -> Int {
         lock.withLock {
             if !buffer.isEmpty {
@@ -62,10 +86,13 @@ public final class ResponseStream: @unchecked Sendable {
                 return count
             }
             if finished { return -1 }
-            if let connection {
-                suspended = true
-                MHD_suspend_connection(connection)
-            }
+            guard let connection, let suspensions else { return 0 }
+            // Registered before suspending, under this lock: a stop that wakes every suspension
+            // either finds this one or makes `register` refuse, and then the stream ends.
+            guard let ticket = suspensions.register(timeoutSeconds: nil, wake: { [weak self] _ in self?.finish() })
+            else { return -1 }
+            suspension = ticket
+            MHD_suspend_connection(connection)
             return 0
         }
     }
@@ -74,8 +101,10 @@ public final class ResponseStream: @unchecked Sendable {
     func close() {
         lock.withLock {
             closed = true
+            if let ticket = suspension { suspensions?.remove(ticket) }
+            suspension = nil
             connection = nil
-            suspended = false
+            socket = -1
         }
     }
 }

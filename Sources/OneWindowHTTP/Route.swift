@@ -8,6 +8,29 @@ public struct Route: Sendable {
         case json
     }
 
+    /// Who may use the route. The router checks it before anything else about the request,
+    /// so a handler of a `.device` route always has `request.device`; a test holds these
+    /// declarations against the OpenAPI document's `security`.
+    public enum Access: Sendable, Equatable {
+        /// Anyone.
+        case open
+        /// Only a device whose token has one of these roles.
+        case device(Set<String>)
+        /// Anyone; a device with one of these roles sees more. A token sent must be valid.
+        case optionalDevice(Set<String>)
+    }
+
+    /// What the route does with a query parameter it does not know.
+    public enum UnknownQuery: Sendable {
+        /// 400 `unknown_parameter`: the API's contract is strict, so typos fail loudly.
+        case reject
+        /// Left unread: pages are shared with `?from=singlemessage` or `utm_*` appended.
+        case ignore
+    }
+
+    /// Renders an error for a route whose clients are people with browsers (an HTML page).
+    public typealias ErrorPage = @Sendable (HTTPError) -> Response
+
     public typealias Handler = @Sendable (Request) throws -> Response
     /// A handler that answers later, from any thread, through the `Responder`; the connection
     /// is suspended meanwhile, so no worker thread waits (used for group-committed writes).
@@ -21,9 +44,14 @@ public struct Route: Sendable {
     public let method: String
     /// Literal segments and `{name}` parameters, e.g. `/api/v1/services/{id}`.
     public let pattern: String
-    /// The query parameters the route understands; any other is answered 400 `unknown_parameter`.
+    /// The query parameters the route understands; any other is answered 400 `unknown_parameter`
+    /// unless `unknownQuery` is `.ignore`.
     public let queryParameters: Set<String>
+    public let unknownQuery: UnknownQuery
+    /// How this route answers errors; nil for the JSON error body.
+    public let errorPage: ErrorPage?
     public let body: BodyPolicy
+    public let access: Access
     let action: Action
     let segments: [Segment]
 
@@ -33,23 +61,38 @@ public struct Route: Sendable {
     }
 
     public init(
-        _ method: String, _ pattern: String, query: Set<String> = [], body: BodyPolicy = .none,
-        handler: @escaping Handler
+        _ method: String, _ pattern: String, access: Access = .open, query: Set<String> = [],
+        body: BodyPolicy = .none, handler: @escaping Handler
     ) {
-        self.init(method, pattern, query: query, body: body, action: .immediate(handler))
+        self.init(method, pattern, access: access, query: query, body: body, action: .immediate(handler))
+    }
+
+    /// A GET route for people: unknown query parameters are ignored and errors are `errorPage`'s.
+    public static func page(
+        _ pattern: String, query: Set<String> = [], errorPage: @escaping ErrorPage, handler: @escaping Handler
+    ) -> Route {
+        Route(
+            "GET", pattern, query: query, unknownQuery: .ignore, errorPage: errorPage, body: .none,
+            action: .immediate(handler))
     }
 
     public init(
-        _ method: String, _ pattern: String, query: Set<String> = [], body: BodyPolicy = .none,
-        deferred handler: @escaping DeferredHandler
+        _ method: String, _ pattern: String, access: Access = .open, query: Set<String> = [],
+        body: BodyPolicy = .none, deferred handler: @escaping DeferredHandler
     ) {
-        self.init(method, pattern, query: query, body: body, action: .deferred(handler))
+        self.init(method, pattern, access: access, query: query, body: body, action: .deferred(handler))
     }
 
-    private init(_ method: String, _ pattern: String, query: Set<String>, body: BodyPolicy, action: Action) {
+    private init(
+        _ method: String, _ pattern: String, access: Access = .open, query: Set<String>,
+        unknownQuery: UnknownQuery = .reject, errorPage: ErrorPage? = nil, body: BodyPolicy, action: Action
+    ) {
         self.method = method
         self.pattern = pattern
+        self.access = access
         self.queryParameters = query
+        self.unknownQuery = unknownQuery
+        self.errorPage = errorPage
         self.body = body
         self.action = action
         self.segments = Route.split(pattern).map { part -> Segment in

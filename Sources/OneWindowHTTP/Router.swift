@@ -1,34 +1,67 @@
 import Logging
 
 /// The dispatcher over a route table. It answers 404, 405 (with `Allow`), unknown query
-/// parameters, bodies where none belong, wrong media types and conditional GETs itself,
-/// so handlers only see requests their route accepts.
+/// parameters (where the route rejects them), bodies where none belong, wrong media types and
+/// conditional GETs itself, so handlers only see requests their route accepts. Errors on a
+/// route with an error page are answered by that page.
 ///
 /// It needs no socket: tests call `respond(to:)` directly, and `HTTPServer` calls it too.
 public struct Router: Sendable {
+    /// Checks a request's credentials for a route that names roles: the device, or a 401/403.
+    public typealias Authenticator = @Sendable (Request, Set<String>) throws(HTTPError) -> Device
+
     public let routes: [Route]
     private let logger: Logger
+    private let authenticate: Authenticator
 
-    public init(routes: [Route], logger: Logger = Logger(label: "onewindow.http")) {
+    /// - Parameter authenticate: how `.device` and `.optionalDevice` routes check a request;
+    ///   without one, such routes answer 401 to everyone.
+    public init(
+        routes: [Route], logger: Logger = Logger(label: "onewindow.http"), authenticate: Authenticator? = nil
+    ) {
         self.routes = routes
         self.logger = logger
+        // Not `??`: Swift 6.3's SIL generation crashes on a typed-throws function in an autoclosure.
+        if let authenticate {
+            self.authenticate = authenticate
+        } else {
+            self.authenticate = Self.refuseEveryone
+        }
+    }
+
+    private static func refuseEveryone(_ request: Request, _ roles: Set<String>) throws(HTTPError) -> Device {
+        throw HTTPError(.unauthorized, "this server accepts no device tokens")
     }
 
     /// Answers `request` through `answer`, at once for ordinary routes, later for deferred ones.
     /// The answer is a `ResponseBuilder`, built by whoever sends it.
     public func respond(to request: Request, answer: @escaping @Sendable (@escaping ResponseBuilder) -> Void) {
+        var pathRoute: Route?
         do {
-            let (route, matched) = try self.route(for: request)
+            let (route, matched) = try self.route(for: request, pathRoute: &pathRoute)
+            let pattern = route.pattern
             switch route.action {
             case .immediate(let handler):
-                let response = Self.conditional(try handler(matched), for: matched)
-                answer { response }
+                var response = Self.conditional(try handler(matched), for: matched)
+                response.routePattern = pattern
+                let answered = response
+                answer { answered }
             case .deferred(let handler):
-                try handler(matched, Responder { build in answer { Self.conditional(build(), for: matched) } })
+                try handler(
+                    matched,
+                    Responder { build in
+                        answer {
+                            var response = Self.conditional(build(), for: matched)
+                            response.routePattern = pattern
+                            return response
+                        }
+                    })
             }
         } catch {
-            let response = errorResponse(error, request)
-            answer { response }
+            var response = errorResponse(error, request, page: pathRoute?.errorPage)
+            response.routePattern = pathRoute?.pattern
+            let answered = response
+            answer { answered }
         }
     }
 
@@ -39,18 +72,28 @@ public struct Router: Sendable {
         return box.wait()
     }
 
-    private func errorResponse(_ error: any Error, _ request: Request) -> Response {
-        if let error = error as? HTTPError { return .error(error) }
-        logger.error("handler failed", metadata: ["path": "\(request.path)", "error": "\(error)"])
-        return .error(HTTPError(.internalError, "the server could not answer this request"))
+    /// The error reply, as the route's error page when it has one (with the error's headers).
+    private func errorResponse(_ error: any Error, _ request: Request, page: Route.ErrorPage?) -> Response {
+        var failure = HTTPError(.internalError, "the server could not answer this request")
+        if let error = error as? HTTPError {
+            failure = error
+        } else {
+            logger.error("handler failed", metadata: ["path": "\(request.path)", "error": "\(error)"])
+        }
+        guard let page else { return .error(failure) }
+        var response = page(failure)
+        for field in failure.headers.all { response.headers.add(field.name, field.value) }
+        return response
     }
 
     /// The route for the request, with path parameters set, after every check the table implies.
-    private func route(for request: Request) throws -> (Route, Request) {
+    /// `pathRoute` is set to the first route whose path fits, whose error page then answers errors.
+    private func route(for request: Request, pathRoute: inout Route?) throws -> (Route, Request) {
         let parts = Route.split(request.path)
         var allowed: [String] = []
         for route in routes {
             guard let parameters = route.match(parts) else { continue }
+            if pathRoute == nil { pathRoute = route }
             let methodFits = route.method == request.method || (request.method == "HEAD" && route.method == "GET")
             guard methodFits else {
                 allowed.append(route.method)
@@ -59,6 +102,12 @@ public struct Router: Sendable {
             }
             var request = request
             request.pathParameters = parameters
+            switch route.access {
+            case .open: break
+            case .device(let roles): request.device = try authenticate(request, roles)
+            case .optionalDevice(let roles):
+                if request.headers["Authorization"] != nil { request.device = try authenticate(request, roles) }
+            }
             try Self.check(request, against: route)
             return (route, request)
         }
@@ -72,7 +121,9 @@ public struct Router: Sendable {
     }
 
     private static func check(_ request: Request, against route: Route) throws(HTTPError) {
-        if let unknown = request.query.first(where: { !route.queryParameters.contains($0.name) }) {
+        if route.unknownQuery == .reject,
+            let unknown = request.query.first(where: { !route.queryParameters.contains($0.name) })
+        {
             let known = route.queryParameters.sorted().joined(separator: ", ")
             throw HTTPError(
                 .unknownParameter,

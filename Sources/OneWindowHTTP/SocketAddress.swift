@@ -41,3 +41,30 @@ struct SocketAddress {
         }
     }
 }
+
+extension SocketAddress {
+    /// The IP address of `address` as text (`192.0.2.7`, `2001:db8::1`), or `-`.
+    static func text(of address: UnsafePointer<sockaddr>?) -> String {
+        guard let address else { return "-" }
+        var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN) + 1)
+        let family = Int32(address.pointee.sa_family)
+        let written: UnsafePointer<CChar>? =
+            switch family {
+            case AF_INET:
+                address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { v4 in
+                    withUnsafePointer(to: v4.pointee.sin_addr) {
+                        inet_ntop(AF_INET, $0, &buffer, socklen_t(buffer.count))
+                    }
+                }
+            case AF_INET6:
+                address.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { v6 in
+                    withUnsafePointer(to: v6.pointee.sin6_addr) {
+                        inet_ntop(AF_INET6, $0, &buffer, socklen_t(buffer.count))
+                    }
+                }
+            default: nil
+            }
+        guard written != nil else { return "-" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}

@@ -28,12 +28,12 @@ public struct CatalogueLoad: Sendable, Equatable, Codable, FetchableRecord, Pers
 
 extension Storage {
     public func recordCatalogueLoad(_ load: CatalogueLoad) throws {
-        try pool.write { db in try load.insert(db) }
+        try writer.write { db in try load.insert(db) }
     }
 
     /// The most recent loads, newest first.
     public func catalogueLoads(limit: Int) throws -> [CatalogueLoad] {
-        try pool.read { db in
+        try writer.read { db in
             try CatalogueLoad.order(Column("id").desc).limit(limit).fetchAll(db)
         }
     }

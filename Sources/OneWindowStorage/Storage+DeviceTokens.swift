@@ -46,7 +46,7 @@ extension Storage {
     /// concurrent `token create` runs cannot both win.
     public func createDeviceToken(name: String, role: DeviceRole, tokenHash: String, at date: Date) throws {
         do {
-            try pool.write { db in
+            try writer.write { db in
                 try db.execute(
                     sql: "INSERT INTO device_token (name, role, token_hash, created_at) VALUES (?, ?, ?, ?)",
                     arguments: [name, role.rawValue, tokenHash, date])
@@ -60,7 +60,7 @@ extension Storage {
 
     /// Every token ever created, live and revoked, oldest first.
     public func deviceTokens() throws -> [DeviceTokenRecord] {
-        try pool.read { db in
+        try writer.read { db in
             try DeviceTokenRecord.fetchAll(
                 db, sql: "SELECT name, role, created_at, revoked_at FROM device_token ORDER BY id")
         }
@@ -68,7 +68,7 @@ extension Storage {
 
     /// Revokes the live token named `name`; returns false when there was none.
     public func revokeDeviceToken(name: String, at date: Date) throws -> Bool {
-        try pool.write { db in
+        try writer.write { db in
             try db.execute(
                 sql: "UPDATE device_token SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL",
                 arguments: [date, name])
@@ -82,11 +82,26 @@ extension Storage {
     public func deviceToken(hash: String) throws -> DeviceTokenRecord? {
         // Runs on every kiosk and clerk request: a cached statement skips parsing the SQL, and
         // one SELECT is consistent on its own, so it needs no transaction around it.
-        try pool.unsafeRead { db in
+        try writer.unsafeRead { db in
             let statement = try db.cachedStatement(
-                sql: "SELECT name, role, created_at, revoked_at FROM device_token "
+                sql: "SELECT name, role, created_at, revoked_at, token_hash FROM device_token "
                     + "WHERE token_hash = ? AND revoked_at IS NULL")
-            return try DeviceTokenRecord.fetchOne(statement, arguments: [hash])
+            guard let row = try Row.fetchOne(statement, arguments: [hash]),
+                Self.constantTimeEqual(row["token_hash"] as String, hash)
+            else { return nil }
+            return try DeviceTokenRecord(row: row)
         }
+    }
+
+    /// Compares two hashes in time that depends only on their length, so response times say
+    /// nothing about how much of a guess was right (the index lookup compares hashes of the
+    /// token, never the token itself, but the last word should not leak either).
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var difference: UInt8 = 0
+        for index in x.indices { difference |= x[index] ^ y[index] }
+        return difference == 0
     }
 }

@@ -4,38 +4,59 @@ import GRDB
 /// The hall's SQLite database: WAL mode, `synchronous=FULL`, numbered migrations.
 ///
 /// Handlers never write SQL: they call one method per query on this type, and each method
-/// runs in its own transaction (GRDB retries on `SQLITE_BUSY` within `busyTimeout`).
+/// runs in its own transaction (GRDB retries on `SQLITE_BUSY` within `busyTimeout`). The
+/// queue's commit thread writes through `transaction(_:)` instead, one transaction per group.
+///
+/// It works over any GRDB `DatabaseWriter` (as GRDB's `AppDatabase` does), so a test can hand
+/// it a database in which one write fails (a trigger, a full disk) and watch what follows.
 public final class Storage: Sendable {
-    let pool: DatabasePool
+    let writer: any DatabaseWriter
+    /// The database file, or a description of the writer when it has none.
     public let path: String
 
     /// Opens (creating the folder and file if needed) and migrates the database at `path`.
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try self.init(writer: DatabasePool(path: path, configuration: Self.configuration()))
+    }
+
+    /// Migrates and uses `writer`: a `DatabasePool` opened with `Storage.configuration()` in
+    /// production, anything a test needs otherwise.
+    public init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        self.path = writer.path
+        try Migrations.migrator.migrate(writer)
+    }
+
+    /// How the hall's database is opened: durable commits, a bounded wait for the lock.
+    public static func configuration() -> Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
             // A write acknowledged to a client must survive power loss, not just a crash.
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
-        pool = try DatabasePool(path: path, configuration: configuration)
-        self.path = path
-        try Migrations.migrator.migrate(pool)
+        return configuration
     }
 
     /// The journal mode SQLite reports; `wal` once opened through `DatabasePool`.
     public func journalMode() throws -> String {
-        try pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
+        try writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
     }
 
     /// The numbered migrations applied so far, oldest first.
     public func appliedMigrations() throws -> [String] {
-        try pool.read { db in try Migrations.migrator.appliedMigrations(db) }
+        try writer.read { db in try Migrations.migrator.appliedMigrations(db) }
     }
 
-    /// Answers whether the database can be read at all, for `/healthz`.
+    /// Whether `error` says the disk (or the database's page limit) is full.
+    public static func isDiskFull(_ error: any Error) -> Bool {
+        (error as? DatabaseError)?.resultCode == .SQLITE_FULL
+    }
+
+    /// Answers whether the database can be read at all.
     public func isReachable() -> Bool {
-        (try? pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }) == 1
+        (try? writer.read { db in try Int.fetchOne(db, sql: "SELECT 1") }) == 1
     }
 }

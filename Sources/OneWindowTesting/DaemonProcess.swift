@@ -18,7 +18,8 @@ public final class DaemonProcess: Sendable {
         let pipe = Pipe()
         process = Process()
         process.executableURL = try Self.binary()
-        process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0"] + arguments
+        // Tests issue many tickets from one token; the rate limit has tests of its own.
+        process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0", "--issue-rate", "0"] + arguments
         process.standardError = pipe
         process.standardOutput = pipe
         let output = self.output
@@ -88,12 +89,18 @@ public final class DaemonProcess: Sendable {
         throw Failure(description: "no onewindowd binary near \(testBinary.path); run `swift build` first")
     }
 
-    /// Runs the binary with `arguments` to completion and returns its status and output.
-    public static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    /// Runs the binary with `arguments` (and `environment` added to this process's) to
+    /// completion and returns its status and output.
+    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws
+        -> (status: Int32, output: String)
+    {
         let process = Process()
         let pipe = Pipe()
         process.executableURL = try binary()
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.standardOutput = pipe
         process.standardError = pipe
         try process.run()

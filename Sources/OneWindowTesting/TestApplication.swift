@@ -13,7 +13,9 @@ public final class TestApplication: Sendable {
     /// - Parameters:
     ///   - catalogue: path of the services.json to serve.
     ///   - configure: changes to the configuration before the application is built.
-    public init(catalogue: String, configure: (inout AppConfiguration) -> Void = { _ in }) throws {
+    ///   - logger: where the app logs; warnings and worse to standard error by default.
+    public init(catalogue: String, logger: Logger? = nil, configure: (inout AppConfiguration) -> Void = { _ in }) throws
+    {
         directory = try TemporaryDirectory()
         var configuration = AppConfiguration()
         configuration.cataloguePath = catalogue
@@ -23,10 +25,12 @@ public final class TestApplication: Sendable {
         configuration.shutdownGracePeriod = .seconds(5)
         // No closing time: a test running at 17:30 must not see its tickets expire.
         configuration.closingTime = nil
+        // Tests issue many tickets from one token; the rate limit has tests of its own.
+        configuration.issueRateLimit = nil
         configure(&configuration)
-        var logger = Logger(label: "onewindow.test")
-        logger.logLevel = .warning
-        application = try Application(configuration: configuration, logger: logger)
+        var standard = Logger(label: "onewindow.test")
+        standard.logLevel = .warning
+        application = try Application(configuration: configuration, logger: logger ?? standard)
         port = try application.start()
         client = TestHTTPClient(port: port)
     }

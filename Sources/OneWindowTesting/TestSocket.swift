@@ -52,7 +52,7 @@ struct TestSocket {
             let count = recv(descriptor, &buffer, buffer.count, 0)
             if count == 0 { return data }
             if count < 0 {
-                if errno == ECONNRESET, !data.isEmpty { return data }
+                if errno == ECONNRESET { return data }
                 throw Failure(description: "read failed after \(data.count) bytes: errno \(errno)")
             }
             data.append(contentsOf: buffer[0..<count])

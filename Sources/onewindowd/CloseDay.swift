@@ -11,20 +11,29 @@ struct CloseDay: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "close-day",
         abstract: "Expire every ticket still waiting or called, now (the daemon does this at its closing time too).",
-        discussion: "Calls POST /api/v1/hall/close-day on the running daemon with an admin device token."
+        discussion: """
+            Calls POST /api/v1/hall/close-day on the running daemon with an admin device token, read from
+            the environment variable ONEWINDOW_TOKEN or from --token-file: never from the command line,
+            where every user of the machine could read it in the process list.
+            """
     )
 
     @Option(help: "The daemon's address (env ONEWINDOW_URL; default http://127.0.0.1:8080).")
     var url: String?
 
-    @Option(help: "An admin device token (env ONEWINDOW_TOKEN).")
-    var token: String?
+    @Option(help: "A file holding an admin device token, readable by its owner only (or env ONEWINDOW_TOKEN).")
+    var tokenFile: String?
 
     func run() throws {
         let base = url ?? Environment.value("ONEWINDOW_URL") ?? "http://127.0.0.1:8080"
-        guard let token = token ?? Environment.value("ONEWINDOW_TOKEN") else {
+        let token: String
+        if let tokenFile {
+            token = try TokenFile.read(tokenFile)
+        } else if let fromEnvironment = Environment.value("ONEWINDOW_TOKEN") {
+            token = fromEnvironment
+        } else {
             throw ValidationError(
-                "an admin token is needed: --token or ONEWINDOW_TOKEN (onewindowd token create --role admin)")
+                "an admin token is needed: ONEWINDOW_TOKEN or --token-file (onewindowd token create --role admin)")
         }
         guard let endpoint = URL(string: base + "/api/v1/hall/close-day") else {
             throw ValidationError("“\(base)” is not a URL")

@@ -10,8 +10,10 @@ struct Serve: ParsableCommand {
         discussion: """
             Every option also reads an environment variable, used when the option is not given:
             ONEWINDOW_HOST, ONEWINDOW_PORT, ONEWINDOW_CATALOGUE, ONEWINDOW_DATABASE, ONEWINDOW_THREADS,
-            ONEWINDOW_MAX_BODY_BYTES, ONEWINDOW_CLOSING_TIME, ONEWINDOW_NO_SHOW_CALLS, ONEWINDOW_LOG_LEVEL.
-            Logs go to standard error.
+            ONEWINDOW_MAX_BODY_BYTES, ONEWINDOW_CLOSING_TIME, ONEWINDOW_NO_SHOW_CALLS, ONEWINDOW_LOG_LEVEL,
+            ONEWINDOW_ISSUE_RATE, ONEWINDOW_ISSUE_BURST, ONEWINDOW_CONNECTION_LIMIT, ONEWINDOW_PER_CLIENT_LIMIT,
+            ONEWINDOW_REQUEST_TIMEOUT, ONEWINDOW_ANSWER_TIMEOUT, ONEWINDOW_INBOX_CAPACITY, ONEWINDOW_ACCESS_LOG.
+            Logs go to standard error, one logfmt line each (one per request unless the access log is off).
             Signals: SIGHUP reloads the catalogue (a bad file keeps the old one serving);
             SIGTERM and SIGINT stop after requests in flight finish.
             """
@@ -45,6 +47,8 @@ struct Serve: ParsableCommand {
     @Option(help: "trace, debug, info, notice, warning, error or critical (env ONEWINDOW_LOG_LEVEL; default info).")
     var logLevel: String?
 
+    @OptionGroup var limits: ServeLimits
+
     /// The options, then the environment, then the defaults, checked once.
     func resolved() throws -> (AppConfiguration, Logger.Level) {
         var configuration = AppConfiguration()
@@ -76,10 +80,11 @@ struct Serve: ParsableCommand {
         guard configuration.http.maxBodyBytes >= 1024 else {
             throw ValidationError("max body bytes must be at least 1024, found \(configuration.http.maxBodyBytes)")
         }
+        try limits.apply(to: &configuration)
         return (configuration, level)
     }
 
-    private static func parse<T>(_ name: String, _ make: (String) -> T?) throws -> T? {
+    static func parse<T>(_ name: String, _ make: (String) -> T?) throws -> T? {
         guard let text = Environment.value(name) else { return nil }
         guard let value = make(text) else { throw ValidationError("\(name)=“\(text)” is not a valid value") }
         return value

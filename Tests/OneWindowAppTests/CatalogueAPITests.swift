@@ -64,13 +64,48 @@ struct CatalogueAPITests {
             let guide = response.json
             #expect(guide["name"] as? String == "内地居民结婚登记")
             #expect((guide["materials"] as? [[String: Any]])?.count == 3)
+            #expect((guide["materials"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["m1", "m2", "m3"])
             #expect((guide["windows"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["1", "2"])
             for field in [
                 "legalBasis", "conditions", "steps", "timeLimit", "fee", "place", "hours", "phones", "online",
-                "visitsPromised", "department", "itemType", "queuePrefix",
+                "visitsPromised", "acceptingBody", "decidingBody", "itemType", "queuePrefix", "serviceObject", "level",
+                "result", "updatedAt", "formDownloads", "faq",
             ] {
                 #expect(guide[field] != nil, "the guide lacks \(field)")
             }
+        }
+    }
+
+    @Test("the guide serves the national elements: bodies, links, result, special steps and material details")
+    func nationalElements() throws {
+        try with { client throws in
+            let guide = try client.get("/api/v1/services/T-JZ-001").json
+            #expect(guide["code"] as? String == "11210200TEST0001")
+            #expect(guide["acceptingBody"] as? String == "测试市民政局")
+            #expect(guide["decidingBody"] as? String == "测试区民政局")
+            #expect(guide["level"] as? String == "县级")
+            #expect(guide["serviceObject"] as? [String] == ["自然人"])
+            #expect(guide["onlineUrl"] as? String == "https://example.org/apply")
+            #expect(guide["progressUrl"] as? String == "https://example.org/progress")
+            #expect(
+                (guide["formDownloads"] as? [[String: Any]])?.first?["url"] as? String == "https://example.org/form.pdf"
+            )
+            #expect((guide["faq"] as? [[String: Any]])?.first?["q"] as? String == "可以代办吗？")
+            #expect((guide["result"] as? [String: Any])?["delivery"] as? [String] == ["窗口领取"])
+            let limit = guide["timeLimit"] as? [String: Any]
+            #expect(limit?["unit"] as? String == "工作日")
+            #expect((limit?["specialSteps"] as? [[String: Any]])?.first?["name"] as? String == "入户调查")
+            let materials = guide["materials"] as? [[String: Any]] ?? []
+            #expect(materials.first?["waivable"] as? Bool == true)
+            #expect(materials.first?["sampleUrl"] as? String == "https://example.org/sample.pdf")
+            #expect(materials.last?["obtainedByHall"] as? Bool == true)
+            #expect(materials.last?["source"] as? String == "政府部门核发")
+            let other = try client.get("/api/v1/services/T-JZ-002").json["timeLimit"] as? [String: Any]
+            #expect(other?.keys.contains("statutoryDays") == true)
+            #expect(other?["statutoryDays"] is NSNull, "no statutory limit is served as null")
+            let summary = (try client.get("/api/v1/services").json["services"] as? [[String: Any]])?[1]
+            #expect(summary?["decidingBody"] as? String == "测试区民政局")
+            #expect(summary?["timeLimitUnit"] as? String == "工作日")
         }
     }
 

@@ -1,5 +1,7 @@
 import Foundation
+import GRDB
 import OneWindowCore
+import OneWindowStorage
 import OneWindowTesting
 import Testing
 
@@ -37,5 +39,39 @@ struct ClosingTimeTests {
         #expect(status == "expired")
         let events = try app.application.state.storage.queueEvents().map(\.event)
         #expect(events.last?.kind == .expired && events.last?.actor == "system")
+    }
+
+    @Test("a closing whose commit fails is retried until it succeeds")
+    func failedClosingIsRetried() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let pool = try DatabasePool(path: directory.path("closing.sqlite"), configuration: Storage.configuration())
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_795_852_800))  // 16:00 in Shanghai
+        let app = try TestApplication(catalogue: Fixtures.validCatalogue) {
+            $0.storage = try? Storage(writer: pool)
+            $0.clock = { clock.read() }
+            $0.closingTime = (17, 30)
+        }
+        defer { app.stop() }
+        let kiosk = try app.createToken(role: .kiosk, name: "kiosk")
+        let id = try #require(try app.issue(token: kiosk, service: "T-JZ-001").json["id"] as? String)
+        try pool.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER inject_fault BEFORE UPDATE ON ticket WHEN NEW.status = 'expired'
+                    BEGIN SELECT RAISE(ABORT, 'injected fault'); END
+                    """)
+        }
+        clock.advance(2 * 3600)  // 18:00: past closing
+        _ = try app.client.get("/api/v1/queue")  // wakes nothing by itself; the timer must retry
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(try app.application.state.storage.ticket(id: id)?.status == .waiting)
+        try pool.write { try $0.execute(sql: "DROP TRIGGER inject_fault") }
+        var status: Ticket.Status?
+        for _ in 0..<100 where status != .expired {
+            Thread.sleep(forTimeInterval: 0.05)
+            status = try app.application.state.storage.ticket(id: id)?.status
+        }
+        #expect(status == .expired)
     }
 }

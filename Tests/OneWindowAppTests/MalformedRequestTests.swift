@@ -30,7 +30,7 @@ struct MalformedRequestTests {
                 "invalid_parameter"
             ),
             ("parameter on a path that takes none", try client.get("/api/v1/hall?x=1"), 400, "unknown_parameter"),
-            ("page with unknown parameter", try client.get("/?page=2"), 400, "unknown_parameter"),
+            ("unknown parameter on a list", try client.get("/api/v1/categories?page=2"), 400, "unknown_parameter"),
         ]
         for test in cases {
             #expect(test.response.status == test.status, "\(test.name): status \(test.response.status)")

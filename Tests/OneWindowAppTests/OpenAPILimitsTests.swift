@@ -54,7 +54,9 @@ struct OpenAPILimitsTests {
                 for path in ["/api/v1/services", "/"] {
                     #expect(try app.client.get("\(path)?\(name)=\(encoded(fits))").status == 200, "\(path) \(name)")
                     let refused = try app.client.get("\(path)?\(name)=\(encoded(over))")
-                    #expect(refused.status == 400 && refused.errorCode == "invalid_parameter", "\(path) \(name)")
+                    #expect(refused.status == 400, "\(path) \(name)")
+                    // The page answers its errors as a page; the API with the JSON error body.
+                    if path.hasPrefix("/api/") { #expect(refused.errorCode == "invalid_parameter", "\(name)") }
                 }
             }
         }

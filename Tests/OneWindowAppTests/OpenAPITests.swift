@@ -62,7 +62,8 @@ struct OpenAPITests {
             for (status, reference) in operation.responses {
                 let response = document.dereferenced(reference)
                 #expect(response["description"] is String, "\(operation.name) \(status) has no description")
-                guard status != "204", status != "304" else {
+                // 204, 304 and redirects have no body.
+                guard status != "204", !status.hasPrefix("3") else {
                     #expect(response["content"] == nil, "\(operation.name) \(status) has no body")
                     continue
                 }
@@ -135,6 +136,30 @@ struct OpenAPITests {
         defer { app.stop() }
         for operation in try OpenAPIDocument(app).operations {
             #expect(operation.responses["400"] != nil, "\(operation.name) has no 400")
+        }
+    }
+
+    @Test("each route's declared access is the document's security: public, or the same device roles")
+    func accessMatchesSecurity() throws {
+        let app = try TestApplication(catalogue: Fixtures.validCatalogue)
+        defer { app.stop() }
+        let document = try OpenAPIDocument(app)
+        for route in app.application.router.routes {
+            let name = "\(route.method) \(route.pattern)"
+            let operation = try #require(
+                document.operations.first { $0.method.uppercased() == route.method && $0.path == route.pattern },
+                "\(name) is not documented")
+            let security = operation.body["security"] as? [[String: [String]]]
+            switch route.access {
+            case .open:
+                #expect(security?.isEmpty == true, "\(name) is open but the document asks for a token")
+            case .device(let roles):
+                #expect(security?.count == 1 && operation.roles == roles, "\(name) takes \(roles.sorted())")
+            case .optionalDevice(let roles):
+                // `{}` makes the token optional; with one, the roles say who sees more.
+                #expect(security?.contains { $0.isEmpty } == true, "\(name): the token is optional")
+                #expect(security?.contains { Set($0["deviceToken"] ?? []) == roles } == true, "\(name) roles")
+            }
         }
     }
 }

@@ -3,183 +3,90 @@ import Testing
 
 @testable import OneWindowApp
 
-/// A small hall: one comprehensive window, a marriage window and a window for something else.
-private let hall = Hall(
-    name: "示例市民政局政务服务大厅", timeZone: "Asia/Shanghai", address: "示例路 1 号",
-    hours: "周一至周五 9:00-17:00",
-    windows: [
-        Window(id: "1", name: "1号综合窗口", kind: .comprehensive),
-        Window(id: "5", name: "5号婚姻登记专窗", kind: .specialised, services: ["marriage"]),
-        Window(id: "6", name: "6号殡葬专窗", kind: .specialised, services: ["funeral"]),
-    ]
-)
+/// What holds on every applicant page: escaping, language, no script element, the shell.
+@Suite("Pages: what every page has")
+struct PagesTests {
+    let pages = PageSamples.allPages
 
-private let marriage = ServiceItem(
-    id: "marriage", name: "结婚登记", nameEn: "Marriage registration", category: "婚姻登记",
-    department: "示例市民政局", itemType: "行政确认",
-    legalBasis: [LegalBasis(title: "《婚姻登记条例》", articles: "第四条、第五条")],
-    conditions: ["双方自愿", "达到法定婚龄"],
-    materials: [
-        Material(name: "居民身份证", form: .original, copies: 1, required: true),
-        Material(name: "居民户口簿", form: .originalAndCopy, copies: 1, required: true),
-        Material(name: "近期半身免冠合影照片", form: .original, copies: 3, required: false, note: "2寸"),
-    ],
-    steps: [Step(title: "受理", description: "窗口核对材料"), Step(title: "发证", description: "当场颁发结婚证")],
-    timeLimit: TimeLimit(statutoryDays: 0, promisedDays: 0), fee: Fee(free: true),
-    place: "大厅二楼", hours: "周一至周五", phones: Phones(consultation: "0411-12345", complaint: "12345"),
-    online: OnlineService(available: false), visitsPromised: 1, queuePrefix: "A"
-)
-
-private let hostile = ServiceItem(
-    id: "hostile", name: "<script>alert(1)</script> & 低保", category: "社会救助 & <b>",
-    department: "民政 & \"局\"", itemType: "行政给付", legalBasis: [],
-    conditions: ["收入低于 <标准>"],
-    materials: [Material(name: "收入证明 <原件> & 'x'", form: .copy, copies: 2, required: false)],
-    steps: [], timeLimit: TimeLimit(statutoryDays: 20, promisedDays: 10),
-    fee: Fee(free: false, amount: "10 元", basis: "《收费文件》"),
-    place: "大厅一楼", hours: "工作日", phones: Phones(consultation: "【待配置:咨询电话】", complaint: "12345 转 1"),
-    online: OnlineService(available: true, note: "政务服务网"), visitsPromised: 0, queuePrefix: "B"
-)
-
-private let catalogue = Catalogue(hall: hall, services: [marriage, hostile])
-
-/// Every kind of page the applicant can get, for checks that hold on all of them.
-private var allPages: [String] {
-    [
-        HomePage.render(catalogue: catalogue, query: nil, category: nil, results: []),
-        HomePage.render(catalogue: catalogue, query: "低保", category: nil, results: [hostile]),
-        HomePage.render(catalogue: catalogue, query: nil, category: "社会救助 & <b>", results: [hostile]),
-        HomePage.render(catalogue: catalogue, query: "<script>", category: nil, results: []),
-        GuidePage.render(item: marriage, catalogue: catalogue),
-        GuidePage.render(item: hostile, catalogue: catalogue),
-        NotFoundPage.render(hall: hall, message: "没有编号为 <x> 的事项"),
-    ]
-}
-
-@Test("escape replaces the five HTML special characters")
-func escapeSpecialCharacters() {
-    #expect(HTML.escape(#"<a href="x">'&'</a>"#) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
-    #expect(HTML.escape("结婚登记") == "结婚登记")
-}
-
-@Test("escape catches a quote even when a combining mark follows it")
-func escapeQuoteWithCombiningMark() {
-    #expect(HTML.escape("\"\u{0338}") == "&quot;\u{0338}")
-}
-
-@Test("a script tag in a service name comes out escaped on every page that shows it")
-func scriptInNameIsEscaped() {
-    let escaped = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; 低保"
-    #expect(GuidePage.render(item: hostile, catalogue: catalogue).contains(escaped))
-    #expect(HomePage.render(catalogue: catalogue, query: nil, category: nil, results: []).contains(escaped))
-    #expect(HomePage.render(catalogue: catalogue, query: "低保", category: nil, results: [hostile]).contains(escaped))
-}
-
-@Test("no page contains a script tag and every page is in Chinese")
-func noScriptAndChineseLanguage() {
-    for page in allPages {
-        #expect(!page.lowercased().contains("<script"))
-        #expect(page.hasPrefix("<!doctype html>"))
-        #expect(page.contains(#"<html lang="zh-CN">"#))
-        #expect(page.contains(#"<meta charset="utf-8">"#))
-        #expect(page.contains("示例路 1 号"))
+    @Test("escape replaces the five HTML special characters")
+    func escapeSpecialCharacters() {
+        #expect(HTML.escape(#"<a href="x">'&'</a>"#) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
+        #expect(HTML.escape("结婚登记") == "结婚登记")
     }
-}
 
-@Test("the materials checklist lists every material with a box to tick")
-func checklistHasEveryMaterial() {
-    for item in [marriage, hostile] {
-        let page = GuidePage.render(item: item, catalogue: catalogue)
-        for material in item.materials {
-            #expect(page.contains("<td>\(HTML.escape(material.name))</td>"))
-            #expect(page.contains("<td>\(material.form.label)</td>"))
+    @Test("escape catches a quote even when a combining mark follows it")
+    func escapeQuoteWithCombiningMark() {
+        #expect(HTML.escape("\"\u{0338}") == "&quot;\u{0338}")
+    }
+
+    @Test("a script tag in a service name comes out escaped on every page that shows it")
+    func scriptInNameIsEscaped() {
+        let escaped = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; 低保"
+        let catalogue = PageSamples.catalogue
+        #expect(GuidePage.render(item: PageSamples.hostile, catalogue: catalogue).contains(escaped))
+        #expect(HomePage.render(catalogue: catalogue, query: nil, category: nil, results: []).contains(escaped))
+        #expect(
+            HomePage.render(catalogue: catalogue, query: "低保", category: nil, results: [PageSamples.hostile])
+                .contains(escaped))
+    }
+
+    @Test("no page has a script element, and every page is a whole zh-CN document")
+    func noScriptAndChineseLanguage() {
+        for page in pages {
+            #expect(!page.lowercased().contains("<script"))
+            #expect(page.hasPrefix("<!doctype html>"))
+            #expect(page.contains(#"<html lang="zh-CN""#))
+            #expect(page.contains(#"<meta charset="utf-8">"#))
+            #expect(page.contains("示例路 1 号"))
         }
-        #expect(page.components(separatedBy: "<td class=\"tick\"").count - 1 == item.materials.count)
     }
-    let page = GuidePage.render(item: marriage, catalogue: catalogue)
-    #expect(page.contains("<td>3 份</td>"))
-    #expect(page.contains("<td>非必需</td>"))
-    #expect(page.contains("<td>2寸</td>"))
-}
 
-@Test("the search form keeps the query, escaped, in the input value")
-func searchKeepsQueryEscaped() {
-    let page = HomePage.render(catalogue: catalogue, query: #""><script>"#, category: nil, results: [])
-    #expect(page.contains(#"value="&quot;&gt;&lt;script&gt;""#))
-    #expect(page.contains(#"<form class="search" method="get" action="/""#))
-    #expect(page.contains(#"name="q""#))
-}
+    @Test("every page has a skip link to its main content, a meta description and one h1")
+    func skipLinkAndDescription() {
+        for page in pages {
+            #expect(page.contains(##"<a class="skip" href="#main">跳到正文</a>"##))
+            #expect(page.contains(#"<main id="main" tabindex="-1">"#))
+            #expect(page.contains(#"<meta name="description" content=""#))
+            #expect(page.components(separatedBy: "<h1>").count == 2)
+        }
+        let guide = GuidePage.render(item: PageSamples.marriage, catalogue: PageSamples.catalogue)
+        #expect(guide.contains(#"content="结婚登记办事指南：受理条件、3项申请材料、办理流程、时限、收费和办理地点；最多跑一次。""#))
+    }
 
-@Test("a search with no results says so and gives a hint")
-func emptyResultsMessage() {
-    let page = HomePage.render(catalogue: catalogue, query: "护照", category: nil, results: [])
-    #expect(page.contains("没有找到与关键词“护照”相关的办事事项"))
-    #expect(page.contains("提示："))
-}
+    @Test("time ranges never break across lines and numbers keep their units")
+    func typesetting() {
+        #expect(
+            GuideText.typeset("周一 9:00–12:00、13:00-17:00 <b>")
+                == #"周一 <span class="nowrap">9:00–12:00</span>、<span class="nowrap">13:00-17:00</span> &lt;b&gt;"#)
+        #expect(GuideText.days(20, .workingDays) == "20\u{00A0}个工作日")
+        #expect(GuideText.days(0, .naturalDays) == "当场办结")
+        let page = HomePage.render(catalogue: PageSamples.catalogue, query: nil, category: nil, results: [])
+        #expect(page.contains(#"<span class="nowrap">13:00–17:00</span>"#))
+    }
 
-@Test("results link to their guide and show type, visits and online service")
-func resultsShowFacts() {
-    let page = HomePage.render(catalogue: catalogue, query: "结婚", category: nil, results: [marriage])
-    #expect(page.contains(#"<a href="/guides/marriage">结婚登记</a>"#))
-    #expect(page.contains("婚姻登记 · 行政确认 · 最多跑一次 · 不可网上办理"))
-    #expect(!page.contains("/guides/hostile"))
-}
+    @Test("the printed footer says where the page is, when it was printed and 以窗口公示为准; pages print on A4")
+    func printFooter() {
+        let guide = GuidePage.render(item: PageSamples.marriage, catalogue: PageSamples.catalogue)
+        #expect(guide.contains(#"本页网址：<span id="print-url">/guides/marriage</span>"#))
+        #expect(guide.contains("内容核对日期：2026-11-29"))
+        #expect(guide.contains(#"打印日期：<span id="print-date">"#) && guide.contains("以窗口公示为准"))
+        #expect(guide.contains("onbeforeprint=") && guide.contains(#"onclick="print()">打印本页</button>"#))
+        #expect(PageStyle.css.contains("@page{size:A4"))
+        #expect(PageStyle.css.contains("section.materials{break-inside:avoid}"))
+    }
 
-@Test("without query or category every service is listed under its category")
-func homeListsEverything() {
-    let page = HomePage.render(catalogue: catalogue, query: " ", category: nil, results: [])
-    #expect(page.contains("<h1>办事指南查询</h1>"))
-    #expect(page.contains("<h2>婚姻登记</h2>"))
-    #expect(page.contains("<h2>社会救助 &amp; &lt;b&gt;</h2>"))
-    #expect(page.contains("/guides/marriage") && page.contains("/guides/hostile"))
-    #expect(!page.contains("没有找到"))
-}
+    @Test("the not-found page escapes its message and links home")
+    func notFoundPage() {
+        let page = NotFoundPage.render(hall: PageSamples.hall, message: "没有编号为 <x> 的事项")
+        #expect(page.contains("没有编号为 &lt;x&gt; 的事项"))
+        #expect(page.contains(#"<a href="/">"#))
+    }
 
-@Test("category links are percent-encoded and show counts")
-func categoryLinksEncoded() {
-    let page = HomePage.render(catalogue: catalogue, query: nil, category: nil, results: [])
-    let encoded = "%E7%A4%BE%E4%BC%9A%E6%95%91%E5%8A%A9%20%26%20%3Cb%3E"
-    #expect(page.contains(#"<a href="/?category=\#(encoded)">社会救助 &amp; &lt;b&gt;（1）</a>"#))
-    #expect(HTML.urlComponent("a+b=c&d") == "a%2Bb%3Dc%26d")
-}
-
-@Test("the guide lists the windows that serve the item and no others")
-func guideListsServingWindows() {
-    let page = GuidePage.render(item: marriage, catalogue: catalogue)
-    #expect(page.contains("<h2>可在以下窗口办理</h2>"))
-    #expect(page.contains("<li>1号综合窗口</li>"))
-    #expect(page.contains("<li>5号婚姻登记专窗</li>"))
-    #expect(!page.contains("6号殡葬专窗"))
-}
-
-@Test("phones become tel: links only when they look like a number")
-func telLinksOnlyForRealNumbers() {
-    let real = GuidePage.render(item: marriage, catalogue: catalogue)
-    #expect(real.contains(#"<a href="tel:0411-12345">0411-12345</a>"#))
-    #expect(real.contains(#"<a href="tel:12345">12345</a>"#))
-    let placeholder = GuidePage.render(item: hostile, catalogue: catalogue)
-    #expect(!placeholder.contains("tel:"))
-    #expect(placeholder.contains("<dd>【待配置:咨询电话】</dd>"))
-    #expect(!GuidePage.looksLikePhoneNumber("-123"))
-    #expect(!GuidePage.looksLikePhoneNumber("12"))
-}
-
-@Test("the guide shows time limits, fee and legal basis in the hall's words")
-func guideWording() {
-    let marriagePage = GuidePage.render(item: marriage, catalogue: catalogue)
-    #expect(marriagePage.contains("<dd>即时办结</dd>") && marriagePage.contains("<dd>当场办结</dd>"))
-    #expect(marriagePage.contains("<p>不收费。</p>"))
-    #expect(marriagePage.contains("<li>《婚姻登记条例》 第四条、第五条</li>"))
-    #expect(marriagePage.contains(#"<p class="en" lang="en">Marriage registration</p>"#))
-    let hostilePage = GuidePage.render(item: hostile, catalogue: catalogue)
-    #expect(hostilePage.contains("<dd>20 个工作日</dd>") && hostilePage.contains("<dd>10 个工作日</dd>"))
-    #expect(hostilePage.contains("<dd>10 元</dd>") && hostilePage.contains("<dd>《收费文件》</dd>"))
-    #expect(hostilePage.contains("<dd>零跑动</dd>") && hostilePage.contains("<dd>是（政务服务网）</dd>"))
-}
-
-@Test("the not-found page escapes its message and links home")
-func notFoundPage() {
-    let page = NotFoundPage.render(hall: hall, message: "没有编号为 <x> 的事项")
-    #expect(page.contains("没有编号为 &lt;x&gt; 的事项"))
-    #expect(page.contains(#"<a href="/">"#))
+    @Test("a placeholder address or hours is left out of the footer")
+    func footerWithoutUnknowns() {
+        var hall = PageSamples.hall
+        hall.address = PublicText.askAtWindow
+        let page = NotFoundPage.render(hall: hall, message: "x")
+        #expect(!page.contains("地址：") && page.contains("办公时间："))
+    }
 }

@@ -5,12 +5,14 @@ import PropertyBased
 import Testing
 
 /// The router of the real application never crashes and always answers: a status, and for
-/// every error the JSON error body (the one HTML error is a guide page's 404). Inputs are
-/// random each run; a failure prints the `.fixedSeed(…)` that repeats it.
+/// every error the JSON error body, but on the pages, which answer people with HTML. Inputs
+/// are random each run; a failure prints the `.fixedSeed(…)` that repeats it.
 @Suite("Fuzzing the router")
 struct RouterFuzzTests {
     let app: TestApplication
     let requests: FuzzRequests
+    /// The routes whose errors are HTML pages.
+    let pagePatterns: [String]
 
     init() throws {
         app = try TestApplication(catalogue: Fixtures.validCatalogue)
@@ -19,6 +21,7 @@ struct RouterFuzzTests {
             try app.createToken(role: .admin, name: "admin"),
         ]
         requests = FuzzRequests(tokens: tokens, routes: app.application.router.routes)
+        pagePatterns = app.application.router.routes.filter { $0.errorPage != nil }.map(\.pattern)
     }
 
     @Test("random requests straight to the router get a status, and errors the JSON error body")
@@ -27,7 +30,7 @@ struct RouterFuzzTests {
         let router = app.application.router
         await propertyCheck(count: 1500, input: requests.request) { request in
             let response = router.respond(to: request)
-            Self.check(
+            check(
                 status: response.status, contentType: response.headers["Content-Type"], body: response.body,
                 allow: response.headers["Allow"], path: request.path)
         }
@@ -60,10 +63,10 @@ struct RouterFuzzTests {
         await propertyCheck(count: 300, input: input) { method, target, headers, body in
             do {
                 let response = try app.client.send(method, target, headers: headers, body: body)
-                Self.check(
+                check(
                     status: response.status, contentType: response.headers["content-type"],
                     body: method == "HEAD" ? nil : response.body, allow: response.headers["allow"],
-                    path: target.removingPercentEncoding ?? target)
+                    path: Self.decodedPath(target))
             } catch {
                 Issue.record("\(method) \(target): no answer: \(error)")
             }
@@ -79,8 +82,22 @@ struct RouterFuzzTests {
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
     }
 
+    /// The path of a request target, without its query, percent-decoded.
+    static func decodedPath(_ target: String) -> String {
+        let path = String(target.prefix { $0 != "?" })
+        return path.removingPercentEncoding ?? path
+    }
+
+    /// Whether `path` has the shape of the route pattern (`{name}` takes any one segment).
+    static func matches(_ path: String, _ pattern: String) -> Bool {
+        let parts = path.split(separator: "/")
+        let segments = pattern.split(separator: "/")
+        return parts.count == segments.count
+            && zip(parts, segments).allSatisfy { part, segment in segment.hasPrefix("{") || part == segment }
+    }
+
     /// - Parameter body: nil when there is none to check (HEAD).
-    static func check(
+    func check(
         status: Int, contentType: String?, body: Data?, allow: String?, path: String,
         sourceLocation: SourceLocation = #_sourceLocation
     ) {
@@ -88,9 +105,10 @@ struct RouterFuzzTests {
         #expect(status != 500, "an internal error for \(path)", sourceLocation: sourceLocation)
         if status == 405 { #expect(allow?.isEmpty == false, "405 without Allow", sourceLocation: sourceLocation) }
         guard status >= 400, let body else { return }
-        // A guide page that does not exist is an HTML page for people, by design.
-        let guidePage = path.split(separator: "/", omittingEmptySubsequences: true).first == "guides"
-        if status == 404, contentType?.hasPrefix("text/html") == true, guidePage { return }
+        // The pages answer people with HTML error pages, by design; the API with JSON.
+        if contentType?.hasPrefix("text/html") == true, pagePatterns.contains(where: { Self.matches(path, $0) }) {
+            return
+        }
         #expect(
             contentType?.hasPrefix("application/json") == true, "\(status) for \(path) as \(contentType ?? "nothing")",
             sourceLocation: sourceLocation)

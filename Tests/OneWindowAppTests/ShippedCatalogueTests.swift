@@ -2,6 +2,8 @@ import Foundation
 import OneWindowTesting
 import Testing
 
+@testable import OneWindowCore
+
 /// Search cases on the catalogue the hall really ships, through the HTTP API.
 @Suite("Searching the shipped catalogue")
 struct ShippedCatalogueTests {
@@ -16,6 +18,15 @@ struct ShippedCatalogueTests {
         ("基金会", "基金会"),
         ("地名", "地名"),
         ("临时救助", "临时救助"),
+        ("jiehun", "结婚登记"),
+        ("dibao", "最低生活保障"),
+        ("lihun", "离婚登记"),
+        ("shouyang", "收养登记"),
+        ("diming", "地名"),
+        ("結婚", "结婚登记"),
+        ("離婚", "离婚登记"),
+        ("殯葬", "殡"),
+        ("養老", "养老"),
     ]
 
     @Test("common words and short names find the right service first", arguments: cases)
@@ -41,5 +52,20 @@ struct ShippedCatalogueTests {
             #expect(page.status == 200, "/guides/\(id)")
             #expect(page.text.contains("申请材料"), "/guides/\(id) lacks the materials")
         }
+    }
+
+    @Test("every character a pinyin search reads in the shipped catalogue is in the committed table")
+    func pinyinTableCoversCatalogue() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.shippedCatalogue))
+        let catalogue = try CatalogueLoader.load(data, file: "services.json")
+        var missing = Set<Character>()
+        for item in catalogue.services {
+            for text in [item.name, item.category] + item.aliases + item.keywords {
+                for character in text where Pinyin.readings(of: character) != nil && Pinyin.readings[character] == nil {
+                    missing.insert(character)
+                }
+            }
+        }
+        #expect(missing.isEmpty, "run scripts/pinyin-table.swift services.json and add: \(String(missing.sorted()))")
     }
 }

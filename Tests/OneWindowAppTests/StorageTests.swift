@@ -13,7 +13,10 @@ struct StorageTests {
         defer { directory.remove() }
         let storage = try Storage(path: directory.path("nested/state/onewindow.sqlite"))
         #expect(try storage.journalMode() == "wal")
-        #expect(try storage.appliedMigrations() == ["0001-catalogue-loads", "0002-queue", "0003-device-tokens"])
+        #expect(
+            try storage.appliedMigrations() == [
+                "0001-catalogue-loads", "0002-queue", "0003-device-tokens", "0004-idempotency-keys",
+            ])
         #expect(storage.isReachable())
     }
 
@@ -49,8 +52,7 @@ struct StorageTests {
         let issued = Date(timeIntervalSince1970: 1_795_827_903.25)
         var ticket = Ticket(
             id: "t1", hallDay: "2026-11-28", prefix: "A", sequence: 7, serviceId: "S1", priority: true,
-            issuedAt: issued,
-            idempotencyKey: "k1")
+            issuedAt: issued)
         var changes = QueueChanges()
         changes.tickets["t1"] = ticket
         changes.windows["3"] = WindowState(id: "3", paused: false, currentTicketId: nil)

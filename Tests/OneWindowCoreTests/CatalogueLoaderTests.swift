@@ -133,6 +133,33 @@ struct CatalogueLoaderTests {
         expectIssue(found, at: "services[0].fee.basis", containing: "required field is missing")
     }
 
+    @Test("a material without an id is refused at its path")
+    func missingMaterialId() throws {
+        expectIssue(
+            try issues(setting: "services[0].materials[1].id", to: nil), at: "services[0].materials[1].id",
+            containing: "required field is missing")
+    }
+
+    @Test("a material id used twice in one service is refused at the second use")
+    func duplicateMaterialId() throws {
+        expectIssue(
+            try issues(setting: "services[0].materials[2].id", to: "m1"), at: "services[0].materials[2].id",
+            containing: "duplicate material id “m1”, already used by materials[0]")
+    }
+
+    @Test("the same material id in two services is fine")
+    func materialIdsAreLocalToTheirService() throws {
+        #expect(try issues(setting: "services[1].materials[0].id", to: "m3").isEmpty)
+    }
+
+    @Test(
+        "material ids other than m and a number are refused", arguments: ["1", "m0", "m01", "M1", "m1a", "m", "m12345"])
+    func malformedMaterialId(id: String) throws {
+        expectIssue(
+            try issues(setting: "services[0].materials[0].id", to: id), at: "services[0].materials[0].id",
+            containing: "is not a valid material id")
+    }
+
     @Test("ids that cannot stand in a URL are refused")
     func badIds() throws {
         let found = try issues(setting: "services[0].id", to: "结婚 登记")

@@ -34,10 +34,9 @@ struct HallQueueTests {
         return clock
     }
 
-    mutating func issue(_ service: String, priority: Bool = false, key: String? = nil) throws -> Ticket {
+    mutating func issue(_ service: String, priority: Bool = false) throws -> Ticket {
         nextId += 1
-        return try queue.issue(
-            id: "t\(nextId)", serviceId: service, priority: priority, idempotencyKey: key, actor: "kiosk-1", at: tick())
+        return try queue.issue(id: "t\(nextId)", serviceId: service, priority: priority, actor: "kiosk-1", at: tick())
     }
 
     @Test("numbers are the prefix and a per-prefix sequence, zero-padded to 3 digits")
@@ -65,16 +64,6 @@ struct HallQueueTests {
         _ = try queue.setPaused(true, window: "1", actor: "clerk", at: tick())
         #expect(throws: QueueError.serviceNotServed("临时救助")) { try issue("S1") }
         #expect(try issue("S3").number == "A001")
-    }
-
-    @Test("the same Idempotency-Key returns the same ticket and records nothing new")
-    mutating func idempotency() throws {
-        let first = try issue("S1", key: "kiosk-1-0001")
-        _ = queue.takeChanges()
-        let again = try issue("S1", key: "kiosk-1-0001")
-        #expect(again == first)
-        #expect(queue.takeChanges().isEmpty)
-        #expect(try issue("S1", key: "kiosk-1-0002").number == "C002")
     }
 
     @Test("call-next takes priority first, then the earliest issued, across the window's services")
@@ -222,17 +211,12 @@ struct HallQueueTests {
         #expect(try issue("S1").number == "C003")
     }
 
-    @Test("restoring from stored tickets continues the numbers and remembers idempotency keys")
+    @Test("restoring from stored tickets continues the numbers")
     mutating func restore() throws {
-        let a = try issue("S1", key: "k1")
+        _ = try issue("S1")
         _ = try issue("S1")
         var restored = HallQueue(catalogue: Self.catalogue, day: "2026-11-28", tickets: Array(queue.tickets.values))
-        #expect(
-            try restored.issue(id: "n", serviceId: "S1", priority: false, idempotencyKey: nil, actor: "k", at: tick())
-                .number == "C003")
-        #expect(
-            try restored.issue(id: "m", serviceId: "S1", priority: false, idempotencyKey: "k1", actor: "k", at: tick())
-                .id == a.id)
+        #expect(try restored.issue(id: "n", serviceId: "S1", priority: false, actor: "k", at: tick()).number == "C003")
     }
 
     @Test("the wait estimate counts the people ahead and divides by the open windows")

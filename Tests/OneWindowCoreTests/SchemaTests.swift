@@ -29,6 +29,10 @@ struct SchemaTests {
         ("fee", item.fee),
         ("phones", item.phones),
         ("online", item.online),
+        ("result", item.result),
+        ("specialStep", SpecialStep(name: "", duration: "")),
+        ("formDownload", FormDownload(name: "", url: "")),
+        ("faqEntry", FAQEntry(q: "", a: "")),
     ]
 
     @Test("every object in the schema has exactly the fields of its model")
@@ -40,6 +44,25 @@ struct SchemaTests {
             #expect(Set(properties.keys) == Self.fields(of: model.value), "schema $defs.\(model.definition)")
             #expect(definitions[model.definition]?["additionalProperties"] as? Bool == false, "\(model.definition)")
         }
+    }
+
+    @Test("every closed word list in the schema has exactly the words of its model")
+    func sameWords() throws {
+        let definitions = try #require(Self.schema()["$defs"] as? [String: [String: Any]])
+        func words(_ definition: String, _ property: String) -> Set<String> {
+            let schema = (definitions[definition]?["properties"] as? [String: Any])?[property] as? [String: Any]
+            let items = schema?["items"] as? [String: Any]
+            return Set(((schema?["enum"] ?? items?["enum"]) as? [String]) ?? [])
+        }
+        func raw<T: CatalogueTerm>(_ type: T.Type) -> Set<String> { Set(T.allCases.map(\.rawValue)) }
+        #expect(words("service", "itemType") == raw(ItemType.self))
+        #expect(words("service", "serviceObject") == raw(ServiceObject.self))
+        #expect(words("service", "level") == raw(ServiceLevel.self))
+        #expect(words("service", "scope") == raw(ServiceScope.self))
+        #expect(words("material", "source") == raw(MaterialSource.self))
+        #expect(words("material", "medium") == raw(MaterialMedium.self))
+        #expect(words("result", "delivery") == raw(Delivery.self))
+        #expect(words("timeLimit", "unit") == raw(DayUnit.self))
     }
 
     @Test("the top level has the hall and the services, and nothing else")

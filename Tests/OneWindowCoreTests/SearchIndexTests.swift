@@ -1,5 +1,6 @@
-import OneWindowCore
 import Testing
+
+@testable import OneWindowCore
 
 @Suite("Searching the catalogue in Chinese")
 struct SearchIndexTests {
@@ -8,12 +9,16 @@ struct SearchIndexTests {
         keywords: [String] = [], materials: [String] = ["居民身份证"]
     ) -> ServiceItem {
         ServiceItem(
-            id: id, name: name, category: category, department: "民政局", itemType: "行政给付",
+            id: id, name: name, category: category, itemType: .benefit, acceptingBody: "民政局", decidingBody: "民政局",
             legalBasis: [LegalBasis(title: "《社会救助暂行办法》")], conditions: ["条件"],
-            materials: materials.map { Material(name: $0, form: .original, copies: 1, required: true) },
+            materials: materials.enumerated().map {
+                Material(id: "m\($0.offset + 1)", name: $0.element, form: .original, copies: 1, required: true)
+            },
             steps: [Step(title: "受理", description: "窗口受理")], timeLimit: TimeLimit(statutoryDays: 30, promisedDays: 20),
+            result: ServiceResult(name: "决定", delivery: [.atWindow]),
             fee: Fee(free: true), place: "大厅", hours: "工作日", phones: Phones(consultation: "1", complaint: "2"),
-            online: OnlineService(available: true), visitsPromised: 1, aliases: aliases, keywords: keywords,
+            online: OnlineService(available: true), updatedAt: "2026-11-29", visitsPromised: 1, aliases: aliases,
+            keywords: keywords,
             queuePrefix: "C")
     }
 
@@ -86,5 +91,38 @@ struct SearchIndexTests {
     @Test("ids are searchable exactly")
     func idSearch() {
         #expect(index.search("s5").map(\.id) == ["S5"])
+    }
+
+    @Test("pinyin without tones finds items by name and by short name: jiehun, dibao")
+    func pinyin() {
+        #expect(index.search("jiehun").map(\.id) == index.search("结婚").map(\.id), "as 结婚 finds: S3, then S4")
+        #expect(index.search("dibao").map(\.id) == ["S2", "S1"])
+        #expect(index.search("JieHun").map(\.id) == ["S3", "S4"], "case does not matter")
+        #expect(index.search("jieh").map(\.id) == ["S3", "S4"], "the last syllable may be cut short")
+        #expect(index.search("lingzheng").map(\.id) == ["S3"], "aliases are read in pinyin too")
+        #expect(index.search("linshijiuzhu").first?.id == "S1", "a whole name ranks first")
+    }
+
+    @Test("pinyin matches start on a character, not in the middle of a syllable")
+    func pinyinSyllableBoundaries() {
+        // “iehun” is inside “jiehun” but starts in the middle of 结 (jie).
+        #expect(index.search("iehun").isEmpty)
+        #expect(index.search("x").isEmpty, "one letter is too little to search by")
+    }
+
+    @Test("a polyphone is found by each of its readings")
+    func polyphones() {
+        #expect(Pinyin.readings(of: "地") == ["de", "di"])
+        #expect(Pinyin.match("diming", in: Pinyin.syllables("地名")) == .whole)
+        #expect(Pinyin.match("zhongdu", in: Pinyin.syllables("重度残疾")) == .prefix)
+        #expect(Pinyin.match("nv", in: Pinyin.syllables("儿女")) == .inside)
+    }
+
+    @Test("traditional characters find what simplified ones find: 結婚, 最低生活保障 as 最低生活保障")
+    func traditional() {
+        #expect(index.search("結婚").map(\.id) == index.search("结婚").map(\.id))
+        #expect(index.search("結婚").first?.id == "S3")
+        #expect(index.search("補領").map(\.id) == ["S4"])
+        #expect(index.search("臨時救助").first?.id == "S1")
     }
 }

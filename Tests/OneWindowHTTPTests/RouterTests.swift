@@ -22,7 +22,17 @@ struct RouterTests {
         },
         Route("GET", "/fails") { _ in throw CancellationError() },
         Route("GET", "/refuses") { _ in throw HTTPError(.invalidParameter, "no") },
+        Route.page("/page", query: ["q"], errorPage: Self.errorPage) { request in
+            if try request.queryValue("q") == "fail" { throw HTTPError(.invalidParameter, "bad q") }
+            if try request.queryValue("q") == "crash" { throw CancellationError() }
+            return Response(status: 200, headers: ["Content-Type": "text/html"], body: Data("page".utf8))
+        },
+        Route("POST", "/page") { _ in .json(["posted": true]) },
     ])
+
+    @Sendable static func errorPage(_ error: HTTPError) -> Response {
+        Response(status: error.status, headers: ["Content-Type": "text/html"], body: Data("<p>\(error.code)</p>".utf8))
+    }
 
     func errorCode(_ response: Response) -> String? {
         let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: [String: String]]
@@ -124,5 +134,37 @@ struct RouterTests {
         #expect(ETag.of(Data("a".utf8)) == ETag.of(Data("a".utf8)))
         #expect(ETag.of(Data("a".utf8)) != ETag.of(Data("b".utf8)))
         #expect(ETag.digest(Data()).count == 16)
+    }
+
+    @Test("a page route ignores query parameters it does not know, such as WeChat's and utm_*")
+    func pageIgnoresUnknownQuery() {
+        let request = Request(
+            method: "GET", path: "/page",
+            query: [("from", "singlemessage"), ("isappinstalled", "0"), ("utm_source", "x"), ("q", "ok")])
+        let response = router.respond(to: request)
+        #expect(response.status == 200)
+        #expect(String(decoding: response.body, as: UTF8.self) == "page")
+    }
+
+    @Test("an API route still refuses the same unknown parameters")
+    func apiStillStrict() {
+        let response = router.respond(to: Request(method: "GET", path: "/items", query: [("from", "singlemessage")]))
+        #expect(response.status == 400)
+        #expect(errorCode(response) == "unknown_parameter")
+    }
+
+    @Test("a page route answers its errors with its error page: thrown, repeated parameters, failures, 405")
+    func pageErrors() {
+        let thrown = router.respond(to: Request(method: "GET", path: "/page", query: [("q", "fail")]))
+        #expect(thrown.status == 400 && String(decoding: thrown.body, as: UTF8.self) == "<p>invalid_parameter</p>")
+        let repeated = router.respond(to: Request(method: "GET", path: "/page", query: [("q", "a"), ("q", "b")]))
+        #expect(repeated.status == 400 && repeated.headers["Content-Type"] == "text/html")
+        let crashed = router.respond(to: Request(method: "GET", path: "/page", query: [("q", "crash")]))
+        #expect(crashed.status == 500 && String(decoding: crashed.body, as: UTF8.self) == "<p>internal_error</p>")
+        let withBody = router.respond(to: Request(method: "GET", path: "/page", body: Data("x".utf8)))
+        #expect(withBody.status == 400 && String(decoding: withBody.body, as: UTF8.self) == "<p>body_not_allowed</p>")
+        let wrongMethod = router.respond(to: Request(method: "PUT", path: "/page"))
+        #expect(wrongMethod.status == 405 && wrongMethod.headers["Content-Type"] == "text/html")
+        #expect(wrongMethod.headers["Allow"] == "GET, HEAD, POST")
     }
 }

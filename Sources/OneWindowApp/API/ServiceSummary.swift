@@ -3,29 +3,44 @@ import OneWindowCore
 /// A service item as the catalogue list shows it: enough to choose, not the whole guide.
 struct ServiceSummary: Encodable {
     var id: String
+    var code: String?
     var name: String
     var nameEn: String?
     var category: String
-    var itemType: String
-    var department: String
+    var itemType: ItemType
+    var serviceObject: [ServiceObject]
+    var level: ServiceLevel
+    var acceptingBody: String
+    var decidingBody: String
+    var scope: ServiceScope?
     var visitsPromised: Int
     var onlineAvailable: Bool
     var promisedDays: Int
+    /// The unit of `promisedDays`: 工作日 or 自然日.
+    var timeLimitUnit: DayUnit
     var queuePrefix: String
+    var updatedAt: String
     /// Where the applicant reads the whole guide.
     var guideUrl: String
 
     init(_ item: ServiceItem) {
         id = item.id
+        code = item.code
         name = item.name
         nameEn = item.nameEn
         category = item.category
         itemType = item.itemType
-        department = item.department
+        serviceObject = item.serviceObject
+        level = item.level
+        acceptingBody = item.acceptingBody
+        decidingBody = item.decidingBody
+        scope = item.scope
         visitsPromised = item.visitsPromised
         onlineAvailable = item.online.available
         promisedDays = item.timeLimit.promisedDays
+        timeLimitUnit = item.timeLimit.unit
         queuePrefix = item.queuePrefix
+        updatedAt = item.updatedAt
         guideUrl = "/guides/\(item.id)"
     }
 }

@@ -44,7 +44,10 @@ struct WindowView: Encodable {
     var name: String
     var kind: String
     var paused: Bool
+    /// The number of the ticket called to the window and not yet ended.
     var currentTicket: String?
+    /// Its id, for the clerk's console to act on after a restart.
+    var currentTicketId: String?
 
     init(_ window: Window, in queue: HallQueue) {
         let state = queue.windows[window.id]
@@ -52,7 +55,8 @@ struct WindowView: Encodable {
         name = window.name
         kind = window.kind.rawValue
         paused = state?.paused ?? false
-        currentTicket = state?.currentTicketId.flatMap { queue.tickets[$0]?.number }
+        currentTicketId = state?.currentTicketId.flatMap { queue.tickets[$0]?.id }
+        currentTicket = currentTicketId.flatMap { queue.tickets[$0]?.number }
     }
 }
 

@@ -3,24 +3,40 @@ import OneWindowHTTP
 import OneWindowStorage
 
 /// The roles an endpoint accepts, named after the device it is for; admin is always welcome.
-extension Set where Element == DeviceRole {
+extension Route.Access {
     /// Endpoints for the kiosks in the waiting area.
-    public static let kiosk: Set<DeviceRole> = [.kiosk, .admin]
+    static let kiosk = Route.Access.device([DeviceRole.kiosk.rawValue, DeviceRole.admin.rawValue])
     /// Endpoints for the clerks' terminals at the windows.
+    static let clerk = Route.Access.device([DeviceRole.clerk.rawValue, DeviceRole.admin.rawValue])
+    /// Endpoints for the hall manager.
+    static let admin = Route.Access.device([DeviceRole.admin.rawValue])
+}
+
+extension Set where Element == DeviceRole {
+    /// The roles of kiosk endpoints.
+    public static let kiosk: Set<DeviceRole> = [.kiosk, .admin]
+    /// The roles of clerk endpoints.
     public static let clerk: Set<DeviceRole> = [.clerk, .admin]
 }
 
 extension AppState {
-    /// Checks the request's bearer token and returns its device, so a handler reads
-    /// `let device = try state.authorize(request, roles: .clerk)`.
+    /// The router's check for a route that names roles.
+    func authenticate(_ request: Request, roles: Set<String>) throws(HTTPError) -> Device {
+        let record = try authorize(request, roles: Set(roles.compactMap(DeviceRole.init(rawValue:))))
+        return Device(name: record.name, role: record.role.rawValue)
+    }
+
+    /// Checks the request's bearer token: the device's record, or 401 `unauthorized`
+    /// (with `WWW-Authenticate`) for a missing, malformed, unknown or revoked token and 403
+    /// `forbidden` for a device whose role is not in `roles`.
     ///
     /// The token's hash is looked up in the database, remembered for
     /// `AppConfiguration.tokenCacheSeconds`, so a `token revoke` run while the daemon serves
-    /// takes effect within that time (1 second by default). Answers 401 `unauthorized` (with
-    /// `WWW-Authenticate`) for a missing, malformed, unknown or revoked token and 403
-    /// `forbidden` for a device whose role is not in `roles`.
+    /// takes effect within that time (1 second by default). Failures are counted per client
+    /// and logged at most once per client every 10 seconds, with the count.
     public func authorize(_ request: Request, roles: Set<DeviceRole>) throws(HTTPError) -> DeviceTokenRecord {
         guard let token = DeviceTokens.bearerToken(in: request.headers["Authorization"]) else {
+            authFailures.record(client: request.clientAddress, reason: "no usable bearer token", logger: logger)
             throw Self.unauthorized("this endpoint needs an “Authorization: Bearer ow_…” header with a device token")
         }
         let record: DeviceTokenRecord?
@@ -31,12 +47,15 @@ extension AppState {
             throw HTTPError(.internalError, "the device tokens cannot be read")
         }
         guard let record else {
+            authFailures.record(client: request.clientAddress, reason: "unknown or revoked token", logger: logger)
             throw Self.unauthorized("the device token is unknown or has been revoked")
         }
         guard roles.contains(record.role) else {
-            let accepted = DeviceRole.allCases.filter(roles.contains).map(\.rawValue).joined(separator: " or ")
+            let accepted = DeviceRole.allCases.filter(roles.contains).map(\.rawValue)
             let device = "device “\(record.name)” (\(record.role.rawValue))"
-            throw HTTPError(.forbidden, "\(device) may not use this endpoint; it is for \(accepted) devices")
+            throw HTTPError(
+                .forbidden,
+                "\(device) may not use this endpoint; it is for \(accepted.joined(separator: " or ")) devices")
         }
         return record
     }

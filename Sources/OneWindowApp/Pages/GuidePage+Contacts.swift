@@ -13,8 +13,10 @@ extension GuidePage {
     }
 
     static func phones(_ phones: Phones) -> String {
-        let rows = [("咨询电话", phones.consultation), ("投诉电话", phones.complaint)].map {
-            "<dt>\($0.0)</dt><dd>\(phoneHTML($0.1))</dd>"
+        let rows = [("咨询电话", phones.consultation), ("投诉电话", phones.complaint)].map { label, phone in
+            // A phone still to be filled in reads as advice, not as “咨询电话：请咨询窗口”.
+            let value = phone == PublicText.askAtWindow ? "请到大厅咨询台询问" : phoneHTML(phone)
+            return "<dt>\(label)</dt><dd>\(value)</dd>"
         }
         return section("咨询与投诉", "<dl class=\"facts\">\n\(rows.joined(separator: "\n"))\n</dl>")
     }

@@ -18,8 +18,49 @@ enum GuideText {
         online.available ? "可网上办理" : "不可网上办理"
     }
 
-    /// A time limit in working days; `zero` is what 0 means for this limit (an 即办件).
-    static func days(_ count: Int, zero: String) -> String {
-        count == 0 ? zero : "\(count) 个工作日"
+    /// A time limit; 0 is 当场办结, the one word the hall uses for an 即办件.
+    static func days(_ count: Int, _ unit: DayUnit) -> String {
+        switch (count, unit) {
+        case (0, _): "当场办结"
+        case (_, .workingDays): "\(count)\(unitSpace)个工作日"
+        case (_, .naturalDays): "\(count)\(unitSpace)日"
+        }
     }
+
+    /// Between a number and its unit: a space that never breaks the line (20 个工作日, 1 份).
+    static let unitSpace = "\u{00A0}"
+
+    /// 法定办结时限, saying plainly when no law sets one.
+    static func statutory(_ limit: TimeLimit) -> String {
+        limit.statutoryDays.map { days($0, limit.unit) } ?? "法律法规未规定"
+    }
+
+    /// 服务对象 in the applicant's words.
+    static func serviceObject(_ objects: [ServiceObject]) -> String {
+        objects.map { $0 == .individual ? "个人" : "法人和其他组织" }.joined(separator: "、")
+    }
+
+    /// The one plain sentence for an item this hall receives but another body decides.
+    static func forwarding(_ item: ServiceItem) -> String? {
+        guard item.isForwarded else { return nil }
+        let act = item.itemType == .licensing ? "审批" : "办理"
+        return "本大厅受理申请，转交\(item.decidingBody)\(act)。"
+    }
+
+    /// 通办范围 with what it means for the applicant.
+    static func scope(_ scope: ServiceScope) -> String {
+        switch scope {
+        case .city: "全市通办：在本市范围内均可申请"
+        case .province: "全省通办：在本省范围内均可申请"
+        case .nationwide: "全国通办：在全国范围内均可申请，不限户籍所在地"
+        case .crossProvince: "跨省通办：可在外省异地申请"
+        }
+    }
+
+    /// Escapes `text` for HTML and keeps each time range such as 13:00–16:30 on one line.
+    static func typeset(_ text: String) -> String {
+        HTML.escape(text).replacing(timeRange) { match in "<span class=\"nowrap\">\(match.output)</span>" }
+    }
+
+    nonisolated(unsafe) private static let timeRange = /[0-9]{1,2}:[0-9]{2}\s*[–—~-]\s*[0-9]{1,2}:[0-9]{2}/
 }

@@ -1,11 +1,12 @@
 import OneWindowCore
 
-/// The applicant's start page: search, categories, and either the results or every service.
+/// The applicant's start page: search, categories, and either the results or every service,
+/// split into 个人办事 and 法人办事 as service halls post them.
 public enum HomePage {
     /// Renders the page. `results` are the items the caller found for `query` and `category`;
-    /// they are shown only when either is given, otherwise the whole catalogue is listed by category.
+    /// they are shown only when either is given, otherwise the whole catalogue is listed.
     public static func render(
-        catalogue: Catalogue, query: String?, category: String?, results: [ServiceItem]
+        catalogue: Catalogue, query: String?, category: String?, results: [ServiceItem], mode: PageMode = .standard
     ) -> String {
         let query = nonBlank(query)
         let category = nonBlank(category)
@@ -14,18 +15,29 @@ public enum HomePage {
         if query != nil || category != nil {
             main += "\n" + resultsSection(query: query, category: category, results: results)
         } else {
-            main += "\n" + allServices(catalogue)
+            main += "\n" + audienceSections(catalogue)
         }
         let title = query.map { "搜索：\($0)" } ?? category ?? "办事指南"
-        return PageLayout.render(hall: catalogue.hall, title: title, main: main)
+        let page = PageLayout.Page(
+            title: title, description: "\(catalogue.hall.name)办事指南：查找个人和法人办事事项，查看要带的材料、办理流程和时限。",
+            path: path(query: query, category: category), mode: mode)
+        return PageLayout.render(hall: catalogue.hall, page: page, main: main)
     }
 
-    /// The search form; the 404 page reuses it so a lost applicant can search again.
+    /// The page's own address, for the mode switch to come back to.
+    static func path(query: String?, category: String?) -> String {
+        var parts: [String] = []
+        if let query { parts.append("q=" + HTML.urlComponent(query)) }
+        if let category { parts.append("category=" + HTML.urlComponent(category)) }
+        return parts.isEmpty ? "/" : "/?" + parts.joined(separator: "&")
+    }
+
+    /// The search form; the error pages reuse it so a lost applicant can search again.
     static func searchForm(query: String?) -> String {
         let value = HTML.escape(query ?? "")
         return """
             <form class="search" method="get" action="/" role="search">
-            <label for="q">搜索办事事项</label>
+            <label for="q">搜索办事事项（可输入汉字或拼音，如“结婚”“dibao”）</label>
             <input type="search" id="q" name="q" value="\(value)" placeholder="如：结婚登记、低保">
             <button type="submit">搜索</button>
             </form>
@@ -65,13 +77,23 @@ public enum HomePage {
             """
     }
 
-    private static func allServices(_ catalogue: Catalogue) -> String {
-        catalogue.categories.map { category in
-            let items = catalogue.services.filter { $0.category == category.name }
+    /// 个人办事 and 法人办事, each by category; an item for both appears in both.
+    private static func audienceSections(_ catalogue: Catalogue) -> String {
+        let audiences: [(ServiceObject, String, String)] = [
+            (.individual, "personal", "个人办事"), (.organisation, "organisation", "法人办事"),
+        ]
+        return audiences.compactMap { object, id, title in
+            let items = catalogue.services.filter { $0.serviceObject.contains(object) }
+            guard !items.isEmpty else { return nil }
+            let groups = catalogue.categories.compactMap { category -> String? in
+                let inCategory = items.filter { $0.category == category.name }
+                guard !inCategory.isEmpty else { return nil }
+                return "<h3>\(HTML.escape(category.name))</h3>\n\(serviceList(inCategory, showCategory: false))"
+            }
             return """
-                <section class="category">
-                <h2>\(HTML.escape(category.name))</h2>
-                \(serviceList(items, showCategory: false))
+                <section class="audience" id="\(id)" aria-labelledby="\(id)-title">
+                <h2 id="\(id)-title">\(title)</h2>
+                \(groups.joined(separator: "\n"))
                 </section>
                 """
         }.joined(separator: "\n")
@@ -80,7 +102,10 @@ public enum HomePage {
     private static func serviceList(_ items: [ServiceItem], showCategory: Bool) -> String {
         let entries = items.map { item in
             var facts = showCategory ? [item.category] : []
-            facts += [item.itemType, GuideText.visits(item.visitsPromised), GuideText.online(item.online)]
+            facts += [
+                GuideText.visits(item.visitsPromised), GuideText.days(item.timeLimit.promisedDays, item.timeLimit.unit),
+                GuideText.online(item.online),
+            ]
             let href = HTML.escape("/guides/" + HTML.urlComponent(item.id))
             return """
                 <li><a href="\(href)">\(HTML.escape(item.name))</a>

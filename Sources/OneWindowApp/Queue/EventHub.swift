@@ -5,117 +5,130 @@ import Synchronization
 
 /// Fans committed queue events out to display boards as Server-Sent Events.
 ///
-/// Events are published only after their commit, with their row id in `queue_event` as the
-/// SSE `id`, so a board that reconnects with `Last-Event-ID` gets exactly what it missed.
-public final class EventHub: Sendable {
+/// Events arrive only after their commit (the hub is a `CommitObserver`), with their row id in
+/// `queue_event` as the SSE `id`, so a board that reconnects with `Last-Event-ID` gets exactly
+/// what it missed. The check for listening boards and the publish happen under one lock; a
+/// replay reads the database outside it, in pages, while live events wait in the new board's
+/// own buffer, so no acknowledgement ever waits for a replay.
+public final class EventHub: CommitObserver {
+    private struct Board {
+        let stream: ResponseStream
+        /// Live events held back while the board's replay is read; nil once it is live.
+        var held: Data?
+    }
+
     private struct State {
-        var streams: [ResponseStream] = []
-        /// The id of the last event published; a new board's replay stops there.
+        var boards: [ObjectIdentifier: Board] = [:]
+        /// The id of the last event committed; a new board's replay stops there.
         var lastId: Int64 = 0
+        var closed = false
     }
 
     private let state = Mutex(State())
     /// Set once in `init`; a dispatch source may be cancelled from any thread.
-    private nonisolated(unsafe) let heartbeat: DispatchSourceTimer?
+    private nonisolated(unsafe) let timer: DispatchSourceTimer?
+    private let heartbeatSeconds: Double
+    private let ticks = Atomic<Int>(0)
 
     /// - Parameter heartbeatSeconds: how often an idle stream gets a comment line, so proxies
-    ///   keep it open and a board that has gone is noticed (its connection is written to).
-    ///   0 sends none.
-    public init(heartbeatSeconds: Double = 15) {
-        guard heartbeatSeconds > 0 else {
-            heartbeat = nil
+    ///   keep it open. 0 sends none. Independently, every `livenessSeconds` each stream's socket
+    ///   is checked, so a board that has gone is dropped within seconds, not at the next write.
+    public init(heartbeatSeconds: Double = 15, livenessSeconds: Double = 2) {
+        self.heartbeatSeconds = heartbeatSeconds
+        guard livenessSeconds > 0 else {
+            timer = nil
             return
         }
-        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "onewindow.board-heartbeat"))
-        heartbeat = timer
-        timer.schedule(deadline: .now() + heartbeatSeconds, repeating: heartbeatSeconds)
-        timer.setEventHandler { [weak self] in self?.beat() }
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "onewindow.board-liveness"))
+        self.timer = timer
+        timer.schedule(deadline: .now() + livenessSeconds, repeating: livenessSeconds)
+        let beatEvery = heartbeatSeconds > 0 ? max(1, Int((heartbeatSeconds / livenessSeconds).rounded())) : 0
+        timer.setEventHandler { [weak self] in self?.tick(beatEvery: beatEvery) }
         timer.resume()
     }
 
-    deinit { heartbeat?.cancel() }
+    deinit { timer?.cancel() }
 
-    private func beat() {
-        let comment = Data(": keep-alive\n\n".utf8)
-        state.withLock { $0.streams.removeAll { !$0.write(comment) } }
-    }
-
-    /// Sends committed events to every board, dropping boards that have gone.
-    func publish(_ events: [BoardEvent]) {
-        guard !events.isEmpty else { return }
-        let data = events.reduce(into: Data()) { $0.append($1.serverSentEvent) }
+    private func tick(beatEvery: Int) {
+        let count = ticks.add(1, ordering: .relaxed).newValue
+        let comment = beatEvery > 0 && count % beatEvery == 0 ? Data(": keep-alive\n\n".utf8) : nil
         state.withLock { state in
-            state.lastId = max(state.lastId, events.last!.id)
-            state.streams.removeAll { !$0.write(data) }
+            state.boards = state.boards.filter { _, board in
+                if board.stream.peerHasClosed {
+                    board.stream.finish()
+                    return false
+                }
+                guard let comment else { return true }
+                return board.stream.write(comment)
+            }
         }
     }
 
-    /// Opens a stream: `greeting` first, then the events after `lastEventId` up to the last one
-    /// published (from `replay`), then live events, with nothing lost or doubled in between.
-    func subscribe(greeting: Data, lastEventId: Int64?, replay: (ClosedRange<Int64>) -> [BoardEvent]) -> ResponseStream
-    {
-        let stream = ResponseStream()
+    public func committed(_ group: CommittedGroup) {
+        guard let last = group.events.last else { return }
         state.withLock { state in
-            var data = greeting
-            if let lastEventId, lastEventId < state.lastId {
-                for event in replay((lastEventId + 1)...state.lastId) { data.append(event.serverSentEvent) }
+            state.lastId = max(state.lastId, last.id)
+            guard !state.boards.isEmpty else { return }
+            let data = group.events.reduce(into: Data()) { data, stored in
+                let ticket = stored.event.ticketId.flatMap { group.tickets[$0] }
+                data.append(BoardEvent(stored, ticket: ticket, catalogue: group.catalogue).serverSentEvent)
             }
-            stream.write(data)
-            state.streams.append(stream)
+            for (id, board) in state.boards {
+                if board.held != nil {
+                    state.boards[id]?.held?.append(data)
+                } else if !board.stream.write(data) {
+                    state.boards[id] = nil
+                }
+            }
+        }
+    }
+
+    /// Opens a stream: `greeting` (given the id of the last committed event) first, then the
+    /// events after `lastEventId` up to that one, read page by page with `replay(after, limit)`,
+    /// then live events, with nothing lost or doubled in between. Nil once the hub is closed.
+    func subscribe(
+        lastEventId: Int64?, greeting: (Int64) -> Data, replay: (Int64, Int) -> [BoardEvent]
+    ) -> ResponseStream? {
+        let stream = ResponseStream()
+        let id = ObjectIdentifier(stream)
+        let last: Int64? = state.withLock { state in
+            guard !state.closed else { return nil }
+            state.boards[id] = Board(stream: stream, held: Data())
+            return state.lastId
+        }
+        guard let last else { return nil }
+        var data = greeting(last)
+        var after = lastEventId ?? last
+        while after < last {
+            let page = replay(after, Self.replayPage).filter { $0.id <= last }
+            guard let newest = page.last else { break }
+            for event in page { data.append(event.serverSentEvent) }
+            after = newest.id
+        }
+        stream.write(data)
+        state.withLock { state in
+            guard let held = state.boards[id]?.held else { return }
+            if !held.isEmpty { stream.write(held) }
+            state.boards[id]?.held = nil
         }
         return stream
     }
 
-    /// Records events committed while no board listened (and, at start, the newest stored one),
-    /// so a board's replay range stays right.
+    static let replayPage = 500
+
+    /// Records the newest stored event at start-up, so a board's replay range is right.
     func advance(to id: Int64) {
         state.withLock { $0.lastId = max($0.lastId, id) }
     }
 
-    /// Ends every stream (shutdown); boards reconnect by themselves.
+    /// Ends every stream and refuses new ones (shutdown); boards reconnect by themselves.
     public func finishAll() {
         state.withLock { state in
-            for stream in state.streams { stream.finish() }
-            state.streams = []
+            state.closed = true
+            for board in state.boards.values { board.stream.finish() }
+            state.boards = [:]
         }
     }
 
-    public var boardCount: Int { state.withLock { $0.streams.count } }
-}
-
-/// One queue event as boards receive it: what happened, which number, which window.
-struct BoardEvent: Encodable {
-    var id: Int64
-    var kind: String
-    var ticketId: String?
-    var number: String?
-    var serviceId: String?
-    var window: String?
-    var windowName: String?
-    var at: String
-
-    init(id: Int64, event: QueueEvent, ticket: Ticket?, catalogue: Catalogue) {
-        self.id = id
-        kind = event.kind.rawValue
-        ticketId = event.ticketId
-        number = ticket?.number
-        serviceId = ticket?.serviceId
-        window = event.window
-        windowName = event.window.flatMap { id in catalogue.hall.windows.first { $0.id == id }?.name }
-        at = Timestamp.iso8601(event.at)
-    }
-
-    /// Board events for stored event rows, with numbers and window names from `queue`.
-    static func events(_ rows: [(id: Int64, event: QueueEvent)], in queue: HallQueue) -> [BoardEvent] {
-        rows.map { row in
-            BoardEvent(
-                id: row.id, event: row.event, ticket: row.event.ticketId.flatMap { queue.tickets[$0] },
-                catalogue: queue.catalogue)
-        }
-    }
-
-    /// `id: 42\nevent: called\ndata: {…}\n\n`.
-    var serverSentEvent: Data {
-        Data("id: \(id)\nevent: \(kind)\ndata: ".utf8) + Response.encodeJSON(self) + Data("\n\n".utf8)
-    }
+    public var boardCount: Int { state.withLock { $0.boards.count } }
 }

@@ -17,12 +17,27 @@ extension HTTPError.Code {
     public static let noCurrentTicket = HTTPError.Code(name: "no_current_ticket", status: 409)
     public static let tooFewCalls = HTTPError.Code(name: "too_few_calls", status: 409)
     public static let storageUnavailable = HTTPError.Code(name: "storage_unavailable", status: 503)
+    /// The database's disk is full: writes fail, reads go on.
+    public static let storageFull = HTTPError.Code(name: "storage_full", status: 503)
+    /// An Idempotency-Key sent again with another request, or after 24 hours.
+    public static let idempotencyKeyReused = HTTPError.Code(name: "idempotency_key_reused", status: 422)
 }
 
 extension QueueFailure {
     var httpError: HTTPError {
-        switch self {
-        case .storage: HTTPError(.storageUnavailable, "the change could not be saved; nothing changed, try again")
+        let retry: HTTPHeaders = ["Retry-After": "1"]
+        return switch self {
+        case .storage:
+            HTTPError(.storageUnavailable, "the change could not be saved; nothing changed, try again", headers: retry)
+        case .full:
+            HTTPError(.storageFull, "the database disk is full; nothing changed. Tell the operator", headers: retry)
+        case .unavailable:
+            HTTPError(
+                .storageUnavailable, "the queue cannot be read back from the database; writes wait until it can",
+                headers: retry)
+        case .busy: HTTPError(.serverBusy, "too many requests are waiting; try again in a moment", headers: retry)
+        case .stopping: HTTPError(.shuttingDown, "the daemon is stopping; try again in a moment", headers: retry)
+        case .keyReused(let message): HTTPError(.idempotencyKeyReused, message)
         case .refused(let error): HTTPError(Self.code(error), error.message)
         }
     }

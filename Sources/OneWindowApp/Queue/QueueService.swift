@@ -9,184 +9,154 @@ import Synchronization
 ///
 /// Durable and fast: SQLite runs with synchronous=FULL, and every command that arrives while
 /// one transaction is being written goes into the next one, so one fsync serves many kiosks.
-/// Reads (`read`) see the queue as applied, which may include a group whose commit is still
-/// in progress; no acknowledgement is ever sent for it before the commit.
+/// Each command writes in its own savepoint, so one whose write fails fails alone. Reads
+/// (`read`) see the queue as applied, which may include a group whose commit is in progress;
+/// no acknowledgement is ever sent for it before the commit.
+///
+/// Memory never runs ahead of the disk: after a failed write the queue is rebuilt from the
+/// database, and while it cannot be, every write is refused (`QueueFailure.unavailable`).
 public final class QueueService: Sendable {
     public typealias Clock = @Sendable () -> Date
 
-    private let storage: Storage
-    private let logger: Logger
-    private let clock: Clock
-    private let state: Mutex<HallQueue>
-    private let inbox = Inbox()
-    /// Where committed events go: the display boards.
+    let storage: Storage
+    let logger: Logger
+    let clock: Clock
+    let state: Mutex<HallState>
+    let inbox: CommitInbox
+    /// Where committed events go, in order: the display boards first.
+    let observers: [any CommitObserver]
+    /// The display boards' event hub.
     public let hub: EventHub
     /// Hall-local closing time (hour, minute): open tickets expire then.
-    private let closingTime: (hour: Int, minute: Int)?
+    let closingTime: (hour: Int, minute: Int)?
+    let health = Mutex(CommitHealth())
+    /// The end of the hall day the queue is on, in milliseconds since 1970, for `read`.
+    let dayEnd = Atomic<Int64>(.max)
+    let finished = DispatchSemaphore(value: 0)
 
     /// Loads today's queue from the database, expiring what earlier days left open.
     public init(
         catalogue: Catalogue, storage: Storage, logger: Logger, callsBeforeNoShow: Int = 3,
-        closingTime: (hour: Int, minute: Int)? = nil, hub: EventHub = EventHub(), clock: @escaping Clock = { Date() }
+        closingTime: (hour: Int, minute: Int)? = nil, hub: EventHub = EventHub(),
+        observers: [any CommitObserver] = [], inboxCapacity: Int = 10_000, clock: @escaping Clock = { Date() }
     ) throws {
         let now = clock()
         let today = HallCalendar(timeZone: catalogue.hall.timeZone).day(of: now)
-        let stored = try storage.loadQueue(day: today)
-        let latest = stored.tickets.map(\.hallDay).max() ?? today
+        let stored = try storage.loadQueue(day: today, keysSince: now.addingTimeInterval(-RecentKeys.retention))
+        // The day never goes back: a clock behind the last stored day keeps that day.
+        let latest = max(stored.tickets.map(\.hallDay).max() ?? today, today)
         var queue = HallQueue(
-            catalogue: catalogue, day: min(latest, today), tickets: stored.tickets, windows: stored.windows,
+            catalogue: catalogue, day: latest, tickets: stored.tickets, windows: stored.windows,
             callsBeforeNoShow: callsBeforeNoShow)
         queue.rollOver(to: now)
-        try storage.write(queue.takeChanges())
+        let changes = queue.takeChanges()
+        try storage.write(changes)
         hub.advance(to: try storage.lastQueueEventId())
         self.hub = hub
+        self.observers = [hub] + observers
         self.storage = storage
         self.logger = logger
         self.clock = clock
         self.closingTime = closingTime
-        self.state = Mutex(queue)
+        self.inbox = CommitInbox(capacity: inboxCapacity)
+        self.state = Mutex(HallState(queue: queue, keys: RecentKeys(stored.keys)))
+        log(changes.warnings)
+        publishDayEnd(of: queue)
         let thread = Thread { [self] in self.run() }
         thread.name = "onewindow-queue"
         thread.start()
     }
 
-    /// Reads the queue as it stands.
+    /// Reads the queue as it stands. After midnight the day is rolled over first, so a read
+    /// never shows yesterday's open tickets as waiting.
     public func read<T>(_ body: (HallQueue) -> T) -> T {
-        state.withLock { body($0) }
+        if Int64(clock().timeIntervalSince1970 * 1000) >= dayEnd.load(ordering: .relaxed) { rollOverAndWait() }
+        return state.withLock { body($0.queue) }
     }
 
     /// Applies `command` in turn and answers after its group has committed. A refused command
-    /// (`QueueError`) is answered after the commit too, since it may have rolled the day over.
+    /// (`QueueError`) changes nothing and is answered after the commit too.
     public func submit<T: Sendable>(
         _ command: @escaping @Sendable (inout HallQueue, Date) throws(QueueError) -> T,
         completion: @escaping @Sendable (Result<T, QueueFailure>) -> Void
     ) {
-        inbox.put(
-            Job { queue, now in
-                let result: Result<T, QueueFailure>
-                do throws(QueueError) {
-                    result = .success(try command(&queue, now))
-                } catch {
-                    result = .failure(.refused(error))
-                }
-                return { committed in completion(committed ? result : .failure(.storage)) }
-            })
+        enqueue(
+            CommitJob(
+                run: { [self] run in
+                    let result = apply(command, at: run.now)
+                    try run.write(result.changes)
+                    return { committed in completion(committed ? result.value : .failure(.storage)) }
+                },
+                reject: { completion(.failure($0)) }))
     }
 
     /// Takes a reloaded catalogue (SIGHUP) without losing the queue.
     public func replaceCatalogue(_ catalogue: Catalogue) {
-        state.withLock { $0.replaceCatalogue(catalogue) }
+        state.withLock { $0.queue.replaceCatalogue(catalogue) }
     }
 
-    /// Stops the commit thread after the jobs already submitted.
-    public func stop() {
-        inbox.close()
-    }
-
-    private func run() {
-        var closing = nextClosing()
-        // The wait is in real time; the hall's clock may be another (tests move it), so wait
-        // for as long as the hall's clock has left until closing.
-        while let jobs = inbox.takeAll(until: closing.map { Date() + $0.timeIntervalSince(clock()) }) {
-            let now = clock()
-            // The closing time is computed once per day, not per group: calendars are not cheap.
-            var closeNow = false
-            if let due = closing, now >= due {
-                closeNow = true
-                closing = nextClosing()
-            }
-            var finish: [(Bool) -> Void] = []
-            let changes = state.withLock { queue -> QueueChanges in
-                if closeNow { queue.closeDay(actor: "system", at: now) }
-                for job in jobs { finish.append(job.apply(&queue, now)) }
-                return queue.takeChanges()
-            }
-            var committed = true
-            do {
-                let written = try storage.write(changes)
-                if hub.boardCount > 0 {
-                    hub.publish(state.withLock { BoardEvent.events(written, in: $0) })
-                } else if let last = written.last {
-                    hub.advance(to: last.id)
-                }
+    /// Applies a command to the queue under its lock and takes what it changed.
+    func apply<T>(_ command: (inout HallQueue, Date) throws(QueueError) -> T, at now: Date)
+        -> (value: Result<T, QueueFailure>, changes: QueueChanges)
+    {
+        state.withLock { state in
+            let value: Result<T, QueueFailure>
+            do throws(QueueError) {
+                value = .success(try command(&state.queue, now))
             } catch {
-                committed = false
-                logger.error("queue commit failed; reloading the queue from the database: \(error)")
-                reloadFromStorage()
+                value = .failure(.refused(error))
             }
-            for answer in finish { answer(committed) }
+            return (value, state.queue.takeChanges())
         }
     }
 
-    /// The next closing instant after now, if a closing time is configured.
-    private func nextClosing() -> Date? {
-        guard let closingTime else { return nil }
-        let now = clock()
-        let calendar = state.withLock { HallCalendar(timeZone: $0.catalogue.hall.timeZone) }
-        let today = calendar.instant(onDayOf: now, hour: closingTime.hour, minute: closingTime.minute)
-        return today > now
-            ? today : calendar.instant(onDayOf: now + 86_400, hour: closingTime.hour, minute: closingTime.minute)
+    func enqueue(_ job: CommitJob) {
+        do throws(CommitInbox.Refusal) {
+            try inbox.put(job)
+        } catch {
+            job.reject(error == .full ? .busy : .stopping)
+        }
     }
 
-    /// After a failed commit the database is the truth: rebuild the queue from it.
-    private func reloadFromStorage() {
-        state.withLock { queue in
-            guard let stored = try? storage.loadQueue(day: queue.day) else { return }
-            queue = HallQueue(
-                catalogue: queue.catalogue, day: queue.day, tickets: stored.tickets, windows: stored.windows,
-                callsBeforeNoShow: queue.callsBeforeNoShow)
+    /// Rolls the day over through the commit thread and waits (briefly) for it.
+    private func rollOverAndWait() {
+        let done = DispatchSemaphore(value: 0)
+        enqueue(CommitJob(run: { _ in { _ in done.signal() } }, reject: { _ in done.signal() }))
+        _ = done.wait(timeout: .now() + 2)
+    }
+
+    func publishDayEnd(of queue: HallQueue) {
+        let end = queue.dayEnd.map { Int64($0.timeIntervalSince1970 * 1000) } ?? .max
+        dayEnd.store(end, ordering: .relaxed)
+    }
+
+    func log(_ warnings: [QueueWarning]) {
+        for warning in warnings {
+            switch warning {
+            case .clockSteppedBack(let day, let clockDay, let at):
+                logger.warning(
+                    "the clock went back to \(clockDay) (\(Timestamp.iso8601(at))); the hall day stays \(day) and numbers continue"
+                )
+            }
         }
     }
 }
 
 /// Why a submitted command did not succeed.
-public enum QueueFailure: Error, Sendable {
+public enum QueueFailure: Error, Sendable, Equatable {
     /// The queue refused the command (illegal transition, unknown ticket …).
     case refused(QueueError)
     /// The database could not commit; nothing changed.
     case storage
-}
-
-/// One submitted command: applies itself, and returns how to answer once the commit is known.
-private struct Job: Sendable {
-    let apply: @Sendable (inout HallQueue, Date) -> @Sendable (Bool) -> Void
-}
-
-/// The commands waiting for the commit thread.
-private final class Inbox: @unchecked Sendable {
-    // @unchecked: every field is read and written under `condition`.
-    private let condition = NSCondition()
-    private var jobs: [Job] = []
-    private var closed = false
-
-    func put(_ job: Job) {
-        condition.withLock {
-            jobs.append(job)
-            condition.signal()
-        }
-    }
-
-    func close() {
-        condition.withLock {
-            closed = true
-            condition.broadcast()
-        }
-    }
-
-    /// Every waiting job (at least one), or an empty list when `deadline` passes first;
-    /// nil once closed and drained.
-    func takeAll(until deadline: Date?) -> [Job]? {
-        condition.withLock {
-            while jobs.isEmpty, !closed {
-                if let deadline {
-                    if !condition.wait(until: deadline) { return [] }
-                } else {
-                    condition.wait()
-                }
-            }
-            if jobs.isEmpty { return nil }
-            defer { jobs = [] }
-            return jobs
-        }
-    }
+    /// The database disk is full; nothing changed.
+    case full
+    /// The queue could not be rebuilt from the database after a failed write: writes are
+    /// refused until it can be.
+    case unavailable
+    /// Too many commands are waiting for the commit thread.
+    case busy
+    /// The daemon is stopping.
+    case stopping
+    /// The Idempotency-Key was used before with another request, or more than 24 hours ago.
+    case keyReused(String)
 }

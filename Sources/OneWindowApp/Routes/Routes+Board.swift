@@ -6,22 +6,33 @@ extension Routes {
     /// The hall board: a live stream of calls and state changes, and the page that shows it.
     static func board(_ state: AppState) -> [Route] {
         let boardPage = PreparedResponse(
-            headers: ["Content-Type": Response.htmlContentType, "Cache-Control": "no-cache"],
+            headers: [
+                "Content-Type": Response.htmlContentType, "Cache-Control": "no-cache",
+                "Content-Security-Policy": BoardPage.contentSecurityPolicy,
+            ],
             body: Data(BoardPage.render().utf8), etag: true)
         return [
             Route("GET", "/api/v1/events") { request in
                 let queue = state.queue
-                let greeting = queue.read { q in
-                    Data("retry: 3000\n\nevent: state\ndata: ".utf8) + Response.encodeJSON(BoardState(q))
-                        + Data("\n\n".utf8)
-                }
                 let lastEventId = request.headers["Last-Event-ID"].flatMap {
                     Int64($0.trimmingCharacters(in: .whitespaces))
                 }
-                let stream = queue.hub.subscribe(greeting: greeting, lastEventId: lastEventId) { range in
-                    let stored =
-                        (try? state.storage.queueEvents(after: range.lowerBound - 1, through: range.upperBound)) ?? []
-                    return queue.read { BoardEvent.events(stored, in: $0) }
+                let stream = queue.hub.subscribe(
+                    lastEventId: lastEventId,
+                    greeting: { last in
+                        queue.read { q in
+                            Data("retry: 3000\n\nid: \(last)\nevent: state\ndata: ".utf8)
+                                + Response.encodeJSON(BoardState(q, lastEventId: last)) + Data("\n\n".utf8)
+                        }
+                    },
+                    replay: { after, limit in
+                        // A failed read ends the replay early; the board still gets live events.
+                        let stored = (try? state.storage.queueEventsWithTickets(after: after, limit: limit)) ?? []
+                        let catalogue = state.catalogue.catalogue
+                        return stored.map { BoardEvent($0.0, ticket: $0.1, catalogue: catalogue) }
+                    })
+                guard let stream else {
+                    throw HTTPError(.shuttingDown, "the daemon is stopping; reconnect in a moment")
                 }
                 return Response(
                     headers: [
@@ -30,18 +41,21 @@ extension Routes {
                     ],
                     stream: stream)
             },
-            Route("GET", "/board") { _ in Response(prepared: boardPage) },
+            Route.page("/board", errorPage: errorPage(state)) { _ in Response(prepared: boardPage) },
         ]
     }
 }
 
-/// The `state` event a board gets first: the hall, the queues and the windows.
+/// The `state` event a board gets first: the hall, the queues, the windows and the id of the
+/// last committed event, from which the live events continue.
 struct BoardState: Encodable {
     var hall: String
+    var lastEventId: Int64
     var queue: QueueView
     var windows: [WindowView]
 
-    init(_ queue: HallQueue) {
+    init(_ queue: HallQueue, lastEventId: Int64) {
+        self.lastEventId = lastEventId
         hall = queue.catalogue.hall.name
         self.queue = QueueView(queue)
         windows = queue.catalogue.hall.windows.map { WindowView($0, in: queue) }

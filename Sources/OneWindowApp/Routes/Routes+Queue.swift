@@ -8,17 +8,29 @@ extension Routes {
     static func queue(_ state: AppState) -> [Route] {
         let queue = state.queue
         return [
-            Route("POST", "/api/v1/tickets", body: .json) { request, responder in
-                let device = try state.authorize(request, roles: .kiosk)
+            Route("POST", "/api/v1/tickets", access: .kiosk, body: .json) { request, responder in
+                let device = request.authorizedDevice
+                if let wait = state.issueLimit.take(for: device.name) {
+                    throw HTTPError(
+                        .rateLimited, "device “\(device.name)” takes tickets too fast; wait \(wait) s",
+                        headers: ["Retry-After": "\(wait)"])
+                }
                 let body = try request.decodeJSON(IssueRequest.self)
-                let key = try idempotencyKey(request)
-                let id = Ticket.newId(at: Date())
-                queue.submit({ queue, now throws(QueueError) in
-                    let ticket = try queue.issue(
-                        id: id, serviceId: body.serviceId, priority: body.priority ?? false, idempotencyKey: key,
-                        actor: device.name, at: now)
-                    return TicketView(ticket, in: queue)
-                }) { result in responder.answer(result, status: 201) }
+                let priority = body.priority ?? false
+                let claim = try idempotencyKey(request).map { key in
+                    IdempotencyClaim(
+                        device: device.name, key: key,
+                        fingerprint: "serviceId=\(body.serviceId);priority=\(priority ? 1 : 0)")
+                }
+                let id = Ticket.newId(at: state.clock())
+                queue.issue(
+                    claim: claim, ticketId: id,
+                    command: { queue, now throws(QueueError) in
+                        try queue.issue(
+                            id: id, serviceId: body.serviceId, priority: priority, actor: device.name, at: now)
+                    },
+                    view: { ticket, queue in TicketView(ticket, in: queue) }
+                ) { result in responder.answer(result, status: 201) }
             },
             Route("GET", "/api/v1/tickets/{id}") { request in
                 let id = request.pathParameter("id")
@@ -39,8 +51,8 @@ extension Routes {
                 try queue.complete(
                     ticket: id, window: body.window, outcome: body.outcome.rawValue, actor: actor, at: now)
             },
-            Route("POST", "/api/v1/windows/{window}/call-next") { request, responder in
-                let device = try state.authorize(request, roles: .clerk)
+            Route("POST", "/api/v1/windows/{window}/call-next", access: .clerk) { request, responder in
+                let device = request.authorizedDevice
                 let window = request.pathParameter("window")
                 queue.submit({ queue, now throws(QueueError) in
                     try queue.callNext(window: window, actor: device.name, at: now).map { TicketView($0, in: queue) }
@@ -52,8 +64,8 @@ extension Routes {
                     }
                 }
             },
-            Route("POST", "/api/v1/windows/{window}/recall") { request, responder in
-                let device = try state.authorize(request, roles: .clerk)
+            Route("POST", "/api/v1/windows/{window}/recall", access: .clerk) { request, responder in
+                let device = request.authorizedDevice
                 let window = request.pathParameter("window")
                 queue.submit({ queue, now throws(QueueError) in
                     TicketEnvelope(
@@ -70,8 +82,8 @@ extension Routes {
             Route("GET", "/api/v1/queue") { _ in
                 .json(queue.read(QueueView.init), headers: ["Cache-Control": "no-store"])
             },
-            Route("POST", "/api/v1/hall/close-day") { request, responder in
-                let device = try state.authorize(request, roles: [.admin])
+            Route("POST", "/api/v1/hall/close-day", access: .admin) { request, responder in
+                let device = request.authorizedDevice
                 queue.submit({ queue, now throws(QueueError) in
                     CloseDayReply(expired: queue.closeDay(actor: device.name, at: now).count)
                 }) { result in responder.answer(result) }
@@ -84,8 +96,8 @@ extension Routes {
         _ state: AppState, _ action: String, _ body: Body.Type,
         _ command: @escaping @Sendable (inout HallQueue, String, Body, String, Date) throws(QueueError) -> Ticket
     ) -> Route {
-        Route("POST", "/api/v1/tickets/{id}/\(action)", body: .json) { request, responder in
-            let device = try state.authorize(request, roles: .clerk)
+        Route("POST", "/api/v1/tickets/{id}/\(action)", access: .clerk, body: .json) { request, responder in
+            let device = request.authorizedDevice
             let parsed = try request.decodeJSON(Body.self)
             let id = request.pathParameter("id")
             state.queue.submit({ queue, now throws(QueueError) in
@@ -95,8 +107,8 @@ extension Routes {
     }
 
     private static func windowPauseRoute(_ state: AppState, _ action: String, paused: Bool) -> Route {
-        Route("POST", "/api/v1/windows/{window}/\(action)") { request, responder in
-            let device = try state.authorize(request, roles: .clerk)
+        Route("POST", "/api/v1/windows/{window}/\(action)", access: .clerk) { request, responder in
+            let device = request.authorizedDevice
             let window = request.pathParameter("window")
             state.queue.submit({ queue, now throws(QueueError) in
                 _ = try queue.setPaused(paused, window: window, actor: device.name, at: now)
@@ -106,11 +118,12 @@ extension Routes {
         }
     }
 
-    /// The kiosk's retry key: a repeated POST with it returns the same ticket.
+    /// The kiosk's retry key: a repeated POST with it returns the same ticket. Counted in
+    /// characters, as the OpenAPI document's `maxLength` counts them.
     private static func idempotencyKey(_ request: Request) throws(HTTPError) -> String? {
         guard let key = request.headers["Idempotency-Key"] else { return nil }
-        guard (1...200).contains(key.utf8.count) else {
-            throw HTTPError(.invalidParameter, "the Idempotency-Key header must be 1 to 200 bytes")
+        guard (1...200).contains(key.count) else {
+            throw HTTPError(.invalidParameter, "the Idempotency-Key header must be 1 to 200 characters")
         }
         return key
     }

@@ -1,4 +1,5 @@
 import Foundation
+import OneWindowCore
 import OneWindowHTTP
 
 extension Routes {
@@ -8,16 +9,22 @@ extension Routes {
             headers: ["Content-Type": Response.jsonContentType, "Cache-Control": "public, max-age=3600"],
             body: Data(PackageResources.openapi_json), etag: true)
         return [
-            Route("GET", "/healthz") { _ in
-                let snapshot = state.catalogue
-                let databaseOK = state.storage.isReachable()
-                let health = Health(
-                    status: databaseOK ? "ok" : "degraded",
-                    database: databaseOK ? "ok" : "unreachable",
-                    catalogue: .init(
-                        services: snapshot.catalogue.services.count, version: snapshot.version,
-                        loadedAt: snapshot.loadedAt.formatted(.iso8601)))
-                return .json(health, status: databaseOK ? 200 : 503, headers: ["Cache-Control": "no-store"])
+            Route("GET", "/healthz") { _, responder in
+                // Writes are judged by a probe through the commit thread; reads by a read.
+                state.queue.probe { report in
+                    let snapshot = state.catalogue
+                    let readable = state.storage.isReachable()
+                    let healthy = readable && report.writable
+                    let health = Health(
+                        status: healthy ? "ok" : "degraded",
+                        database: readable ? (report.writable ? "ok" : "not_writable") : "unreachable",
+                        problem: readable ? report.problem : "the database cannot be read",
+                        catalogue: .init(
+                            services: snapshot.catalogue.services.count, version: snapshot.version,
+                            loadedAt: Timestamp.iso8601(snapshot.loadedAt)))
+                    responder.send(
+                        .json(health, status: healthy ? 200 : 503, headers: ["Cache-Control": "no-store"]))
+                }
             },
             Route("GET", "/api/v1/openapi.json") { _ in Response(prepared: openAPI) },
         ]
@@ -30,7 +37,10 @@ extension Routes {
             var loadedAt: String
         }
         var status: String
+        /// `ok`, `not_writable` (reads work, writes fail) or `unreachable`.
         var database: String
+        /// Why, when not ok.
+        var problem: String?
         var catalogue: CatalogueInfo
     }
 }

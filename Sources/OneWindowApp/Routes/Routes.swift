@@ -29,7 +29,7 @@ public enum Routes {
 extension CatalogueSnapshot {
     /// Items matching `query` (ranked) and in `category`; nil for both means every item.
     func find(query: String?, category: String?) -> [ServiceItem] {
-        var items = query.map(searchIndex.search) ?? catalogue.services
+        var items = query.map(searchIndex.search) ?? published.services
         if let category { items = items.filter { $0.category == category } }
         return items
     }

@@ -3,11 +3,15 @@ extension CatalogueLoader {
     static func readService(_ reader: inout ObjectReader) -> ServiceItem? {
         let log = reader.log
         let id = reader.string("id")
+        let code = reader.string("code", required: false)
         let name = reader.string("name")
         let nameEn = reader.string("nameEn", required: false)
         let category = reader.string("category")
-        let department = reader.string("department")
-        let itemType = reader.string("itemType")
+        let itemType: ItemType? = reader.term("itemType")
+        let serviceObject: [ServiceObject]? = reader.terms("serviceObject")
+        let level: ServiceLevel? = reader.term("level")
+        let acceptingBody = reader.string("acceptingBody")
+        let decidingBody = reader.string("decidingBody")
         let legalBasis = reader.array("legalBasis", minimum: 1) { value, path -> LegalBasis? in
             guard var basis = ObjectReader(value, at: path, log: log) else { return nil }
             defer { basis.finish() }
@@ -23,13 +27,8 @@ extension CatalogueLoader {
             guard let title = step.string("title"), let description = step.string("description") else { return nil }
             return Step(title: title, description: description)
         }
-        let timeLimit = reader.object("timeLimit") { limit -> TimeLimit? in
-            let statutory = limit.integer("statutoryDays", in: 0...Int.max)
-            let promised = limit.integer("promisedDays", in: 0...Int.max)
-            let note = limit.string("note", required: false)
-            guard let statutory, let promised else { return nil }
-            return TimeLimit(statutoryDays: statutory, promisedDays: promised, note: note)
-        }
+        let timeLimit = reader.object("timeLimit", readTimeLimit)
+        let result = reader.object("result", readResult)
         let fee = reader.object("fee") { fee -> Fee? in
             let free = fee.bool("free")
             let amount = fee.string("amount", required: free == false)
@@ -49,37 +48,49 @@ extension CatalogueLoader {
             let note = online.string("note", required: false)
             return available.map { OnlineService(available: $0, note: note) }
         }
+        let links = readLinks(&reader)
+        let scope: ServiceScope? = reader.term("scope", required: false)
+        let faq = reader.array("faq") { value, path -> FAQEntry? in
+            guard var entry = ObjectReader(value, at: path, log: log) else { return nil }
+            defer { entry.finish() }
+            guard let q = entry.string("q"), let a = entry.string("a") else { return nil }
+            return FAQEntry(q: q, a: a)
+        }
+        let updatedAt = reader.date("updatedAt")
         let visitsPromised = reader.integer("visitsPromised", in: 0...2)
         let aliases = reader.strings("aliases")
         let keywords = reader.strings("keywords")
         let queuePrefix = reader.string("queuePrefix")
-        guard let id, let name, let category, let department, let itemType, let legalBasis, let conditions,
-            let materials, let steps, let timeLimit, let fee, let place, let hours, let phones, let online,
+        guard let id, let name, let category, let itemType, let serviceObject, let level, let acceptingBody,
+            let decidingBody, let legalBasis, let conditions, let materials, let steps, let timeLimit, let result,
+            let fee, let place, let hours, let phones, let online, let links, let faq, let updatedAt,
             let visitsPromised, let aliases, let keywords, let queuePrefix
         else { return nil }
         return ServiceItem(
-            id: id, name: name, nameEn: nameEn, category: category, department: department, itemType: itemType,
+            id: id, code: code, name: name, nameEn: nameEn, category: category, itemType: itemType,
+            serviceObject: serviceObject, level: level, acceptingBody: acceptingBody, decidingBody: decidingBody,
             legalBasis: legalBasis, conditions: conditions, materials: materials, steps: steps, timeLimit: timeLimit,
-            fee: fee, place: place, hours: hours, phones: phones, online: online, visitsPromised: visitsPromised,
-            aliases: aliases, keywords: keywords, queuePrefix: queuePrefix)
+            result: result, fee: fee, place: place, hours: hours, phones: phones, online: online,
+            onlineUrl: links.online, bookingUrl: links.booking, formDownloads: links.forms, progressUrl: links.progress,
+            scope: scope, faq: faq, updatedAt: updatedAt, visitsPromised: visitsPromised, aliases: aliases,
+            keywords: keywords, queuePrefix: queuePrefix)
     }
 
-    private static func readMaterial(_ value: JSONValue, _ path: JSONPath, _ log: IssueLog) -> Material? {
-        guard var material = ObjectReader(value, at: path, log: log) else { return nil }
-        defer { material.finish() }
-        let name = material.string("name")
-        let form = material.string("form").flatMap { text -> Material.Form? in
-            guard let form = Material.Form(rawValue: text) else {
-                let allowed = Material.Form.allCases.map { "“\($0.rawValue)”" }.joined(separator: ", ")
-                log.report(path.appending(key: "form"), "must be one of \(allowed), found “\(text)”")
-                return nil
-            }
-            return form
+    private typealias Links = (online: String?, booking: String?, forms: [FormDownload], progress: String?)
+
+    /// The four optional action links; nil only when one of them is wrong.
+    private static func readLinks(_ reader: inout ObjectReader) -> Links? {
+        let log = reader.log
+        let online = reader.optionalURL("onlineUrl")
+        let booking = reader.optionalURL("bookingUrl")
+        let progress = reader.optionalURL("progressUrl")
+        let forms = reader.array("formDownloads") { value, path -> FormDownload? in
+            guard var form = ObjectReader(value, at: path, log: log) else { return nil }
+            defer { form.finish() }
+            guard let name = form.string("name"), let url = form.url("url", required: true) else { return nil }
+            return FormDownload(name: name, url: url)
         }
-        let copies = material.integer("copies", in: 1...Int.max)
-        let required = material.bool("required")
-        let note = material.string("note", required: false)
-        guard let name, let form, let copies, let required else { return nil }
-        return Material(name: name, form: form, copies: copies, required: required, note: note)
+        guard let online, let booking, let progress, let forms else { return nil }
+        return (online, booking, forms, progress)
     }
 }

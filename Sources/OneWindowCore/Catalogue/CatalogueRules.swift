@@ -16,7 +16,7 @@ enum CatalogueRules {
         prefix.unicodeScalars.count == 1 && ("A"..."Z").contains(prefix.unicodeScalars.first!)
     }
 
-    private static func isASCIIAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+    static func isASCIIAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
         ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
     }
 
@@ -38,24 +38,6 @@ enum CatalogueRules {
     private static func checkHall(_ hall: Hall, log: IssueLog) {
         if TimeZone(identifier: hall.timeZone) == nil {
             log.report(.root.appending(key: "hall").appending(key: "timeZone"), "unknown time zone “\(hall.timeZone)”")
-        }
-    }
-
-    private static func checkService(_ item: ServiceItem, at path: JSONPath, log: IssueLog) {
-        if !isValidId(item.id) {
-            log.report(
-                path.appending(key: "id"),
-                "“\(item.id)” is not a valid id: use 2–40 letters, digits and dashes, starting with a letter or digit")
-        }
-        if !isValidPrefix(item.queuePrefix) {
-            log.report(
-                path.appending(key: "queuePrefix"), "must be one capital letter A–Z, found “\(item.queuePrefix)”")
-        }
-        if item.timeLimit.promisedDays > item.timeLimit.statutoryDays {
-            log.report(
-                path.appending(key: "timeLimit").appending(key: "promisedDays"),
-                "promised limit (\(item.timeLimit.promisedDays) days) exceeds the statutory limit "
-                    + "(\(item.timeLimit.statutoryDays) days)")
         }
     }
 

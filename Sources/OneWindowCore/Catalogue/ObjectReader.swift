@@ -19,7 +19,13 @@ struct ObjectReader {
         self.log = log
     }
 
-    private mutating func value(_ key: String, required: Bool) -> JSONValue? {
+    /// The field as written, `null` included; marks it read.
+    mutating func raw(_ key: String) -> JSONValue? {
+        read.insert(key)
+        return fields[key]
+    }
+
+    mutating func value(_ key: String, required: Bool) -> JSONValue? {
         read.insert(key)
         guard let value = fields[key], value != .null else {
             if required { log.report(path.appending(key: key), "required field is missing") }
@@ -28,7 +34,7 @@ struct ObjectReader {
         return value
     }
 
-    private func mistyped(_ key: String, _ expected: String, _ found: JSONValue) {
+    func mistyped(_ key: String, _ expected: String, _ found: JSONValue) {
         log.report(path.appending(key: key), "expected \(expected), found \(found.typeName)")
     }
 
@@ -46,8 +52,8 @@ struct ObjectReader {
         return text
     }
 
-    mutating func bool(_ key: String) -> Bool? {
-        guard let value = value(key, required: true) else { return nil }
+    mutating func bool(_ key: String, required: Bool = true) -> Bool? {
+        guard let value = value(key, required: required) else { return nil }
         guard case .bool(let flag) = value else {
             mistyped(key, "true or false", value)
             return nil

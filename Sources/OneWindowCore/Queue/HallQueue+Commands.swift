@@ -1,21 +1,19 @@
 import Foundation
 
 extension HallQueue {
-    /// Issues a ticket (取号). A repeated `idempotencyKey` returns the ticket it issued before,
-    /// unchanged, so a kiosk that retries never prints two tickets.
-    public mutating func issue(
-        id: String, serviceId: String, priority: Bool, idempotencyKey: String?, actor: String, at now: Date
-    ) throws(QueueError) -> Ticket {
+    /// Issues a ticket (取号). Retries are the caller's to recognise (idempotency keys belong
+    /// to the API): this always issues a new number.
+    public mutating func issue(id: String, serviceId: String, priority: Bool, actor: String, at now: Date)
+        throws(QueueError) -> Ticket
+    {
         rollOver(to: now)
-        if let key = idempotencyKey, let existing = idempotencyKeys[key].flatMap({ tickets[$0] }) { return existing }
         guard let service = catalogue.service(id: serviceId) else { throw .serviceNotFound(serviceId) }
         guard !openWindows(serving: serviceId).isEmpty else { throw .serviceNotServed(service.name) }
         let sequence = (sequences[service.queuePrefix] ?? 0) + 1
         sequences[service.queuePrefix] = sequence
         let ticket = Ticket(
             id: id, hallDay: day, prefix: service.queuePrefix, sequence: sequence, serviceId: serviceId,
-            priority: priority, issuedAt: now, idempotencyKey: idempotencyKey)
-        if let key = idempotencyKey { idempotencyKeys[key] = id }
+            priority: priority, issuedAt: now)
         record(ticket, .issued, actor: actor, at: now)
         return ticket
     }

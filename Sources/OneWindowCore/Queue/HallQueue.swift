@@ -31,7 +31,8 @@ public struct HallQueue: Sendable {
     let calendar: HallCalendar
     /// The instants of `day`, once known: most commands fall inside it and skip the calendar.
     private var dayRange: Range<Date>?
-    var idempotencyKeys: [String: String]
+    /// Set while the clock reads a day before `day`, so a step back is reported once.
+    private var clockBehind = false
     private var changes = QueueChanges()
 
     /// Restores the queue from stored state (today's tickets and the windows), or starts empty.
@@ -47,10 +48,8 @@ public struct HallQueue: Sendable {
         self.tickets = Dictionary(tickets.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         self.windows = Dictionary(windows.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         self.sequences = [:]
-        self.idempotencyKeys = [:]
         for ticket in tickets where ticket.hallDay == day {
             sequences[ticket.prefix] = max(sequences[ticket.prefix] ?? 0, ticket.sequence)
-            if let key = ticket.idempotencyKey { idempotencyKeys[key] = ticket.id }
             if ticket.status == .completed, let called = ticket.calledAt, let ended = ticket.endedAt {
                 self.serviceTimes.add(ended.timeIntervalSince(called), for: ticket.serviceId)
             }
@@ -104,17 +103,30 @@ public struct HallQueue: Sendable {
     }
 
     /// Ends the previous day when `now` is on a later hall-local day: its open tickets expire.
+    ///
+    /// The hall day never goes backwards. If the clock is stepped back across midnight, the
+    /// day and its sequences continue (a number is never issued twice) and the step is reported
+    /// once in `QueueChanges.warnings`; the day moves on when the clock reaches the next one.
     public mutating func rollOver(to now: Date) {
         if let dayRange, dayRange.contains(now) { return }
         let today = calendar.day(of: now)
+        if today < day {
+            if !clockBehind { changes.warnings.append(.clockSteppedBack(day: day, clockDay: today, at: now)) }
+            clockBehind = true
+            return
+        }
+        clockBehind = false
         dayRange = calendar.dayRange(of: now)
         guard today != day else { return }
         expireOpenTickets(actor: "system", at: now)
         tickets = tickets.filter { !$0.value.status.isFinal || $0.value.hallDay == today }
         day = today
         sequences = [:]
-        idempotencyKeys = [:]
     }
+
+    /// The instant the current hall day ends, once the queue has seen a time on it; a read after
+    /// it must roll the day over first.
+    public var dayEnd: Date? { dayRange?.upperBound }
 
     /// Ends the day now (`close-day`, or the configured closing time): open tickets expire.
     /// Numbers are not reused: tickets issued later today continue the sequence.
@@ -165,6 +177,8 @@ public struct QueueChanges: Sendable, Equatable {
     public var tickets: [String: Ticket] = [:]
     public var windows: [String: WindowState] = [:]
     public var events: [QueueEvent] = []
+    /// What the operator should hear about; not written to the database.
+    public var warnings: [QueueWarning] = []
 
     public init() {}
 
@@ -175,5 +189,13 @@ public struct QueueChanges: Sendable, Equatable {
         tickets.merge(later.tickets) { _, new in new }
         windows.merge(later.windows) { _, new in new }
         events += later.events
+        warnings += later.warnings
     }
+}
+
+/// Something the queue noticed that the operator should know.
+public enum QueueWarning: Sendable, Equatable {
+    /// The clock reads `clockDay`, before the hall day `day` the queue is on: it was stepped
+    /// back. The queue stays on `day`.
+    case clockSteppedBack(day: String, clockDay: String, at: Date)
 }

@@ -36,8 +36,6 @@ public struct Ticket: Sendable, Equatable, Codable {
     public var calledAt: Date?
     public var endedAt: Date?
     public var outcome: String?
-    /// The kiosk's `Idempotency-Key`, so a retried request returns this ticket again.
-    public let idempotencyKey: String?
 
     /// The printed number: prefix plus the sequence, zero-padded to 3 digits (A001 … A999, A1000).
     public var number: String {
@@ -48,7 +46,7 @@ public struct Ticket: Sendable, Equatable, Codable {
     public init(
         id: String, hallDay: String, prefix: String, sequence: Int, serviceId: String, priority: Bool,
         status: Status = .waiting, window: String? = nil, callCount: Int = 0, issuedAt: Date, calledAt: Date? = nil,
-        endedAt: Date? = nil, outcome: String? = nil, idempotencyKey: String? = nil
+        endedAt: Date? = nil, outcome: String? = nil
     ) {
         self.id = id
         self.hallDay = hallDay
@@ -63,7 +61,6 @@ public struct Ticket: Sendable, Equatable, Codable {
         self.calledAt = calledAt
         self.endedAt = endedAt
         self.outcome = outcome
-        self.idempotencyKey = idempotencyKey
     }
 
     /// Queue order: priority tickets first, then the earliest issued; the number breaks ties.

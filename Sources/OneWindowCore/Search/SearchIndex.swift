@@ -1,7 +1,8 @@
 import Foundation
 
 /// Finds service items by what applicants type: Chinese names, short names such as 低保,
-/// keywords and the names of materials.
+/// keywords and the names of materials; in simplified or traditional characters (結婚), or in
+/// pinyin without tones (`jiehun`, `dibao`).
 ///
 /// Chinese has no spaces between words, so matching is by substring, not by token: a
 /// two-character query such as 结婚 is found inside 内地居民结婚登记. Every whitespace-separated
@@ -22,7 +23,7 @@ public struct SearchIndex: Sendable {
         static let material = 20
     }
 
-    private struct Entry: Sendable {
+    struct Entry: Sendable {
         var position: Int
         var id: String
         var name: String
@@ -30,6 +31,7 @@ public struct SearchIndex: Sendable {
         var category: String
         var keywords: [String]
         var materials: [String]
+        var pinyin: PinyinEntry
     }
 
     private let entries: [Entry]
@@ -41,7 +43,8 @@ public struct SearchIndex: Sendable {
             Entry(
                 position: position, id: Self.normalize(item.id), name: Self.normalize(item.name),
                 aliases: item.aliases.map(Self.normalize), category: Self.normalize(item.category),
-                keywords: item.keywords.map(Self.normalize), materials: item.materials.map { Self.normalize($0.name) })
+                keywords: item.keywords.map(Self.normalize), materials: item.materials.map { Self.normalize($0.name) },
+                pinyin: PinyinEntry(item))
         }
     }
 
@@ -51,9 +54,9 @@ public struct SearchIndex: Sendable {
     }
 
     /// The items matching every term of `query`, best first; ties keep catalogue order.
-    /// An empty query matches nothing.
+    /// An empty query matches nothing. Traditional characters are read as simplified ones.
     public func search(_ query: String) -> [ServiceItem] {
-        let terms = Self.normalize(query).split(whereSeparator: \.isWhitespace).map(String.init)
+        let terms = Self.simplified(Self.normalize(query)).split(whereSeparator: \.isWhitespace).map(String.init)
         guard !terms.isEmpty else { return [] }
         var hits: [(score: Int, position: Int)] = []
         for entry in entries {
@@ -73,6 +76,11 @@ public struct SearchIndex: Sendable {
     }
 
     private static func score(_ term: String, _ entry: Entry) -> Int {
+        let text = textScore(term, entry)
+        return Pinyin.isPinyinQuery(term) ? max(text, pinyinScore(term, entry)) : text
+    }
+
+    private static func textScore(_ term: String, _ entry: Entry) -> Int {
         if entry.id == term || entry.name == term { return Weight.idOrExactName }
         if entry.name.hasPrefix(term) { return Weight.namePrefix }
         if entry.name.contains(term) { return Weight.nameSubstring }

@@ -7,6 +7,7 @@ enum Migrations {
         migrator.registerMigration("0001-catalogue-loads", migrate: migration0001CatalogueLoads)
         migrator.registerMigration("0002-queue", migrate: migration0002Queue)
         migrator.registerMigration("0003-device-tokens", migrate: migration0003DeviceTokens)
+        migrator.registerMigration("0004-idempotency-keys", migrate: migration0004IdempotencyKeys)
         return migrator
     }
 }

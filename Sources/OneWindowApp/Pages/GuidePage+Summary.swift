@@ -1,0 +1,60 @@
+import OneWindowCore
+
+extension GuidePage {
+    /// 在线办理, 预约, 表格下载, 进度查询 where the catalogue has links, and 打印本页.
+    static func actions(_ item: ServiceItem) -> String {
+        var links: [(String, String)] = []
+        if let url = item.onlineUrl { links.append(("在线办理", url)) }
+        if let url = item.bookingUrl { links.append(("预约", url)) }
+        switch item.formDownloads.count {
+        case 0: break
+        case 1: links.append(("表格下载", item.formDownloads[0].url))
+        default: links.append(("表格下载", "#forms"))
+        }
+        if let url = item.progressUrl { links.append(("进度查询", url)) }
+        var entries = links.map { "<li><a class=\"button\" href=\"\(HTML.escape($0.1))\">\($0.0)</a></li>" }
+        entries.append(
+            "<li><button type=\"button\" class=\"button print-button\" onclick=\"print()\">打印本页</button></li>")
+        return
+            "<nav class=\"actions no-print\" aria-label=\"办理入口\"><ul>\n\(entries.joined(separator: "\n"))\n</ul></nav>"
+    }
+
+    /// 办事一览: who, what to bring, how long, what it costs, how many visits, where: the six
+    /// things an applicant asks first, in their words.
+    static func summary(_ item: ServiceItem) -> String {
+        var pairs: [(String, String)] = [
+            ("谁可以办", GuideText.serviceObject(item.serviceObject) + "，须符合下方“受理条件”"),
+            ("要带什么", bring(item.materials)),
+            ("多长时间", duration(item.timeLimit)),
+            ("要花多少钱", item.fee.free ? "不收费" : item.fee.amount ?? PublicText.askAtWindow),
+            ("要跑几次", GuideText.visits(item.visitsPromised)),
+            ("到哪里办", item.place),
+            ("网上能办吗", online(item)),
+        ]
+        if let scope = item.scope { pairs.append(("通办范围", GuideText.scope(scope))) }
+        var body = facts(pairs)
+        if let forwarding = GuideText.forwarding(item) {
+            body = "<p class=\"forwarding\">\(HTML.escape(forwarding))</p>\n" + body
+        }
+        return section("办事一览", body, className: "summary")
+    }
+
+    private static func bring(_ materials: [Material]) -> String {
+        let brought = materials.filter { !$0.obtainedByHall }
+        let always = brought.filter(\.required).count
+        var text = "\(brought.count)\(GuideText.unitSpace)项材料"
+        if always < brought.count { text += "（\(always)\(GuideText.unitSpace)项必带，其余视情况提供）" }
+        let obtained = materials.count - brought.count
+        if obtained > 0 { text += "；另有\(GuideText.unitSpace)\(obtained)\(GuideText.unitSpace)项由窗口代为获取，无需携带" }
+        return text + "，见下方“申请材料”"
+    }
+
+    private static func duration(_ limit: TimeLimit) -> String {
+        limit.promisedDays == 0 ? "当场办结" : "承诺 \(GuideText.days(limit.promisedDays, limit.unit))内办结"
+    }
+
+    private static func online(_ item: ServiceItem) -> String {
+        guard item.online.available else { return "不能，须到现场办理" }
+        return item.onlineUrl == nil ? "可以，网上办理入口请咨询窗口" : "可以，点上方“在线办理”"
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import OneWindowCore
+import OneWindowHTTP
+import OneWindowStorage
+
+/// One queue event as boards receive it: what happened, which number, which window.
+struct BoardEvent: Encodable {
+    var id: Int64
+    var kind: String
+    var ticketId: String?
+    var number: String?
+    var serviceId: String?
+    var window: String?
+    var windowName: String?
+    var at: String
+
+    init(_ stored: StoredEvent, ticket: Ticket?, catalogue: Catalogue) {
+        let event = stored.event
+        id = stored.id
+        kind = event.kind.rawValue
+        ticketId = event.ticketId
+        number = ticket?.number
+        serviceId = ticket?.serviceId
+        window = event.window
+        windowName = event.window.flatMap { id in catalogue.hall.windows.first { $0.id == id }?.name }
+        at = Timestamp.iso8601(event.at)
+    }
+
+    /// `id: 42\nevent: called\ndata: {…}\n\n`.
+    var serverSentEvent: Data {
+        Data("id: \(id)\nevent: \(kind)\ndata: ".utf8) + Response.encodeJSON(self) + Data("\n\n".utf8)
+    }
+}

@@ -1,0 +1,19 @@
+import OneWindowCore
+import OneWindowStorage
+
+/// Hears about every committed group, in commit order, on the commit thread, after the
+/// group's requests were answered. The board hub is one; metrics are another. An observer
+/// must be quick: the next group waits for it.
+public protocol CommitObserver: Sendable {
+    func committed(_ group: CommittedGroup)
+}
+
+/// What one group commit wrote.
+public struct CommittedGroup: Sendable {
+    /// The events appended, with their row ids, in order.
+    public let events: [StoredEvent]
+    /// The tickets the group changed, as they stand after it.
+    public let tickets: [String: Ticket]
+    /// The catalogue the group ran with (window names, services).
+    public let catalogue: Catalogue
+}

@@ -1,0 +1,163 @@
+import Foundation
+import OneWindowCore
+import OneWindowStorage
+
+extension QueueService {
+    /// How long the commit thread waits before retrying what failed: a closing, a rebuild.
+    static let retryInterval: TimeInterval = 1
+
+    /// The commit thread: takes what arrived, commits it as one group, answers, tells the
+    /// observers; wakes by itself for the closing time and midnight. Ends once stopped and
+    /// drained.
+    ///
+    /// It never sleeps more than a second: the hall's clock may jump (an NTP step, a test),
+    /// and a closing must not wait for the next request to be noticed. A failed group is
+    /// retried after `retryInterval` of real time.
+    func run() {
+        var closing = nextClosing(after: clock())
+        var retryAt: Date?
+        while let jobs = inbox.takeAll(until: wakeTime(retryAt)) {
+            let now = clock()
+            let closeDue = closing.map { now >= $0 } ?? false
+            let backingOff = retryAt.map { Date() < $0 } ?? false
+            let dayDue = Int64(now.timeIntervalSince1970 * 1000) >= dayEnd.load(ordering: .relaxed)
+            let degraded = health.withLock { $0.degraded }
+            if jobs.isEmpty, backingOff || !(closeDue || dayDue || degraded) { continue }
+            guard restoreIfDegraded(now: now) else {
+                for job in jobs { job.reject(.unavailable) }
+                retryAt = Date().addingTimeInterval(Self.retryInterval)
+                continue
+            }
+            if commitGroup(jobs, now: now, closeNow: closeDue) {
+                if closeDue { closing = nextClosing(after: now) }
+                retryAt = nil
+            } else {
+                retryAt = Date().addingTimeInterval(Self.retryInterval)
+            }
+        }
+        finished.signal()
+    }
+
+    /// Commits `jobs` (after the day's own work) in one transaction, each in its own savepoint,
+    /// then answers them. Returns whether the group committed.
+    private func commitGroup(_ jobs: [CommitJob], now: Date, closeNow: Bool) -> Bool {
+        var answers: [CommitJob.Answer] = []
+        var committedRun: JobRun?
+        var jobFailed = false
+        var groupError: (any Error)?
+        do {
+            try storage.transaction { transaction in
+                var run = JobRun(transaction: transaction, now: now)
+                try transaction.job { try dayWork(&run, closeNow: closeNow) }
+                for job in jobs {
+                    let mark = run.mark
+                    do {
+                        answers.append(try transaction.job { try job.run(&run) })
+                    } catch {
+                        run.discard(since: mark)
+                        let failure = Storage.isDiskFull(error) ? QueueFailure.full : .storage
+                        answers.append { _ in job.reject(failure) }
+                        noteWriteFailure(error)
+                        jobFailed = true
+                        // SQLite may have ended the whole transaction (full disk, I/O error).
+                        guard transaction.isOpen else { throw error }
+                        try rebuild(now: now) { try transaction.loadQueue(day: $0, keysSince: $1) }
+                    }
+                }
+                committedRun = run
+            }
+        } catch {
+            groupError = error
+            noteWriteFailure(error)
+            logger.error("queue commit failed; rebuilding the queue from the database: \(error)")
+            do {
+                try rebuild(now: now) { try storage.loadQueue(day: $0, keysSince: $1) }
+            } catch {
+                health.withLock { $0.degraded = true }
+                logger.critical("cannot rebuild the queue from the database; writes are refused until it can: \(error)")
+            }
+        }
+        // Before the answers, so a health probe in this group reports what the group proved.
+        if let run = committedRun, run.wrote, !jobFailed { health.withLock { $0.writeFailure = nil } }
+        let failure: QueueFailure = groupError.map { Storage.isDiskFull($0) ? .full : .storage } ?? .storage
+        for (index, answer) in answers.enumerated() {
+            if groupError == nil { answer(true) } else { jobs[index].reject(failure) }
+        }
+        if groupError != nil, answers.count < jobs.count {
+            for job in jobs[answers.count...] { job.reject(failure) }
+        }
+        state.withLock { publishDayEnd(of: $0.queue) }
+        guard let run = committedRun else { return false }
+        if !run.written.isEmpty {
+            let catalogue = state.withLock { $0.queue.catalogue }
+            let group = CommittedGroup(events: run.written, tickets: run.tickets, catalogue: catalogue)
+            for observer in observers { observer.committed(group) }
+        }
+        return true
+    }
+
+    /// The day's own work at the start of each group: roll over at midnight, close at the
+    /// closing time, forget old claims.
+    private func dayWork(_ run: inout JobRun, closeNow: Bool) throws {
+        let now = run.now
+        let (changes, newDay) = state.withLock { state in
+            let day = state.queue.day
+            state.queue.rollOver(to: now)
+            if closeNow { state.queue.closeDay(actor: "system", at: now) }
+            state.keys.prune(now: now)
+            return (state.queue.takeChanges(), state.queue.day != day)
+        }
+        log(changes.warnings)
+        try run.write(changes)
+        if newDay { try run.transaction.forgetKeys(before: now.addingTimeInterval(-Self.keyMemory)) }
+    }
+
+    /// How long a used idempotency key is remembered on disk, so a late reuse is refused
+    /// (422) instead of issuing a second ticket.
+    static let keyMemory: TimeInterval = 90 * 86_400
+
+    /// Rebuilds the queue and the recent keys from what `load` reads (the open transaction
+    /// after one job failed, the database after a whole group failed).
+    func rebuild(now: Date, _ load: (String, Date) throws -> StoredQueue) throws {
+        let day = state.withLock { $0.queue.day }
+        let stored = try load(day, now.addingTimeInterval(-RecentKeys.retention))
+        state.withLock { state in
+            let old = state.queue
+            state.queue = HallQueue(
+                catalogue: old.catalogue, day: day, tickets: stored.tickets, windows: stored.windows,
+                callsBeforeNoShow: old.callsBeforeNoShow)
+            state.keys = RecentKeys(stored.keys)
+        }
+    }
+
+    /// While degraded, tries to rebuild from the database; true once the queue is whole.
+    private func restoreIfDegraded(now: Date) -> Bool {
+        guard health.withLock({ $0.degraded }) else { return true }
+        do {
+            try rebuild(now: now) { try storage.loadQueue(day: $0, keysSince: $1) }
+            health.withLock { $0.degraded = false }
+            logger.notice("the queue was rebuilt from the database; writes are accepted again")
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    private func noteWriteFailure(_ error: any Error) {
+        health.withLock { $0.writeFailure = Storage.isDiskFull(error) ? "the database disk is full" : "\(error)" }
+    }
+
+    /// When the commit thread must look again without work: within a second, or at the retry.
+    private func wakeTime(_ retryAt: Date?) -> Date {
+        min(retryAt ?? .distantFuture, Date().addingTimeInterval(1))
+    }
+
+    /// The next closing instant after `now`, if a closing time is configured.
+    private func nextClosing(after now: Date) -> Date? {
+        guard let closingTime else { return nil }
+        let calendar = state.withLock { HallCalendar(timeZone: $0.queue.catalogue.hall.timeZone) }
+        let today = calendar.instant(onDayOf: now, hour: closingTime.hour, minute: closingTime.minute)
+        return today > now
+            ? today : calendar.instant(onDayOf: now + 86_400, hour: closingTime.hour, minute: closingTime.minute)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import OneWindowCore
+import OneWindowStorage
+
+extension QueueService {
+    /// Issues a ticket, honouring the kiosk's idempotency key: the same device and key with
+    /// the same request within 24 hours answer the ticket issued first, unchanged; with another
+    /// request, or later, `QueueFailure.keyReused`.
+    ///
+    /// The key is claimed in the job's savepoint, by the same transaction that writes the
+    /// ticket, so a key is never on disk without its ticket, nor a ticket without its key.
+    public func issue<T: Sendable>(
+        claim: IdempotencyClaim?, ticketId: String,
+        command: @escaping @Sendable (inout HallQueue, Date) throws(QueueError) -> Ticket,
+        view: @escaping @Sendable (Ticket, HallQueue) -> T,
+        completion: @escaping @Sendable (Result<T, QueueFailure>) -> Void
+    ) {
+        enqueue(
+            CommitJob(
+                run: { [self] run in
+                    let record = claim.map {
+                        IdempotencyRecord(
+                            device: $0.device, key: $0.key, fingerprint: $0.fingerprint, ticketId: ticketId,
+                            createdAt: run.now)
+                    }
+                    if let record, let held = try heldKey(record, run) {
+                        let answer = try replay(held, of: record, run, view: view)
+                        return { committed in completion(committed ? answer : .failure(.storage)) }
+                    }
+                    let result = apply(
+                        { queue, now throws(QueueError) in
+                            let ticket = try command(&queue, now)
+                            return view(ticket, queue)
+                        }, at: run.now)
+                    if let record {
+                        if case .success = result.value {
+                            state.withLock { $0.keys.remember(record) }
+                        } else {
+                            try run.transaction.unclaim(record)
+                        }
+                    }
+                    try run.write(result.changes)
+                    return { committed in completion(committed ? result.value : .failure(.storage)) }
+                },
+                reject: { completion(.failure($0)) }))
+    }
+
+    /// The claim already holding this device's key: from memory for 24 hours, else from the
+    /// database, which claims the key for this request when nobody holds it.
+    private func heldKey(_ record: IdempotencyRecord, _ run: JobRun) throws -> IdempotencyRecord? {
+        if let held = state.withLock({ $0.keys.record(device: record.device, key: record.key) }) { return held }
+        return try run.transaction.claim(record)
+    }
+
+    /// The answer to a key already held: its ticket as it stands, or why it cannot be.
+    private func replay<T>(
+        _ held: IdempotencyRecord, of record: IdempotencyRecord, _ run: JobRun, view: (Ticket, HallQueue) -> T
+    ) throws -> Result<T, QueueFailure> {
+        guard held.fingerprint.isEmpty || held.fingerprint == record.fingerprint else {
+            return .failure(
+                .keyReused("this Idempotency-Key was used for another request; send a new key for a new ticket"))
+        }
+        guard run.now.timeIntervalSince(held.createdAt) < RecentKeys.retention else {
+            return .failure(
+                .keyReused(
+                    "this Idempotency-Key was used more than 24 hours ago; send a new key for a new ticket"))
+        }
+        let live = state.withLock { $0.queue.tickets[held.ticketId] }
+        guard let ticket = try live ?? run.transaction.ticket(id: held.ticketId) else {
+            return .failure(.keyReused("the ticket this Idempotency-Key was used for no longer exists"))
+        }
+        return .success(state.withLock { view(ticket, $0.queue) })
+    }
+}

@@ -1,0 +1,61 @@
+/// The checks within one service item that span its fields.
+extension CatalogueRules {
+    /// A material id is `m` and a number without leading zero (`m1`, `m12`); short, since a
+    /// clerk may type it when naming a missing material.
+    static func isValidMaterialId(_ id: String) -> Bool {
+        let digits = id.unicodeScalars.dropFirst()
+        return id.unicodeScalars.first == "m" && (1...4).contains(digits.count) && digits.first != "0"
+            && digits.allSatisfy { ("0"..."9").contains($0) }
+    }
+
+    /// 实施编码 as the national list prints it: ASCII letters and digits.
+    static func isValidCode(_ code: String) -> Bool {
+        (4...64).contains(code.unicodeScalars.count) && code.unicodeScalars.allSatisfy(isASCIIAlphanumeric)
+    }
+
+    static func checkService(_ item: ServiceItem, at path: JSONPath, log: IssueLog) {
+        if !isValidId(item.id) {
+            log.report(
+                path.appending(key: "id"),
+                "“\(item.id)” is not a valid id: use 2–40 letters, digits and dashes, starting with a letter or digit")
+        }
+        if let code = item.code, !isValidCode(code) {
+            log.report(
+                path.appending(key: "code"), "“\(code)” is not an implementation code: use 4–64 letters and digits")
+        }
+        if !isValidPrefix(item.queuePrefix) {
+            log.report(
+                path.appending(key: "queuePrefix"), "must be one capital letter A–Z, found “\(item.queuePrefix)”")
+        }
+        if let statutory = item.timeLimit.statutoryDays, item.timeLimit.promisedDays > statutory {
+            log.report(
+                path.appending(key: "timeLimit").appending(key: "promisedDays"),
+                "promised limit (\(item.timeLimit.promisedDays) days) exceeds the statutory limit (\(statutory) days)")
+        }
+        if item.onlineUrl != nil, !item.online.available {
+            log.report(
+                path.appending(key: "onlineUrl"), "an online application link needs online.available to be true")
+        }
+        checkMaterials(item.materials, at: path.appending(key: "materials"), log: log)
+    }
+
+    private static func checkMaterials(_ materials: [Material], at path: JSONPath, log: IssueLog) {
+        var seen: [String: Int] = [:]
+        for (index, material) in materials.enumerated() {
+            let materialPath = path.appending(index: index)
+            let idPath = materialPath.appending(key: "id")
+            if !isValidMaterialId(material.id) {
+                log.report(idPath, "“\(material.id)” is not a valid material id: use m and a number, e.g. m1")
+            } else if let first = seen[material.id] {
+                log.report(idPath, "duplicate material id “\(material.id)”, already used by materials[\(first)]")
+            } else {
+                seen[material.id] = index
+            }
+            if material.waivable && material.obtainedByHall {
+                log.report(
+                    materialPath.appending(key: "waivable"),
+                    "a material the hall obtains itself (obtainedByHall) is never brought, so it cannot be waived")
+            }
+        }
+    }
+}

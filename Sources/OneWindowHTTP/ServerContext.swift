@@ -1,0 +1,65 @@
+import Foundation
+import Logging
+import Synchronization
+
+/// What the C callbacks reach through their context pointer.
+final class ServerContext: Sendable {
+    let router: Router
+    let configuration: HTTPServer.Configuration
+    let logger: Logger
+    /// Requests whose headers arrived and whose answer is not fully sent.
+    let inFlight = Atomic<Int>(0)
+    /// Set by `quiesce`: every answer from now on closes its connection.
+    let closing = Atomic<Bool>(false)
+    let suspensions = Suspensions()
+    let connections = ConnectionRegistry()
+    /// Request ids are this process's random prefix and a counter: unique, and cheap to make.
+    private let requestIdPrefix = String(UInt32.random(in: .min ... .max), radix: 16)
+    private let requestCount = Atomic<UInt64>(0)
+
+    init(configuration: HTTPServer.Configuration, router: Router, logger: Logger) {
+        self.configuration = configuration
+        self.router = router
+        self.logger = logger
+    }
+
+    var maxBodyBytes: Int { configuration.maxBodyBytes }
+
+    /// Once a second: cuts connections past their request deadline and answers deferred
+    /// requests past theirs.
+    func sweep() {
+        let cut = connections.sweep()
+        if cut > 0 {
+            logger.notice("closed connections that did not send their request in time", metadata: ["count": "\(cut)"])
+        }
+        suspensions.expire()
+    }
+
+    /// The request's id: the client's (or its proxy's) `X-Request-Id` when it is a sane token,
+    /// else a new one.
+    func requestId(given: String?) -> String {
+        if let given, (1...64).contains(given.utf8.count),
+            given.utf8.allSatisfy({ Self.idCharacters.contains($0) })
+        {
+            return given
+        }
+        let number = requestCount.add(1, ordering: .relaxed).newValue
+        return requestIdPrefix + "-" + String(number, radix: 16)
+    }
+
+    private static let idCharacters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:".utf8)
+
+    /// The access log's line for a finished request. Never the query or a header: tokens and
+    /// search words stay out of the log.
+    func logAccess(_ state: RequestState, aborted: Bool) {
+        guard configuration.accessLog, logger.logLevel <= .info else { return }
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - state.startedAt) / 1e6
+        var metadata: Logger.Metadata = [
+            "method": "\(state.method)", "route": "\(state.routePattern ?? "-")", "status": "\(state.status)",
+            "ms": "\(Double(Int(elapsed * 1000)) / 1000)", "request_id": "\(state.requestId)",
+            "client": "\(state.connection?.clientAddress ?? "-")",
+        ]
+        if aborted { metadata["aborted"] = "true" }
+        logger.info("request", metadata: metadata)
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+import OneWindowCore
+
+/// The commit thread's handle on one group transaction.
+///
+/// Each command of the group writes inside its own savepoint (`job`), so a command whose write
+/// fails is undone alone and the rest of the group commits. Reads see the transaction's own
+/// writes: after a failed job the queue is rebuilt from exactly what the group will commit.
+///
+/// Rows are written by hand-written cached statements: this runs for every ticket, and record
+/// encoding (Codable, snake-case keys) and ICU date formatting cost more than the SQL itself.
+/// Dates are written in GRDB's own text form, so records read them back as usual.
+public struct QueueTransaction {
+    let db: Database
+
+    /// Runs `body` in a savepoint. If it throws, everything it wrote is undone and the error
+    /// rethrown; the transaction goes on unless SQLite ended it (check `isOpen`).
+    public func job<T>(_ body: () throws -> T) throws -> T {
+        var result: T?
+        try db.inSavepoint {
+            result = try body()
+            return .commit
+        }
+        return result!
+    }
+
+    /// False once SQLite rolled the whole transaction back (it may, on a full disk or an I/O
+    /// error); the group then cannot commit.
+    public var isOpen: Bool { db.isInsideTransaction }
+
+    /// Writes the rows and events of queue commands; returns the events with their row ids.
+    @discardableResult
+    public func write(_ changes: QueueChanges) throws -> [StoredEvent] {
+        guard !changes.isEmpty else { return [] }
+        let upsertTicket = try db.cachedStatement(sql: Self.upsertTicketSQL)
+        for ticket in changes.tickets.values {
+            try upsertTicket.execute(arguments: [
+                ticket.id, ticket.hallDay, ticket.prefix, ticket.sequence, ticket.serviceId, ticket.priority,
+                ticket.status.rawValue, ticket.window, ticket.callCount, Timestamp.sqlite(ticket.issuedAt),
+                ticket.calledAt.map(Timestamp.sqlite), ticket.endedAt.map(Timestamp.sqlite), ticket.outcome,
+            ])
+        }
+        let upsertWindow = try db.cachedStatement(
+            sql: """
+                INSERT INTO window_state (id, paused, current_ticket_id) VALUES (?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET paused = excluded.paused, current_ticket_id = excluded.current_ticket_id
+                """)
+        for window in changes.windows.values {
+            try upsertWindow.execute(arguments: [window.id, window.paused, window.currentTicketId])
+        }
+        let insertEvent = try db.cachedStatement(
+            sql: "INSERT INTO queue_event (kind, ticket_id, window, actor, at, detail) VALUES (?, ?, ?, ?, ?, ?)")
+        return try changes.events.map { event in
+            try insertEvent.execute(arguments: [
+                event.kind.rawValue, event.ticketId, event.window, event.actor, Timestamp.sqlite(event.at),
+                event.detail,
+            ])
+            return StoredEvent(id: db.lastInsertedRowID, event: event)
+        }
+    }
+
+    private static let upsertTicketSQL = """
+        INSERT INTO ticket (id, hall_day, prefix, sequence, service_id, priority, status, window, call_count,
+            issued_at, called_at, ended_at, outcome)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT(id) DO UPDATE SET service_id = excluded.service_id, status = excluded.status,
+            window = excluded.window, call_count = excluded.call_count, called_at = excluded.called_at,
+            ended_at = excluded.ended_at, outcome = excluded.outcome
+        """
+
+    /// The queue as this transaction sees it.
+    public func loadQueue(day: String, keysSince: Date) throws -> StoredQueue {
+        try Self.loadQueue(db, day: day, keysSince: keysSince)
+    }
+
+    static func loadQueue(_ db: Database, day: String, keysSince: Date) throws -> StoredQueue {
+        let tickets = try Ticket.filter(sql: "hall_day = ? OR status IN ('waiting', 'called')", arguments: [day])
+            .fetchAll(db)
+        let keys = try IdempotencyRecord.filter(sql: "created_at >= ?", arguments: [Timestamp.sqlite(keysSince)])
+            .order(sql: "created_at").fetchAll(db)
+        return StoredQueue(tickets: tickets, windows: try WindowState.fetchAll(db), keys: keys)
+    }
+
+    /// One ticket by id, whatever its day.
+    public func ticket(id: String) throws -> Ticket? {
+        try Ticket.fetchOne(db, key: id)
+    }
+
+    /// Writes the health probe's row: proof that a write still commits. First it checks that
+    /// the database can still grow (64 KiB allocated and given back), since an update in place
+    /// succeeds on a full disk while every new ticket fails.
+    public func probe(at date: Date) throws {
+        try db.inSavepoint {
+            try db.execute(
+                sql: "INSERT INTO health_probe (id, at, space) VALUES (2, ?, zeroblob(65536))",
+                arguments: [Timestamp.sqlite(date)])
+            return .rollback
+        }
+        try db.execute(
+            sql: "INSERT INTO health_probe (id, at) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET at = excluded.at",
+            arguments: [Timestamp.sqlite(date)])
+    }
+}

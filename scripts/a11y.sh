@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs axe-core (4.12, bundled by the PyPI package axe-playwright-python) in headless Chromium
+# on the home page, a search result, a guide and the board at 390 and 1366 px, and checks
+# that no page scrolls sideways at 320 and 390 px and that guides print on A4. Fails on any
+# violation. Installs what it needs: Debian's chromium and chromium-driver, and a Python venv
+# in .build/a11y-venv. Usage: scripts/a11y.sh [ONEWINDOWD_BINARY]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh chromium chromium-driver python3-venv fonts-noto-cjk
+
+venv=.build/a11y-venv
+axe_package="axe-playwright-python==0.1.8"
+if ! cmp -s scripts/a11y/requirements.txt "$venv/requirements.txt" 2>/dev/null; then
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install -q --disable-pip-version-check -r scripts/a11y/requirements.txt
+    "$venv/bin/pip" install -q --disable-pip-version-check --no-deps "$axe_package"
+    cp scripts/a11y/requirements.txt "$venv/requirements.txt"
+fi
+
+binary=${1:-.build/debug/onewindowd}
+[ -x "$binary" ] || swift build --product onewindowd
+work=$(mktemp -d)
+"$binary" serve --port 0 --catalogue services.json --database "$work/onewindow.sqlite" 2>"$work/log" &
+daemon=$!
+trap 'kill "$daemon" 2>/dev/null; wait "$daemon" 2>/dev/null; rm -rf "$work"' EXIT
+port=""
+for _ in $(seq 1 100); do
+    port=$(sed -n 's/.*listening on http:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/log")
+    [ -n "$port" ] && break
+    sleep 0.1
+done
+[ -n "$port" ] || { cat "$work/log" >&2; echo "onewindowd did not start" >&2; exit 1; }
+"$venv/bin/python" scripts/a11y/check_pages.py "http://127.0.0.1:$port"

@@ -1,0 +1,104 @@
+"""Checks the pages applicants see in headless Chromium: axe-core finds no violation at
+390 and 1366 px, nothing scrolls sideways at 320 and 390 px, and a guide prints on A4.
+
+Usage: check_pages.py BASE_URL. Exits 1 and lists every problem when there is one.
+"""
+import base64
+import importlib.util
+import json
+import pathlib
+import re
+import sys
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+BASE = sys.argv[1].rstrip("/")
+AXE_PAGES = ["/", "/?q=%E4%BD%8E%E4%BF%9D", "/guides/MZ-HY-001", "/board"]
+AXE_WIDTHS = [390, 1366]
+OVERFLOW_WIDTHS = [320, 390]
+RUN_AXE = """
+const done = arguments[arguments.length - 1];
+axe.run(document).then(r => done({
+  version: r.testEngine.version, passes: r.passes.length,
+  violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 5).map(n => n.target.join(" "))}))
+})).catch(e => done({error: String(e)}));
+"""
+
+
+def axe_source():
+    spec = importlib.util.find_spec("axe_playwright_python")
+    return (pathlib.Path(spec.submodule_search_locations[0]) / "axe.min.js").read_text()
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"]:
+        options.add_argument(argument)
+    options.binary_location = "/usr/bin/chromium"
+    return webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+
+
+def set_width(driver, width):
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 800})
+
+
+def guide_paths():
+    with urllib.request.urlopen(BASE + "/api/v1/services") as answer:
+        return ["/guides/" + s["id"] for s in json.load(answer)["services"]]
+
+
+def main():
+    axe = axe_source()
+    problems = []
+    driver = browser()
+    try:
+        for width in AXE_WIDTHS:
+            set_width(driver, width)
+            for path in AXE_PAGES:
+                driver.get(BASE + path)
+                driver.execute_script(axe)
+                result = driver.execute_async_script(RUN_AXE)
+                if "error" in result or result["passes"] == 0:
+                    problems.append(f"{width}px {path}: axe did not run: {result}")
+                    continue
+                print(f"axe {result['version']} {width}px {path}: "
+                      f"{len(result['violations'])} violations, {result['passes']} rules passed")
+                for violation in result["violations"]:
+                    problems.append(f"{width}px {path}: {violation['id']} ({violation['impact']}): "
+                                    f"{violation['help']} at {violation['nodes']}")
+        pages = ["/", "/?q=%E4%BD%8E%E4%BF%9D", "/?category=%E7%A4%BE%E4%BC%9A%E6%95%91%E5%8A%A9"] + guide_paths()
+        for width in OVERFLOW_WIDTHS:
+            set_width(driver, width)
+            for large in (False, True):
+                driver.delete_all_cookies()
+                if large:
+                    driver.get(BASE + "/elderly-mode?on=1")
+                for path in pages:
+                    driver.get(BASE + path)
+                    scroll, inner = driver.execute_script(
+                        "return [document.documentElement.scrollWidth, window.innerWidth]")
+                    if scroll > inner:
+                        problems.append(f"{width}px {'large ' if large else ''}{path}: scrolls sideways "
+                                        f"(scrollWidth {scroll} > innerWidth {inner})")
+            print(f"overflow {width}px: {len(pages)} pages checked, standard and large")
+        driver.delete_all_cookies()
+        driver.get(BASE + "/guides/MZ-HY-001")
+        pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])
+        boxes = {(round(float(w)), round(float(h))) for w, h in re.findall(rb"/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]", pdf)}
+        if boxes != {(595, 842)}:
+            problems.append(f"print: /guides/MZ-HY-001 is not laid out on A4 paper (pages {boxes} pt)")
+        else:
+            print(f"print: /guides/MZ-HY-001 on A4, {pdf.count(b'/Type /Page') - pdf.count(b'/Type /Pages')} pages")
+    finally:
+        driver.quit()
+    for problem in problems:
+        print("FAIL " + problem, file=sys.stderr)
+    sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    main()
