@@ -25,7 +25,9 @@ class Daemon:
         self.process = subprocess.Popen(
             [str(binary), "serve", "--host", "127.0.0.1", "--port", str(self.port), "--threads", "2",
              "--catalogue", str(catalogue), "--database", str(database), "--closing-time", "none"],
-            stdout=open(self.log_path, "w"), stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
+            stdout=open(self.log_path, "w"), stderr=subprocess.STDOUT,
+            # No access log, as nginx has none here: like is compared with like.
+            env={**os.environ, "ONEWINDOW_ACCESS_LOG": "off", **(env or {})})
 
     @staticmethod
     def create_token(binary, database, role, name):

@@ -20,7 +20,7 @@ venv=.build/schemathesis-venv
 if ! "$venv/bin/schemathesis" --version 2>/dev/null | grep -qF "$version"; then
     echo "== installing schemathesis $version into $venv" >&2
     rm -rf "$venv"
-    python3 -m venv "$venv"
+    python3 -m venv "$venv" 2>/dev/null || { scripts/install-deps.sh python3-venv && rm -rf "$venv" && python3 -m venv "$venv"; }
     "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$version"
 fi
 
