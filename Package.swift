@@ -7,11 +7,14 @@ import PackageDescription
 //   OneWindowHTTP    libmicrohttpd wrapped: server, route table, body collector, error reply.
 //   OneWindowApp     the routes and pages of the hall, wired by `Application.build`.
 //   onewindowd       the thin executable: options, logging, signals.
+//   OneWindowKiosk   the hall terminals' client: screens, renderer, input, printer, HTTP to the daemon.
+//   onewindow-kiosk  the thin executable for kiosks, clerk consoles and text boards.
 let package = Package(
     name: "OneWindow",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "onewindowd", targets: ["onewindowd"])
+        .executable(name: "onewindowd", targets: ["onewindowd"]),
+        .executable(name: "onewindow-kiosk", targets: ["onewindow-kiosk"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -59,10 +62,17 @@ let package = Package(
             dependencies: [
                 "OneWindowApp",
                 "OneWindowCore",
+                "OneWindowHTTP",
                 "OneWindowStorage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        // The terminals' client talks to the daemon over HTTP only: it shares no code with it.
+        .target(name: "OneWindowKiosk"),
+        .executableTarget(
+            name: "onewindow-kiosk",
+            dependencies: ["OneWindowKiosk", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(
             name: "OneWindowTesting",
@@ -83,6 +93,14 @@ let package = Package(
                 "OneWindowApp", "OneWindowTesting", "onewindowd", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
+        ),
+        // Depends on both executables: the end-to-end tests run the kiosk in a pseudo-terminal
+        // against the real daemon.
+        .testTarget(
+            name: "OneWindowKioskTests",
+            dependencies: ["OneWindowKiosk", "OneWindowTesting", "OneWindowHTTP", "onewindowd", "onewindow-kiosk"],
+            // The receipt's golden file is read from the source tree by path.
+            exclude: ["Golden"]
         ),
     ]
 )

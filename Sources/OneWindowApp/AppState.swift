@@ -13,12 +13,15 @@ public final class AppState: Sendable {
     let authFailures: AuthFailures
     /// Tickets per kiosk token.
     let issueLimit: RateLimiter
+    /// The manager's numbers, kept from the event log.
+    public let metrics: MetricsService
     private let snapshot: Mutex<CatalogueSnapshot>
 
     init(
         catalogue: CatalogueSnapshot, storage: Storage, queue: QueueService, tokens: DeviceTokenCache, logger: Logger,
-        issueRule: RateLimiter.Rule?, clock: @escaping QueueService.Clock
+        issueRule: RateLimiter.Rule?, metrics: MetricsService, clock: @escaping QueueService.Clock
     ) {
+        self.metrics = metrics
         self.clock = clock
         self.authFailures = AuthFailures(clock: clock)
         self.issueLimit = RateLimiter(rule: issueRule, clock: clock)

@@ -19,18 +19,20 @@ public final class Application: Sendable {
     public init(configuration: AppConfiguration, logger: Logger) throws {
         let snapshot = try CatalogueSource.load(path: configuration.cataloguePath, at: configuration.clock())
         let storage = try configuration.storage ?? Storage(path: configuration.databasePath)
+        let metrics = MetricsService()
         let queue = try QueueService(
             catalogue: snapshot.published, storage: storage, logger: logger,
             callsBeforeNoShow: configuration.callsBeforeNoShow, closingTime: configuration.closingTime,
-            hub: EventHub(heartbeatSeconds: configuration.boardHeartbeatSeconds),
+            hub: EventHub(heartbeatSeconds: configuration.boardHeartbeatSeconds), observers: [metrics],
             inboxCapacity: configuration.inboxCapacity, clock: configuration.clock)
+        metrics.load(from: storage, logger: logger)
         self.configuration = configuration
         self.logger = logger
         let tokens = DeviceTokenCache(lifetime: configuration.tokenCacheSeconds, clock: configuration.clock)
         let state = AppState(
             catalogue: snapshot, storage: storage, queue: queue, tokens: tokens, logger: logger,
             issueRule: configuration.issueRateLimit.map { .init(perMinute: $0.perMinute, burst: $0.burst) },
-            clock: configuration.clock)
+            metrics: metrics, clock: configuration.clock)
         self.state = state
         self.router = Router(routes: Routes.all(state), logger: logger) { request, roles throws(HTTPError) in
             try state.authenticate(request, roles: roles)
@@ -91,13 +93,14 @@ public final class Application: Sendable {
         (server.openConnections, server.suspendedConnections, server.requestsInFlight)
     }
 
-    /// What every HTML page gets unless it sets its own: no scripts, no framing, no sniffing,
-    /// and no referrer sent to other sites. Pages with a script (the board) set their own
-    /// policy with the script's hash.
+    /// What every HTML page gets unless it sets its own: no scripts but the print button's
+    /// `print()` (allowed by its hash), no framing, no sniffing, and no referrer sent to other
+    /// sites. Pages with a script of their own (the board) set their own policy.
     static let htmlSecurityHeaders: HTTPHeaders = [
         "Content-Security-Policy":
-            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
-            + "base-uri 'none'; frame-ancestors 'none'",
+            "default-src 'none'; script-src 'unsafe-hashes' '\(ContentSecurity.hash("print()"))'; "
+            + "style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; "
+            + "frame-ancestors 'none'",
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "same-origin",
     ]

@@ -157,7 +157,7 @@ func requestCompleted(
     let state = unmanaged.takeUnretainedValue()
     if state.headersSeen {
         context.inFlight.subtract(1, ordering: .relaxed)
-        context.logAccess(state, aborted: reason != .REQUEST_TERMINATED_COMPLETED_OK)
+        context.finished(state, aborted: reason != .REQUEST_TERMINATED_COMPLETED_OK)
     }
     // The next request on this connection must be whole within the idle time plus the usual.
     state.connection?.due(

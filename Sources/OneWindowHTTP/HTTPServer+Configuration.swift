@@ -29,6 +29,12 @@ extension HTTPServer {
         public var htmlHeaders: HTTPHeaders = [:]
         /// Logs one line per request (method, route pattern, status, time, request id).
         public var accessLog: Bool = true
+        /// Writes the access log line; nil logs it through the server's `Logger` at `info`. The
+        /// daemon gives a writer that formats straight into its log buffer: a `Logger` call with
+        /// six metadata fields per request cost more than the request itself.
+        public var accessLogWriter: RequestObserver?
+        /// Hear about every finished request (request metrics).
+        public var requestObservers: [RequestObserver] = []
 
         public init() {}
     }

@@ -49,15 +49,25 @@ final class ServerContext: Sendable {
 
     private static let idCharacters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:".utf8)
 
-    /// The access log's line for a finished request. Never the query or a header: tokens and
-    /// search words stay out of the log.
-    func logAccess(_ state: RequestState, aborted: Bool) {
-        guard configuration.accessLog, logger.logLevel <= .info else { return }
-        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - state.startedAt) / 1e6
+    /// The access log's line and the request observers for a finished request. Never the
+    /// query or a header: tokens and search words stay out of the log.
+    func finished(_ state: RequestState, aborted: Bool) {
+        let logs = configuration.accessLog && (configuration.accessLogWriter != nil || logger.logLevel <= .info)
+        guard logs || !configuration.requestObservers.isEmpty else { return }
+        let record = RequestRecord(
+            method: state.method, route: state.routePattern ?? "-", status: state.status,
+            microseconds: Int((DispatchTime.now().uptimeNanoseconds - state.startedAt) / 1000),
+            requestId: state.requestId, client: state.connection?.clientAddress ?? "-", aborted: aborted)
+        for observer in configuration.requestObservers { observer(record) }
+        guard logs else { return }
+        if let writer = configuration.accessLogWriter {
+            writer(record)
+            return
+        }
         var metadata: Logger.Metadata = [
-            "method": "\(state.method)", "route": "\(state.routePattern ?? "-")", "status": "\(state.status)",
-            "ms": "\(Double(Int(elapsed * 1000)) / 1000)", "request_id": "\(state.requestId)",
-            "client": "\(state.connection?.clientAddress ?? "-")",
+            "method": "\(record.method)", "route": "\(record.route)", "status": "\(record.status)",
+            "ms": "\(Double(record.microseconds) / 1000)", "request_id": "\(record.requestId)",
+            "client": "\(record.client)",
         ]
         if aborted { metadata["aborted"] = "true" }
         logger.info("request", metadata: metadata)

@@ -39,8 +39,11 @@ public struct QueueTransaction {
                 ticket.id, ticket.hallDay, ticket.prefix, ticket.sequence, ticket.serviceId, ticket.priority,
                 ticket.status.rawValue, ticket.window, ticket.callCount, Timestamp.sqlite(ticket.issuedAt),
                 ticket.calledAt.map(Timestamp.sqlite), ticket.endedAt.map(Timestamp.sqlite), ticket.outcome,
+                ticket.caseId, Self.jsonArray(ticket.missingMaterials), ticket.note,
             ])
         }
+        try writeCases(changes.cases.values)
+        try writeEvaluations(changes.evaluations.values)
         let upsertWindow = try db.cachedStatement(
             sql: """
                 INSERT INTO window_state (id, paused, current_ticket_id) VALUES (?, ?, ?)
@@ -50,11 +53,14 @@ public struct QueueTransaction {
             try upsertWindow.execute(arguments: [window.id, window.paused, window.currentTicketId])
         }
         let insertEvent = try db.cachedStatement(
-            sql: "INSERT INTO queue_event (kind, ticket_id, window, actor, at, detail) VALUES (?, ?, ?, ?, ?, ?)")
+            sql: """
+                INSERT INTO queue_event (kind, ticket_id, window, service_id, case_id, hall_day, actor, at, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         return try changes.events.map { event in
             try insertEvent.execute(arguments: [
-                event.kind.rawValue, event.ticketId, event.window, event.actor, Timestamp.sqlite(event.at),
-                event.detail,
+                event.kind.rawValue, event.ticketId, event.window, event.serviceId, event.caseId, event.hallDay,
+                event.actor, Timestamp.sqlite(event.at), event.detail,
             ])
             return StoredEvent(id: db.lastInsertedRowID, event: event)
         }
@@ -62,12 +68,20 @@ public struct QueueTransaction {
 
     private static let upsertTicketSQL = """
         INSERT INTO ticket (id, hall_day, prefix, sequence, service_id, priority, status, window, call_count,
-            issued_at, called_at, ended_at, outcome)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            issued_at, called_at, ended_at, outcome, case_id, missing_materials, note)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT(id) DO UPDATE SET service_id = excluded.service_id, status = excluded.status,
             window = excluded.window, call_count = excluded.call_count, called_at = excluded.called_at,
-            ended_at = excluded.ended_at, outcome = excluded.outcome
+            ended_at = excluded.ended_at, outcome = excluded.outcome, missing_materials = excluded.missing_materials,
+            note = excluded.note
         """
+
+    /// `["m1","m2"]`: material ids are plain tokens, so no escaping is needed beyond quotes.
+    static func jsonArray(_ values: [String]) -> String {
+        guard !values.isEmpty else { return "[]" }
+        let encoded = try? JSONEncoder().encode(values)
+        return encoded.map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+    }
 
     /// The queue as this transaction sees it.
     public func loadQueue(day: String, keysSince: Date) throws -> StoredQueue {
@@ -79,7 +93,12 @@ public struct QueueTransaction {
             .fetchAll(db)
         let keys = try IdempotencyRecord.filter(sql: "created_at >= ?", arguments: [Timestamp.sqlite(keysSince)])
             .order(sql: "created_at").fetchAll(db)
-        return StoredQueue(tickets: tickets, windows: try WindowState.fetchAll(db), keys: keys)
+        let cases = try Self.cases(
+            db, where: "state = 'open' OR id IN (SELECT case_id FROM ticket WHERE hall_day = ?)", [day])
+        let evaluations = try Evaluation.filter(sql: "hall_day = ?", arguments: [day]).fetchAll(db)
+        return StoredQueue(
+            tickets: tickets, windows: try WindowState.fetchAll(db), keys: keys, cases: cases,
+            evaluations: evaluations)
     }
 
     /// One ticket by id, whatever its day.

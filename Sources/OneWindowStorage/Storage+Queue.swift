@@ -40,6 +40,10 @@ public struct StoredQueue: Sendable {
     public var windows: [WindowState]
     /// The idempotency keys claimed since the time asked for.
     public var keys: [IdempotencyRecord]
+    /// Open cases, and the cases of the day's tickets.
+    public var cases: [CaseRecord]
+    /// The day's evaluations.
+    public var evaluations: [Evaluation]
 }
 
 extension Storage {

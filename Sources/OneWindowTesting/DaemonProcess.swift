@@ -5,6 +5,7 @@ import Synchronization
 /// signals, exit codes and what it prints.
 public final class DaemonProcess: Sendable {
     private let process: Process
+    private let pipe = Pipe()
     private let output = OutputBuffer()
     public let port: UInt16
 
@@ -15,7 +16,6 @@ public final class DaemonProcess: Sendable {
     /// Starts `onewindowd serve` with `arguments` on a free port and waits (at most
     /// `timeoutSeconds`) until it says where it listens.
     public init(arguments: [String], timeoutSeconds: Double = 30) throws {
-        let pipe = Pipe()
         process = Process()
         process.executableURL = try Self.binary()
         // Tests issue many tickets from one token; the rate limit has tests of its own.
@@ -69,7 +69,29 @@ public final class DaemonProcess: Sendable {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
+        drainOutput()
         return process.terminationStatus
+    }
+
+    /// Reads what the process wrote last and is still in the pipe (up to its end, for at most a
+    /// second), so `log` has it all once the process has exited.
+    private func drainOutput() {
+        let handle = pipe.fileHandleForReading
+        handle.readabilityHandler = nil
+        let descriptor = handle.fileDescriptor
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        let deadline = Date().addingTimeInterval(1)
+        while Date() < deadline {
+            let count = read(descriptor, &buffer, buffer.count)
+            if count > 0 {
+                output.data.withLock { $0.append(contentsOf: buffer[0..<count]) }
+            } else if count == 0 || errno != EAGAIN {
+                return
+            } else {
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+        }
     }
 
     static func listeningPort(in log: String) -> UInt16? {

@@ -16,9 +16,4 @@ public enum Fixtures {
     /// The catalogue the hall ships.
     public static var shippedCatalogue: String { repositoryRoot.appendingPathComponent("services.json").path }
 
-    /// The valid catalogue as a mutable JSON tree, for tests that break one thing in it.
-    public static func validDocument() throws -> NSMutableDictionary {
-        let data = try Data(contentsOf: URL(fileURLWithPath: validCatalogue))
-        return try JSONSerialization.jsonObject(with: data, options: [.mutableContainers]) as! NSMutableDictionary
-    }
 }

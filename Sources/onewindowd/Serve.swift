@@ -109,12 +109,11 @@ struct Serve: ParsableCommand {
         // only the `sigwait` below ever receives them.
         let signals = SignalSet([SIGINT, SIGTERM, SIGHUP])
         signals.block()
-        let (configuration, level) = try resolved()
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        let (resolvedConfiguration, level) = try resolved()
+        var configuration = resolvedConfiguration
+        let sink = LogSink()
+        LoggingSystem.bootstrap { label in LogfmtHandler(logLevel: level, label: label, sink: sink) }
+        if level <= .info { configuration.http.accessLogWriter = { sink.access($0) } }
         let logger = Logger(label: "onewindowd")
         let application: Application
         do {
@@ -122,6 +121,7 @@ struct Serve: ParsableCommand {
             try application.start()
         } catch {
             logger.critical("cannot start\n\(error)")
+            sink.flush()
             throw ExitCode.failure
         }
         while true {
@@ -132,6 +132,7 @@ struct Serve: ParsableCommand {
             default:
                 logger.info("stopping: requests in flight may finish")
                 application.stop()
+                sink.flush()
                 return
             }
         }

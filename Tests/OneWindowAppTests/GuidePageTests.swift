@@ -89,15 +89,25 @@ struct GuidePageTests {
 
     @Test("the guide shows the national elements: bodies, forwarding, level, result, special steps and questions")
     func guideNationalElements() {
-        #expect(hostile.contains("本大厅受理申请，转交区 &lt;民政局&gt;办理。"))
+        #expect(hostile.contains("民政 &amp; &quot;局&quot;受理申请，转交区 &lt;民政局&gt;办理。"))
+        var forwarded = PageSamples.marriage
+        forwarded.decidingBody = "示例区民政局"
+        forwarded.itemType = .licensing
+        #expect(
+            GuidePage.render(item: forwarded, catalogue: catalogue).contains("本大厅受理申请，转交示例区民政局审批。"))
         #expect(hostile.contains("<dd>县级</dd>") && hostile.contains("<dd>自然人、法人</dd>"))
         #expect(hostile.contains("<dd>决定 &amp; 书</dd>") && hostile.contains("<dd>窗口领取、邮寄送达</dd>"))
         #expect(hostile.contains("<dt>公示 &lt;x&gt;（不计入时限）</dt><dd>7 日</dd>"))
         #expect(hostile.contains("<dt>&lt;q&gt;</dt><dd>a &amp; b</dd>"))
         #expect(marriage.contains("<dd>全国通办</dd>"))
-        #expect(!marriage.contains("本大厅受理申请，转交") && !marriage.contains("常见问题"))
+        #expect(!marriage.contains("受理申请，转交") && !marriage.contains("常见问题"))
         var noStatute = PageSamples.marriage
         noStatute.timeLimit = TimeLimit(statutoryDays: nil, promisedDays: 5)
         #expect(GuidePage.render(item: noStatute, catalogue: catalogue).contains("<dd>法律法规未规定</dd>"))
+        var noPromise = PageSamples.hostile
+        noPromise.timeLimit = TimeLimit(statutoryDays: 60, promisedDays: nil, unit: .naturalDays)
+        let page = GuidePage.render(item: noPromise, catalogue: catalogue)
+        #expect(page.contains("<dt>承诺办结时限</dt><dd>请咨询窗口</dd>"))
+        #expect(page.contains("<dd>法定 60\u{00A0}日内办结，本局承诺时限请咨询窗口</dd>"))
     }
 }

@@ -15,7 +15,9 @@ struct ShippedCatalogueTests {
         ("民非", "社会服务机构"),
         ("高龄补贴", "高龄"),
         ("收养", "收养登记"),
-        ("基金会", "基金会"),
+        ("慈善信托", "慈善信托"),
+        ("haizang", "海葬"),
+        ("公墓年检", "公墓年度检查"),
         ("地名", "地名"),
         ("临时救助", "临时救助"),
         ("jiehun", "结婚登记"),
@@ -67,5 +69,18 @@ struct ShippedCatalogueTests {
             }
         }
         #expect(missing.isEmpty, "run scripts/pinyin-table.swift services.json and add: \(String(missing.sorted()))")
+    }
+
+    @Test("no shipped guide uses staff wording or a second word for 当场办结")
+    func applicantWording() throws {
+        let app = try TestApplication(catalogue: Fixtures.shippedCatalogue)
+        defer { app.stop() }
+        let ids = app.application.state.catalogue.catalogue.services.map(\.id)
+        for id in ids {
+            let page = try app.client.get("/guides/\(id)").text
+            for staffWord in ["法定时限栏", "填列", "即办件", "即时办结"] {
+                #expect(!page.contains(staffWord), "/guides/\(id) says “\(staffWord)”")
+            }
+        }
     }
 }

@@ -15,7 +15,7 @@ struct StorageTests {
         #expect(try storage.journalMode() == "wal")
         #expect(
             try storage.appliedMigrations() == [
-                "0001-catalogue-loads", "0002-queue", "0003-device-tokens", "0004-idempotency-keys",
+                "0001-catalogue-loads", "0002-queue", "0003-device-tokens", "0004-idempotency-keys", "0005-cases",
             ])
         #expect(storage.isReachable())
     }

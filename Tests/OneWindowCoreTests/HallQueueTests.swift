@@ -49,12 +49,14 @@ struct HallQueueTests {
                 .number == "B1234")
     }
 
-    @Test("issuing records the ticket and an issued event")
+    @Test("issuing records the ticket, opens its case, and records both events")
     mutating func issueRecords() throws {
         let ticket = try issue("S1")
         let changes = queue.takeChanges()
         #expect(changes.tickets[ticket.id] == ticket)
-        #expect(changes.events.map(\.kind) == [.issued])
+        #expect(changes.events.map(\.kind) == [.caseOpened, .issued])
+        #expect(ticket.caseId == "C20261128-0001")
+        #expect(changes.cases[ticket.caseId!]?.ticketIds == [ticket.id])
         #expect(queue.takeChanges().isEmpty)
     }
 
@@ -77,7 +79,7 @@ struct HallQueueTests {
             let called = try #require(try queue.callNext(window: "1", actor: "clerk-1", at: tick()))
             order.append(called.id)
             #expect(called.status == .called && called.window == "1" && called.callCount == 1)
-            _ = try queue.complete(ticket: called.id, window: "1", outcome: "completed", actor: "clerk-1", at: tick())
+            _ = try queue.complete(ticket: called.id, window: "1", outcome: .completed, actor: "clerk-1", at: tick())
         }
         #expect(order == [c2.id, c1.id])
         #expect(try queue.callNext(window: "1", actor: "clerk-1", at: tick()) == nil)
@@ -123,7 +125,7 @@ struct HallQueueTests {
         #expect(try queue.noShow(ticket: ticket.id, window: "1", actor: "c", at: tick()).status == .noShow)
         #expect(queue.windows["1"]?.currentTicketId == nil)
         #expect(throws: QueueError.ticketState(ticket: "C001", status: .noShow, expected: "called")) {
-            try queue.complete(ticket: ticket.id, window: "1", outcome: "completed", actor: "c", at: tick())
+            try queue.complete(ticket: ticket.id, window: "1", outcome: .completed, actor: "c", at: tick())
         }
     }
 
@@ -146,7 +148,7 @@ struct HallQueueTests {
     mutating func complete() throws {
         let ticket = try issue("S1")
         _ = try queue.callNext(window: "1", actor: "c", at: tick())
-        let done = try queue.complete(ticket: ticket.id, window: "1", outcome: "completed", actor: "c", at: tick(120))
+        let done = try queue.complete(ticket: ticket.id, window: "1", outcome: .completed, actor: "c", at: tick(120))
         #expect(done.status == .completed && done.outcome == "completed")
         #expect(queue.serviceTimes.average(for: "S1") == 120)
     }
@@ -155,17 +157,17 @@ struct HallQueueTests {
     mutating func illegalTransitions() throws {
         let ticket = try issue("S3")
         #expect(throws: QueueError.ticketState(ticket: "A001", status: .waiting, expected: "called")) {
-            try queue.complete(ticket: ticket.id, window: "1", outcome: "completed", actor: "c", at: tick())
+            try queue.complete(ticket: ticket.id, window: "1", outcome: .completed, actor: "c", at: tick())
         }
         #expect(throws: QueueError.ticketState(ticket: "A001", status: .waiting, expected: "called")) {
             try queue.noShow(ticket: ticket.id, window: "1", actor: "c", at: tick())
         }
         _ = try queue.callNext(window: "2", actor: "c2", at: tick())
         #expect(throws: QueueError.notThisWindow(ticket: "A001", calledTo: "2")) {
-            try queue.complete(ticket: ticket.id, window: "1", outcome: "completed", actor: "c", at: tick())
+            try queue.complete(ticket: ticket.id, window: "1", outcome: .completed, actor: "c", at: tick())
         }
         #expect(throws: QueueError.ticketNotFound("nope")) {
-            try queue.complete(ticket: "nope", window: "1", outcome: "completed", actor: "c", at: tick())
+            try queue.complete(ticket: "nope", window: "1", outcome: .completed, actor: "c", at: tick())
         }
         #expect(throws: QueueError.windowNotFound("9")) { try queue.callNext(window: "9", actor: "c", at: tick()) }
     }

@@ -33,6 +33,7 @@ struct NationalElementsTests {
         Case("services[0].decidingBody", " ", "must not be empty"),
         Case("services[0].itemType", "行政审批", "found “行政审批”"),
         Case("services[0].timeLimit.statutoryDays", nil, "required field is missing (write null for none)"),
+        Case("services[0].timeLimit.promisedDays", nil, "required field is missing (write null for none)"),
         Case("services[0].timeLimit.unit", "月", "must be one of “工作日”, “自然日”"),
         Case("services[1].timeLimit.specialSteps[0].duration", nil, "required field is missing"),
         Case("services[0].result", nil, "required field is missing"),
@@ -90,5 +91,14 @@ struct NationalElementsTests {
             #expect(try issues(setting: "services[0].itemType", to: type).isEmpty, "\(type)")
         }
         #expect(try issues(setting: "services[0].timeLimit.statutoryDays", to: NSNull()).isEmpty)
+    }
+
+    @Test("a promise the bureau has not set is null, loads, and is listed with the placeholders")
+    func unsetPromise() throws {
+        let data = try catalogueData(setting: "services[1].timeLimit.promisedDays", to: NSNull())
+        let catalogue = try CatalogueLoader.load(data, file: "test.json")
+        #expect(catalogue.services[1].timeLimit.promisedDays == nil)
+        #expect(catalogue.placeholders.contains("services[1].timeLimit.promisedDays"))
+        #expect(!catalogue.placeholders.contains("services[0].timeLimit.promisedDays"))
     }
 }

@@ -15,7 +15,8 @@ struct ServiceSummary: Encodable {
     var scope: ServiceScope?
     var visitsPromised: Int
     var onlineAvailable: Bool
-    var promisedDays: Int
+    /// Absent until the bureau sets its promise.
+    var promisedDays: Int?
     /// The unit of `promisedDays`: 工作日 or 自然日.
     var timeLimitUnit: DayUnit
     var queuePrefix: String

@@ -1,11 +1,12 @@
 import Foundation
 import OneWindowCore
 
-/// A ticket as the API shows it, with its place in the queue.
+/// A ticket as the API shows it, with its place in the queue and its case.
 struct TicketView: Encodable {
     var id: String
     var number: String
     var serviceId: String
+    var serviceName: String?
     var status: String
     var priority: Bool
     /// People who will be called before this ticket (0 once called).
@@ -14,22 +15,33 @@ struct TicketView: Encodable {
     var estimatedWaitSeconds: Int?
     var issuedAt: String
     var window: String?
+    var windowName: String?
     var callCount: Int
     var outcome: String?
+    /// The case (办件) this ticket is a visit of.
+    var caseId: String?
+    /// This ticket's place among the case's tickets: 1 for the first.
+    var visit: Int?
+    /// For clerks only: the case with its earlier visits.
+    var `case`: CaseView?
 
     init(_ ticket: Ticket, in queue: HallQueue) {
         let estimate = queue.estimate(for: ticket)
         id = ticket.id
         number = ticket.number
         serviceId = ticket.serviceId
+        serviceName = queue.catalogue.service(id: ticket.serviceId)?.name
         status = ticket.status.rawValue
         priority = ticket.priority
         ahead = estimate.ahead
         estimatedWaitSeconds = estimate.seconds
         issuedAt = Timestamp.iso8601(ticket.issuedAt)
         window = ticket.window
+        windowName = ticket.window.flatMap { id in queue.catalogue.hall.windows.first { $0.id == id }?.name }
         callCount = ticket.callCount
         outcome = ticket.outcome
+        caseId = ticket.caseId
+        visit = ticket.caseId.flatMap { queue.cases[$0]?.ticketIds.firstIndex(of: ticket.id) }.map { $0 + 1 }
     }
 }
 

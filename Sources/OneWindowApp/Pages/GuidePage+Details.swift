@@ -3,7 +3,7 @@ import OneWindowCore
 extension GuidePage {
     static func timeLimit(_ limit: TimeLimit) -> String {
         var pairs = [
-            ("承诺办结时限", GuideText.days(limit.promisedDays, limit.unit)),
+            ("承诺办结时限", GuideText.promised(limit)),
             ("法定办结时限", GuideText.statutory(limit)),
         ]
         for step in limit.specialSteps { pairs.append(("\(step.name)（不计入时限）", step.duration)) }

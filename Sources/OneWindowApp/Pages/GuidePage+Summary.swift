@@ -21,7 +21,7 @@ extension GuidePage {
 
     /// 办事一览: who, what to bring, how long, what it costs, how many visits, where: the six
     /// things an applicant asks first, in their words.
-    static func summary(_ item: ServiceItem) -> String {
+    static func summary(_ item: ServiceItem, hall: Hall) -> String {
         var pairs: [(String, String)] = [
             ("谁可以办", GuideText.serviceObject(item.serviceObject) + "，须符合下方“受理条件”"),
             ("要带什么", bring(item.materials)),
@@ -33,7 +33,7 @@ extension GuidePage {
         ]
         if let scope = item.scope { pairs.append(("通办范围", GuideText.scope(scope))) }
         var body = facts(pairs)
-        if let forwarding = GuideText.forwarding(item) {
+        if let forwarding = GuideText.forwarding(item, hall: hall) {
             body = "<p class=\"forwarding\">\(HTML.escape(forwarding))</p>\n" + body
         }
         return section("办事一览", body, className: "summary")
@@ -50,11 +50,17 @@ extension GuidePage {
     }
 
     private static func duration(_ limit: TimeLimit) -> String {
-        limit.promisedDays == 0 ? "当场办结" : "承诺 \(GuideText.days(limit.promisedDays, limit.unit))内办结"
+        switch (limit.promisedDays, limit.statutoryDays) {
+        case (0, _): "当场办结"
+        case (let promised?, _): "承诺 \(GuideText.days(promised, limit.unit))内办结"
+        case (nil, let statutory?): "法定 \(GuideText.days(statutory, limit.unit))内办结，本局承诺时限请咨询窗口"
+        case (nil, nil): "请咨询窗口"
+        }
     }
 
     private static func online(_ item: ServiceItem) -> String {
-        guard item.online.available else { return "不能，须到现场办理" }
-        return item.onlineUrl == nil ? "可以，网上办理入口请咨询窗口" : "可以，点上方“在线办理”"
+        guard item.online.available else { return "目前须到现场办理" }
+        if item.onlineUrl != nil { return "可以，点上方“在线办理”" }
+        return item.online.note.map { "可以：\($0)" } ?? "可以，网上办理入口请咨询窗口"
     }
 }

@@ -11,7 +11,7 @@ public enum GuidePage {
         let nameEn = item.nameEn.map { "<p class=\"en\" lang=\"en\">\(HTML.escape($0))</p>" } ?? ""
         let sections = [
             actions(item),
-            summary(item),
+            summary(item, hall: catalogue.hall),
             section("受理条件", list(item.conditions, tag: "ul", empty: "无特别条件。")),
             materials(item.materials),
             forms(item.formDownloads),

@@ -30,6 +30,17 @@ enum GuideText {
     /// Between a number and its unit: a space that never breaks the line (20 个工作日, 1 份).
     static let unitSpace = "\u{00A0}"
 
+    /// 承诺办结时限, or where to ask while the bureau has not set one.
+    static func promised(_ limit: TimeLimit) -> String {
+        limit.promisedDays.map { days($0, limit.unit) } ?? PublicText.askAtWindow
+    }
+
+    /// The limit in a few words for lists: the promise, else the statutory limit, else nothing.
+    static func shortLimit(_ limit: TimeLimit) -> String? {
+        if let promised = limit.promisedDays { return days(promised, limit.unit) }
+        return limit.statutoryDays.map { "法定\(days($0, limit.unit))" }
+    }
+
     /// 法定办结时限, saying plainly when no law sets one.
     static func statutory(_ limit: TimeLimit) -> String {
         limit.statutoryDays.map { days($0, limit.unit) } ?? "法律法规未规定"
@@ -40,11 +51,13 @@ enum GuideText {
         objects.map { $0 == .individual ? "个人" : "法人和其他组织" }.joined(separator: "、")
     }
 
-    /// The one plain sentence for an item this hall receives but another body decides.
-    static func forwarding(_ item: ServiceItem) -> String? {
+    /// The one plain sentence for an item received by one body and decided by another; when
+    /// the receiving body is the hall's own (大连市民政局 of 大连市民政局政务服务大厅) it says 本大厅.
+    static func forwarding(_ item: ServiceItem, hall: Hall) -> String? {
         guard item.isForwarded else { return nil }
         let act = item.itemType == .licensing ? "审批" : "办理"
-        return "本大厅受理申请，转交\(item.decidingBody)\(act)。"
+        let receiver = hall.name.hasPrefix(item.acceptingBody) ? "本大厅" : item.acceptingBody
+        return "\(receiver)受理申请，转交\(item.decidingBody)\(act)。"
     }
 
     /// 通办范围 with what it means for the applicant.

@@ -102,10 +102,9 @@ public enum HomePage {
     private static func serviceList(_ items: [ServiceItem], showCategory: Bool) -> String {
         let entries = items.map { item in
             var facts = showCategory ? [item.category] : []
-            facts += [
-                GuideText.visits(item.visitsPromised), GuideText.days(item.timeLimit.promisedDays, item.timeLimit.unit),
-                GuideText.online(item.online),
-            ]
+            facts.append(GuideText.visits(item.visitsPromised))
+            if let limit = GuideText.shortLimit(item.timeLimit) { facts.append(limit) }
+            facts.append(GuideText.online(item.online))
             let href = HTML.escape("/guides/" + HTML.urlComponent(item.id))
             return """
                 <li><a href="\(href)">\(HTML.escape(item.name))</a>

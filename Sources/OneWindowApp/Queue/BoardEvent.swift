@@ -26,6 +26,9 @@ struct BoardEvent: Encodable {
         at = Timestamp.iso8601(event.at)
     }
 
+    /// Whether boards show it (cases and ratings are not theirs).
+    var isQueueEvent: Bool { QueueEvent.Kind(rawValue: kind)?.isQueueEvent ?? false }
+
     /// `id: 42\nevent: called\ndata: {…}\n\n`.
     var serverSentEvent: Data {
         Data("id: \(id)\nevent: \(kind)\ndata: ".utf8) + Response.encodeJSON(self) + Data("\n\n".utf8)

@@ -68,8 +68,9 @@ public final class EventHub: CommitObserver {
         guard let last = group.events.last else { return }
         state.withLock { state in
             state.lastId = max(state.lastId, last.id)
-            guard !state.boards.isEmpty else { return }
-            let data = group.events.reduce(into: Data()) { data, stored in
+            let events = group.events.filter(\.event.kind.isQueueEvent)
+            guard !state.boards.isEmpty, !events.isEmpty else { return }
+            let data = events.reduce(into: Data()) { data, stored in
                 let ticket = stored.event.ticketId.flatMap { group.tickets[$0] }
                 data.append(BoardEvent(stored, ticket: ticket, catalogue: group.catalogue).serverSentEvent)
             }
@@ -102,7 +103,7 @@ public final class EventHub: CommitObserver {
         while after < last {
             let page = replay(after, Self.replayPage).filter { $0.id <= last }
             guard let newest = page.last else { break }
-            for event in page { data.append(event.serverSentEvent) }
+            for event in page where event.isQueueEvent { data.append(event.serverSentEvent) }
             after = newest.id
         }
         stream.write(data)

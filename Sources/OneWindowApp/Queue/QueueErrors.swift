@@ -19,6 +19,21 @@ extension HTTPError.Code {
     public static let storageUnavailable = HTTPError.Code(name: "storage_unavailable", status: 503)
     /// The database's disk is full: writes fail, reads go on.
     public static let storageFull = HTTPError.Code(name: "storage_full", status: 503)
+    public static let caseNotFound = HTTPError.Code(name: "case_not_found", status: 404)
+    public static let caseServiceMismatch = HTTPError.Code(name: "case_service_mismatch", status: 422)
+    public static let caseClosed = HTTPError.Code(name: "case_closed", status: 409)
+    public static let caseCancelled = HTTPError.Code(name: "case_cancelled", status: 409)
+    public static let caseVisitOpen = HTTPError.Code(name: "case_visit_open", status: 409)
+    public static let caseHasVisits = HTTPError.Code(name: "case_has_visits", status: 409)
+    public static let noteRequired = HTTPError.Code(name: "note_required", status: 422)
+    public static let reasonRequired = HTTPError.Code(name: "reason_required", status: 422)
+    public static let missingMaterialsRequired = HTTPError.Code(name: "missing_materials_required", status: 422)
+    public static let unknownMaterial = HTTPError.Code(name: "unknown_material", status: 422)
+    public static let visitNotEnded = HTTPError.Code(name: "visit_not_ended", status: 409)
+    public static let alreadyEvaluated = HTTPError.Code(name: "already_evaluated", status: 409)
+    public static let evaluationNotFound = HTTPError.Code(name: "evaluation_not_found", status: 404)
+    public static let notABadReview = HTTPError.Code(name: "not_a_bad_review", status: 409)
+    public static let alreadyRectified = HTTPError.Code(name: "already_rectified", status: 409)
     /// An Idempotency-Key sent again with another request, or after 24 hours.
     public static let idempotencyKeyReused = HTTPError.Code(name: "idempotency_key_reused", status: 422)
 }
@@ -53,6 +68,22 @@ extension QueueFailure {
         case .notThisWindow: .ticketAtOtherWindow
         case .windowPaused: .windowPaused
         case .tooFewCalls: .tooFewCalls
+        case .caseNotFound: .caseNotFound
+        case .caseServiceMismatch: .caseServiceMismatch
+        case .caseClosed: .caseClosed
+        case .caseCancelled: .caseCancelled
+        case .caseVisitOpen: .caseVisitOpen
+        case .caseHasVisits: .caseHasVisits
+        case .noteRequired: .noteRequired
+        case .reasonRequired: .reasonRequired
+        case .missingMaterialsRequired: .missingMaterialsRequired
+        case .unknownMaterial: .unknownMaterial
+        case .ratingOutOfRange: .malformedBody
+        case .visitNotEnded: .visitNotEnded
+        case .alreadyEvaluated: .alreadyEvaluated
+        case .evaluationNotFound: .evaluationNotFound
+        case .notABadReview: .notABadReview
+        case .alreadyRectified: .alreadyRectified
         case .ticketState(_, let status, _):
             switch status {
             case .waiting: .ticketWaiting

@@ -125,7 +125,7 @@ extension QueueService {
             let old = state.queue
             state.queue = HallQueue(
                 catalogue: old.catalogue, day: day, tickets: stored.tickets, windows: stored.windows,
-                callsBeforeNoShow: old.callsBeforeNoShow)
+                callsBeforeNoShow: old.callsBeforeNoShow, cases: stored.cases, evaluated: stored.evaluations)
             state.keys = RecentKeys(stored.keys)
         }
     }

@@ -10,8 +10,8 @@ extension QueueService {
     /// The key is claimed in the job's savepoint, by the same transaction that writes the
     /// ticket, so a key is never on disk without its ticket, nor a ticket without its key.
     public func issue<T: Sendable>(
-        claim: IdempotencyClaim?, ticketId: String,
-        command: @escaping @Sendable (inout HallQueue, Date) throws(QueueError) -> Ticket,
+        claim: IdempotencyClaim?, ticketId: String, lookup: StoredLookup = StoredLookup(),
+        command: @escaping @Sendable (inout HallQueue, Date, StoredFound) throws(QueueError) -> Ticket,
         view: @escaping @Sendable (Ticket, HallQueue) -> T,
         completion: @escaping @Sendable (Result<T, QueueFailure>) -> Void
     ) {
@@ -27,9 +27,10 @@ extension QueueService {
                         let answer = try replay(held, of: record, run, view: view)
                         return { committed in completion(committed ? answer : .failure(.storage)) }
                     }
+                    let found = try find(lookup, run)
                     let result = apply(
                         { queue, now throws(QueueError) in
-                            let ticket = try command(&queue, now)
+                            let ticket = try command(&queue, now, found)
                             return view(ticket, queue)
                         }, at: run.now)
                     if let record {

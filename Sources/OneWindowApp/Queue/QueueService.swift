@@ -47,7 +47,7 @@ public final class QueueService: Sendable {
         let latest = max(stored.tickets.map(\.hallDay).max() ?? today, today)
         var queue = HallQueue(
             catalogue: catalogue, day: latest, tickets: stored.tickets, windows: stored.windows,
-            callsBeforeNoShow: callsBeforeNoShow)
+            callsBeforeNoShow: callsBeforeNoShow, cases: stored.cases, evaluated: stored.evaluations)
         queue.rollOver(to: now)
         let changes = queue.takeChanges()
         try storage.write(changes)
@@ -75,19 +75,34 @@ public final class QueueService: Sendable {
     }
 
     /// Applies `command` in turn and answers after its group has committed. A refused command
-    /// (`QueueError`) changes nothing and is answered after the commit too.
+    /// (`QueueError`) changes nothing and is answered after the commit too. What `lookup` names
+    /// and the queue does not hold in memory (a case closed long ago, an evaluation) is read
+    /// from the database in the job's own transaction and handed to the command.
     public func submit<T: Sendable>(
-        _ command: @escaping @Sendable (inout HallQueue, Date) throws(QueueError) -> T,
+        lookup: StoredLookup = StoredLookup(),
+        _ command: @escaping @Sendable (inout HallQueue, Date, StoredFound) throws(QueueError) -> T,
         completion: @escaping @Sendable (Result<T, QueueFailure>) -> Void
     ) {
         enqueue(
             CommitJob(
                 run: { [self] run in
-                    let result = apply(command, at: run.now)
+                    let found = try find(lookup, run)
+                    let result = apply(
+                        { queue, now throws(QueueError) in try command(&queue, now, found) }, at: run.now)
                     try run.write(result.changes)
                     return { committed in completion(committed ? result.value : .failure(.storage)) }
                 },
                 reject: { completion(.failure($0)) }))
+    }
+
+    /// Reads what `lookup` names and memory does not hold.
+    func find(_ lookup: StoredLookup, _ run: JobRun) throws -> StoredFound {
+        var found = StoredFound()
+        if let id = lookup.caseId, state.withLock({ $0.queue.cases[id] }) == nil {
+            found.caseRecord = try run.transaction.caseRecord(id: id)
+        }
+        if let id = lookup.evaluationId { found.evaluation = try run.transaction.evaluation(id: id) }
+        return found
     }
 
     /// Takes a reloaded catalogue (SIGHUP) without losing the queue.
@@ -140,6 +155,23 @@ public final class QueueService: Sendable {
             }
         }
     }
+}
+
+/// What a command needs read from the database when memory does not hold it.
+public struct StoredLookup: Sendable {
+    public var caseId: String?
+    public var evaluationId: String?
+
+    public init(caseId: String? = nil, evaluationId: String? = nil) {
+        self.caseId = caseId
+        self.evaluationId = evaluationId
+    }
+}
+
+/// What was read for a `StoredLookup`.
+public struct StoredFound: Sendable {
+    public var caseRecord: CaseRecord?
+    public var evaluation: Evaluation?
 }
 
 /// Why a submitted command did not succeed.

@@ -3,9 +3,9 @@ import OneWindowCore
 import OneWindowHTTP
 
 extension Routes {
-    /// The queue: kiosks issue tickets, clerks call them, anyone reads the state.
+    /// Tickets: kiosks issue them, anyone reads one, clerks end them.
     /// Every write goes through the group-committed `QueueService` and is answered after its commit.
-    static func queue(_ state: AppState) -> [Route] {
+    static func tickets(_ state: AppState) -> [Route] {
         let queue = state.queue
         return [
             Route("POST", "/api/v1/tickets", access: .kiosk, body: .json) { request, responder in
@@ -16,26 +16,29 @@ extension Routes {
                         headers: ["Retry-After": "\(wait)"])
                 }
                 let body = try request.decodeJSON(IssueRequest.self)
-                let priority = body.priority ?? false
-                let claim = try idempotencyKey(request).map { key in
-                    IdempotencyClaim(
-                        device: device.name, key: key,
-                        fingerprint: "serviceId=\(body.serviceId);priority=\(priority ? 1 : 0)")
+                let claim = try idempotencyKey(request).map {
+                    IdempotencyClaim(device: device.name, key: $0, fingerprint: body.fingerprint)
                 }
                 let id = Ticket.newId(at: state.clock())
+                let caseId = body.caseId?.uppercased()
                 queue.issue(
-                    claim: claim, ticketId: id,
-                    command: { queue, now throws(QueueError) in
+                    claim: claim, ticketId: id, lookup: StoredLookup(caseId: caseId),
+                    command: { queue, now, found throws(QueueError) in
                         try queue.issue(
-                            id: id, serviceId: body.serviceId, priority: priority, actor: device.name, at: now)
+                            id: id, serviceId: body.serviceId, priority: body.priority ?? false,
+                            visiting: caseId.map { ($0, found.caseRecord) }, actor: device.name, at: now)
                     },
                     view: { ticket, queue in TicketView(ticket, in: queue) }
                 ) { result in responder.answer(result, status: 201) }
             },
-            Route("GET", "/api/v1/tickets/{id}") { request in
+            Route("GET", "/api/v1/tickets/{id}", access: .optionalDevice(clerkRoles)) { request in
                 let id = request.pathParameter("id")
-                guard let view = queue.read({ q in q.tickets[id].map { TicketView($0, in: q) } }) else {
+                guard var view = queue.read({ q in q.tickets[id].map { TicketView($0, in: q) } }) else {
                     throw HTTPError(.ticketNotFound, "no ticket with id “\(id)” today")
+                }
+                // A clerk sees the case with its earlier visits: what was missing last time.
+                if request.device != nil, let caseId = view.caseId {
+                    view.case = try caseView(state, caseId, forKiosk: false)
                 }
                 return .json(view, headers: ["Cache-Control": "no-store"])
             },
@@ -49,47 +52,14 @@ extension Routes {
             clerkTicketRoute(state, "complete", CompleteRequest.self) {
                 queue, id, body, actor, now throws(QueueError) in
                 try queue.complete(
-                    ticket: id, window: body.window, outcome: body.outcome.rawValue, actor: actor, at: now)
-            },
-            Route("POST", "/api/v1/windows/{window}/call-next", access: .clerk) { request, responder in
-                let device = request.authorizedDevice
-                let window = request.pathParameter("window")
-                queue.submit({ queue, now throws(QueueError) in
-                    try queue.callNext(window: window, actor: device.name, at: now).map { TicketView($0, in: queue) }
-                }) { result in
-                    switch result {
-                    case .success(.some(let view)): responder.send { .json(TicketEnvelope(ticket: view)) }
-                    case .success(.none): responder.send(Response(status: 204))
-                    case .failure(let failure): responder.fail(failure.httpError)
-                    }
-                }
-            },
-            Route("POST", "/api/v1/windows/{window}/recall", access: .clerk) { request, responder in
-                let device = request.authorizedDevice
-                let window = request.pathParameter("window")
-                queue.submit({ queue, now throws(QueueError) in
-                    TicketEnvelope(
-                        ticket: TicketView(try queue.recall(window: window, actor: device.name, at: now), in: queue))
-                }) { result in responder.answer(result) }
-            },
-            windowPauseRoute(state, "pause", paused: true),
-            windowPauseRoute(state, "resume", paused: false),
-            Route("GET", "/api/v1/windows") { _ in
-                .json(
-                    WindowList(windows: queue.read { q in q.catalogue.hall.windows.map { WindowView($0, in: q) } }),
-                    headers: ["Cache-Control": "no-store"])
-            },
-            Route("GET", "/api/v1/queue") { _ in
-                .json(queue.read(QueueView.init), headers: ["Cache-Control": "no-store"])
-            },
-            Route("POST", "/api/v1/hall/close-day", access: .admin) { request, responder in
-                let device = request.authorizedDevice
-                queue.submit({ queue, now throws(QueueError) in
-                    CloseDayReply(expired: queue.closeDay(actor: device.name, at: now).count)
-                }) { result in responder.answer(result) }
+                    ticket: id, window: body.window, outcome: body.outcome,
+                    missingMaterials: body.missingMaterials ?? [],
+                    note: body.note, actor: actor, at: now)
             },
         ]
     }
+
+    static let clerkRoles: Set<String> = [DeviceRole.clerk.rawValue, DeviceRole.admin.rawValue]
 
     /// `POST /api/v1/tickets/{id}/<action>` for clerks, with a JSON body naming their window.
     private static func clerkTicketRoute<Body: Decodable & Sendable>(
@@ -100,20 +70,8 @@ extension Routes {
             let device = request.authorizedDevice
             let parsed = try request.decodeJSON(Body.self)
             let id = request.pathParameter("id")
-            state.queue.submit({ queue, now throws(QueueError) in
+            state.queue.submit({ queue, now, _ throws(QueueError) in
                 TicketEnvelope(ticket: TicketView(try command(&queue, id, parsed, device.name, now), in: queue))
-            }) { result in responder.answer(result) }
-        }
-    }
-
-    private static func windowPauseRoute(_ state: AppState, _ action: String, paused: Bool) -> Route {
-        Route("POST", "/api/v1/windows/{window}/\(action)", access: .clerk) { request, responder in
-            let device = request.authorizedDevice
-            let window = request.pathParameter("window")
-            state.queue.submit({ queue, now throws(QueueError) in
-                _ = try queue.setPaused(paused, window: window, actor: device.name, at: now)
-                let config = queue.catalogue.hall.windows.first { $0.id == window }!
-                return WindowEnvelope(window: WindowView(config, in: queue))
             }) { result in responder.answer(result) }
         }
     }
@@ -137,50 +95,4 @@ extension Responder {
         case .failure(let failure): fail(failure.httpError)
         }
     }
-}
-
-struct IssueRequest: Decodable, Sendable {
-    var serviceId: String
-    /// Absent means false.
-    var priority: Bool?
-
-    private enum Keys: String, CodingKey { case serviceId, priority }
-
-    /// `priority` may be left out but not sent as null: the OpenAPI document says boolean.
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: Keys.self)
-        serviceId = try container.decode(String.self, forKey: .serviceId)
-        priority = container.contains(.priority) ? try container.decode(Bool.self, forKey: .priority) : nil
-    }
-}
-
-struct NoShowRequest: Decodable, Sendable {
-    var window: String
-}
-
-struct TransferRequest: Decodable, Sendable {
-    var window: String
-    var serviceId: String
-}
-
-struct CompleteRequest: Decodable, Sendable {
-    /// How the visit ended. The cases issue adds accepted, more materials needed and rejected.
-    enum Outcome: String, Decodable, Sendable {
-        case completed
-    }
-
-    var window: String
-    var outcome: Outcome
-}
-
-struct WindowList: Encodable {
-    var windows: [WindowView]
-}
-
-struct WindowEnvelope: Encodable {
-    var window: WindowView
-}
-
-struct CloseDayReply: Encodable {
-    var expired: Int
 }

@@ -6,7 +6,9 @@ import OneWindowHTTP
 /// OpenAPI document by a test.
 public enum Routes {
     public static func all(_ state: AppState) -> [Route] {
-        catalogue(state) + queue(state) + board(state) + pages(state) + system(state)
+        catalogue(state) + tickets(state) + windows(state) + cases(state) + evaluations(state) + metrics(state)
+            + board(state)
+            + pages(state) + system(state)
     }
 
     /// Longest `q` or `category` accepted: longer than any name in a real catalogue.

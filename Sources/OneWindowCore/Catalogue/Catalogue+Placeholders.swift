@@ -2,11 +2,16 @@ extension Catalogue {
     /// The marker of a local fact the shipped catalogue cannot know (a phone, a room).
     public static let placeholderMarker = "【待配置"
 
-    /// JSON paths of every text still holding a `【待配置:…】` placeholder, for the operator to replace.
+    /// JSON paths of every text still holding a `【待配置:…】` placeholder, and of every promised
+    /// time limit still `null`, for the operator to replace.
     public var placeholders: [String] {
         var found: [String] = []
         Self.collectPlaceholders(in: hall, path: "hall", into: &found)
         Self.collectPlaceholders(in: services, path: "services", into: &found)
+        // A promise the bureau has not set yet is a local fact still to supply, like a phone.
+        for (index, item) in services.enumerated() where item.timeLimit.promisedDays == nil {
+            found.append("services[\(index)].timeLimit.promisedDays")
+        }
         return found
     }
 

@@ -33,7 +33,7 @@ extension CatalogueLoader {
     static func readTimeLimit(_ limit: inout ObjectReader) -> TimeLimit? {
         let log = limit.log
         let statutory = limit.integerOrNull("statutoryDays", in: 0...Int.max)
-        let promised = limit.integer("promisedDays", in: 0...Int.max)
+        let promised = limit.integerOrNull("promisedDays", in: 0...Int.max)
         let unit: DayUnit? = limit.term("unit")
         let specialSteps = limit.array("specialSteps") { value, path -> SpecialStep? in
             guard var step = ObjectReader(value, at: path, log: log) else { return nil }

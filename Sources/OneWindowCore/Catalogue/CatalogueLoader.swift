@@ -66,7 +66,27 @@ public enum CatalogueLoader {
             guard let id, let name, let kind, let services else { return nil }
             return Window(id: id, name: name, kind: kind, services: services)
         }
-        guard let name, let timeZone, let address, let hours, let windows else { return nil }
-        return Hall(name: name, nameEn: nameEn, timeZone: timeZone, address: address, hours: hours, windows: windows)
+        let holidays = readDays(&reader, "holidays")
+        let workdays = readDays(&reader, "workdays")
+        guard let name, let timeZone, let address, let hours, let windows, let holidays, let workdays else {
+            return nil
+        }
+        return Hall(
+            name: name, nameEn: nameEn, timeZone: timeZone, address: address, hours: hours, windows: windows,
+            holidays: holidays, workdays: workdays)
+    }
+
+    /// An optional list of dates, each `yyyy-MM-dd` and a real day.
+    private static func readDays(_ reader: inout ObjectReader, _ key: String) -> [String]? {
+        let log = reader.log
+        return reader.array(key) { value, path -> String? in
+            guard case .string(let text) = value, text.utf8.count == 10, WorkingDays.date(text) != nil,
+                WorkingDays.text(WorkingDays.date(text)!) == text
+            else {
+                log.report(path, "must be a date written yyyy-MM-dd, found \(value.typeName)")
+                return nil
+            }
+            return text
+        }
     }
 }

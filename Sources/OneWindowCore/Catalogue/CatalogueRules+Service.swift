@@ -27,10 +27,12 @@ extension CatalogueRules {
             log.report(
                 path.appending(key: "queuePrefix"), "must be one capital letter A–Z, found “\(item.queuePrefix)”")
         }
-        if let statutory = item.timeLimit.statutoryDays, item.timeLimit.promisedDays > statutory {
+        if let statutory = item.timeLimit.statutoryDays, let promised = item.timeLimit.promisedDays,
+            promised > statutory
+        {
             log.report(
                 path.appending(key: "timeLimit").appending(key: "promisedDays"),
-                "promised limit (\(item.timeLimit.promisedDays) days) exceeds the statutory limit (\(statutory) days)")
+                "promised limit (\(promised) days) exceeds the statutory limit (\(statutory) days)")
         }
         if item.onlineUrl != nil, !item.online.available {
             log.report(

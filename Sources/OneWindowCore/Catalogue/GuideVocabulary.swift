@@ -46,6 +46,8 @@ public enum Delivery: String, CatalogueTerm {
     case atWindow = "窗口领取"
     case post = "邮寄送达"
     case online = "网上送达"
+    /// Paid into the applicant's bank account (benefits such as 高龄津贴).
+    case bankTransfer = "发放到账"
 }
 
 /// Where a material comes from (来源渠道).

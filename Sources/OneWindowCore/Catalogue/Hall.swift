@@ -7,9 +7,15 @@ public struct Hall: Sendable, Equatable, Encodable {
     public var address: String
     public var hours: String
     public var windows: [Window]
+    /// Public holidays (`yyyy-MM-dd`) on which the hall is closed though they fall on weekdays;
+    /// deadlines in working days skip them.
+    public var holidays: [String]
+    /// Weekend days (`yyyy-MM-dd`) that are working days (调休).
+    public var workdays: [String]
 
     public init(
-        name: String, nameEn: String? = nil, timeZone: String, address: String, hours: String, windows: [Window]
+        name: String, nameEn: String? = nil, timeZone: String, address: String, hours: String, windows: [Window],
+        holidays: [String] = [], workdays: [String] = []
     ) {
         self.name = name
         self.nameEn = nameEn
@@ -17,7 +23,12 @@ public struct Hall: Sendable, Equatable, Encodable {
         self.address = address
         self.hours = hours
         self.windows = windows
+        self.holidays = holidays
+        self.workdays = workdays
     }
+
+    /// The hall's working-day calendar.
+    public var workingDays: WorkingDays { WorkingDays(holidays: Set(holidays), workdays: Set(workdays)) }
 }
 
 /// A window (窗口) where a clerk serves applicants.

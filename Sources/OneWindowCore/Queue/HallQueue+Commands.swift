@@ -1,21 +1,60 @@
 import Foundation
 
 extension HallQueue {
-    /// Issues a ticket (取号). Retries are the caller's to recognise (idempotency keys belong
-    /// to the API): this always issues a new number.
-    public mutating func issue(id: String, serviceId: String, priority: Bool, actor: String, at now: Date)
-        throws(QueueError) -> Ticket
-    {
+    /// Issues a ticket (取号): the first visit of a new case, or with `visiting` the next visit
+    /// of a case that is still open. Retries are the caller's to recognise (idempotency keys
+    /// belong to the API): this always issues a new number.
+    ///
+    /// - Parameters:
+    ///   - serviceId: the service; may be nil when `visiting` names the case (its service).
+    ///   - visiting: the case number the applicant brought back, with the case as stored when
+    ///     it is not among the queue's open cases (a case closed long ago, say).
+    public mutating func issue(
+        id: String, serviceId: String?, priority: Bool, visiting: (id: String, stored: CaseRecord?)? = nil,
+        actor: String, at now: Date
+    ) throws(QueueError) -> Ticket {
         rollOver(to: now)
+        var returning: CaseRecord?
+        if let visiting {
+            returning = try caseForVisit(visiting.id, stored: visiting.stored, serviceId: serviceId)
+        }
+        guard let serviceId = serviceId ?? returning?.serviceId else { throw .serviceNotFound("") }
         guard let service = catalogue.service(id: serviceId) else { throw .serviceNotFound(serviceId) }
         guard !openWindows(serving: serviceId).isEmpty else { throw .serviceNotServed(service.name) }
+        let opening = returning == nil
+        var visit =
+            returning
+            ?? CaseRecord(id: CaseRecord.id(day: day, sequence: caseSequence + 1), serviceId: serviceId, openedAt: now)
+        if opening { caseSequence += 1 }
         let sequence = (sequences[service.queuePrefix] ?? 0) + 1
         sequences[service.queuePrefix] = sequence
         let ticket = Ticket(
             id: id, hallDay: day, prefix: service.queuePrefix, sequence: sequence, serviceId: serviceId,
-            priority: priority, issuedAt: now)
+            priority: priority, issuedAt: now, caseId: visit.id)
+        visit.ticketIds.append(id)
+        record(visit, opening ? .caseOpened : nil, actor: actor, at: now)
         record(ticket, .issued, actor: actor, at: now)
         return ticket
+    }
+
+    /// The open case a returning applicant's ticket may be the next visit of.
+    private func caseForVisit(_ id: String, stored: CaseRecord?, serviceId: String?) throws(QueueError) -> CaseRecord {
+        guard let found = cases[id] ?? stored else { throw .caseNotFound(id) }
+        if let serviceId, serviceId != found.serviceId {
+            throw .caseServiceMismatch(case: id, service: found.serviceId)
+        }
+        switch found.state {
+        case .closed: throw .caseClosed(id)
+        case .cancelled: throw .caseCancelled(id)
+        case .open: break
+        }
+        if let open = openTicket(of: found) { throw .caseVisitOpen(case: id, ticket: open.number) }
+        return found
+    }
+
+    /// The case's ticket still waiting or called, if any.
+    func openTicket(of record: CaseRecord) -> Ticket? {
+        record.ticketIds.lazy.compactMap { self.tickets[$0] }.first { !$0.status.isFinal }
     }
 
     /// Calls the next ticket to `window` (叫号): priority first, then the earliest issued, across
@@ -67,7 +106,8 @@ extension HallQueue {
     }
 
     /// Puts a called ticket back in the queue for another service. It keeps its issue time
-    /// and number, so it is not sent to the back.
+    /// and number, so it is not sent to the back. Its case moves with it while no visit of the
+    /// case has ended (the applicant chose the wrong service); a return visit cannot move.
     public mutating func transfer(
         ticket id: String, window windowId: String, to serviceId: String, actor: String, at now: Date
     ) throws(QueueError) -> Ticket {
@@ -75,29 +115,67 @@ extension HallQueue {
         var ticket = try calledTicket(id, at: windowId)
         guard let service = catalogue.service(id: serviceId) else { throw .serviceNotFound(serviceId) }
         guard !openWindows(serving: serviceId).isEmpty else { throw .serviceNotServed(service.name) }
+        var moved: CaseRecord?
+        if let caseId = ticket.caseId, let visit = cases[caseId] {
+            guard visit.visits == 0 else { throw .caseHasVisits(case: caseId, service: visit.serviceId) }
+            moved = CaseRecord(
+                id: visit.id, serviceId: serviceId, openedAt: visit.openedAt, state: visit.state,
+                ticketIds: visit.ticketIds, visits: visit.visits)
+        }
         let from = ticket.serviceId
         ticket.serviceId = serviceId
         ticket.status = .waiting
         ticket.window = nil
         ticket.callCount = 0
         ticket.calledAt = nil
-        record(ticket, .transferred, actor: actor, at: now, detail: "\(from) -> \(serviceId)")
+        if let moved { record(moved, nil, actor: actor, at: now) }
+        record(ticket, .transferred, actor: actor, at: now, detail: EventDetail(from: from, to: serviceId))
         releaseWindow(windowId, actor: actor, at: now)
         return ticket
     }
 
-    /// Ends the visit at the window with an outcome (e.g. `completed`).
+    /// Ends the visit at the window with an outcome. `completed`, `accepted` and `rejected`
+    /// (which needs a note) close the case; `needs_more` keeps it open and must name at least
+    /// one of the service's materials as missing.
     public mutating func complete(
-        ticket id: String, window windowId: String, outcome: String, actor: String, at now: Date
+        ticket id: String, window windowId: String, outcome: VisitOutcome, missingMaterials: [String] = [],
+        note: String? = nil, actor: String, at now: Date
     ) throws(QueueError) -> Ticket {
         rollOver(to: now)
         var ticket = try calledTicket(id, at: windowId)
+        let note = note?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+        let missing = outcome == .needsMore ? missingMaterials : []
+        if outcome == .rejected, note == nil { throw .noteRequired }
+        if outcome == .needsMore {
+            guard !missing.isEmpty else { throw .missingMaterialsRequired }
+            let known = Set(catalogue.service(id: ticket.serviceId)?.materials.map(\.id) ?? [])
+            if let unknown = missing.first(where: { !known.contains($0) }) {
+                throw .unknownMaterial(id: unknown, service: ticket.serviceId)
+            }
+        }
         ticket.status = .completed
         ticket.endedAt = now
-        ticket.outcome = outcome
+        ticket.outcome = outcome.rawValue
+        ticket.missingMaterials = missing
+        ticket.note = note
         if let calledAt = ticket.calledAt { serviceTimes.add(now.timeIntervalSince(calledAt), for: ticket.serviceId) }
-        record(ticket, .completed, actor: actor, at: now, detail: outcome)
+        record(
+            ticket, .completed, actor: actor, at: now,
+            detail: EventDetail(outcome: outcome.rawValue, missing: missing.isEmpty ? nil : missing))
         releaseWindow(windowId, actor: actor, at: now)
+        if let caseId = ticket.caseId, var visit = cases[caseId], visit.state == .open {
+            visit.visits += 1
+            if outcome.closesCase {
+                visit.state = .closed
+                visit.endedAt = now
+                let promised = catalogue.service(id: visit.serviceId)?.visitsPromised
+                record(
+                    visit, .caseClosed, actor: actor, at: now,
+                    detail: EventDetail(outcome: outcome.rawValue, visits: visit.visits, promised: promised))
+            } else {
+                record(visit, nil, actor: actor, at: now)
+            }
+        }
         return ticket
     }
 
@@ -137,4 +215,8 @@ extension HallQueue {
         state.currentTicketId = nil
         record(state, nil, actor: actor, at: now)
     }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

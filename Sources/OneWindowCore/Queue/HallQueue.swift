@@ -24,6 +24,13 @@ public struct HallQueue: Sendable {
     public let callsBeforeNoShow: Int
     /// Recent service times, for wait estimates.
     public internal(set) var serviceTimes: ServiceTimes
+    /// Open cases, and the cases that today's tickets are visits of.
+    public internal(set) var cases: [String: CaseRecord]
+    /// The last case number and evaluation number given out today.
+    public internal(set) var caseSequence: Int
+    public internal(set) var evaluationSequence: Int
+    /// Today's tickets that were rated: a visit is rated once.
+    public internal(set) var evaluated: Set<String>
     /// Waiting tickets per service in call order, kept by `record`, so calls and estimates need no scan.
     private(set) var lines = WaitingLines()
     /// The ids of the last tickets called or recalled, most recent first (at most 10).
@@ -33,12 +40,13 @@ public struct HallQueue: Sendable {
     private var dayRange: Range<Date>?
     /// Set while the clock reads a day before `day`, so a step back is reported once.
     private var clockBehind = false
-    private var changes = QueueChanges()
+    var changes = QueueChanges()
 
     /// Restores the queue from stored state (today's tickets and the windows), or starts empty.
     public init(
         catalogue: Catalogue, day: String, tickets: [Ticket] = [], windows: [WindowState] = [],
-        callsBeforeNoShow: Int = 3, serviceTimes: ServiceTimes = ServiceTimes()
+        callsBeforeNoShow: Int = 3, serviceTimes: ServiceTimes = ServiceTimes(), cases: [CaseRecord] = [],
+        evaluated: [Evaluation] = []
     ) {
         self.catalogue = catalogue
         self.calendar = HallCalendar(timeZone: catalogue.hall.timeZone)
@@ -48,6 +56,15 @@ public struct HallQueue: Sendable {
         self.tickets = Dictionary(tickets.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         self.windows = Dictionary(windows.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         self.sequences = [:]
+        self.cases = Dictionary(cases.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        // From the cases and from the tickets' case numbers, so a number is never given twice.
+        self.caseSequence =
+            (cases.map(\.id) + tickets.compactMap(\.caseId)).compactMap { CaseRecord.sequence(of: $0, day: day) }
+            .max() ?? 0
+        let today = evaluated.filter { $0.hallDay == day }
+        self.evaluated = Set(today.map(\.ticketId))
+        self.evaluationSequence =
+            today.compactMap { Int($0.id.split(separator: "-").last ?? "") }.max() ?? 0
         for ticket in tickets where ticket.hallDay == day {
             sequences[ticket.prefix] = max(sequences[ticket.prefix] ?? 0, ticket.sequence)
             if ticket.status == .completed, let called = ticket.calledAt, let ended = ticket.endedAt {
@@ -80,7 +97,9 @@ public struct HallQueue: Sendable {
         return changes
     }
 
-    mutating func record(_ ticket: Ticket, _ kind: QueueEvent.Kind, actor: String, at: Date, detail: String? = nil) {
+    mutating func record(
+        _ ticket: Ticket, _ kind: QueueEvent.Kind, actor: String, at: Date, detail: EventDetail? = nil
+    ) {
         if let old = tickets[ticket.id], old.status == .waiting { lines.remove(old) }
         if ticket.status == .waiting { lines.insert(ticket) }
         if kind == .called || kind == .recalled {
@@ -91,14 +110,31 @@ public struct HallQueue: Sendable {
         tickets[ticket.id] = ticket
         changes.tickets[ticket.id] = ticket
         changes.events.append(
-            QueueEvent(kind: kind, ticketId: ticket.id, window: ticket.window, actor: actor, at: at, detail: detail))
+            QueueEvent(
+                kind: kind, ticketId: ticket.id, window: ticket.window, serviceId: ticket.serviceId,
+                caseId: ticket.caseId, hallDay: day, actor: actor, at: at, detail: detail?.json))
+    }
+
+    /// Records a case's new state, with an event of `kind` when given.
+    mutating func record(
+        _ record: CaseRecord, _ kind: QueueEvent.Kind?, actor: String, at: Date, detail: EventDetail? = nil
+    ) {
+        cases[record.id] = record
+        changes.cases[record.id] = record
+        if let kind {
+            changes.events.append(
+                QueueEvent(
+                    kind: kind, ticketId: nil, window: nil, serviceId: record.serviceId, caseId: record.id,
+                    hallDay: day, actor: actor, at: at, detail: detail?.json))
+        }
     }
 
     mutating func record(_ window: WindowState, _ kind: QueueEvent.Kind?, actor: String, at: Date) {
         windows[window.id] = window
         changes.windows[window.id] = window
         if let kind {
-            changes.events.append(QueueEvent(kind: kind, ticketId: nil, window: window.id, actor: actor, at: at))
+            changes.events.append(
+                QueueEvent(kind: kind, ticketId: nil, window: window.id, hallDay: day, actor: actor, at: at))
         }
     }
 
@@ -120,8 +156,12 @@ public struct HallQueue: Sendable {
         guard today != day else { return }
         expireOpenTickets(actor: "system", at: now)
         tickets = tickets.filter { !$0.value.status.isFinal || $0.value.hallDay == today }
+        cases = cases.filter { $0.value.state == .open }
         day = today
         sequences = [:]
+        caseSequence = 0
+        evaluationSequence = 0
+        evaluated = []
     }
 
     /// The instant the current hall day ends, once the queue has seen a time on it; a read after
@@ -176,18 +216,24 @@ public struct HallQueue: Sendable {
 public struct QueueChanges: Sendable, Equatable {
     public var tickets: [String: Ticket] = [:]
     public var windows: [String: WindowState] = [:]
+    public var cases: [String: CaseRecord] = [:]
+    public var evaluations: [String: Evaluation] = [:]
     public var events: [QueueEvent] = []
     /// What the operator should hear about; not written to the database.
     public var warnings: [QueueWarning] = []
 
     public init() {}
 
-    public var isEmpty: Bool { tickets.isEmpty && windows.isEmpty && events.isEmpty }
+    public var isEmpty: Bool {
+        tickets.isEmpty && windows.isEmpty && cases.isEmpty && evaluations.isEmpty && events.isEmpty
+    }
 
     /// Adds later changes on top of these (later rows win; events keep their order).
     public mutating func merge(_ later: QueueChanges) {
         tickets.merge(later.tickets) { _, new in new }
         windows.merge(later.windows) { _, new in new }
+        cases.merge(later.cases) { _, new in new }
+        evaluations.merge(later.evaluations) { _, new in new }
         events += later.events
         warnings += later.warnings
     }

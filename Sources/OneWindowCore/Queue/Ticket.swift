@@ -36,6 +36,12 @@ public struct Ticket: Sendable, Equatable, Codable {
     public var calledAt: Date?
     public var endedAt: Date?
     public var outcome: String?
+    /// The case (办件) this ticket is a visit of; nil only for tickets from before cases.
+    public let caseId: String?
+    /// For `needs_more`: the ids of the service's materials that were missing or faulty.
+    public var missingMaterials: [String]
+    /// The clerk's note on how the visit ended (required for `rejected`).
+    public var note: String?
 
     /// The printed number: prefix plus the sequence, zero-padded to 3 digits (A001 … A999, A1000).
     public var number: String {
@@ -46,7 +52,8 @@ public struct Ticket: Sendable, Equatable, Codable {
     public init(
         id: String, hallDay: String, prefix: String, sequence: Int, serviceId: String, priority: Bool,
         status: Status = .waiting, window: String? = nil, callCount: Int = 0, issuedAt: Date, calledAt: Date? = nil,
-        endedAt: Date? = nil, outcome: String? = nil
+        endedAt: Date? = nil, outcome: String? = nil, caseId: String? = nil, missingMaterials: [String] = [],
+        note: String? = nil
     ) {
         self.id = id
         self.hallDay = hallDay
@@ -61,6 +68,9 @@ public struct Ticket: Sendable, Equatable, Codable {
         self.calledAt = calledAt
         self.endedAt = endedAt
         self.outcome = outcome
+        self.caseId = caseId
+        self.missingMaterials = missingMaterials
+        self.note = note
     }
 
     /// Queue order: priority tickets first, then the earliest issued; the number breaks ties.
@@ -87,21 +97,42 @@ public struct WindowState: Sendable, Equatable, Codable {
 public struct QueueEvent: Sendable, Equatable, Codable {
     public enum Kind: String, Sendable, Equatable, Codable, CaseIterable {
         case issued, called, recalled, noShow = "no_show", transferred, completed, expired, paused, resumed
+        case caseOpened = "case_opened", caseClosed = "case_closed", caseCancelled = "case_cancelled"
+        case evaluated, rectified
+
+        /// Whether display boards hear of it: the queue's own events, not cases or ratings.
+        public var isQueueEvent: Bool {
+            switch self {
+            case .caseOpened, .caseClosed, .caseCancelled, .evaluated, .rectified: false
+            default: true
+            }
+        }
     }
 
     public let kind: Kind
     public let ticketId: String?
     public let window: String?
+    /// The service item the ticket, case or evaluation is for.
+    public let serviceId: String?
+    public let caseId: String?
+    /// The hall day the event belongs to: metrics count by it.
+    public let hallDay: String?
     /// The device token's name that caused it, or `system` for the day's end.
     public let actor: String
     public let at: Date
-    /// Extra facts, e.g. the service transferred to or the outcome.
+    /// Extra facts as JSON, e.g. the outcome and the missing materials of a completion.
     public let detail: String?
 
-    public init(kind: Kind, ticketId: String?, window: String?, actor: String, at: Date, detail: String? = nil) {
+    public init(
+        kind: Kind, ticketId: String?, window: String?, serviceId: String? = nil, caseId: String? = nil,
+        hallDay: String? = nil, actor: String, at: Date, detail: String? = nil
+    ) {
         self.kind = kind
         self.ticketId = ticketId
         self.window = window
+        self.serviceId = serviceId
+        self.caseId = caseId
+        self.hallDay = hallDay
         self.actor = actor
         self.at = at
         self.detail = detail

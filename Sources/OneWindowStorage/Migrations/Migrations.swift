@@ -8,6 +8,7 @@ enum Migrations {
         migrator.registerMigration("0002-queue", migrate: migration0002Queue)
         migrator.registerMigration("0003-device-tokens", migrate: migration0003DeviceTokens)
         migrator.registerMigration("0004-idempotency-keys", migrate: migration0004IdempotencyKeys)
+        migrator.registerMigration("0005-cases", migrate: migration0005Cases)
         return migrator
     }
 }

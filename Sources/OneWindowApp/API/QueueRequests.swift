@@ -1,0 +1,59 @@
+import OneWindowCore
+
+/// `POST /api/v1/tickets`: a service, or a case number for a return visit (or both).
+struct IssueRequest: Decodable, Sendable {
+    var serviceId: String?
+    /// Absent means false.
+    var priority: Bool?
+    var caseId: String?
+
+    private enum Keys: String, CodingKey { case serviceId, priority, caseId }
+
+    /// Fields may be left out but not sent as null: the OpenAPI document says what each is.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Keys.self)
+        serviceId = container.contains(.serviceId) ? try container.decode(String.self, forKey: .serviceId) : nil
+        priority = container.contains(.priority) ? try container.decode(Bool.self, forKey: .priority) : nil
+        caseId = container.contains(.caseId) ? try container.decode(String.self, forKey: .caseId) : nil
+        if serviceId == nil, caseId == nil {
+            throw DecodingError.keyNotFound(
+                Keys.serviceId, .init(codingPath: [], debugDescription: "serviceId or caseId is required"))
+        }
+    }
+
+    /// The request in a canonical form, for idempotency keys.
+    var fingerprint: String {
+        "serviceId=\(serviceId ?? "");priority=\((priority ?? false) ? 1 : 0);caseId=\(caseId ?? "")"
+    }
+}
+
+struct NoShowRequest: Decodable, Sendable {
+    var window: String
+}
+
+struct TransferRequest: Decodable, Sendable {
+    var window: String
+    var serviceId: String
+}
+
+struct CompleteRequest: Decodable, Sendable {
+    var window: String
+    /// `completed`, `accepted`, `needs_more` (with `missingMaterials`) or `rejected` (with `note`).
+    var outcome: VisitOutcome
+    var missingMaterials: [String]?
+    var note: String?
+}
+
+struct CancelCaseRequest: Decodable, Sendable {
+    var reason: String
+}
+
+struct EvaluationRequest: Decodable, Sendable {
+    /// 1 非常不满意 … 5 非常满意.
+    var rating: Int
+    var comment: String?
+}
+
+struct RectifyRequest: Decodable, Sendable {
+    var note: String
+}

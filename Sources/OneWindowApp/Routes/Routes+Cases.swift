@@ -1,0 +1,53 @@
+import Foundation
+import OneWindowCore
+import OneWindowHTTP
+
+extension Routes {
+    /// Cases (办件): looked up by kiosks (a returning applicant's number) and clerks, cancelled by clerks.
+    static func cases(_ state: AppState) -> [Route] {
+        let anyDevice = Route.Access.device(Set(DeviceRole.allCases.map(\.rawValue)))
+        return [
+            Route("GET", "/api/v1/cases/{id}", access: anyDevice) { request in
+                let id = request.pathParameter("id").uppercased()
+                let kiosk = request.device?.role == DeviceRole.kiosk.rawValue
+                return .json(
+                    CaseEnvelope(case: try caseView(state, id, forKiosk: kiosk)), headers: ["Cache-Control": "no-store"]
+                )
+            },
+            Route("POST", "/api/v1/cases/{id}/cancel", access: .clerk, body: .json) { request, responder in
+                let device = request.authorizedDevice
+                let id = request.pathParameter("id").uppercased()
+                let body = try request.decodeJSON(CancelCaseRequest.self)
+                state.queue.submit(lookup: StoredLookup(caseId: id)) { queue, now, found throws(QueueError) in
+                    try queue.cancelCase(id, stored: found.caseRecord, reason: body.reason, actor: device.name, at: now)
+                } completion: { result in
+                    switch result {
+                    case .success:
+                        // Read back as committed, with its visits.
+                        responder.send {
+                            (try? caseView(state, id, forKiosk: false)).map { .json(CaseEnvelope(case: $0)) }
+                                ?? .error(HTTPError(.caseNotFound, "no case numbered “\(id)”"))
+                        }
+                    case .failure(let failure): responder.fail(failure.httpError)
+                    }
+                }
+            },
+        ]
+    }
+
+    /// A case as stored, with its visits; notes are left out for kiosks, which applicants use.
+    static func caseView(_ state: AppState, _ id: String, forKiosk: Bool) throws(HTTPError) -> CaseView {
+        let stored: (CaseRecord, [Ticket])?
+        do {
+            stored = try state.storage.caseWithVisits(id: id)
+        } catch {
+            throw HTTPError(.storageUnavailable, "the case cannot be read now; try again")
+        }
+        guard let (record, tickets) = stored else { throw HTTPError(.caseNotFound, "no case numbered “\(id)”") }
+        return CaseView(record, visits: tickets, catalogue: state.catalogue.published, forKiosk: forKiosk)
+    }
+}
+
+struct CaseEnvelope: Encodable {
+    var `case`: CaseView
+}

@@ -1,0 +1,53 @@
+import Foundation
+import OneWindowCore
+import OneWindowHTTP
+
+extension Routes {
+    /// The manager's numbers: `GET /api/v1/metrics?from=&to=[&serviceId=]`.
+    static func metrics(_ state: AppState) -> [Route] {
+        [
+            Route("GET", "/api/v1/metrics", access: .clerk, query: ["from", "to", "serviceId"]) { request in
+                let range = try dayRange(request)
+                let serviceId = try textParameter(request, "serviceId")
+                let catalogue = state.catalogue.published
+                if let serviceId, catalogue.service(id: serviceId) == nil {
+                    throw HTTPError(.serviceNotFound, "no service item with id “\(serviceId)”")
+                }
+                guard state.metrics.waitUntilReady(seconds: 5) else {
+                    throw HTTPError(
+                        .metricsLoading, "the metrics are still being read from the event log; try again shortly",
+                        headers: ["Retry-After": "2"])
+                }
+                let today = state.queue.read(\.day)
+                let report = state.metrics.read {
+                    $0.report(from: range.from, to: range.to, serviceId: serviceId, catalogue: catalogue, today: today)
+                }
+                return .json(report, headers: ["Cache-Control": "no-store"])
+            }
+        ]
+    }
+
+    /// `from` and `to`: hall days written yyyy-MM-dd, `from` not after `to`, at most 366 days.
+    static func dayRange(_ request: Request) throws(HTTPError) -> (from: String, to: String) {
+        func day(_ name: String) throws(HTTPError) -> String {
+            guard let text = try request.queryValue(name) else {
+                throw HTTPError(.invalidParameter, "query parameter “\(name)” (a date, yyyy-MM-dd) is required")
+            }
+            guard text.utf8.count == 10, let date = WorkingDays.date(text), WorkingDays.text(date) == text else {
+                throw HTTPError(.invalidParameter, "query parameter “\(name)” must be a date written yyyy-MM-dd")
+            }
+            return text
+        }
+        let from = try day("from")
+        let to = try day("to")
+        guard from <= to else { throw HTTPError(.invalidParameter, "from (\(from)) is after to (\(to))") }
+        let span = WorkingDays.date(to)!.timeIntervalSince(WorkingDays.date(from)!) / 86_400
+        guard span < 366 else { throw HTTPError(.invalidParameter, "the range is longer than 366 days") }
+        return (from, to)
+    }
+}
+
+extension HTTPError.Code {
+    /// The metrics are still being computed from the event log after a start.
+    public static let metricsLoading = HTTPError.Code(name: "metrics_loading", status: 503)
+}

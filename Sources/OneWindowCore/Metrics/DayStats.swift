@@ -1,0 +1,79 @@
+/// What happened on one hall day for one service: the counts and distributions the metrics
+/// add up over a range of days. Times are whole seconds, so the distributions are exact.
+public struct DayStats: Sendable, Equatable {
+    public var ticketsIssued = 0
+    public var visitsServed = 0
+    public var noShows = 0
+    public var expired = 0
+    /// Issue to first call, for served visits: seconds → how many.
+    public var waits: [Int: Int] = [:]
+    /// Last call to completion, for served visits.
+    public var services: [Int: Int] = [:]
+    public var casesOpened = 0
+    public var casesClosed = 0
+    public var casesCancelled = 0
+    /// Of the cases closed: with exactly one visit, within the visits promised, and all their visits.
+    public var oneVisitCases = 0
+    public var withinPromiseCases = 0
+    public var closedCaseVisits = 0
+    /// Materials named missing (needs_more): material id → times.
+    public var missed: [String: Int] = [:]
+    /// Ratings given, per level 1…5.
+    public var ratings: [Int: Int] = [:]
+
+    public init() {}
+
+    public mutating func add(_ other: DayStats) {
+        ticketsIssued += other.ticketsIssued
+        visitsServed += other.visitsServed
+        noShows += other.noShows
+        expired += other.expired
+        waits.merge(other.waits, uniquingKeysWith: +)
+        services.merge(other.services, uniquingKeysWith: +)
+        casesOpened += other.casesOpened
+        casesClosed += other.casesClosed
+        casesCancelled += other.casesCancelled
+        oneVisitCases += other.oneVisitCases
+        withinPromiseCases += other.withinPromiseCases
+        closedCaseVisits += other.closedCaseVisits
+        missed.merge(other.missed, uniquingKeysWith: +)
+        ratings.merge(other.ratings, uniquingKeysWith: +)
+    }
+}
+
+/// Summary figures of a distribution of whole seconds.
+public struct Distribution: Sendable, Equatable, Encodable {
+    public var mean: Double?
+    public var median: Int?
+    public var p90: Int?
+
+    /// Nearest-rank quantiles: the median is the value at rank ⌈n/2⌉, p90 at rank ⌈0.9·n⌉, of
+    /// the n values in order. The mean is rounded to a tenth of a second. All nil without values.
+    public init(_ histogram: [Int: Int]) {
+        let count = histogram.values.reduce(0, +)
+        guard count > 0 else { return }
+        let total = histogram.reduce(0) { $0 + $1.key * $1.value }
+        mean = (Double(total) / Double(count) * 10).rounded() / 10
+        let ordered = histogram.sorted { $0.key < $1.key }
+        func rank(_ wanted: Int) -> Int {
+            var seen = 0
+            for (value, times) in ordered {
+                seen += times
+                if seen >= wanted { return value }
+            }
+            return ordered.last!.key
+        }
+        median = rank((count + 1) / 2)
+        p90 = rank(Int((Double(count) * 0.9).rounded(.up)))
+    }
+
+    enum Keys: String, CodingKey { case mean, median, p90 }
+
+    /// Nil figures are null, not left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(mean, forKey: .mean)
+        try container.encode(median, forKey: .median)
+        try container.encode(p90, forKey: .p90)
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+
+/// The hall's numbers, kept up to date event by event: what was issued, served, missed, how
+/// long people waited, how many cases closed in one visit, how they rated it.
+///
+/// It reads nothing but the event log, in order, so the same log always gives the same
+/// numbers: at start-up the daemon folds the stored events into a new book, then every
+/// committed group. Figures are kept per hall day and service, so a range of days is a sum.
+public struct MetricsBook: Sendable {
+    /// The last event folded in; older ones are skipped, so replaying is harmless.
+    public private(set) var lastEventId: Int64 = 0
+    /// Per hall day, per service.
+    public private(set) var days: [String: [String: DayStats]] = [:]
+    /// Bad reviews by evaluation id.
+    public private(set) var badReviews: [String: BadReview] = [:]
+    /// Tickets still open: when they were issued and called, for their wait and service times.
+    private var open: [String: Trace] = [:]
+
+    public struct BadReview: Sendable, Equatable {
+        public var serviceId: String
+        public var hallDay: String
+        public var due: String?
+        public var rectified = false
+    }
+
+    private struct Trace {
+        var serviceId: String
+        var issuedAt: Date
+        var firstCall: Date?
+        var lastCall: Date?
+    }
+
+    public init() {}
+
+    /// Folds in one stored event (its row id and contents); events at or before `lastEventId`
+    /// are skipped.
+    public mutating func apply(id: Int64, _ event: QueueEvent) {
+        guard id > lastEventId else { return }
+        lastEventId = id
+        guard let day = event.hallDay else { return }
+        let detail = EventDetail.parse(event.detail)
+        let ticket = event.ticketId
+        func count(_ serviceId: String?, _ change: (inout DayStats) -> Void) {
+            guard let serviceId else { return }
+            change(&days[day, default: [:]][serviceId, default: DayStats()])
+        }
+        switch event.kind {
+        case .issued:
+            if let ticket, let serviceId = event.serviceId {
+                open[ticket] = Trace(serviceId: serviceId, issuedAt: event.at)
+            }
+            count(event.serviceId) { $0.ticketsIssued += 1 }
+        case .called, .recalled:
+            guard let ticket, var trace = open[ticket] else { return }
+            if event.kind == .called, trace.firstCall == nil { trace.firstCall = event.at }
+            trace.lastCall = event.at
+            open[ticket] = trace
+        case .transferred:
+            guard let ticket, let to = detail.to else { return }
+            open[ticket]?.serviceId = to
+        case .completed:
+            let trace = ticket.flatMap { open.removeValue(forKey: $0) }
+            count(event.serviceId ?? trace?.serviceId) { stats in
+                stats.visitsServed += 1
+                if let trace, let first = trace.firstCall {
+                    stats.waits[Self.seconds(first.timeIntervalSince(trace.issuedAt)), default: 0] += 1
+                }
+                if let last = trace?.lastCall {
+                    stats.services[Self.seconds(event.at.timeIntervalSince(last)), default: 0] += 1
+                }
+                for material in detail.missing ?? [] { stats.missed[material, default: 0] += 1 }
+            }
+        case .noShow:
+            ticket.map { _ = open.removeValue(forKey: $0) }
+            count(event.serviceId) { $0.noShows += 1 }
+        case .expired:
+            ticket.map { _ = open.removeValue(forKey: $0) }
+            count(event.serviceId) { $0.expired += 1 }
+        case .caseOpened:
+            count(event.serviceId) { $0.casesOpened += 1 }
+        case .caseClosed:
+            let visits = detail.visits ?? 1
+            count(event.serviceId) { stats in
+                stats.casesClosed += 1
+                stats.closedCaseVisits += visits
+                if visits == 1 { stats.oneVisitCases += 1 }
+                if let promised = detail.promised, visits <= promised { stats.withinPromiseCases += 1 }
+            }
+        case .caseCancelled:
+            count(event.serviceId) { $0.casesCancelled += 1 }
+        case .evaluated:
+            guard let rating = detail.rating else { return }
+            count(event.serviceId) { $0.ratings[rating, default: 0] += 1 }
+            if rating <= 2, let id = detail.evaluation, let serviceId = event.serviceId {
+                badReviews[id] = BadReview(serviceId: serviceId, hallDay: day, due: detail.due)
+            }
+        case .rectified:
+            if let id = detail.evaluation { badReviews[id]?.rectified = true }
+        case .paused, .resumed:
+            break
+        }
+    }
+
+    /// Whole seconds of a duration; a negative one (a clock stepped back) counts as 0.
+    static func seconds(_ interval: TimeInterval) -> Int {
+        max(0, Int(interval.rounded(.down)))
+    }
+
+    /// The sum of the days from `from` to `to` (inclusive), per service.
+    public func sum(from: String, to: String) -> [String: DayStats] {
+        var total: [String: DayStats] = [:]
+        for (day, services) in days where day >= from && day <= to {
+            for (serviceId, stats) in services { total[serviceId, default: DayStats()].add(stats) }
+        }
+        return total
+    }
+
+    /// Cases open at the end of `to`, per service: opened by then, and not closed or cancelled by then.
+    public func openCases(through to: String) -> [String: Int] {
+        var open: [String: Int] = [:]
+        for (day, services) in days where day <= to {
+            for (serviceId, stats) in services {
+                open[serviceId, default: 0] += stats.casesOpened - stats.casesClosed - stats.casesCancelled
+            }
+        }
+        return open
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// The facts an event carries beyond its columns, stored as JSON in `queue_event.detail`, so
+/// the metrics can be computed again from the event log alone.
+public struct EventDetail: Sendable, Equatable, Codable {
+    /// `completed`, `case_closed`: how the visit ended.
+    public var outcome: String?
+    /// `completed` with `needs_more`: the material ids named missing.
+    public var missing: [String]?
+    /// `transferred`: the service left and the one taken.
+    public var from: String?
+    public var to: String?
+    /// `case_closed`: the visits made, and the visits the service promised at most.
+    public var visits: Int?
+    public var promised: Int?
+    /// `case_cancelled`: why.
+    public var reason: String?
+    /// `evaluated`: the rating, the evaluation's id and, for a bad review, the day it must be
+    /// rectified by; `rectified`: the evaluation's id.
+    public var rating: Int?
+    public var evaluation: String?
+    public var due: String?
+
+    public init(
+        outcome: String? = nil, missing: [String]? = nil, from: String? = nil, to: String? = nil, visits: Int? = nil,
+        promised: Int? = nil, reason: String? = nil, rating: Int? = nil, evaluation: String? = nil, due: String? = nil
+    ) {
+        self.outcome = outcome
+        self.missing = missing
+        self.from = from
+        self.to = to
+        self.visits = visits
+        self.promised = promised
+        self.reason = reason
+        self.rating = rating
+        self.evaluation = evaluation
+        self.due = due
+    }
+
+    public var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    /// Reads a stored detail; details from before they were JSON were the bare outcome of a
+    /// completion, or `from -> to` of a transfer.
+    public static func parse(_ text: String?) -> EventDetail {
+        guard let text, !text.isEmpty else { return EventDetail() }
+        if text.hasPrefix("{"), let detail = try? JSONDecoder().decode(EventDetail.self, from: Data(text.utf8)) {
+            return detail
+        }
+        let parts = text.components(separatedBy: " -> ")
+        if parts.count == 2 { return EventDetail(from: parts[0], to: parts[1]) }
+        return EventDetail(outcome: text)
+    }
+}

@@ -1,0 +1,18 @@
+/// One finished request, as the access log and the request metrics see it.
+public struct RequestRecord: Sendable {
+    public var method: String
+    /// The route pattern that answered (`/api/v1/services/{id}`), or `-`; never the raw path.
+    public var route: String
+    public var status: Int
+    /// From the request line's arrival to the end of the answer.
+    public var microseconds: Int
+    public var requestId: String
+    public var client: String
+    /// The client went away, or a timeout ended the request, before the answer was sent.
+    public var aborted: Bool
+}
+
+extension HTTPServer {
+    /// Hears about every finished request, on the worker thread that served it: it must be quick.
+    public typealias RequestObserver = @Sendable (RequestRecord) -> Void
+}

@@ -1,0 +1,150 @@
+/// A service item as the catalogue list shows it (`GET /api/v1/services`).
+public struct ServiceSummary: Sendable, Equatable, Codable {
+    public var id: String
+    public var name: String
+    public var nameEn: String?
+    public var category: String
+    public var itemType: String?
+    public var queuePrefix: String
+
+    public init(id: String, name: String, nameEn: String? = nil, category: String, queuePrefix: String) {
+        self.id = id
+        self.name = name
+        self.nameEn = nameEn
+        self.category = category
+        self.queuePrefix = queuePrefix
+    }
+}
+
+/// The parts of a guide (`GET /api/v1/services/{id}`) that a kiosk shows before a ticket:
+/// the key points and the materials checklist.
+public struct ServiceGuide: Sendable, Equatable, Codable {
+    public var id: String
+    public var name: String
+    public var nameEn: String?
+    public var category: String
+    public var materials: [Material]
+    public var timeLimit: TimeLimit
+    public var fee: Fee
+    public var visitsPromised: Int
+    public var place: String
+    public var hours: String
+    public var queuePrefix: String
+
+    public struct Material: Sendable, Equatable, Codable {
+        /// Stable within the service (the cases API adds it); what a clerk ticks as missing.
+        public var id: String?
+        public var name: String
+        /// original, copy or originalAndCopy.
+        public var form: String
+        public var copies: Int
+        public var required: Bool
+        public var note: String?
+
+        public init(id: String?, name: String, form: String, copies: Int, required: Bool, note: String? = nil) {
+            self.id = id
+            self.name = name
+            self.form = form
+            self.copies = copies
+            self.required = required
+            self.note = note
+        }
+    }
+
+    public struct TimeLimit: Sendable, Equatable, Codable {
+        public var statutoryDays: Int
+        public var promisedDays: Int
+    }
+
+    public struct Fee: Sendable, Equatable, Codable {
+        public var free: Bool
+        public var amount: String?
+    }
+
+    public init(
+        id: String, name: String, category: String, materials: [Material], promisedDays: Int, free: Bool = true,
+        visitsPromised: Int = 1, place: String = "", hours: String = "", queuePrefix: String
+    ) {
+        self.id = id
+        self.name = name
+        self.category = category
+        self.materials = materials
+        self.timeLimit = TimeLimit(statutoryDays: promisedDays, promisedDays: promisedDays)
+        self.fee = Fee(free: free)
+        self.visitsPromised = visitsPromised
+        self.place = place
+        self.hours = hours
+        self.queuePrefix = queuePrefix
+    }
+}
+
+/// The hall and its windows (`GET /api/v1/hall`).
+public struct HallInfo: Sendable, Equatable, Codable {
+    public var name: String
+    public var nameEn: String?
+    public var timeZone: String
+    public var windows: [WindowInfo]
+
+    public init(name: String, timeZone: String = "Asia/Shanghai", windows: [WindowInfo]) {
+        self.name = name
+        self.timeZone = timeZone
+        self.windows = windows
+    }
+}
+
+/// A window, from the hall (which services it takes) or from `GET /api/v1/windows` (its state).
+public struct WindowInfo: Sendable, Equatable, Codable {
+    public var id: String
+    public var name: String
+    public var kind: String
+    public var services: [String]?
+    public var paused: Bool?
+    public var currentTicket: String?
+    public var currentTicketId: String?
+
+    public init(id: String, name: String, kind: String = "comprehensive", services: [String]? = nil) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.services = services
+    }
+
+    public func serves(_ serviceId: String) -> Bool {
+        kind == "comprehensive" || (services ?? []).contains(serviceId)
+    }
+}
+
+/// Waiting per queue and the last calls (`GET /api/v1/queue`).
+public struct QueueSnapshot: Sendable, Equatable, Codable {
+    public var day: String
+    public var queues: [Line]
+    public var lastCalls: [Call]
+
+    public struct Line: Sendable, Equatable, Codable {
+        public var prefix: String
+        public var waiting: Int
+
+        public init(prefix: String, waiting: Int) {
+            self.prefix = prefix
+            self.waiting = waiting
+        }
+    }
+
+    public struct Call: Sendable, Equatable, Codable {
+        public var number: String
+        public var window: String
+        public var calledAt: String
+
+        public init(number: String, window: String, calledAt: String) {
+            self.number = number
+            self.window = window
+            self.calledAt = calledAt
+        }
+    }
+
+    public init(day: String, queues: [Line], lastCalls: [Call]) {
+        self.day = day
+        self.queues = queues
+        self.lastCalls = lastCalls
+    }
+}

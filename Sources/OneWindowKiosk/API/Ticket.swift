@@ -1,0 +1,120 @@
+/// A ticket as the daemon answers it (`POST /api/v1/tickets`, `GET /api/v1/tickets/{id}`,
+/// the clerk calls). Fields the cases API adds are optional, so the client reads today's
+/// daemon too.
+public struct TicketInfo: Sendable, Equatable, Codable {
+    public var id: String
+    public var number: String
+    public var serviceId: String
+    public var serviceName: String?
+    public var status: String
+    public var priority: Bool
+    public var ahead: Int
+    public var estimatedWaitSeconds: Int?
+    public var issuedAt: String
+    public var window: String?
+    public var windowName: String?
+    public var callCount: Int
+    public var outcome: String?
+    public var caseId: String?
+    public var visit: Int?
+    /// With a clerk token: the case and its earlier visits.
+    public var `case`: CaseInfo?
+
+    public init(
+        id: String, number: String, serviceId: String, serviceName: String? = nil, status: String = "waiting",
+        priority: Bool = false, ahead: Int = 0, estimatedWaitSeconds: Int? = nil, issuedAt: String,
+        window: String? = nil, windowName: String? = nil, callCount: Int = 0, outcome: String? = nil,
+        caseId: String? = nil, visit: Int? = nil, case: CaseInfo? = nil
+    ) {
+        self.id = id
+        self.number = number
+        self.serviceId = serviceId
+        self.serviceName = serviceName
+        self.status = status
+        self.priority = priority
+        self.ahead = ahead
+        self.estimatedWaitSeconds = estimatedWaitSeconds
+        self.issuedAt = issuedAt
+        self.window = window
+        self.windowName = windowName
+        self.callCount = callCount
+        self.outcome = outcome
+        self.caseId = caseId
+        self.visit = visit
+        self.case = `case`
+    }
+}
+
+/// A case (办件) across its visits: `GET /api/v1/cases/{id}`.
+public struct CaseInfo: Sendable, Equatable, Codable {
+    public var id: String
+    public var serviceId: String
+    public var serviceName: String?
+    /// open, closed or cancelled.
+    public var state: String
+    public var openedAt: String?
+    public var visits: [Visit]
+
+    public struct Visit: Sendable, Equatable, Codable {
+        public var ticketId: String
+        public var number: String
+        public var hallDay: String
+        public var status: String
+        public var outcome: String?
+        public var window: String?
+        public var missingMaterials: [MaterialReference]?
+        public var note: String?
+
+        public init(
+            ticketId: String, number: String, hallDay: String, status: String, outcome: String? = nil,
+            window: String? = nil, missingMaterials: [MaterialReference]? = nil, note: String? = nil
+        ) {
+            self.ticketId = ticketId
+            self.number = number
+            self.hallDay = hallDay
+            self.status = status
+            self.outcome = outcome
+            self.window = window
+            self.missingMaterials = missingMaterials
+            self.note = note
+        }
+    }
+
+    public struct MaterialReference: Sendable, Equatable, Codable {
+        public var id: String
+        public var name: String
+
+        public init(id: String, name: String) {
+            self.id = id
+            self.name = name
+        }
+    }
+
+    public init(
+        id: String, serviceId: String, serviceName: String? = nil, state: String, openedAt: String? = nil,
+        visits: [Visit]
+    ) {
+        self.id = id
+        self.serviceId = serviceId
+        self.serviceName = serviceName
+        self.state = state
+        self.openedAt = openedAt
+        self.visits = visits
+    }
+
+    /// What was missing at the last visit that asked for more, for "bring these this time".
+    public var lastMissing: [MaterialReference] {
+        visits.last { $0.outcome == "needs_more" }?.missingMaterials ?? []
+    }
+}
+
+/// A 好差评 rating as the daemon recorded it.
+public struct EvaluationInfo: Sendable, Equatable, Codable {
+    public var number: String
+    public var rating: Int
+
+    public init(number: String, rating: Int) {
+        self.number = number
+        self.rating = rating
+    }
+}

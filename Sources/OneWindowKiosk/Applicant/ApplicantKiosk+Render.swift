@@ -1,0 +1,104 @@
+import Foundation
+
+extension ApplicantKiosk {
+    public func render(into buffer: inout ScreenBuffer, now: Date) {
+        let l = language
+        let clock = HallTime(identifier: hall?.timeZone).clock(now)
+        var chrome = ScreenChrome(
+            title: hall.map { l == .en ? ($0.nameEn ?? $0.name) : $0.name } ?? l.pick("一窗通 政务服务", "OneWindow"),
+            clock: clock, notice: notice,
+            help: l.pick("数字键选择  回车确认  退格/Esc 返回  也可点按屏幕", "Digits choose  Enter confirms  Esc goes back  or tap"))
+        switch screen {
+        case .start:
+            chrome.heading = l.pick("欢迎！请选择您要办理的业务", "Welcome! What would you like to do?")
+            // The choices appear once the catalogue is there: a key pressed before would do nothing.
+            guard !catalogue.isEmpty else {
+                if notice == nil { chrome.notice = .init(l.pick("正在连接服务器…", "Connecting…")) }
+                chrome.draw(into: &buffer)
+                return
+            }
+            let rows = chrome.draw(into: &buffer)
+            let items = [
+                l.pick("个人办事", "Services for individuals"), l.pick("单位办事", "Services for organisations"),
+                l.pick("搜索事项", "Search services"), l.pick("凭办件号续办（再次来办）", "Return with a case number"),
+                l.pick("服务评价（好差评）", "Rate a visit"),
+            ]
+            buffer.choices(items, rows: rows, page: 0, style: .bold, language: l)
+            buffer.write("0  " + l.pick("English", "中文"), row: rows.lowerBound + items.count + 1, column: 4)
+            buffer.tapTarget(row: rows.lowerBound + items.count + 1, columns: 0..<20, input: .text("0"))
+        case .categories(let audience):
+            chrome.heading =
+                audience == .individuals
+                ? l.pick("个人办事：请选择类别", "For individuals: choose a category")
+                : l.pick("单位办事：请选择类别", "For organisations: choose a category")
+            let rows = chrome.draw(into: &buffer)
+            let items = categories(for: audience).map { category in
+                let count = services(for: audience).filter { $0.category == category }.count
+                return l.pick("\(category)（\(count) 项）", "\(category) (\(count))")
+            }
+            buffer.choices(items, rows: rows, page: page, language: l)
+        case .services(let audience, let category):
+            chrome.heading = l.pick("\(category)：请选择事项", "\(category): choose a service")
+            let rows = chrome.draw(into: &buffer)
+            let items = services(for: audience).filter { $0.category == category }
+            buffer.choices(items.map(name), rows: rows, page: page, language: l)
+        case .searchEntry(let query):
+            chrome.heading = l.pick("搜索事项", "Search services")
+            let rows = chrome.draw(into: &buffer)
+            buffer.write(
+                l.pick("请输入关键词（如 结婚、低保），按回车搜索", "Type a keyword and press Enter"), row: rows.lowerBound,
+                column: 4)
+            buffer.write("[ " + query + "_ ]", row: rows.lowerBound + 2, column: 4, style: .bold)
+        case .searchResults(let query, let items):
+            chrome.heading = l.pick("“\(query)”的搜索结果", "Results for “\(query)”")
+            buffer.choices(items.map(name), rows: chrome.draw(into: &buffer), page: page, language: l)
+        case .loadingGuide, .loadingCase:
+            chrome.heading = l.pick("正在加载，请稍候…", "Loading…")
+            chrome.draw(into: &buffer)
+        case .guide(let guide):
+            chrome.heading = name(guide)
+            renderGuide(guide, rows: chrome.draw(into: &buffer), into: &buffer)
+        case .priority(let pending):
+            chrome.heading = l.pick("是否需要优先办理？", "Do you need priority service?")
+            let rows = chrome.draw(into: &buffer)
+            buffer.write(pending.serviceName, row: rows.lowerBound, column: 4)
+            buffer.write(
+                l.pick("老年人、残疾人、孕妇、军人等可优先办理", "For the elderly, disabled, pregnant women and servicemen"),
+                row: rows.lowerBound + 1, column: 4, style: .dim)
+            let options = [l.pick("否，普通取号", "No, an ordinary ticket"), l.pick("是，优先办理", "Yes, priority")]
+            buffer.choices(options, rows: (rows.lowerBound + 3)...rows.upperBound, page: 0, style: .bold, language: l)
+        case .issuing(let pending):
+            chrome.heading = l.pick("正在取号，请稍候…", "Taking a ticket, please wait…")
+            let rows = chrome.draw(into: &buffer)
+            buffer.write(pending.serviceName, row: rows.lowerBound, column: 4)
+        case .issueFailed(let pending, let message):
+            chrome.heading = l.pick("取号未成功", "No ticket was issued")
+            let rows = chrome.draw(into: &buffer)
+            buffer.write(pending.serviceName, row: rows.lowerBound, column: 4)
+            buffer.write(message, row: rows.lowerBound + 2, column: 4, style: TextStyle(bold: true, color: .red))
+            buffer.choices(
+                [l.pick("再试一次", "Try again")], rows: (rows.lowerBound + 4)...rows.upperBound, page: 0, style: .bold,
+                language: l)
+        case .ticket(let ticket, let guide, let printNotice):
+            chrome.help = l.pick("回车返回首页", "Enter: back to the start")
+            chrome.notice = printNotice.map { .init($0) } ?? notice
+            renderTicket(ticket, guide: guide, rows: chrome.draw(into: &buffer), into: &buffer)
+        case .caseEntry(let typed):
+            chrome.heading = l.pick("凭办件号续办", "Return with a case number")
+            renderCaseEntry(typed, rows: chrome.draw(into: &buffer), into: &buffer)
+        case .caseFound(let found, let guide):
+            chrome.heading = l.pick("办件 \(found.id)", "Case \(found.id)")
+            renderCase(found, guide: guide, rows: chrome.draw(into: &buffer), into: &buffer)
+        case .ratingLetter, .ratingNumber, .ratingChoice, .evaluating, .rated:
+            renderRating(&chrome, into: &buffer)
+        }
+    }
+
+    func name(_ item: ServiceSummary) -> String {
+        language == .en ? (item.nameEn ?? item.name) : item.name
+    }
+
+    func name(_ guide: ServiceGuide) -> String {
+        language == .en ? (guide.nameEn ?? guide.name) : guide.name
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+/// The hall kiosk's screens as a model: choose a service, read its materials checklist,
+/// take a ticket; or return with a case number; or rate a visit (好差评).
+///
+/// A ticket appears only from the daemon's confirmed answer (`.issued(.success)`); until
+/// then the screen says it is waiting, and every retry carries the same Idempotency-Key.
+public struct ApplicantKiosk: TerminalProgram {
+    public enum Audience: Sendable, Equatable {
+        case individuals, organisations
+    }
+
+    public enum Screen: Sendable, Equatable {
+        case start
+        case categories(Audience)
+        case services(Audience, category: String)
+        case searchEntry(String)
+        case searchResults(query: String, [ServiceSummary])
+        case loadingGuide(serviceId: String)
+        case guide(ServiceGuide)
+        case priority(PendingIssue)
+        case issuing(PendingIssue)
+        case issueFailed(PendingIssue, message: String)
+        case ticket(TicketInfo, guide: ServiceGuide?, printNotice: String?)
+        case caseEntry(String)
+        case loadingCase(String)
+        case caseFound(CaseInfo, guide: ServiceGuide)
+        case ratingLetter
+        case ratingNumber(prefix: String, digits: String)
+        case ratingChoice(number: String)
+        case evaluating(number: String, rating: Int)
+        case rated(rating: Int)
+    }
+
+    /// A ticket the applicant asked for and has not yet received. Its key stays the same for
+    /// every retry, including one the applicant starts after a failure.
+    public struct PendingIssue: Sendable, Equatable {
+        public var request: IssueRequest
+        public var key: String
+        public var serviceName: String
+        public var guide: ServiceGuide?
+    }
+
+    public struct Settings: Sendable, Equatable {
+        public var language = Language.zh
+        public var idleTimeout: Double = 60
+        public var organisationCategories = KioskSettings().organisationCategories
+
+        public init(language: Language = .zh, idleTimeout: Double = 60, organisationCategories: [String]? = nil) {
+            self.language = language
+            self.idleTimeout = idleTimeout
+            if let organisationCategories { self.organisationCategories = organisationCategories }
+        }
+    }
+
+    public let settings: Settings
+    public internal(set) var screen = Screen.start
+    public internal(set) var language: Language
+    public internal(set) var hall: HallInfo?
+    public internal(set) var catalogue: [ServiceSummary] = []
+    public internal(set) var notice: ScreenChrome.Notice?
+    var choice = ChoiceInput()
+    var page = 0
+    var lastInput = Date.distantPast
+    /// Makes Idempotency-Keys; tests give a predictable one.
+    let makeKey: @Sendable () -> String
+
+    public init(settings: Settings = Settings(), makeKey: @escaping @Sendable () -> String = { UUID().uuidString }) {
+        self.settings = settings
+        self.language = settings.language
+        self.makeKey = makeKey
+    }
+
+    public mutating func start(now: Date) -> [ApplicantEffect] {
+        lastInput = now
+        return [.loadCatalogue]
+    }
+
+    /// Back to the start screen in the default language, dropping any request in flight.
+    mutating func goHome() -> [ApplicantEffect] {
+        let wasIssuing = if case .issuing = screen { true } else { false }
+        screen = .start
+        language = settings.language
+        notice = nil
+        choice.reset()
+        page = 0
+        return wasIssuing ? [.cancelIssue] : []
+    }
+
+    public mutating func tick(now: Date) -> [ApplicantEffect] {
+        guard screen != .start || language != settings.language,
+            now.timeIntervalSince(lastInput) >= settings.idleTimeout
+        else { return [] }
+        return goHome()
+    }
+
+    /// The services of one audience, in catalogue order.
+    func services(for audience: Audience) -> [ServiceSummary] {
+        catalogue.filter { settings.organisationCategories.contains($0.category) == (audience == .organisations) }
+    }
+
+    func categories(for audience: Audience) -> [String] {
+        var seen: [String] = []
+        for item in services(for: audience) where !seen.contains(item.category) { seen.append(item.category) }
+        return seen
+    }
+
+    /// The queue letters of the catalogue, for typing a ticket number on the keypad.
+    var queuePrefixes: [String] {
+        Array(Set(catalogue.map(\.queuePrefix))).sorted()
+    }
+}
+
+/// What the kiosk asks its runner to do.
+public enum ApplicantEffect: Sendable, Equatable {
+    /// The hall and the catalogue, retried until the daemon answers.
+    case loadCatalogue
+    case search(String)
+    case loadGuide(serviceId: String)
+    /// The case and its service's guide.
+    case lookUpCase(String)
+    case issue(IssueRequest, key: String)
+    case cancelIssue
+    case print(TicketInfo, guide: ServiceGuide?)
+    case evaluate(number: String, rating: Int)
+}
+
+/// What came of an effect.
+public enum ApplicantMessage: Sendable, Equatable {
+    case catalogue(HallInfo, [ServiceSummary])
+    case catalogueRetry(attempt: Int, DaemonError)
+    /// The daemon refused for good (a revoked or wrong token): staff must act.
+    case catalogueFailed(DaemonError)
+    case searchResults(query: String, Result<[ServiceSummary], DaemonError>)
+    case guide(serviceId: String, Result<ServiceGuide, DaemonError>)
+    case caseFound(String, Result<CaseFound, DaemonError>)
+    case issueRetry(key: String, attempt: Int, DaemonError)
+    case issued(key: String, Result<TicketInfo, DaemonError>)
+    /// nil: printed; otherwise why not.
+    case printed(ticketId: String, problem: String?)
+    case evaluated(number: String, Result<EvaluationInfo, DaemonError>)
+
+    public struct CaseFound: Sendable, Equatable {
+        public var caseInfo: CaseInfo
+        public var guide: ServiceGuide
+
+        public init(caseInfo: CaseInfo, guide: ServiceGuide) {
+            self.caseInfo = caseInfo
+            self.guide = guide
+        }
+    }
+}

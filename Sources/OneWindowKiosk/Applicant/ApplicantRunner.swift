@@ -1,0 +1,118 @@
+import Foundation
+import Synchronization
+
+/// Carries out the kiosk's effects against the daemon and the receipt printer.
+public final class ApplicantRunner: EffectRunner {
+    let daemon: any DaemonAPI
+    let printer: ReceiptPrinter?
+    let publicURL: URL?
+    /// How reads (catalogue, guides, cases) retry; the catalogue keeps trying for ever.
+    let backoff: Backoff
+    private let hall = Mutex<HallInfo?>(nil)
+    private let issueTask = Mutex<Task<Void, Never>?>(nil)
+
+    public init(daemon: any DaemonAPI, printer: ReceiptPrinter?, publicURL: URL?, backoff: Backoff = Backoff()) {
+        self.daemon = daemon
+        self.printer = printer
+        self.publicURL = publicURL
+        self.backoff = backoff
+    }
+
+    public func run(_ effect: ApplicantEffect, send: @escaping @Sendable (ApplicantMessage) -> Void) {
+        let daemon = self.daemon
+        let backoff = self.backoff
+        let quick = Backoff(initial: backoff.initial, maximum: backoff.maximum, attempts: 3)
+        switch effect {
+        case .loadCatalogue:
+            Task {
+                let loaded = await result {
+                    try await retrying(backoff, onRetry: { send(.catalogueRetry(attempt: $0, $1)) }) {
+                        () async throws(DaemonError) in
+                        (try await daemon.hall(), try await daemon.services(query: nil))
+                    }
+                }
+                switch loaded {
+                case .success(let (hall, services)):
+                    self.hall.withLock { $0 = hall }
+                    send(.catalogue(hall, services))
+                case .failure(let error): send(.catalogueFailed(error))
+                }
+            }
+        case .search(let query):
+            Task { send(.searchResults(query: query, await result { try await daemon.services(query: query) })) }
+        case .loadGuide(let serviceId):
+            Task {
+                send(
+                    .guide(
+                        serviceId: serviceId,
+                        await result {
+                            try await retrying(quick) { () async throws(DaemonError) in
+                                try await daemon.guide(serviceId: serviceId)
+                            }
+                        }))
+            }
+        case .lookUpCase(let caseId):
+            Task {
+                send(
+                    .caseFound(
+                        caseId,
+                        await result {
+                            let found = try await retrying(quick) { () async throws(DaemonError) in
+                                try await daemon.caseInfo(id: caseId)
+                            }
+                            let guide = try await daemon.guide(serviceId: found.serviceId)
+                            return ApplicantMessage.CaseFound(caseInfo: found, guide: guide)
+                        }))
+            }
+        case .issue(let request, let key):
+            let task = Task {
+                let outcome = await result {
+                    try await daemon.issue(request, idempotencyKey: key) {
+                        send(.issueRetry(key: key, attempt: $0, $1))
+                    }
+                }
+                send(.issued(key: key, outcome))
+            }
+            issueTask.withLock { $0 = task }
+        case .cancelIssue:
+            issueTask.withLock { $0?.cancel() }
+        case .print(let ticket, let guide):
+            send(.printed(ticketId: ticket.id, problem: print(ticket, guide: guide)))
+        case .evaluate(let number, let rating):
+            Task {
+                send(
+                    .evaluated(
+                        number: number, await result { try await daemon.evaluate(number: number, rating: rating) }))
+            }
+        }
+    }
+
+    /// Prints the receipt; answers why not, if it did not.
+    func print(_ ticket: TicketInfo, guide: ServiceGuide?) -> String? {
+        guard let printer else { return PrintProblem.noPrinter }
+        let hall = self.hall.withLock { $0 }
+        let time = HallTime(identifier: hall?.timeZone)
+        let issued = HallTime.parse(ticket.issuedAt).map(time.minute) ?? ticket.issuedAt
+        let receipt = TicketReceipt(
+            hallName: hall?.name ?? "", ticket: ticket,
+            serviceName: ticket.serviceName ?? guide?.name ?? ticket.serviceId,
+            materials: guide?.materials.map(\.name) ?? [], issuedAt: issued, publicURL: publicURL)
+        do {
+            try printer.print(try receipt.escPos())
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+}
+
+/// A call to the daemon as a `Result`.
+func result<T>(_ body: () async throws -> T) async -> Result<T, DaemonError> {
+    do {
+        return .success(try await body())
+    } catch let error as DaemonError {
+        return .failure(error)
+    } catch {
+        return .failure(.badAnswer("\(error)"))
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Logging
+import OneWindowHTTP
+import Synchronization
+
+/// The daemon's log backend: one logfmt line per entry on standard error
+/// (`time=… level=info source=… msg="request" method=GET route=… status=200 …`), written by a
+/// background thread in batches.
+///
+/// swift-log's `StreamLogHandler` writes and flushes every line itself; with one access-log
+/// line per request that halved the daemon's throughput. Here a line is formatted into a
+/// shared buffer and written at most 20 ms later (at once for warnings and worse), so a busy
+/// daemon makes a few large writes a second instead of one per request.
+struct LogfmtHandler: LogHandler {
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level
+    let label: String
+    let sink: LogSink
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        var line =
+            "time=\(Self.timestamp()) level=\(event.level) source=\(event.source) msg=\(Self.value("\(event.message)"))"
+        let fields = event.metadata.map { metadata.merging($0) { _, new in new } } ?? metadata
+        for key in fields.keys.sorted() {
+            line += " \(key)=\(Self.value("\(fields[key]!)"))"
+        }
+        line += "\n"
+        sink.write(line, urgent: event.level >= .warning)
+    }
+
+    /// A logfmt value: bare when it has no space, quote or `=`, else quoted with escapes.
+    static func value(_ text: String) -> String {
+        guard text.isEmpty || text.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" || $0.isNewline }) else {
+            return text
+        }
+        var quoted = "\""
+        for character in text {
+            switch character {
+            case "\"": quoted += "\\\""
+            case "\\": quoted += "\\\\"
+            case "\n": quoted += "\\n"
+            default: quoted.append(character)
+            }
+        }
+        return quoted + "\""
+    }
+
+    /// `2026-11-29T09:05:03.250Z`.
+    static func timestamp() -> String {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        var parts = tm()
+        var seconds = now.tv_sec
+        gmtime_r(&seconds, &parts)
+        func pad(_ value: Int32, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
+            + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2))."
+            + "\(pad(Int32(now.tv_nsec / 1_000_000), 3))Z"
+    }
+}
+
+extension LogSink {
+    /// The access log's line, formatted directly: the same logfmt as every other line, without
+    /// building a `Logger.Metadata` dictionary for each request.
+    func access(_ record: RequestRecord) {
+        let milliseconds = "\(record.microseconds / 1000).\(String(1000 + record.microseconds % 1000).dropFirst())"
+        var line =
+            "time=\(LogfmtHandler.timestamp()) level=info source=OneWindowHTTP msg=request client=\(record.client)"
+        line += " method=\(record.method) ms=\(milliseconds) request_id=\(record.requestId) route=\(record.route)"
+        line += " status=\(record.status)"
+        if record.aborted { line += " aborted=true" }
+        write(line + "\n", urgent: false)
+    }
+}
+
+/// Where log lines wait for their write: one buffer and one writer thread for the process.
+final class LogSink: Sendable {
+    private let buffer = Mutex<[UInt8]>([])
+    private let wake = DispatchSemaphore(value: 0)
+    private let descriptor: Int32
+
+    init(descriptor: Int32 = STDERR_FILENO) {
+        self.descriptor = descriptor
+        let thread = Thread { [self] in
+            while true {
+                _ = wake.wait(timeout: .now() + .milliseconds(20))
+                flush()
+            }
+        }
+        thread.name = "onewindow-log"
+        thread.start()
+    }
+
+    func write(_ line: String, urgent: Bool) {
+        let size = buffer.withLock { bytes in
+            bytes.append(contentsOf: line.utf8)
+            return bytes.count
+        }
+        if urgent || size > 64 * 1024 { wake.signal() }
+    }
+
+    /// Writes out everything buffered; called by the writer thread, and at exit.
+    func flush() {
+        let bytes = buffer.withLock { bytes in
+            defer { bytes.removeAll(keepingCapacity: true) }
+            return bytes
+        }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            if written <= 0 { return }
+            offset += written
+        }
+    }
+}

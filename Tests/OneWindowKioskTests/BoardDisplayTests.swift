@@ -1,0 +1,68 @@
+import Foundation
+import OneWindowKiosk
+import Testing
+
+@Suite("Text display board")
+struct BoardDisplayTests {
+    let state = BoardDisplay.HallState(
+        hall: "测试政务服务大厅",
+        queue: QueueSnapshot(
+            day: "2026-11-29", queues: [.init(prefix: "A", waiting: 3), .init(prefix: "C", waiting: 0)],
+            lastCalls: [.init(number: "A011", window: "2", calledAt: "2026-11-29T01:00:00Z")]),
+        windows: KioskSamples.hall.windows)
+
+    @Test("an empty board says 暂无叫号")
+    func empty() {
+        var board = BoardDisplay()
+        _ = board.receive(.connected, now: KioskSamples.now)
+        #expect(board.screen().contains("暂无叫号"))
+    }
+
+    @Test(
+        "a call shows in large characters with its window; the last calls and the waiting per queue below",
+        arguments: [(80, 24), (120, 40)])
+    func call(width: Int, height: Int) {
+        var board = BoardDisplay()
+        _ = board.receive(.connected, now: KioskSamples.now)
+        _ = board.receive(.state(state), now: KioskSamples.now)
+        #expect(
+            board.receive(.call(.init(number: "A012", window: "1", windowName: "1号综合窗口")), now: KioskSamples.now) == [
+                .refreshQueue
+            ])
+        let frame = board.frame(width: width, height: height, now: KioskSamples.now)
+        let big = BigText.rows("A012", scale: width == 120 ? 2 : 1)[0]  // 80×24 keeps room for the last calls
+        #expect(frame.text.contains(String(big.reversed().drop { $0 == " " }.reversed())))
+        #expect(frame.text.contains("请 A012 号到 1号综合窗口 办理"))
+        #expect(frame.text.contains("最近叫号"))
+        let recent = BigText.rows("A011")[0].trimmingCharacters(in: .whitespaces)
+        #expect(frame.text.contains("  " + recent), "the last call in large characters too")
+        #expect(frame.text.contains("2号窗口"))
+        #expect(frame.text.contains("A 等候 3 人    C 等候 0 人"))
+        // The new call stands out, then settles.
+        let row = (0..<height).first { frame.line($0).contains("█") }!
+        let cell = (0..<width).map { frame[row, $0] }.first { $0.character == "█" }!
+        #expect(cell.style.reverse)
+        let later = board.frame(width: width, height: height, now: KioskSamples.now.addingTimeInterval(9))
+        #expect(!((0..<width).map { later[row, $0] }.first { $0.character == "█" }!.style.reverse))
+    }
+
+    @Test("while disconnected the numbers dim and the board says it is reconnecting")
+    func stale() {
+        var board = BoardDisplay()
+        _ = board.receive(.state(state), now: KioskSamples.now)
+        _ = board.receive(.lost, now: KioskSamples.now)
+        let frame = board.frame(width: 80, height: 24, now: KioskSamples.now)
+        #expect(frame.text.contains("连接中断，正在重新连接…"))
+        let row = (0..<24).first { frame.line($0).contains("█") }!
+        #expect((0..<80).map { frame[row, $0] }.first { $0.character == "█" }!.style.dim)
+    }
+
+    @Test("stream events become board messages")
+    func messages() {
+        let called = ServerSentEvent(
+            id: "5", event: "recalled", data: #"{"number":"A012","window":"3","windowName":"3号窗口"}"#)
+        #expect(
+            BoardMessage.from(called) == .call(.init(number: "A012", window: "3", windowName: "3号窗口", recalled: true)))
+        #expect(BoardMessage.from(ServerSentEvent(event: "issued", data: "{}")) == .changed)
+    }
+}

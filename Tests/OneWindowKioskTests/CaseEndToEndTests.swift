@@ -1,0 +1,171 @@
+import Foundation
+import OneWindowTesting
+import Testing
+
+/// Where the case tests run. The daemon does not have the cases API yet (issue 7), so they run
+/// against `FakeCaseDaemon`, which speaks the contract; set this to true once it does, and the
+/// same tests run against the real daemon.
+let casesOnRealDaemon = false
+
+/// What a case test needs of a hall: a daemon URL, token files, a printer file, a way to ask.
+protocol CaseHall {
+    var url: String { get }
+    var kioskTokenFile: String { get }
+    var clerkTokenFile: String { get }
+    var printer: String { get }
+    /// `GET path` with the clerk's token, as JSON.
+    func get(_ path: String) throws -> [String: Any]
+    func stop()
+}
+
+extension CaseHall {
+    func applicant() throws -> KioskTerminal {
+        try KioskTerminal(["applicant", "--daemon-url", url, "--token-file", kioskTokenFile, "--printer", printer])
+    }
+
+    func clerk(window: String) throws -> KioskTerminal {
+        try KioskTerminal(["clerk", "--window", window, "--daemon-url", url, "--token-file", clerkTokenFile])
+    }
+}
+
+extension HallUnderTest: CaseHall {
+    func get(_ path: String) throws -> [String: Any] {
+        try daemon.client.send("GET", path, headers: ["Authorization": "Bearer \(clerkToken)"]).json
+    }
+}
+
+/// The fake daemon with token files (it trusts any token) and a printer file.
+final class FakeCaseHall: CaseHall {
+    let daemon: FakeCaseDaemon
+    let directory: TemporaryDirectory
+    let kioskTokenFile: String
+    let clerkTokenFile: String
+    let printer: String
+
+    init() throws {
+        daemon = try FakeCaseDaemon()
+        directory = try TemporaryDirectory()
+        kioskTokenFile = directory.path("kiosk.token")
+        clerkTokenFile = directory.path("clerk.token")
+        printer = directory.path("lp0")
+        for path in [kioskTokenFile, clerkTokenFile] {
+            try TestFiles.write(path, "ow_fake")
+        }
+        try TestFiles.write(printer)
+    }
+
+    var url: String { "http://127.0.0.1:\(daemon.port)" }
+
+    func get(_ path: String) throws -> [String: Any] {
+        try TestHTTPClient(port: daemon.port).send("GET", path, headers: ["Authorization": "Bearer ow_fake"]).json
+    }
+
+    func stop() {
+        daemon.stop()
+        directory.remove()
+    }
+}
+
+func makeCaseHall() throws -> any CaseHall {
+    casesOnRealDaemon ? try HallUnderTest() : try FakeCaseHall()
+}
+
+/// Cases by keystrokes: a first visit that needs more materials, the return with the case
+/// number, and a rating. The clerk ticks what is missing; the applicant sees it next time.
+@Suite("End to end: cases across visits", .serialized)
+struct CaseEndToEndTests {
+    @Test("a clerk completes with needs_more ticking a material; the applicant returns with the case number")
+    func needsMoreThenReturn() async throws {
+        let hall = try makeCaseHall()
+        defer { hall.stop() }
+        let kiosk = try hall.applicant()
+        #expect(await kiosk.waitFor("1  个人办事"), "\(kiosk.screen)")
+        kiosk.type("111")  // 个人办事 → 婚姻登记 → 内地居民结婚登记
+        #expect(await kiosk.waitFor("取号前请核对，带齐以下材料："), "\(kiosk.screen)")
+        kiosk.type("11")  // I have them; no priority
+        #expect(await kiosk.waitFor("您的号码"), "\(kiosk.screen)")
+        #expect(await kiosk.waitFor("办件号：C"), "\(kiosk.screen)")
+        let caseRange = try #require(kiosk.screen.range(of: #"C[0-9]{8}-[0-9]{4}"#, options: .regularExpression))
+        let caseId = String(kiosk.screen[caseRange])
+
+        let clerk = try hall.clerk(window: "1")
+        #expect(await clerk.waitFor("当前没有号码"), "\(clerk.screen)")
+        clerk.type("1")
+        #expect(await clerk.waitFor("当前号码  A001  内地居民结婚登记"), "\(clerk.screen)")
+        #expect(await clerk.waitFor("2. 户口簿（原件 1 份）"), "\(clerk.screen)")
+        clerk.type("5")
+        #expect(await clerk.waitFor("3  需补正（勾选缺少的材料）"))
+        clerk.type("3")
+        #expect(await clerk.waitFor("[ ] 2. 户口簿"))
+        clerk.type("2")
+        #expect(await clerk.waitFor("[x] 2. 户口簿"))
+        clerk.type("\r")
+        #expect(await clerk.waitFor("A001 需补正"), "\(clerk.screen)")
+
+        let guide = try hall.get("/api/v1/services/T-HY-001")
+        let householdId = try #require((guide["materials"] as? [[String: Any]])?[1]["id"] as? String)
+        let afterFirst = try #require(try hall.get("/api/v1/cases/\(caseId)")["case"] as? [String: Any])
+        let firstVisit = try #require((afterFirst["visits"] as? [[String: Any]])?.first)
+        #expect(firstVisit["outcome"] as? String == "needs_more")
+        #expect((firstVisit["missingMaterials"] as? [[String: Any]])?.map { $0["id"] as? String } == [householdId])
+
+        kiosk.type("\r")
+        #expect(await kiosk.waitFor("1  个人办事"))
+        kiosk.type("4")
+        kiosk.type(caseId.filter(\.isNumber))
+        #expect(await kiosk.waitFor(caseId), "\(kiosk.screen)")
+        kiosk.type("\r")
+        #expect(await kiosk.waitFor("办件 \(caseId)"), "\(kiosk.screen)")
+        #expect(kiosk.screen.contains("A001  需补正：缺 户口簿"))
+        #expect(kiosk.screen.contains("· 户口簿（原件 1 份）  ← 上次缺少"))
+        kiosk.type("1")
+        #expect(await kiosk.waitFor("是否需要优先办理？"))
+        kiosk.type("1")
+        #expect(await kiosk.waitFor("（第 2 次来办）"), "\(kiosk.screen)")
+        #expect(kiosk.screen.contains("办件号：\(caseId)"))
+
+        clerk.type("1")
+        #expect(await clerk.waitFor("当前号码  A002"), "\(clerk.screen)")
+        #expect(await clerk.waitFor("第 2 次来办"), "\(clerk.screen)")
+        #expect(await clerk.waitFor("A001  需补正：缺 户口簿"), "\(clerk.screen)")
+        clerk.type("51")
+        #expect(await clerk.waitFor("A002 办结"), "\(clerk.screen)")
+        let closed = try #require(try hall.get("/api/v1/cases/\(caseId)")["case"] as? [String: Any])
+        #expect(closed["state"] as? String == "closed")
+        #expect((closed["visits"] as? [[String: Any]])?.count == 2)
+        #expect(kiosk.stop() == 0)
+        #expect(clerk.stop() == 0)
+    }
+
+    @Test("an applicant rates a finished visit by typing its number; a second rating is refused plainly")
+    func rating() async throws {
+        let hall = try makeCaseHall()
+        defer { hall.stop() }
+        let kiosk = try hall.applicant()
+        #expect(await kiosk.waitFor("1  个人办事"))
+        kiosk.type("111")
+        #expect(await kiosk.waitFor("取号前请核对"))
+        kiosk.type("11")
+        #expect(await kiosk.waitFor("您的号码"))
+        let clerk = try hall.clerk(window: "1")
+        #expect(await clerk.waitFor("当前没有号码"))
+        clerk.type("1")
+        #expect(await clerk.waitFor("当前号码  A001"))
+        clerk.type("51")
+        #expect(await clerk.waitFor("A001 办结"))
+        for attempt in 1...2 {
+            kiosk.type("\u{1B}")
+            #expect(await kiosk.waitFor("5  服务评价（好差评）"))
+            kiosk.type("5")
+            #expect(await kiosk.waitFor("先选号码的字母"))
+            kiosk.type("1")  // A
+            kiosk.type("1\r")
+            #expect(await kiosk.waitFor("您对 A001 号的服务满意吗？"), "\(kiosk.screen)")
+            kiosk.type("5")
+            let expected = attempt == 1 ? "感谢您的评价：非常满意" : "该号码已经评价过，感谢您"
+            #expect(await kiosk.waitFor(expected), "\(kiosk.screen)")
+        }
+        #expect(kiosk.stop() == 0)
+        #expect(clerk.stop() == 0)
+    }
+}
