@@ -14,7 +14,24 @@ import Testing
 struct BodyDecodingFuzzTests {
     @Test("POST /api/v1/tickets: IssueRequest")
     func issue() async {
-        await check(IssueRequest.self, valid: #"{"serviceId":"MZ-HY-001","priority":true}"#, required: ["serviceId"])
+        await check(
+            IssueRequest.self, valid: #"{"serviceId":"MZ-HY-001","caseId":"C20261128-0007","priority":true}"#,
+            required: ["serviceId"], orInstead: ["caseId"])
+    }
+
+    @Test("POST /api/v1/cases/{id}/cancel: CancelCaseRequest")
+    func cancelCase() async {
+        await check(CancelCaseRequest.self, valid: #"{"reason":"申请人撤回"}"#, required: ["reason"])
+    }
+
+    @Test("POST /api/v1/tickets/{id}/evaluation: EvaluationRequest")
+    func evaluation() async {
+        await check(EvaluationRequest.self, valid: #"{"rating":5,"comment":"很好"}"#, required: ["rating"])
+    }
+
+    @Test("POST /api/v1/evaluations/{id}/rectify: RectifyRequest")
+    func rectify() async {
+        await check(RectifyRequest.self, valid: #"{"note":"已整改"}"#, required: ["note"])
     }
 
     @Test("POST /api/v1/tickets/{id}/no-show: NoShowRequest")
@@ -31,15 +48,18 @@ struct BodyDecodingFuzzTests {
     @Test("POST /api/v1/tickets/{id}/complete: CompleteRequest")
     func complete() async {
         await check(
-            CompleteRequest.self, valid: #"{"window":"1","outcome":"completed"}"#, required: ["window", "outcome"])
+            CompleteRequest.self,
+            valid: #"{"window":"1","outcome":"needs_more","missingMaterials":["m1"],"note":"缺户口簿"}"#,
+            required: ["window", "outcome"])
     }
 
     private func check<Body: Decodable>(
-        _ type: Body.Type, valid: String, required: [String], sourceLocation: SourceLocation = #_sourceLocation
+        _ type: Body.Type, valid: String, required: [String], orInstead alternative: [String] = [],
+        sourceLocation: SourceLocation = #_sourceLocation
     ) async {
         let validData = Data(valid.utf8)
         let validJSON = FuzzJSON(data: validData)!
-        let keys = required + ["priority", "window", "outcome", "serviceId"]
+        let keys = required + alternative + ["priority", "window", "outcome", "serviceId", "note", "rating"]
         let input = Generator<Data, Shrink.None<Data>> { rng in
             switch Int.random(in: 0..<4, using: &rng) {
             case 0: validJSON.mutated(keys: keys, using: &rng).data
@@ -54,9 +74,11 @@ struct BodyDecodingFuzzTests {
                 _ = try Self.request(data).decodeJSON(type)
                 let keys = try? JSONDecoder().decode(ObjectKeys.self, from: data).keys
                 #expect(keys != nil, "decoded a body that is not a JSON object", sourceLocation: sourceLocation)
+                let present = keys ?? []
                 #expect(
-                    Set(required).isSubset(of: keys ?? []), "decoded without a required field",
-                    sourceLocation: sourceLocation)
+                    Set(required).isSubset(of: present)
+                        || (!alternative.isEmpty && Set(alternative).isSubset(of: present)),
+                    "decoded without a required field", sourceLocation: sourceLocation)
             } catch let error as HTTPError {
                 #expect(error.code == .malformedBody, "answered \(error.code)", sourceLocation: sourceLocation)
                 #expect(!error.message.isEmpty, sourceLocation: sourceLocation)

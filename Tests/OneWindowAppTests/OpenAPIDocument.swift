@@ -15,10 +15,12 @@ struct OpenAPIDocument {
         var requestBody: [String: Any]? { body["requestBody"] as? [String: Any] }
         var parameters: [[String: Any]] { body["parameters"] as? [[String: Any]] ?? [] }
         /// The roles the operation's `security` names; nil for a public operation (`security: []`).
+        /// An optional token is `[{}, {"deviceToken": [roles]}]`: its roles are those.
         var roles: Set<String>? {
-            guard let requirements = body["security"] as? [[String: [String]]], let first = requirements.first
-            else { return nil }
-            return Set(first["deviceToken"] ?? [])
+            guard let requirements = body["security"] as? [[String: [String]]], !requirements.isEmpty else {
+                return nil
+            }
+            return Set(requirements.flatMap { $0["deviceToken"] ?? [] })
         }
     }
 
