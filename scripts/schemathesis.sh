@@ -6,7 +6,7 @@
 # one clerk and one admin token, and gives each operation the token of the role it is for
 # (public operations get none). Exits non-zero if schemathesis found anything.
 #
-# Usage: scripts/schemathesis.sh [MAX_EXAMPLES_PER_OPERATION]   (default 100: about half a minute)
+# Usage: scripts/schemathesis.sh [MAX_EXAMPLES_PER_OPERATION]   (default 100: about a minute)
 # Schemathesis is pinned and installed from PyPI into .build/schemathesis-venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."

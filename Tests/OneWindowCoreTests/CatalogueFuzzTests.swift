@@ -7,7 +7,9 @@ import Testing
 /// Catalogue loading never crashes on any input: it loads, or it reports issues whose JSON
 /// paths point into the file (at a value, or at a missing field of an object that is there).
 /// Inputs are random each run; a failure prints the `.fixedSeed(…)` that repeats it.
-@Suite("Fuzzing catalogue loading")
+/// The suite runs its tests one after another, and small: a catalogue load costs about 15 ms of
+/// CPU in a debug build, and the whole test run shares 2 cores with timing-sensitive tests.
+@Suite("Fuzzing catalogue loading", .serialized)
 struct CatalogueFuzzTests {
     /// The small valid fixture: a load of the shipped catalogue takes about 0.4 s in a debug
     /// build, the fixture's 20 ms, and it has every kind of field.
@@ -25,7 +27,7 @@ struct CatalogueFuzzTests {
             }
             return document
         }
-        await propertyCheck(count: 300, input: input) { document in
+        await propertyCheck(count: 150, input: input) { document in
             checkLoad(document.data, document: document)
         }
     }
@@ -33,7 +35,7 @@ struct CatalogueFuzzTests {
     @Test("a valid catalogue with random byte changes loads, or is refused as not JSON or with paths")
     func byteMutations() async {
         let input = Generator<Data, Shrink.None<Data>> { rng in Self.valid.mutatedBytes(using: &rng) }
-        await propertyCheck(count: 200, input: input) { data in
+        await propertyCheck(count: 100, input: input) { data in
             checkLoad(data, document: FuzzJSON(data: data))
         }
     }
@@ -43,7 +45,7 @@ struct CatalogueFuzzTests {
         let input = Generator<FuzzJSON, Shrink.None<FuzzJSON>> { rng in
             FuzzJSON.random(depth: 5, keys: Self.keys, using: &rng)
         }
-        await propertyCheck(count: 200, input: input) { document in
+        await propertyCheck(count: 100, input: input) { document in
             checkLoad(document.data, document: document)
         }
     }
