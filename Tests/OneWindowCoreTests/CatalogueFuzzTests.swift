@@ -28,6 +28,8 @@ struct CatalogueFuzzTests {
             return document
         }
         await propertyCheck(count: 150, input: input) { document in
+            // Each case gives the few task threads back: other tests wait on them.
+            await Task.yield()
             checkLoad(document.data, document: document)
         }
     }
@@ -36,6 +38,8 @@ struct CatalogueFuzzTests {
     func byteMutations() async {
         let input = Generator<Data, Shrink.None<Data>> { rng in Self.valid.mutatedBytes(using: &rng) }
         await propertyCheck(count: 100, input: input) { data in
+            // Each case gives the few task threads back: other tests wait on them.
+            await Task.yield()
             checkLoad(data, document: FuzzJSON(data: data))
         }
     }
@@ -46,6 +50,8 @@ struct CatalogueFuzzTests {
             FuzzJSON.random(depth: 5, keys: Self.keys, using: &rng)
         }
         await propertyCheck(count: 100, input: input) { document in
+            // Each case gives the few task threads back: other tests wait on them.
+            await Task.yield()
             checkLoad(document.data, document: document)
         }
     }
