@@ -29,6 +29,9 @@ public struct AppConfiguration: Sendable {
     public var issueRateLimit: IssueRateLimit? = IssueRateLimit(perMinute: 60, burst: 20)
     /// An open database to use instead of opening `databasePath` (tests inject failures so).
     public var storage: Storage?
+    /// Called on every turn of the commit thread's loop (at least once a second): the daemon
+    /// pings systemd's watchdog from it, so a commit stuck in the database is noticed.
+    public var commitHeartbeat: (@Sendable () -> Void)?
 
     public init() {}
 }

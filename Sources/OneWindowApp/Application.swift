@@ -24,7 +24,8 @@ public final class Application: Sendable {
             catalogue: snapshot.published, storage: storage, logger: logger,
             callsBeforeNoShow: configuration.callsBeforeNoShow, closingTime: configuration.closingTime,
             hub: EventHub(heartbeatSeconds: configuration.boardHeartbeatSeconds), observers: [metrics],
-            inboxCapacity: configuration.inboxCapacity, clock: configuration.clock)
+            inboxCapacity: configuration.inboxCapacity, heartbeat: configuration.commitHeartbeat,
+            clock: configuration.clock)
         metrics.load(from: storage, logger: logger)
         self.configuration = configuration
         self.logger = logger

@@ -15,13 +15,16 @@ public final class DaemonProcess: Sendable {
 
     /// Starts `onewindowd serve` with `arguments` on a free port and waits (at most
     /// `timeoutSeconds`) until it says where it listens.
-    public init(arguments: [String], timeoutSeconds: Double = 30) throws {
+    public init(arguments: [String], environment: [String: String] = [:], timeoutSeconds: Double = 30) throws {
         process = Process()
         process.executableURL = try Self.binary()
         // Tests issue many tickets from one token; the rate limit has tests of its own.
         process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0", "--issue-rate", "0"] + arguments
         process.standardError = pipe
         process.standardOutput = pipe
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         let output = self.output
         pipe.fileHandleForReading.readabilityHandler = { handle in
             let chunk = handle.availableData

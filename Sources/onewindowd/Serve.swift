@@ -114,6 +114,8 @@ struct Serve: ParsableCommand {
         let sink = LogSink()
         LoggingSystem.bootstrap { label in LogfmtHandler(logLevel: level, label: label, sink: sink) }
         if level <= .info { configuration.http.accessLogWriter = { sink.access($0) } }
+        let systemd = SystemdNotifier()
+        configuration.commitHeartbeat = { systemd.heartbeat() }
         let logger = Logger(label: "onewindowd")
         let application: Application
         do {
@@ -124,13 +126,17 @@ struct Serve: ParsableCommand {
             sink.flush()
             throw ExitCode.failure
         }
+        systemd.ready()
         while true {
             switch signals.wait() {
             case SIGHUP:
                 logger.info("SIGHUP: reloading the catalogue")
+                systemd.reloading()
                 application.reloadCatalogue()
+                systemd.ready()
             default:
                 logger.info("stopping: requests in flight may finish")
+                systemd.stopping()
                 application.stop()
                 sink.flush()
                 return

@@ -80,3 +80,29 @@ struct RequestPolicyTests {
         #expect(try app.client.get("/api/v1/hall").headers["content-security-policy"] == nil)
     }
 }
+
+/// Failed authentications: counted, and logged at most once per client every 10 seconds.
+@Suite("Failed authentications")
+struct AuthFailureTests {
+    @Test("twenty bad tokens from one client give one warning now with its count, and the next after 10 s")
+    func rateLimitedLog() throws {
+        let log = CapturedLog()
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_795_852_800))
+        let app = try TestApplication(catalogue: Fixtures.validCatalogue, logger: log.logger(level: .warning)) {
+            $0.clock = { clock.read() }
+        }
+        defer { app.stop() }
+        for _ in 0..<20 {
+            let refused = try app.post("/api/v1/tickets", token: "ow_guessing", json: #"{"serviceId":"T-JZ-001"}"#)
+            #expect(refused.status == 401)
+        }
+        var warnings = log.all.filter { $0.message == "failed authentication" }
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.metadata["count"] == "1" && warnings.first?.metadata["client"] == "127.0.0.1")
+        clock.advance(11)
+        _ = try app.post("/api/v1/tickets", token: "ow_guessing", json: #"{"serviceId":"T-JZ-001"}"#)
+        warnings = log.all.filter { $0.message == "failed authentication" }
+        #expect(warnings.count == 2)
+        #expect(warnings.last?.metadata["count"] == "20", "the 19 held back and this one")
+    }
+}

@@ -38,7 +38,7 @@ struct ApplicantKioskTests {
         _ = kiosk.receive(.guide(serviceId: "T-HY-001", .success(KioskSamples.guide)), now: KioskSamples.now)
         let screen = kiosk.screen()
         #expect(screen.contains("  内地居民结婚登记"))
-        #expect(screen.contains("办结时限：即办（当场办结）    收费：免费    最多跑：1 次"))
+        #expect(screen.contains("办结时限：当场办结    收费：免费    最多跑：1 次"))
         #expect(screen.contains("取号前请核对，带齐以下材料："))
         #expect(screen.contains("    2. 户口簿（原件 1 份）"))
         #expect(screen.contains("    1  我已备齐，取号"))

@@ -5,7 +5,7 @@ import Testing
 /// Where the case tests run. The daemon does not have the cases API yet (issue 7), so they run
 /// against `FakeCaseDaemon`, which speaks the contract; set this to true once it does, and the
 /// same tests run against the real daemon.
-let casesOnRealDaemon = false
+let casesOnRealDaemon = true
 
 /// What a case test needs of a hall: a daemon URL, token files, a printer file, a way to ask.
 protocol CaseHall {

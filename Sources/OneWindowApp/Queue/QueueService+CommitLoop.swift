@@ -17,6 +17,7 @@ extension QueueService {
         var closing = nextClosing(after: clock())
         var retryAt: Date?
         while let jobs = inbox.takeAll(until: wakeTime(retryAt)) {
+            heartbeat?()
             let now = clock()
             let closeDue = closing.map { now >= $0 } ?? false
             let backingOff = retryAt.map { Date() < $0 } ?? false

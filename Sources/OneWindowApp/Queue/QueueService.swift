@@ -33,12 +33,15 @@ public final class QueueService: Sendable {
     /// The end of the hall day the queue is on, in milliseconds since 1970, for `read`.
     let dayEnd = Atomic<Int64>(.max)
     let finished = DispatchSemaphore(value: 0)
+    /// Called on every turn of the commit loop (systemd's watchdog).
+    let heartbeat: (@Sendable () -> Void)?
 
     /// Loads today's queue from the database, expiring what earlier days left open.
     public init(
         catalogue: Catalogue, storage: Storage, logger: Logger, callsBeforeNoShow: Int = 3,
         closingTime: (hour: Int, minute: Int)? = nil, hub: EventHub = EventHub(),
-        observers: [any CommitObserver] = [], inboxCapacity: Int = 10_000, clock: @escaping Clock = { Date() }
+        observers: [any CommitObserver] = [], inboxCapacity: Int = 10_000, heartbeat: (@Sendable () -> Void)? = nil,
+        clock: @escaping Clock = { Date() }
     ) throws {
         let now = clock()
         let today = HallCalendar(timeZone: catalogue.hall.timeZone).day(of: now)
@@ -59,6 +62,7 @@ public final class QueueService: Sendable {
         self.clock = clock
         self.closingTime = closingTime
         self.inbox = CommitInbox(capacity: inboxCapacity)
+        self.heartbeat = heartbeat
         self.state = Mutex(HallState(queue: queue, keys: RecentKeys(stored.keys)))
         log(changes.warnings)
         publishDayEnd(of: queue)

@@ -6,13 +6,19 @@ public struct ServiceSummary: Sendable, Equatable, Codable {
     public var category: String
     public var itemType: String?
     public var queuePrefix: String
+    /// 自然人 and/or 法人: who may apply; absent from daemons older than the national elements.
+    public var serviceObject: [String]?
 
-    public init(id: String, name: String, nameEn: String? = nil, category: String, queuePrefix: String) {
+    public init(
+        id: String, name: String, nameEn: String? = nil, category: String, queuePrefix: String,
+        serviceObject: [String]? = nil
+    ) {
         self.id = id
         self.name = name
         self.nameEn = nameEn
         self.category = category
         self.queuePrefix = queuePrefix
+        self.serviceObject = serviceObject
     }
 }
 
@@ -51,9 +57,12 @@ public struct ServiceGuide: Sendable, Equatable, Codable {
         }
     }
 
+    /// Null where no law sets a limit, or the bureau has not set its promise yet.
     public struct TimeLimit: Sendable, Equatable, Codable {
-        public var statutoryDays: Int
-        public var promisedDays: Int
+        public var statutoryDays: Int?
+        public var promisedDays: Int?
+        /// 工作日 or 自然日; working days when the daemon does not say.
+        public var unit: String?
     }
 
     public struct Fee: Sendable, Equatable, Codable {

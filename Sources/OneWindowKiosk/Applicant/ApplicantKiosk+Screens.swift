@@ -5,8 +5,13 @@ extension ApplicantKiosk {
     func renderGuide(_ guide: ServiceGuide, rows: ClosedRange<Int>, into buffer: inout ScreenBuffer) {
         let l = language
         var row = rows.lowerBound
-        let days = guide.timeLimit.promisedDays
-        let limit = days == 0 ? l.pick("即办（当场办结）", "on the spot") : l.pick("\(days) 个工作日", "\(days) working days")
+        let limit: String =
+            switch guide.timeLimit.promisedDays ?? guide.timeLimit.statutoryDays {
+            case nil: l.pick("请咨询窗口", "ask at a window")
+            case 0: l.pick("当场办结", "on the spot")
+            case let days? where guide.timeLimit.unit == "自然日": l.pick("\(days) 天", "\(days) days")
+            case let days?: l.pick("\(days) 个工作日", "\(days) working days")
+            }
         let fee = guide.fee.free ? l.pick("免费", "free") : (guide.fee.amount ?? l.pick("收费", "charged"))
         let facts = l.pick(
             "办结时限：\(limit)    收费：\(fee)    最多跑：\(guide.visitsPromised) 次",

@@ -94,9 +94,16 @@ public struct ApplicantKiosk: TerminalProgram {
         return goHome()
     }
 
-    /// The services of one audience, in catalogue order.
+    /// The services of one audience, in catalogue order: by the catalogue's 服务对象 (an item for
+    /// both shows in both lists), or, from a daemon that does not say, by the configured
+    /// organisation categories.
     func services(for audience: Audience) -> [ServiceSummary] {
-        catalogue.filter { settings.organisationCategories.contains($0.category) == (audience == .organisations) }
+        catalogue.filter { item in
+            if let objects = item.serviceObject, !objects.isEmpty {
+                return objects.contains(audience == .organisations ? "法人" : "自然人")
+            }
+            return settings.organisationCategories.contains(item.category) == (audience == .organisations)
+        }
     }
 
     func categories(for audience: Audience) -> [String] {
