@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Tests only: property-based fuzzing of the router, body decoding and catalogue loading.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -76,7 +78,12 @@ let package = Package(
             name: "OneWindowTesting",
             dependencies: ["OneWindowApp", "OneWindowCore", "OneWindowHTTP", "OneWindowStorage"]
         ),
-        .testTarget(name: "OneWindowCoreTests", dependencies: ["OneWindowCore", "OneWindowTesting"]),
+        .testTarget(
+            name: "OneWindowCoreTests",
+            dependencies: [
+                "OneWindowCore", "OneWindowTesting", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "OneWindowHTTPTests", dependencies: ["OneWindowHTTP", "OneWindowTesting"]),
         // Depends on the executable so that `swift test` builds the binary that the
         // process tests start; fixtures live in Tests/Fixtures, shared by all test targets.
@@ -84,6 +91,7 @@ let package = Package(
             name: "OneWindowAppTests",
             dependencies: [
                 "OneWindowApp", "OneWindowTesting", "onewindowd", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         // Depends on both executables: the end-to-end tests run the kiosk in a pseudo-terminal

@@ -1,8 +1,9 @@
--- wrk script for bench/tickets.sh: every request issues a ticket, as a kiosk does.
+-- wrk script for bench/run's tickets figure: every request issues a ticket, as a kiosk does.
 -- POST /api/v1/tickets with the kiosk token from ONEWINDOW_BENCH_TOKEN, cycling over a few
 -- real service ids, with an Idempotency-Key unique per request (thread number + counter), so
 -- that every request makes a new ticket. Counts the answers that are not 201 per thread and
--- reports them from done() as "non-201: N" (and one "status S: N" line per other status).
+-- reports them from done() as "non-201: N" (and one "status S: N" line per other status),
+-- and the 99th percentile latency as "p99_us: N".
 
 local token = os.getenv("ONEWINDOW_BENCH_TOKEN")
 if token == nil or token == "" then
@@ -63,6 +64,7 @@ function done(summary, latency, requests)
       end
    end
    io.write(string.format("non-201: %d\n", total))
+   io.write(string.format("p99_us: %d\n", latency:percentile(99)))
    for status, n in pairs(by_status) do
       io.write(string.format("status %s: %d\n", tostring(status), n))
    end

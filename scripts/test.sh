@@ -14,3 +14,4 @@ echo "== tests"
 swift test
 echo "== pages in Chromium (axe-core, phone widths, print)"
 scripts/a11y.sh .build/debug/onewindowd
+scripts/schemathesis.sh

@@ -15,14 +15,16 @@ public enum Routes {
     static let maxQueryLength = 100
 
     /// Reads an optional text parameter, blank meaning absent, length-checked.
+    ///
+    /// The length is that of the value as sent, in Unicode code points: what the OpenAPI
+    /// document's `maxLength` means, so a client that checks the document is never surprised.
     static func textParameter(_ request: Request, _ name: String) throws(HTTPError) -> String? {
-        guard let value = try request.queryValue(name)?.trimmingCharacters(in: .whitespacesAndNewlines),
-            !value.isEmpty
-        else { return nil }
-        guard value.count <= maxQueryLength else {
+        guard let raw = try request.queryValue(name) else { return nil }
+        guard raw.unicodeScalars.count <= maxQueryLength else {
             throw HTTPError(.invalidParameter, "query parameter “\(name)” is longer than \(maxQueryLength) characters")
         }
-        return value
+        let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        return value.isEmpty ? nil : value
     }
 }
 

@@ -1,0 +1,51 @@
+"""bench/run's one table: each figure's median over the rounds, its spread and its target."""
+
+import statistics
+
+# (key, label, format, target text, target check on the median or None)
+FIGURES = [
+    ("lookups", "lookups, onewindowd (req/s, 64 conns)", "{:,.0f}", "", None),
+    ("nginx", "lookups, nginx on the same bytes (req/s)", "{:,.0f}", "", None),
+    ("lookup_ratio", "  onewindowd / nginx", "{:.2f}x", ">= 1.2x", lambda v: v >= 1.2),
+    ("tickets", "durable tickets (/s, 64 kiosk conns)", "{:,.0f}", "", None),
+    ("tickets_p99", "  p99 latency (ms)", "{:.1f}", "< 20", lambda v: v < 20),
+    ("reference", "SQLite one-row commits (/s, WAL, FULL)", "{:,.0f}", "", None),
+    ("ticket_ratio", "  tickets / SQLite commits", "{:.2f}x", ">= 2x", lambda v: v >= 2),
+    ("served", "call-next + complete, 20 clerks (tickets/s)", "{:,.0f}", "", None),
+    ("clerks_p99", "  p99 latency (ms)", "{:.1f}", "", None),
+    ("lookup_rss", "peak RSS, lookups daemon (MiB)", "{:.1f}", "< 64", lambda v: v < 64),
+    ("write_rss", "peak RSS, tickets + clerks daemon (MiB)", "{:.1f}", "< 64", lambda v: v < 64),
+    ("startup", "start-up to first /healthz 200 (ms)", "{:.0f}", "< 300", lambda v: v < 300),
+]
+
+
+class Table:
+    def __init__(self):
+        self.rounds = []
+
+    def add(self, lookups, nginx, tickets, tickets_p99, reference, served, clerks_p99, lookup_rss, write_rss, startup):
+        self.rounds.append({
+            "lookups": lookups, "nginx": nginx, "lookup_ratio": lookups / nginx,
+            "tickets": tickets, "tickets_p99": tickets_p99, "reference": reference,
+            "ticket_ratio": tickets / reference, "served": served, "clerks_p99": clerks_p99,
+            "lookup_rss": lookup_rss, "write_rss": write_rss, "startup": startup,
+        })
+
+    def render(self, args):
+        header = ("figure", f"median of {len(self.rounds)}", "min – max", "target", "median")
+        rows = [header]
+        for key, label, form, target, check in FIGURES:
+            values = [r[key] for r in self.rounds]
+            median = statistics.median(values)
+            spread = f"{form.format(min(values))} – {form.format(max(values))}"
+            verdict = "" if check is None else ("met" if check(median) else "MISSED")
+            rows.append((label, form.format(median), spread, target, verdict))
+        widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+        lines = []
+        for n, row in enumerate(rows):
+            cells = [row[0].ljust(widths[0])] + [row[i].rjust(widths[i]) for i in (1, 2)] + [
+                row[i].ljust(widths[i]) for i in (3, 4)]
+            lines.append("| " + " | ".join(cells) + " |")
+            if n == 0:
+                lines.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+        return "\n".join(lines)
