@@ -14,11 +14,13 @@ public final class Application: Sendable {
     public let router: Router
     private let server: HTTPServer
     private let logger: Logger
+    private let checkpointer: Checkpointer
 
     /// Loads and checks the catalogue and opens the database; refuses to build on a bad catalogue.
     public init(configuration: AppConfiguration, logger: Logger) throws {
         let snapshot = try CatalogueSource.load(path: configuration.cataloguePath, at: configuration.clock())
         let storage = try configuration.storage ?? Storage(path: configuration.databasePath)
+        checkpointer = try Checkpointer(path: storage.path)
         let metrics = MetricsService()
         let queue = try QueueService(
             catalogue: snapshot.published, storage: storage, logger: logger,
@@ -86,6 +88,7 @@ public final class Application: Sendable {
         state.queue.hub.finishAll()
         state.queue.stop(timeout: configuration.shutdownGracePeriod)
         server.stop(gracePeriod: configuration.shutdownGracePeriod)
+        checkpointer.stop()
         logger.info("stopped")
     }
 

@@ -15,14 +15,22 @@ public struct QueueTransaction {
     let db: Database
 
     /// Runs `body` in a savepoint. If it throws, everything it wrote is undone and the error
-    /// rethrown; the transaction goes on unless SQLite ended it (check `isOpen`).
+    /// rethrown; the transaction goes on unless SQLite ended it (check `isOpen`). The savepoint
+    /// statements are prepared once (this runs for every ticket).
     public func job<T>(_ body: () throws -> T) throws -> T {
-        var result: T?
-        try db.inSavepoint {
+        try db.cachedStatement(sql: "SAVEPOINT job").execute()
+        let result: T
+        do {
             result = try body()
-            return .commit
+        } catch {
+            if db.isInsideTransaction {
+                try? db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT job").execute()
+                try? db.cachedStatement(sql: "RELEASE SAVEPOINT job").execute()
+            }
+            throw error
         }
-        return result!
+        try db.cachedStatement(sql: "RELEASE SAVEPOINT job").execute()
+        return result
     }
 
     /// False once SQLite rolled the whole transaction back (it may, on a full disk or an I/O

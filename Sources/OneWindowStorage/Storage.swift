@@ -33,9 +33,15 @@ public final class Storage: Sendable {
     public static func configuration() -> Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
+        // Two readers are plenty (reads are point lookups; most answers come from memory), and
+        // each connection's page cache is held to 2 MiB: memory stays small on a small server.
+        configuration.maximumReaderCount = 2
         configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA cache_size = -2048")
             // A write acknowledged to a client must survive power loss, not just a crash.
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Checkpoints run on their own thread (`Checkpointer`), never inside a commit.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
         }
         return configuration
     }

@@ -49,7 +49,10 @@ public struct MetricsBook: Sendable {
             if let ticket, let serviceId = event.serviceId {
                 open[ticket] = Trace(serviceId: serviceId, issuedAt: event.at)
             }
-            count(event.serviceId) { $0.ticketsIssued += 1 }
+            count(event.serviceId) { stats in
+                stats.ticketsIssued += 1
+                if detail.opened == true { stats.casesOpened += 1 }
+            }
         case .called, .recalled:
             guard let ticket, var trace = open[ticket] else { return }
             if event.kind == .called, trace.firstCall == nil { trace.firstCall = event.at }
@@ -76,7 +79,7 @@ public struct MetricsBook: Sendable {
         case .expired:
             ticket.map { _ = open.removeValue(forKey: $0) }
             count(event.serviceId) { $0.expired += 1 }
-        case .caseOpened:
+        case .caseOpened:  // written by no release: a new case is told by its `issued` event
             count(event.serviceId) { $0.casesOpened += 1 }
         case .caseClosed:
             let visits = detail.visits ?? 1

@@ -3,6 +3,8 @@ import Foundation
 /// The facts an event carries beyond its columns, stored as JSON in `queue_event.detail`, so
 /// the metrics can be computed again from the event log alone.
 public struct EventDetail: Sendable, Equatable, Codable {
+    /// `issued`: the ticket opened its case (a first visit).
+    public var opened: Bool?
     /// `completed`, `case_closed`: how the visit ended.
     public var outcome: String?
     /// `completed` with `needs_more`: the material ids named missing.
@@ -22,9 +24,10 @@ public struct EventDetail: Sendable, Equatable, Codable {
     public var due: String?
 
     public init(
-        outcome: String? = nil, missing: [String]? = nil, from: String? = nil, to: String? = nil, visits: Int? = nil,
+        opened: Bool? = nil, outcome: String? = nil, missing: [String]? = nil, from: String? = nil, to: String? = nil, visits: Int? = nil,
         promised: Int? = nil, reason: String? = nil, rating: Int? = nil, evaluation: String? = nil, due: String? = nil
     ) {
+        self.opened = opened
         self.outcome = outcome
         self.missing = missing
         self.from = from
@@ -36,6 +39,9 @@ public struct EventDetail: Sendable, Equatable, Codable {
         self.evaluation = evaluation
         self.due = due
     }
+
+    /// The detail of a first visit's `issued` event, encoded once: it is written for most tickets.
+    public static let openedJSON = EventDetail(opened: true).json
 
     public var json: String {
         let encoder = JSONEncoder()

@@ -32,8 +32,10 @@ extension HallQueue {
             id: id, hallDay: day, prefix: service.queuePrefix, sequence: sequence, serviceId: serviceId,
             priority: priority, issuedAt: now, caseId: visit.id)
         visit.ticketIds.append(id)
-        record(visit, opening ? .caseOpened : nil, actor: actor, at: now)
-        record(ticket, .issued, actor: actor, at: now)
+        // A new case is told by its first ticket's `issued` event, not an event of its own:
+        // one row less for almost every ticket.
+        record(visit, nil, actor: actor, at: now)
+        record(ticket, .issued, actor: actor, at: now, encodedDetail: opening ? EventDetail.openedJSON : nil)
         return ticket
     }
 

@@ -98,7 +98,8 @@ public struct HallQueue: Sendable {
     }
 
     mutating func record(
-        _ ticket: Ticket, _ kind: QueueEvent.Kind, actor: String, at: Date, detail: EventDetail? = nil
+        _ ticket: Ticket, _ kind: QueueEvent.Kind, actor: String, at: Date, detail: EventDetail? = nil,
+        encodedDetail: String? = nil
     ) {
         if let old = tickets[ticket.id], old.status == .waiting { lines.remove(old) }
         if ticket.status == .waiting { lines.insert(ticket) }
@@ -112,7 +113,7 @@ public struct HallQueue: Sendable {
         changes.events.append(
             QueueEvent(
                 kind: kind, ticketId: ticket.id, window: ticket.window, serviceId: ticket.serviceId,
-                caseId: ticket.caseId, hallDay: day, actor: actor, at: at, detail: detail?.json))
+                caseId: ticket.caseId, hallDay: day, actor: actor, at: at, detail: encodedDetail ?? detail?.json))
     }
 
     /// Records a case's new state, with an event of `kind` when given.
