@@ -27,7 +27,7 @@ class Daemon:
              "--catalogue", str(catalogue), "--database", str(database), "--closing-time", "none"],
             stdout=open(self.log_path, "w"), stderr=subprocess.STDOUT,
             # No access log, as nginx has none here: like is compared with like.
-            env={**os.environ, "ONEWINDOW_ACCESS_LOG": "off", **(env or {})})
+            env={**os.environ, "ONEWINDOW_ACCESS_LOG": "off", "MALLOC_ARENA_MAX": "2", **(env or {})})
 
     @staticmethod
     def create_token(binary, database, role, name):

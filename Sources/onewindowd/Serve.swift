@@ -109,9 +109,6 @@ struct Serve: ParsableCommand {
         // only the `sigwait` below ever receives them.
         let signals = SignalSet([SIGINT, SIGTERM, SIGHUP])
         signals.block()
-        // Two malloc arenas, not eight per core: the daemon's threads mostly hand work to each
-        // other, and more arenas only kept freed memory spread out (resident) between them.
-        mallopt(M_ARENA_MAX, 2)
         let (resolvedConfiguration, level) = try resolved()
         var configuration = resolvedConfiguration
         let sink = LogSink()
