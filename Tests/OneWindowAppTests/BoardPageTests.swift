@@ -44,8 +44,9 @@ struct BoardPageTests {
         let lines = try #require(queue["queues"] as? [[String: Any]])
         #expect(lines.map { $0["prefix"] as? String } == ["A", "C"])
         #expect(lines.map { $0["waiting"] as? Int } == [1, 1])
-        let names = lines.map { ($0["services"] as? [[String: Any]])?.map { $0["name"] as? String } }
-        #expect(names[0] == ["内地居民结婚登记"] && names[1] == ["最低生活保障", "特困人员救助供养"])
+        let services = try #require(state["services"] as? [[String: Any]])
+        let letters = services.map { "\($0["queuePrefix"] as? String ?? "?") \($0["name"] as? String ?? "?")" }
+        #expect(letters == ["A 内地居民结婚登记", "C 最低生活保障", "C 特困人员救助供养"])
         // Two tickets wait (C002, A001), 5 minutes each with no history. A new A ticket has two
         // open windows (the comprehensive one and the marriage window), a new C ticket one.
         #expect(lines.map { $0["estimatedWaitSeconds"] as? Int } == [300, 600])

@@ -77,16 +77,9 @@ struct QueueView: Encodable {
     struct Line: Encodable {
         var prefix: String
         var waiting: Int
-        /// The services whose tickets take this letter, in catalogue order.
-        var services: [LineService]
         /// Roughly how long a ticket of this letter taken now would wait (the longest of its
         /// services' estimates); nil when no open window takes any of them.
         var estimatedWaitSeconds: Int?
-    }
-
-    struct LineService: Encodable {
-        var id: String
-        var name: String
     }
 
     struct Call: Encodable {
@@ -105,12 +98,9 @@ struct QueueView: Encodable {
         for item in queue.catalogue.services { perPrefix[item.queuePrefix] = 0 }
         // By the tickets' own prefixes: a transferred ticket keeps its number.
         perPrefix.merge(queue.waitingByPrefix) { _, counted in counted }
+        let waits = queue.newTicketWaitsByPrefix()
         queues = perPrefix.keys.sorted().map { prefix in
-            let services = queue.catalogue.services.filter { $0.queuePrefix == prefix }
-            return Line(
-                prefix: prefix, waiting: perPrefix[prefix]!,
-                services: services.map { LineService(id: $0.id, name: PublicText.clean($0.name) ?? $0.id) },
-                estimatedWaitSeconds: services.compactMap { queue.waitForNewTicket(serviceId: $0.id) }.max())
+            Line(prefix: prefix, waiting: perPrefix[prefix]!, estimatedWaitSeconds: waits[prefix])
         }
         lastCalls = queue.recentCalls.compactMap { queue.tickets[$0] }.compactMap { ticket in
             guard let window = ticket.window, let at = ticket.calledAt else { return nil }

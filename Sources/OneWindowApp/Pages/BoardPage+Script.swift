@@ -9,7 +9,7 @@ extension BoardPage {
     static let drawing = #"""
         "use strict";
         const $ = (id) => document.getElementById(id);
-        const board = { windows: [], lines: [], calls: [] };
+        const board = { windows: [], lines: [], calls: [], services: [] };
         function make(tag, className, text) {
           const element = document.createElement(tag);
           if (className) element.className = className;
@@ -93,7 +93,8 @@ extension BoardPage {
             const waiting = make("span", "waiting", "等候 ");
             waiting.append(make("b", "", String(line.waiting)), " 人");
             head.append(make("span", "letter", line.prefix), waiting, make("span", "estimate", estimateText(line)));
-            const names = (line.services || []).map((service) => service.name).join("、");
+            const names = board.services.filter((service) => service.queuePrefix === line.prefix)
+              .map((service) => service.name).join("、");
             item.append(head, make("p", "services", names));
             return item;
           }));

@@ -81,6 +81,7 @@ extension BoardPage {
             $("hall").textContent = state.hall;
             document.title = state.hall + " 叫号显示屏";
             board.windows = state.windows;
+            board.services = state.services;
             applyQueue(state.queue);
             drawAll();
             setLive(true);
