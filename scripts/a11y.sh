@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs axe-core (4.12, bundled by the PyPI package axe-playwright-python) in headless Chromium
-# on the home page, a search result, a guide and the board at 390 and 1366 px, and checks
-# that no page scrolls sideways at 320 and 390 px and that guides print on A4. Fails on any
+# on the home page, a search result, a guide, the board and a ticket's status page (and an
+# unknown one) at 390 and 1366 px, and checks that no page scrolls sideways at 320 and 390 px
+# and that guides print on A4. Fails on any
 # violation. Installs what it needs: Debian's chromium and chromium-driver, and a Python venv
 # in .build/a11y-venv. Usage: scripts/a11y.sh [ONEWINDOWD_BINARY]
 set -euo pipefail
@@ -21,6 +22,10 @@ fi
 binary=${1:-.build/debug/onewindowd}
 [ -x "$binary" ] || swift build --product onewindowd
 work=$(mktemp -d)
+# A kiosk token, so that the checks can take a ticket and look at its status page (/t/{id}).
+A11Y_KIOSK_TOKEN=$("$binary" token create --role kiosk --name a11y-kiosk --database "$work/onewindow.sqlite")
+export A11Y_KIOSK_TOKEN
+: >"$work/log"  # before the daemon's own redirection, which may come after the first read below
 "$binary" serve --port 0 --catalogue services.json --database "$work/onewindow.sqlite" 2>"$work/log" &
 daemon=$!
 trap 'kill "$daemon" 2>/dev/null; wait "$daemon" 2>/dev/null; rm -rf "$work"' EXIT

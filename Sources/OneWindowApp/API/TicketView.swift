@@ -77,6 +77,9 @@ struct QueueView: Encodable {
     struct Line: Encodable {
         var prefix: String
         var waiting: Int
+        /// Roughly how long a ticket of this letter taken now would wait (the longest of its
+        /// services' estimates); nil when no open window takes any of them.
+        var estimatedWaitSeconds: Int?
     }
 
     struct Call: Encodable {
@@ -95,7 +98,10 @@ struct QueueView: Encodable {
         for item in queue.catalogue.services { perPrefix[item.queuePrefix] = 0 }
         // By the tickets' own prefixes: a transferred ticket keeps its number.
         perPrefix.merge(queue.waitingByPrefix) { _, counted in counted }
-        queues = perPrefix.keys.sorted().map { Line(prefix: $0, waiting: perPrefix[$0]!) }
+        let waits = queue.newTicketWaitsByPrefix()
+        queues = perPrefix.keys.sorted().map { prefix in
+            Line(prefix: prefix, waiting: perPrefix[prefix]!, estimatedWaitSeconds: waits[prefix])
+        }
         lastCalls = queue.recentCalls.compactMap { queue.tickets[$0] }.compactMap { ticket in
             guard let window = ticket.window, let at = ticket.calledAt else { return nil }
             return Call(number: ticket.number, window: window, calledAt: Timestamp.iso8601(at))

@@ -10,6 +10,8 @@ struct BoardEvent: Encodable {
     var ticketId: String?
     var number: String?
     var serviceId: String?
+    /// The service's public name, for the board's call line.
+    var serviceName: String?
     var window: String?
     var windowName: String?
     var at: String
@@ -21,6 +23,7 @@ struct BoardEvent: Encodable {
         ticketId = event.ticketId
         number = ticket?.number
         serviceId = ticket?.serviceId
+        serviceName = ticket.flatMap { catalogue.service(id: $0.serviceId) }.map { PublicText.clean($0.name) ?? $0.id }
         window = event.window
         windowName = event.window.flatMap { id in catalogue.hall.windows.first { $0.id == id }?.name }
         at = Timestamp.iso8601(event.at)

@@ -22,7 +22,8 @@ extension Routes {
                     greeting: { last in
                         queue.read { q in
                             Data("retry: 3000\n\nid: \(last)\nevent: state\ndata: ".utf8)
-                                + Response.encodeJSON(BoardState(q, lastEventId: last)) + Data("\n\n".utf8)
+                                + Response.encodeJSON(BoardState(q, lastEventId: last, at: state.clock()))
+                                + Data("\n\n".utf8)
                         }
                     },
                     replay: { after, limit in
@@ -46,18 +47,34 @@ extension Routes {
     }
 }
 
-/// The `state` event a board gets first: the hall, the queues, the windows and the id of the
-/// last committed event, from which the live events continue.
+/// The `state` event a board gets first: the hall, the queues (waiting and estimated wait per
+/// letter, the last calls), the windows with the number each serves now, the services with
+/// their queue letter (the board lists them under each letter), the id of the last committed
+/// event, from which the live events continue, and the server's time, so that a board can tell
+/// a call replayed after a reconnect that is still fresh (worth announcing) from an old one
+/// without trusting its own clock.
 struct BoardState: Encodable {
+    struct Service: Encodable {
+        var id: String
+        var name: String
+        var queuePrefix: String
+    }
+
     var hall: String
     var lastEventId: Int64
+    var at: String
     var queue: QueueView
     var windows: [WindowView]
+    var services: [Service]
 
-    init(_ queue: HallQueue, lastEventId: Int64) {
+    init(_ queue: HallQueue, lastEventId: Int64, at: Date) {
         self.lastEventId = lastEventId
-        hall = queue.catalogue.hall.name
+        self.at = Timestamp.iso8601(at)
+        hall = PublicText.clean(queue.catalogue.hall.name) ?? PublicText.askAtWindow
         self.queue = QueueView(queue)
         windows = queue.catalogue.hall.windows.map { WindowView($0, in: queue) }
+        services = queue.catalogue.services.map {
+            Service(id: $0.id, name: PublicText.clean($0.name) ?? $0.id, queuePrefix: $0.queuePrefix)
+        }
     }
 }

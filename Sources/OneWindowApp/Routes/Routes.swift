@@ -7,7 +7,7 @@ import OneWindowHTTP
 public enum Routes {
     public static func all(_ state: AppState) -> [Route] {
         catalogue(state) + tickets(state) + windows(state) + cases(state) + evaluations(state) + metrics(state)
-            + board(state)
+            + board(state) + ticketPage(state)
             + pages(state) + system(state)
     }
 

@@ -1,0 +1,74 @@
+import OneWindowCore
+
+extension TicketPage {
+    /// Estimates this short or shorter: the applicant should stay in the hall.
+    static let stayNearSeconds = 15 * 60
+    /// How long before the estimated turn the applicant is asked to be back.
+    static let comeBackMarginSeconds = 10 * 60
+
+    /// What the ticket's state means for the applicant, in plain words.
+    static func statusSection(_ ticket: TicketView, clock: HallClock) -> String {
+        let body: String
+        switch Ticket.Status(rawValue: ticket.status) {
+        case .waiting: body = waiting(ticket, clock: clock)
+        case .called:
+            let window = HTML.escape(ticket.windowName ?? ticket.window.map { "\($0)号窗口" } ?? "窗口")
+            let again = ticket.callCount > 1 ? "已叫号 \(ticket.callCount) 次，" : ""
+            body = """
+                <p class="headline">请到 <strong>\(window)</strong> 办理</p>
+                <p>\(again)请带好材料尽快前往。多次叫号未到将视为过号，需要重新取号。</p>
+                """
+        case .completed: body = ended(ticket)
+        case .noShow:
+            body = """
+                <p class="headline">已过号</p>
+                <p>叫号 \(ticket.callCount) 次您都没有到窗口，这个号码已失效。如仍需办理，请重新取号。</p>
+                """
+        case .expired:
+            body = """
+                <p class="headline">已过期</p>
+                <p>到当天办公结束时这个号码还没有办理，已失效。请在办公时间重新取号。</p>
+                """
+        case nil: body = "<p class=\"headline\">请到大厅咨询台询问</p>"
+        }
+        return "<section class=\"status \(HTML.escape(ticket.status))\" aria-label=\"办理状态\">\n\(body)\n</section>"
+    }
+
+    private static func waiting(_ ticket: TicketView, clock: HallClock) -> String {
+        let ahead =
+            ticket.ahead == 0
+            ? "<p class=\"headline\">下一位就是您</p>" : "<p class=\"headline\">前面还有 <strong>\(ticket.ahead)</strong> 人</p>"
+        guard let seconds = ticket.estimatedWaitSeconds else {
+            return ahead + "\n<p>现在没有开放的窗口办理这个事项，请向大厅工作人员询问。</p>"
+        }
+        let minutes = max(1, (seconds + 59) / 60)
+        let estimate = "<p>预计等候约 <strong>\(minutes)</strong> 分钟（约 \(clock.time(in: seconds)) 轮到您）。</p>"
+        let advice: String
+        if seconds <= stayNearSeconds || ticket.ahead == 0 {
+            advice = "<p class=\"advice\">很快就轮到您，请留在大厅内，留意显示屏和广播叫号。</p>"
+        } else {
+            let back = clock.time(in: seconds - comeBackMarginSeconds)
+            advice = """
+                <p class="advice">您可以先离开一会儿，请在 <strong>\(back)</strong> 前回到大厅等候叫号。\
+                前面的人办得快时会提前叫到您，本页会随时更新。</p>
+                """
+        }
+        return [ahead, estimate, advice].joined(separator: "\n")
+    }
+
+    private static func ended(_ ticket: TicketView) -> String {
+        let caseId = ticket.caseId.map { "凭办件编号 \(HTML.escape($0)) " } ?? ""
+        let (headline, text) =
+            switch ticket.outcome {
+            case "accepted": ("已受理", "您的申请已受理，后续办理不需要再来大厅。")
+            case "needs_more": ("需要补正材料", "请按窗口告知的清单把材料备齐，\(caseId)再次取号办理。")
+            case "rejected": ("不予受理", "原因见窗口出具的告知书。")
+            default: ("已办结", "本次业务已办理完毕。")
+            }
+        return """
+            <p class="headline">\(headline)</p>
+            <p>\(text)</p>
+            <p>欢迎在大厅自助机或窗口评价器上为本次服务评价（好差评）。</p>
+            """
+    }
+}

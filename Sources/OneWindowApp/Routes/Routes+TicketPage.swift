@@ -1,0 +1,46 @@
+import Foundation
+import OneWindowCore
+import OneWindowHTTP
+
+extension Routes {
+    /// `/t/{id}`: the public status page of one ticket, which the receipt's QR code opens. It
+    /// shows what `GET /api/v1/tickets/{id}` shows; share parameters are ignored and errors are
+    /// HTML pages, like the other pages.
+    static func ticketPage(_ state: AppState) -> [Route] {
+        [
+            Route.page("/t/{id}", query: ["refresh"], errorPage: errorPage(state)) { request in
+                let hall = state.catalogue.published.hall
+                guard let ticket = try publicTicket(state, request.pathParameter("id")) else {
+                    return ticketPageResponse(TicketPage.notFound(hall: hall), status: 404)
+                }
+                let autoRefresh = try request.queryValue("refresh") != "off"
+                return ticketPageResponse(
+                    TicketPage.render(ticket, hall: hall, now: state.clock(), autoRefresh: autoRefresh))
+            }
+        ]
+    }
+
+    /// Today's ticket from the queue; one of an earlier day from the database, which ended for
+    /// good with its day (a receipt scanned the next morning says 已过期, not 未找到).
+    private static func publicTicket(_ state: AppState, _ id: String) throws(HTTPError) -> TicketView? {
+        if let view = state.queue.read({ q in q.tickets[id].map { TicketView($0, in: q) } }) { return view }
+        // Ticket ids are 36 characters; anything much longer is not worth a database read.
+        guard id.utf8.count <= 64 else { return nil }
+        let stored: Ticket?
+        do {
+            stored = try state.storage.ticket(id: id)
+        } catch {
+            throw HTTPError(
+                .storageUnavailable, "the ticket could not be read; try again", headers: ["Retry-After": "5"])
+        }
+        guard var ticket = stored else { return nil }
+        if !ticket.status.isFinal { ticket.status = .expired }
+        return state.queue.read { TicketView(ticket, in: $0) }
+    }
+
+    private static func ticketPageResponse(_ page: String, status: Int = 200) -> Response {
+        Response(
+            status: status, headers: ["Content-Type": Response.htmlContentType, "Cache-Control": "no-store"],
+            body: Data(page.utf8))
+    }
+}
