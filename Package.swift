@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -48,6 +50,8 @@ let package = Package(
                 "OneWindowHTTP",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
             ],
             // The OpenAPI document is a file, so that tools read what the server serves.
             resources: [.embedInCode("Resources/openapi.json")]
@@ -61,6 +65,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        // Writes a generated history (tickets, cases, visits, ratings over many days) through the
+        // queue's own commands and the storage's write path, for bench/history.sh.
+        .executableTarget(
+            name: "onewindow-history",
+            dependencies: ["OneWindowCore", "OneWindowStorage"],
+            path: "bench/HistoryGenerator"
         ),
         .target(
             name: "OneWindowTesting",

@@ -29,7 +29,20 @@ extension HTTPServer {
         public var htmlHeaders: HTTPHeaders = [:]
         /// Logs one line per request (method, route pattern, status, time, request id).
         public var accessLog: Bool = true
+        /// Told of every answered request where its access log line is made (Prometheus counts
+        /// them). Called on a worker thread for every request: it must be quick.
+        public var requestObserver: (@Sendable (AnsweredRequest) -> Void)?
 
         public init() {}
     }
+}
+
+/// What a request observer hears of an answered request: never the path or the query.
+public struct AnsweredRequest: Sendable {
+    public let method: String
+    /// The route pattern (`/api/v1/services/{id}`), nil when no route's path fits.
+    public let route: String?
+    public let status: Int
+    /// From the request line's arrival to the end of the answer.
+    public let nanoseconds: UInt64
 }

@@ -49,11 +49,17 @@ final class ServerContext: Sendable {
 
     private static let idCharacters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:".utf8)
 
-    /// The access log's line for a finished request. Never the query or a header: tokens and
-    /// search words stay out of the log.
+    /// The access log's line for a finished request, and the request observer's call. Never the
+    /// query or a header: tokens and search words stay out of the log.
     func logAccess(_ state: RequestState, aborted: Bool) {
+        let nanoseconds = DispatchTime.now().uptimeNanoseconds - state.startedAt
+        if let observer = configuration.requestObserver, state.status > 0 {
+            observer(
+                AnsweredRequest(
+                    method: state.method, route: state.routePattern, status: state.status, nanoseconds: nanoseconds))
+        }
         guard configuration.accessLog, logger.logLevel <= .info else { return }
-        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - state.startedAt) / 1e6
+        let elapsed = Double(nanoseconds) / 1e6
         var metadata: Logger.Metadata = [
             "method": "\(state.method)", "route": "\(state.routePattern ?? "-")", "status": "\(state.status)",
             "ms": "\(Double(Int(elapsed * 1000)) / 1000)", "request_id": "\(state.requestId)",
