@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
+scripts/metrics-venv.sh  # prometheus-client's parser, which the /metrics tests use
 echo "== swift format lint"
 swift format lint --strict -r Sources Tests
 echo "== build"

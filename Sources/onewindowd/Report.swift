@@ -35,10 +35,15 @@ struct Report: ParsableCommand {
     @Option(help: "The catalogue, for service and material names (env ONEWINDOW_CATALOGUE; default services.json).")
     var catalogue: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "The hall day on which overdue bad reviews are judged (default: today).", visibility: .hidden))
+    var today: String?
+
     @OptionGroup var database: Token.DatabaseOptions
 
     func validate() throws {
-        for (name, value) in [("--from", from), ("--to", to)] {
+        for (name, value) in [("--from", from), ("--to", to), ("--today", today ?? from)] {
             guard value.utf8.count == 10, let date = WorkingDays.date(value), WorkingDays.text(date) == value else {
                 throw ValidationError("\(name) must be a date written yyyy-MM-dd, found “\(value)”")
             }
@@ -65,7 +70,7 @@ struct Report: ParsableCommand {
         } catch {
             throw failure("cannot read the database \(database.path): \(error)")
         }
-        let today = HallCalendar(timeZone: published.hall.timeZone).day(of: Date())
+        let today = self.today ?? HallCalendar(timeZone: published.hall.timeZone).day(of: Date())
         let report = book.report(from: from, to: to, serviceId: serviceId, catalogue: published, today: today)
         FileHandle.standardOutput.write(report.rendered(as: format))
     }
