@@ -17,6 +17,33 @@ extension Storage {
         return try Storage(writer: DatabasePool(path: path, configuration: configuration))
     }
 
+    /// The event log after `afterId`, oldest first, at most `limit`: what `queueEvents(after:limit:)`
+    /// gives, decoded by column position. Reading a whole log this way is several times faster:
+    /// the Codable record decoding folds every column name to snake case on every row.
+    public func eventLog(after afterId: Int64, limit: Int) throws -> [StoredEvent] {
+        try writer.read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT id, kind, ticket_id, window, service_id, case_id, hall_day, actor, at, detail
+                    FROM queue_event WHERE id > ? ORDER BY id LIMIT ?
+                    """,
+                arguments: [afterId, limit])
+            var events: [StoredEvent] = []
+            while let row = try rows.next() {
+                let name: String = row[1]
+                guard let kind = QueueEvent.Kind(rawValue: name) else {
+                    throw DatabaseError(resultCode: .SQLITE_MISMATCH, message: "unknown event kind “\(name)”")
+                }
+                let event = QueueEvent(
+                    kind: kind, ticketId: row[2], window: row[3], serviceId: row[4], caseId: row[5], hallDay: row[6],
+                    actor: row[7], at: row[8], detail: row[9])
+                events.append(StoredEvent(id: row[0], event: event))
+            }
+            return events
+        }
+    }
+
     /// The queue events of one hall day that change who waits, oldest first. The event log has
     /// no index on the day: this scans it, so it runs once at start-up, off the request path.
     public func waitingEvents(hallDay: String) throws -> [StoredEvent] {

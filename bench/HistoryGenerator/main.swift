@@ -7,8 +7,9 @@
 // simulated ten minutes. The events are therefore exactly what the daemon would have logged.
 //
 // Usage: onewindow-history DATABASE [TICKETS=100000] [DAYS=30] [CATALOGUE=services.json]
-// The days end yesterday (hall-local), so the daemon starts on a fresh day. Seeded: the same
-// arguments on the same day give the same history.
+// The days end yesterday (hall-local), so the daemon starts on a fresh day; with
+// ONEWINDOW_HISTORY_TODAY=1 today is simulated too, up to now and left open (to look at a
+// busy day on /manage). Seeded: the same arguments on the same day give the same history.
 import Foundation
 import OneWindowCore
 import OneWindowStorage
@@ -44,17 +45,19 @@ let firstDay = Date().addingTimeInterval(-Double(dayCount) * 86_400)
 var simulation = HallSimulation(
     catalogue: catalogue, day: calendar.day(of: firstDay), perDay: max(1, ticketTotal / dayCount))
 var written = 0
-for index in 0..<dayCount {
+let withToday = ProcessInfo.processInfo.environment["ONEWINDOW_HISTORY_TODAY"] == "1"
+for index in 0..<(dayCount + (withToday ? 1 : 0)) {
     let date = firstDay.addingTimeInterval(Double(index) * 86_400)
     let opening = calendar.instant(onDayOf: date, hour: 8, minute: 30)
     let closing = calendar.instant(onDayOf: date, hour: 17, minute: 0)
+    let isToday = index == dayCount
     var now = opening
-    while now < closing {
+    while now < (isToday ? min(closing, Date()) : closing) {
         simulation.step(at: now, closing: closing, random: &random)
         if Int(now.timeIntervalSince(opening)) % 600 == 0 { written += try simulation.flush(into: storage) }
         now = now.addingTimeInterval(10)
     }
-    simulation.close(at: closing)
+    if !isToday { simulation.close(at: closing) }
     written += try simulation.flush(into: storage)
     print("\(calendar.day(of: date)): \(simulation.issuedToday) tickets")
 }

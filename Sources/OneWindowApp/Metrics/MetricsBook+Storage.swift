@@ -7,7 +7,7 @@ extension MetricsBook {
     public static func read(from storage: Storage, pageSize: Int = 10_000) throws -> MetricsBook {
         var book = MetricsBook()
         while true {
-            let page = try storage.queueEvents(after: book.lastEventId, limit: pageSize)
+            let page = try storage.eventLog(after: book.lastEventId, limit: pageSize)
             guard !page.isEmpty else { return book }
             for stored in page { book.apply(id: stored.id, stored.event) }
         }

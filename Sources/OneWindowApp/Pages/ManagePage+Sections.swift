@@ -4,6 +4,10 @@ import OneWindowCore
 extension ManagePage {
     static let blue = "#0b57a4"
     static let green = "#1b7a3a"
+    /// Services in the bar chart at most (the worst); the table below lists them all.
+    static let chartRows = 15
+    /// Bad reviews listed at most, overdue and earliest due first.
+    static let reviewRows = 30
 
     /// Today's waiting count over time: a step line from the day's first hour to now.
     static func waitingSection(_ board: ManageDashboard) -> String {
@@ -41,10 +45,12 @@ extension ManagePage {
         guard !services.isEmpty else {
             return section("services", "各事项一次办结率与满意率（近30天）", "<p>\(range) 没有办结的办件或评价。</p>")
         }
+        let shown = services.prefix(chartRows)
+        let note = services.count > chartRows ? "图中为一次办结率最低的 \(chartRows) 个事项，全部 \(services.count) 个见下表。" : ""
         let chart = ManageChart.bars(
             id: "services-chart", title: "各事项一次办结率与满意率",
-            summary: "\(range)，\(services.count) 个事项，按一次办结率从低到高排列；数字见下表。",
-            rows: services.map {
+            summary: "\(range)，按一次办结率从低到高排列。\(note)数字见下表。",
+            rows: shown.map {
                 ($0.serviceName ?? $0.serviceId, [$0.metrics.oneVisitRate, $0.metrics.satisfaction.satisfiedShare])
             },
             colors: [blue, green])
@@ -66,7 +72,8 @@ extension ManagePage {
             """
         return section(
             "services", "各事项一次办结率与满意率（近30天）",
-            legend([("一次办结率", blue), ("满意率", green)]) + "\n<figure>\(chart)</figure>\n" + table)
+            legend([("一次办结率", blue), ("满意率", green)]) + (note.isEmpty ? "" : "\n<p class=\"meta\">\(note)</p>")
+                + "\n<figure>\(chart)</figure>\n" + table)
     }
 
     /// The hall's daily one-visit rate and satisfied share over the 30 days.
@@ -107,10 +114,11 @@ extension ManagePage {
             "<p>申请人最常缺少的材料：检查这些办事指南是否写得清楚。</p>\n<ol class=\"missed\">\n\(items.joined(separator: "\n"))\n</ol>")
     }
 
-    /// Bad reviews not yet rectified, overdue first.
+    /// Bad reviews not yet rectified, earliest deadline (so the overdue) first.
     static func reviewsSection(_ board: ManageDashboard) -> String {
         guard !board.badReviews.isEmpty else { return section("reviews", "待整改的差评", "<p>没有待整改的差评。</p>") }
-        let ordered = board.badReviews.sorted { overdue($0, board) && !overdue($1, board) }
+        let all = board.badReviews  // earliest deadline first, so the overdue come first
+        let ordered = all.prefix(reviewRows)
         let words = [1: "非常不满意", 2: "不满意"]
         let rows = ordered.map { review in
             let late = overdue(review, board)
@@ -120,13 +128,14 @@ extension ManagePage {
                 + "<td>\(HTML.escape(review.comment ?? ""))</td><td>\(HTML.escape(review.rectifyBy ?? ""))</td>"
                 + "<td>\(late ? "<strong>已超期</strong>" : "整改中")</td></tr>"
         }
-        let late = ordered.filter { overdue($0, board) }.count
+        let late = all.filter { overdue($0, board) }.count
+        let more = all.count > reviewRows ? "下表列出最早到期的 \(reviewRows) 条，全部见 GET /api/v1/evaluations?bad=true。" : ""
         return section(
             "reviews", "待整改的差评",
             """
-            <p>\(ordered.count) 条差评尚未整改，其中 \(late) 条已超过 15 个工作日的整改期限。整改后请登记整改情况\
+            <p>\(all.count) 条差评尚未整改，其中 \(late) 条已超过 15 个工作日的整改期限。\(more)整改后请登记整改情况\
             （<code>POST /api/v1/evaluations/{id}/rectify</code>）。</p>
-            <div class="table-wrap" tabindex="0" role="region" aria-label="待整改的差评">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="差评列表">
             <table><thead><tr><th scope="col">编号</th><th scope="col">日期</th><th scope="col">事项</th><th scope="col">评价</th>\
             <th scope="col">意见</th><th scope="col">整改期限</th><th scope="col">状态</th></tr></thead>
             <tbody>
