@@ -62,5 +62,10 @@ struct ManagerDay {
         _ = try post("/api/v1/tickets/\(a1)/no-show", clerk, #"{"window":"2"}"#)
         _ = try post("/api/v1/tickets/\(c1)/evaluation", kiosk, #"{"rating":5}"#)
         _ = try post("/api/v1/tickets/\(c2)/evaluation", kiosk, #"{"rating":2,"comment":"等得太久"}"#)
+        // Observers hear a group a moment after its answers: wait until the metrics have it all.
+        let state = app.application.state
+        let last = try state.storage.lastQueueEventId()
+        let deadline = Date().addingTimeInterval(5)
+        while state.metrics.read(\.lastEventId) < last, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
     }
 }

@@ -14,8 +14,14 @@ struct ReportCommandTests {
         defer { day.app.stop() }
         for service in [nil, "T-JZ-001"] {
             let query = "from=2026-11-20&to=2026-11-30" + (service.map { "&serviceId=\($0)" } ?? "")
-            let api = try day.app.client.get(
-                "/api/v1/metrics?\(query)", headers: ["Authorization": "Bearer \(day.clerk)"])
+            // The metrics follow each commit a moment after its answer: wait for the last rating.
+            let auth = ["Authorization": "Bearer \(day.clerk)"]
+            var api = try day.app.client.get("/api/v1/metrics?\(query)", headers: auth)
+            let deadline = Date().addingTimeInterval(5)
+            while !api.text.contains(#""counts":{"1":0,"2":1"#), Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.02)
+                api = try day.app.client.get("/api/v1/metrics?\(query)", headers: auth)
+            }
             #expect(api.status == 200)
             let report = try DaemonProcess.runSeparately(
                 [

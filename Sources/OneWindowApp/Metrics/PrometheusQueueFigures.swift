@@ -69,8 +69,11 @@ public final class PrometheusQueueFigures: CommitObserver {
     public func committed(_ group: CommittedGroup) {
         counts.withLock { counts in
             for stored in group.events { count(stored.event, group, &counts) }
-            for ticket in group.tickets.values { note(ticket, &counts) }
-            publishWaiting(&counts)
+            var changed: Set<String> = []
+            for ticket in group.tickets.values {
+                if note(ticket, &counts) { changed.insert(ticket.prefix) }
+            }
+            for prefix in changed { gauge(prefix, &counts).set(counts.perQueue[prefix] ?? 0) }
         }
     }
 
@@ -105,17 +108,21 @@ public final class PrometheusQueueFigures: CommitObserver {
         }
     }
 
-    /// Whether `ticket` waits, as it stands now.
-    private func note(_ ticket: Ticket, _ counts: inout Counts) {
+    /// Notes whether `ticket` waits, as it stands now; true when its queue's count changed.
+    @discardableResult
+    private func note(_ ticket: Ticket, _ counts: inout Counts) -> Bool {
         let was = counts.waiting[ticket.id]
         let waits = ticket.status == .waiting
         if let was, !waits {
             counts.waiting[ticket.id] = nil
             counts.perQueue[was, default: 0] -= 1
+            return true
         } else if was == nil, waits {
             counts.waiting[ticket.id] = ticket.prefix
             counts.perQueue[ticket.prefix, default: 0] += 1
+            return true
         }
+        return false
     }
 
     private func publishWaiting(_ counts: inout Counts) {
