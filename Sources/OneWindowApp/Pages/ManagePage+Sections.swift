@@ -12,11 +12,11 @@ extension ManagePage {
     /// Today's waiting count over time: a step line from the day's first hour to now.
     static func waitingSection(_ board: ManageDashboard) -> String {
         let now = board.secondsIntoDay(board.now)
-        var points = board.waitingLine.map { (x: board.secondsIntoDay($0.at), y: Double?(Double($0.waiting))) }
+        var points = perMinute(board.waitingLine.map { (x: board.secondsIntoDay($0.at), y: Double($0.waiting)) })
         let start = min(8 * 3600, floor((points.first?.x ?? now) / 3600) * 3600)
         let end = min(24 * 3600, max(18 * 3600, ceil(max(now, points.last?.x ?? 0) / 3600) * 3600))
         points.insert((x: start, y: 0), at: 0)
-        points.append((x: min(now, end), y: points.last?.y ?? 0))
+        points.append((x: min(now, end), y: Double(board.waitingLine.last?.waiting ?? 0)))
         let peak = board.waitingLine.max { $0.waiting < $1.waiting }
         let top = max(5, (peak?.waiting ?? 0))
         let step = ManageChart.niceStep(Double(top))
@@ -34,6 +34,23 @@ extension ManagePage {
             series: [ManageChart.Series(name: "等候人数", color: blue, points: points, step: true)],
             x: .init(range: start...end, ticks: xTicks), y: .init(range: 0...yMax, ticks: yTicks))
         return section("waiting", "今日等候人数", "<p>\(HTML.escape(summary))</p>\n<figure>\(chart)</figure>")
+    }
+
+    /// At most one point a minute, with the minute's largest count, so that a busy day draws
+    /// in a few hundred points and no peak is lost.
+    static func perMinute(_ points: [(x: Double, y: Double)]) -> [(x: Double, y: Double?)] {
+        var out: [(x: Double, y: Double?)] = []
+        var minute = -1.0
+        for point in points {
+            let start = floor(point.x / 60) * 60
+            if start == minute, let last = out.last?.y {
+                out[out.count - 1].y = max(last, point.y)
+            } else {
+                out.append((x: start, y: point.y))
+                minute = start
+            }
+        }
+        return out
     }
 
     /// The one-visit rate and the satisfied share per service over the 30 days, worst first.
