@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Tests only: property-based fuzzing of the router, body decoding and catalogue loading.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -53,6 +55,8 @@ let package = Package(
                 "OneWindowHTTP",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
             ],
             // The OpenAPI document is a file, so that tools read what the server serves.
             resources: [.embedInCode("Resources/openapi.json")]
@@ -73,6 +77,13 @@ let package = Package(
         .executableTarget(
             name: "onewindow-kiosk",
             dependencies: ["OneWindowKiosk", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Writes a generated history (tickets, cases, visits, ratings over many days) through the
+        // queue's own commands and the storage's write path, for bench/history.sh.
+        .executableTarget(
+            name: "onewindow-history",
+            dependencies: ["OneWindowCore", "OneWindowStorage"],
+            path: "bench/HistoryGenerator"
         ),
         .target(
             name: "OneWindowTesting",

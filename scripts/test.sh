@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # systemd for `systemd-analyze verify` of the units (it need not be running).
 scripts/install-deps.sh systemd
+scripts/metrics-venv.sh  # prometheus-client's parser, which the /metrics tests use
 echo "== swift format lint"
 swift format lint --strict -r Sources Tests
 echo "== build"

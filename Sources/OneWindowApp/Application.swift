@@ -12,6 +12,8 @@ public final class Application: Sendable {
     public let configuration: AppConfiguration
     public let state: AppState
     public let router: Router
+    /// Prometheus figures, today's waiting line, the manager's sessions.
+    public let monitoring: Monitoring
     private let server: HTTPServer
     private let logger: Logger
     private let checkpointer: Checkpointer
@@ -22,13 +24,17 @@ public final class Application: Sendable {
         let storage = try configuration.storage ?? Storage(path: configuration.databasePath)
         checkpointer = try Checkpointer(path: storage.path)
         let metrics = MetricsService()
+        let monitoring = Monitoring(catalogue: snapshot.published, clock: configuration.clock)
         let queue = try QueueService(
             catalogue: snapshot.published, storage: storage, logger: logger,
             callsBeforeNoShow: configuration.callsBeforeNoShow, closingTime: configuration.closingTime,
-            hub: EventHub(heartbeatSeconds: configuration.boardHeartbeatSeconds), observers: [metrics],
-            inboxCapacity: configuration.inboxCapacity, heartbeat: configuration.commitHeartbeat,
+            hub: EventHub(heartbeatSeconds: configuration.boardHeartbeatSeconds),
+            observers: [metrics] + monitoring.observers, inboxCapacity: configuration.inboxCapacity,
+            heartbeat: configuration.commitHeartbeat,
             clock: configuration.clock)
         metrics.load(from: storage, logger: logger)
+        monitoring.start(queue: queue, storage: storage, logger: logger)
+        self.monitoring = monitoring
         self.configuration = configuration
         self.logger = logger
         let tokens = DeviceTokenCache(lifetime: configuration.tokenCacheSeconds, clock: configuration.clock)
@@ -37,11 +43,13 @@ public final class Application: Sendable {
             issueRule: configuration.issueRateLimit.map { .init(perMinute: $0.perMinute, burst: $0.burst) },
             metrics: metrics, clock: configuration.clock)
         self.state = state
-        self.router = Router(routes: Routes.all(state), logger: logger) { request, roles throws(HTTPError) in
+        self.router = Router(routes: Routes.all(state, monitoring), logger: logger) {
+            request, roles throws(HTTPError) in
             try state.authenticate(request, roles: roles)
         }
         var http = configuration.http
         if http.htmlHeaders.all.isEmpty { http.htmlHeaders = Self.htmlSecurityHeaders }
+        http.requestObservers.append(monitoring.requestFigures.observe)
         self.server = HTTPServer(configuration: http, router: router, logger: logger)
         try recordLoad(snapshot)
     }

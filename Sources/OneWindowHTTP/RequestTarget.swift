@@ -46,7 +46,7 @@ struct RequestTarget: Equatable {
     }
 
     /// Percent-decodes `part`; nil for a broken escape, a control character or bad UTF-8.
-    private static func decode(_ part: ArraySlice<UInt8>, plusIsSpace: Bool) -> String? {
+    static func decode(_ part: ArraySlice<UInt8>, plusIsSpace: Bool) -> String? {
         var out: [UInt8] = []
         out.reserveCapacity(part.count)
         var index = part.startIndex

@@ -6,6 +6,8 @@ public struct Route: Sendable {
         case none
         /// A JSON body (`Content-Type: application/json`), else 415.
         case json
+        /// An HTML form's body (`application/x-www-form-urlencoded`), else 415.
+        case form
     }
 
     /// Who may use the route. The router checks it before anything else about the request,
@@ -73,6 +75,15 @@ public struct Route: Sendable {
     ) -> Route {
         Route(
             "GET", pattern, query: query, unknownQuery: .ignore, errorPage: errorPage, body: .none,
+            action: .immediate(handler))
+    }
+
+    /// A POST route for an HTML form: a form body, and errors answered by `errorPage`.
+    public static func form(
+        _ pattern: String, errorPage: @escaping ErrorPage, handler: @escaping Handler
+    ) -> Route {
+        Route(
+            "POST", pattern, query: [], unknownQuery: .ignore, errorPage: errorPage, body: .form,
             action: .immediate(handler))
     }
 

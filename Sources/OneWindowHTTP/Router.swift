@@ -138,6 +138,12 @@ public struct Router: Sendable {
             guard type == "application/json" || type.hasPrefix("application/json;") else {
                 throw HTTPError(.unsupportedMediaType, "the body must be application/json")
             }
+        case .form:
+            let type = request.headers["Content-Type"]?.lowercased() ?? ""
+            guard type == "application/x-www-form-urlencoded" || type.hasPrefix("application/x-www-form-urlencoded;")
+            else {
+                throw HTTPError(.unsupportedMediaType, "the body must be application/x-www-form-urlencoded")
+            }
         default:
             break
         }

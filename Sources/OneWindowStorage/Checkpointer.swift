@@ -13,6 +13,8 @@ import Synchronization
 public final class Checkpointer: Sendable {
     private let stopped = Atomic<Bool>(false)
     private let done = DispatchSemaphore(value: 0)
+    /// Signalled by `stop`, so the thread does not sleep out its interval first.
+    private let wake = DispatchSemaphore(value: 0)
     private let interval: TimeInterval
 
     /// Starts checkpointing the database at `path` every `interval` seconds.
@@ -23,7 +25,8 @@ public final class Checkpointer: Sendable {
         let connection = try DatabaseQueue(path: path, configuration: configuration)
         let thread = Thread { [self] in
             while !stopped.load(ordering: .relaxed) {
-                Thread.sleep(forTimeInterval: interval)
+                _ = wake.wait(timeout: .now() + interval)
+                if stopped.load(ordering: .relaxed) { break }
                 // A busy or failed checkpoint is tried again next time; nothing depends on it.
                 _ = try? connection.writeWithoutTransaction { db in
                     try db.execute(sql: "PRAGMA wal_checkpoint(PASSIVE)")
@@ -38,6 +41,7 @@ public final class Checkpointer: Sendable {
     /// Stops after the checkpoint in progress, if any.
     public func stop() {
         guard !stopped.exchange(true, ordering: .relaxed) else { return }
+        wake.signal()
         _ = done.wait(timeout: .now() + 5)
     }
 }

@@ -77,10 +77,29 @@ extension Storage {
         try writer.read { db in try Self.queueEvents(db, after: afterId, limit: limit) }
     }
 
+    /// Decoded by column position: reading a whole log (the metrics at start-up, a report) this
+    /// way is several times faster than as Codable records, which fold every column name to
+    /// snake case on every row.
     private static func queueEvents(_ db: Database, after afterId: Int64, limit: Int) throws -> [StoredEvent] {
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT * FROM queue_event WHERE id > ? ORDER BY id LIMIT ?", arguments: [afterId, limit])
-        return try rows.map { StoredEvent(id: $0["id"], event: try QueueEvent(row: $0)) }
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT id, kind, ticket_id, window, service_id, case_id, hall_day, actor, at, detail
+                FROM queue_event WHERE id > ? ORDER BY id LIMIT ?
+                """,
+            arguments: [afterId, limit])
+        var events: [StoredEvent] = []
+        while let row = try rows.next() {
+            let name: String = row[1]
+            guard let kind = QueueEvent.Kind(rawValue: name) else {
+                throw DatabaseError(resultCode: .SQLITE_MISMATCH, message: "unknown event kind “\(name)”")
+            }
+            let event = QueueEvent(
+                kind: kind, ticketId: row[2], window: row[3], serviceId: row[4], caseId: row[5], hallDay: row[6],
+                actor: row[7], at: row[8], detail: row[9])
+            events.append(StoredEvent(id: row[0], event: event))
+        }
+        return events
     }
 
     /// Stored events after `afterId`, oldest first, at most `limit`, each with its ticket as it

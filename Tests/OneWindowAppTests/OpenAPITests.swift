@@ -120,9 +120,13 @@ struct OpenAPITests {
         for operation in document.operations {
             let route = routes.first { $0.method == operation.method.uppercased() && $0.pattern == operation.path }
             let takesJSON = route.map { if case .json = $0.body { true } else { false } } ?? false
-            #expect((operation.requestBody != nil) == takesJSON, "\(operation.name): request body and route disagree")
+            let takesForm = route.map { if case .form = $0.body { true } else { false } } ?? false
+            #expect(
+                (operation.requestBody != nil) == (takesJSON || takesForm),
+                "\(operation.name): request body and route disagree")
             guard let body = operation.requestBody else { continue }
-            let schema = (body["content"] as? [String: [String: Any]])?["application/json"]?["schema"]
+            let media = takesForm ? "application/x-www-form-urlencoded" : "application/json"
+            let schema = (body["content"] as? [String: [String: Any]])?[media]?["schema"]
             #expect(schema != nil, "\(operation.name) has no request body schema")
             for status in ["400", "413", "415"] {
                 #expect(operation.responses[status] != nil, "\(operation.name) takes a body but has no \(status)")

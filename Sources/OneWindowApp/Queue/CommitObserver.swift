@@ -1,9 +1,9 @@
 import OneWindowCore
 import OneWindowStorage
 
-/// Hears about every committed group, in commit order, on the commit thread, after the
-/// group's requests were answered. The board hub is one; metrics are another. An observer
-/// must be quick: the next group waits for it.
+/// Hears about every committed group, in commit order, on the commit thread, just before the
+/// group's requests are answered. The board hub is one; metrics are another. An observer must
+/// be quick: the group's answers and the next group wait for it.
 public protocol CommitObserver: Sendable {
     func committed(_ group: CommittedGroup)
 }

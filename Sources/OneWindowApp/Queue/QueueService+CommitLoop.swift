@@ -80,6 +80,13 @@ extension QueueService {
         }
         // Before the answers, so a health probe in this group reports what the group proved.
         if let run = committedRun, run.wrote, !jobFailed { health.withLock { $0.writeFailure = nil } }
+        // The observers hear of the group before anyone is answered: whoever got a 201 and then
+        // reads the metrics or watches a board sees their change (they take microseconds).
+        if let run = committedRun, !run.written.isEmpty {
+            let catalogue = state.withLock { $0.queue.catalogue }
+            let group = CommittedGroup(events: run.written, tickets: run.tickets, catalogue: catalogue)
+            for observer in observers { observer.committed(group) }
+        }
         let failure: QueueFailure = groupError.map { Storage.isDiskFull($0) ? .full : .storage } ?? .storage
         for (index, answer) in answers.enumerated() {
             if groupError == nil { answer(true) } else { jobs[index].reject(failure) }
@@ -88,12 +95,7 @@ extension QueueService {
             for job in jobs[answers.count...] { job.reject(failure) }
         }
         state.withLock { publishDayEnd(of: $0.queue) }
-        guard let run = committedRun else { return false }
-        if !run.written.isEmpty {
-            let catalogue = state.withLock { $0.queue.catalogue }
-            let group = CommittedGroup(events: run.written, tickets: run.tickets, catalogue: catalogue)
-            for observer in observers { observer.committed(group) }
-        }
+        guard committedRun != nil else { return false }
         return true
     }
 

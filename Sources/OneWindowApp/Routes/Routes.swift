@@ -5,10 +5,10 @@ import OneWindowHTTP
 /// The route table of the daemon: one list, read by the router and checked against the
 /// OpenAPI document by a test.
 public enum Routes {
-    public static func all(_ state: AppState) -> [Route] {
+    public static func all(_ state: AppState, _ monitoring: Monitoring) -> [Route] {
         catalogue(state) + tickets(state) + windows(state) + cases(state) + evaluations(state) + metrics(state)
-            + board(state) + ticketPage(state)
-            + pages(state) + system(state)
+            + reports(state) + board(state) + ticketPage(state)
+            + pages(state) + manage(state, monitoring) + system(state) + prometheus(monitoring)
     }
 
     /// Longest `q` or `category` accepted: longer than any name in a real catalogue.

@@ -24,7 +24,8 @@ public struct EventDetail: Sendable, Equatable, Codable {
     public var due: String?
 
     public init(
-        opened: Bool? = nil, outcome: String? = nil, missing: [String]? = nil, from: String? = nil, to: String? = nil, visits: Int? = nil,
+        opened: Bool? = nil, outcome: String? = nil, missing: [String]? = nil, from: String? = nil, to: String? = nil,
+        visits: Int? = nil,
         promised: Int? = nil, reason: String? = nil, rating: Int? = nil, evaluation: String? = nil, due: String? = nil
     ) {
         self.opened = opened

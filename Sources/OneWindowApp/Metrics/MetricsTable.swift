@@ -1,0 +1,78 @@
+import Foundation
+import OneWindowCore
+
+/// The manager's figures as a spreadsheet table: one row per service, then the hall's total,
+/// under Chinese column headers. The daily CSV and `onewindowd report --format csv` are this
+/// table; the terminal table shows some of its columns.
+public struct MetricsTable: Sendable {
+    public static let headers = [
+        "事项编码", "事项名称", "取号数", "办理人次", "过号", "作废", "平均等候(秒)", "等候中位数(秒)", "等候90%分位(秒)",
+        "平均办理(秒)", "办理中位数(秒)", "办结件数", "在办件数", "撤销件数", "一次办结率", "承诺跑动达标率", "件均跑动次数",
+        "评价数", "满意率", "差评未整改", "差评超期", "缺件最多的材料",
+    ]
+
+    /// Rows of cells, each as long as `headers`; the last is the total.
+    public var rows: [[String]]
+
+    public init(_ report: MetricsReport) {
+        rows = report.services.map { service in
+            Self.cells(
+                id: service.serviceId, name: service.serviceName ?? "", service.metrics,
+                missed: service.mostMissedMaterials.map { "\($0.name)×\($0.count)" })
+        }
+        rows.append(Self.cells(id: "合计", name: "全部事项", report.metrics, missed: Self.missedInHall(report)))
+    }
+
+    private static func cells(id: String, name: String, _ m: HallMetrics, missed: [String]) -> [String] {
+        let rated = m.satisfaction.counts.values.reduce(0, +)
+        return [
+            id, name, "\(m.ticketsIssued)", "\(m.visitsServed)", "\(m.noShows)", "\(m.expired)",
+            number(m.waitSeconds.mean), number(m.waitSeconds.median), number(m.waitSeconds.p90),
+            number(m.serviceSeconds.mean), number(m.serviceSeconds.median), "\(m.casesClosed)", "\(m.casesOpen)",
+            "\(m.casesCancelled)", percent(m.oneVisitRate), percent(m.visitPromiseRate), number(m.visitsPerClosedCase),
+            "\(rated)", percent(m.satisfaction.satisfiedShare), "\(m.satisfaction.badOpen)",
+            "\(m.satisfaction.badOverdue)",
+            missed.prefix(3).joined(separator: "；"),
+        ]
+    }
+
+    /// The hall's most missed materials, most named first: “材料（事项）×次数”.
+    static func missedInHall(_ report: MetricsReport) -> [String] {
+        report.services.flatMap { service in service.mostMissedMaterials.map { (service, $0) } }
+            .sorted { $0.1.count > $1.1.count }
+            .map { "\($0.1.name)（\($0.0.serviceName ?? $0.0.serviceId)）×\($0.1.count)" }
+    }
+
+    /// A share as a percentage with two decimals (`66.67%`, which spreadsheets read as a
+    /// number); empty when there is nothing to divide.
+    static func percent(_ share: Double?) -> String {
+        guard let share else { return "" }
+        return String(format: "%.2f%%", share * 100)
+    }
+
+    /// Empty for nil; integers without a decimal point; others as Swift prints them.
+    static func number<T: Numeric & CustomStringConvertible>(_ value: T?) -> String {
+        guard let value else { return "" }
+        if let double = value as? Double, double == double.rounded(), abs(double) < 1e15 { return "\(Int(double))" }
+        return value.description
+    }
+
+    /// RFC 4180 CSV in UTF-8 with a byte-order mark (so Excel shows Chinese), CRLF line ends.
+    /// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a `'`.
+    public func csv() -> Data {
+        var text = "\u{FEFF}"
+        for row in [Self.headers] + rows {
+            text += row.map(Self.csvCell).joined(separator: ",") + "\r\n"
+        }
+        return Data(text.utf8)
+    }
+
+    private static func csvCell(_ cell: String) -> String {
+        var cell = cell
+        if let first = cell.unicodeScalars.first, "=+-@".unicodeScalars.contains(first), Double(cell) == nil {
+            cell = "'" + cell
+        }
+        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
+        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,160 @@
+import CoreMetrics
+import Foundation
+import OneWindowCore
+import Synchronization
+
+/// The queue's Prometheus figures, kept by a `CommitObserver` on the commit thread after the
+/// group's requests were answered, so no request waits for them: tickets issued, called,
+/// completed (by outcome), no-shows and expirations per service; tickets waiting per queue;
+/// histograms of the wait (issue to first call) and the service time (last call to completion),
+/// as `MetricsBook` defines them. Counters count since the daemon started, as Prometheus expects.
+public final class PrometheusQueueFigures: CommitObserver {
+    private struct Key: Hashable {
+        var name: String
+        var serviceId: String
+        var outcome: String?
+    }
+
+    private struct Counts {
+        var counters: [Key: CoreMetrics.Counter] = [:]
+        var waits: [String: CoreMetrics.Recorder] = [:]
+        var serviceTimes: [String: CoreMetrics.Recorder] = [:]
+        var gauges: [String: CoreMetrics.Meter] = [:]
+        /// Waiting tickets: id → queue prefix; and how many per prefix.
+        var waiting: [String: String] = [:]
+        var perQueue: [String: Int] = [:]
+        /// Tickets called today, so a wait is recorded at the first call only.
+        var calledToday: Set<String> = []
+        var day = ""
+    }
+
+    private let exporter: PrometheusExporter
+    private let counts = Mutex(Counts())
+
+    static let issued = PrometheusExporter.Name(
+        name: "tickets_issued", unit: "total", help: "Tickets issued, by service.")
+    static let called = PrometheusExporter.Name(
+        name: "tickets_called", unit: "total", help: "Calls of tickets to a window (not recalls), by service.")
+    static let completed = PrometheusExporter.Name(
+        name: "tickets_completed", unit: "total", help: "Visits ended at a window, by service and outcome.")
+    static let noShows = PrometheusExporter.Name(
+        name: "tickets_no_show", unit: "total", help: "Tickets marked no-show, by service.")
+    static let expired = PrometheusExporter.Name(
+        name: "tickets_expired", unit: "total", help: "Tickets still open when the hall's day ended, by service.")
+    static let waitingNow = PrometheusExporter.Name(
+        name: "queue_waiting", unit: "tickets", help: "Tickets waiting now, by queue (ticket number prefix).")
+    static let wait = PrometheusExporter.Name(
+        name: "wait", unit: "seconds", help: "Issue to first call, in whole seconds, by service.")
+    static let service = PrometheusExporter.Name(
+        name: "service", unit: "seconds", help: "Last call to completion, in whole seconds, by service.")
+    static let waitBuckets: [Double] = [60, 120, 300, 600, 900, 1200, 1800, 2700, 3600, 5400, 7200]
+    static let serviceBuckets: [Double] = [60, 120, 180, 300, 450, 600, 900, 1200, 1800, 3600]
+
+    /// Every queue of `catalogue` starts at 0 waiting, so its series exists before its first ticket.
+    public init(exporter: PrometheusExporter, catalogue: Catalogue) {
+        self.exporter = exporter
+        counts.withLock { counts in
+            for prefix in Set(catalogue.services.map(\.queuePrefix)) { _ = self.gauge(prefix, &counts) }
+        }
+    }
+
+    /// Takes the tickets waiting now, once the queue is loaded.
+    public func seed(waiting tickets: [Ticket]) {
+        counts.withLock { counts in
+            for ticket in tickets { note(ticket, &counts) }
+            publishWaiting(&counts)
+        }
+    }
+
+    public func committed(_ group: CommittedGroup) {
+        counts.withLock { counts in
+            for stored in group.events { count(stored.event, group, &counts) }
+            var changed: Set<String> = []
+            for ticket in group.tickets.values {
+                if note(ticket, &counts) { changed.insert(ticket.prefix) }
+            }
+            for prefix in changed { gauge(prefix, &counts).set(counts.perQueue[prefix] ?? 0) }
+        }
+    }
+
+    private func count(_ event: QueueEvent, _ group: CommittedGroup, _ counts: inout Counts) {
+        guard let serviceId = event.serviceId else { return }
+        if let day = event.hallDay, day != counts.day {
+            counts.day = day
+            counts.calledToday = []
+        }
+        let ticket = event.ticketId.flatMap { group.tickets[$0] }
+        switch event.kind {
+        case .issued:
+            counter(Self.issued, serviceId, nil, &counts).increment()
+        case .called:
+            counter(Self.called, serviceId, nil, &counts).increment()
+            if let ticket, counts.calledToday.insert(ticket.id).inserted {
+                let seconds = max(0, Int(event.at.timeIntervalSince(ticket.issuedAt).rounded(.down)))
+                histogram(Self.wait, serviceId, &counts.waits).record(seconds)
+            }
+        case .completed:
+            counter(Self.completed, serviceId, ticket?.outcome ?? "completed", &counts).increment()
+            if let ticket, let calledAt = ticket.calledAt {
+                let seconds = max(0, Int(event.at.timeIntervalSince(calledAt).rounded(.down)))
+                histogram(Self.service, serviceId, &counts.serviceTimes).record(seconds)
+            }
+        case .noShow:
+            counter(Self.noShows, serviceId, nil, &counts).increment()
+        case .expired:
+            counter(Self.expired, serviceId, nil, &counts).increment()
+        default:
+            break
+        }
+    }
+
+    /// Notes whether `ticket` waits, as it stands now; true when its queue's count changed.
+    @discardableResult
+    private func note(_ ticket: Ticket, _ counts: inout Counts) -> Bool {
+        let was = counts.waiting[ticket.id]
+        let waits = ticket.status == .waiting
+        if let was, !waits {
+            counts.waiting[ticket.id] = nil
+            counts.perQueue[was, default: 0] -= 1
+            return true
+        } else if was == nil, waits {
+            counts.waiting[ticket.id] = ticket.prefix
+            counts.perQueue[ticket.prefix, default: 0] += 1
+            return true
+        }
+        return false
+    }
+
+    private func publishWaiting(_ counts: inout Counts) {
+        for (prefix, waiting) in counts.perQueue { gauge(prefix, &counts).set(waiting) }
+    }
+
+    private func counter(
+        _ name: PrometheusExporter.Name, _ serviceId: String, _ outcome: String?, _ counts: inout Counts
+    ) -> CoreMetrics.Counter {
+        let key = Key(name: name.name, serviceId: serviceId, outcome: outcome)
+        if let existing = counts.counters[key] { return existing }
+        var labels = [("service", serviceId)]
+        if let outcome { labels.append(("outcome", outcome)) }
+        let made = exporter.counter(name, labels)
+        counts.counters[key] = made
+        return made
+    }
+
+    private func histogram(
+        _ name: PrometheusExporter.Name, _ serviceId: String, _ cache: inout [String: CoreMetrics.Recorder]
+    ) -> CoreMetrics.Recorder {
+        if let existing = cache[serviceId] { return existing }
+        let buckets = name.name == Self.wait.name ? Self.waitBuckets : Self.serviceBuckets
+        let made = exporter.histogram(name, [("service", serviceId)], buckets: buckets)
+        cache[serviceId] = made
+        return made
+    }
+
+    private func gauge(_ prefix: String, _ counts: inout Counts) -> CoreMetrics.Meter {
+        if let existing = counts.gauges[prefix] { return existing }
+        let made = exporter.gauge(Self.waitingNow, [("queue", prefix)])
+        counts.gauges[prefix] = made
+        return made
+    }
+}

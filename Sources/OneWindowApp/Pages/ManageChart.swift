@@ -1,0 +1,133 @@
+import Foundation
+
+/// The manager page's charts, drawn on the server as inline SVG: no script, no external file,
+/// readable without colour (each chart has a title, a one-sentence description for screen
+/// readers, and its numbers in a table or text beside it).
+enum ManageChart {
+    struct Series {
+        var name: String
+        var color: String
+        /// x and y in chart units; a nil y leaves a gap.
+        var points: [(x: Double, y: Double?)]
+        /// Holds each value until the next point (counts), instead of joining points (rates).
+        var step = false
+    }
+
+    struct Axis {
+        var range: ClosedRange<Double>
+        var ticks: [(value: Double, label: String)]
+    }
+
+    static let width = 720.0
+    static let height = 260.0
+    static let left = 52.0
+    static let right = 16.0
+    static let top = 14.0
+    static let bottom = 30.0
+
+    /// A line chart of `series` over `x` and `y`.
+    static func lines(id: String, title: String, summary: String, series: [Series], x: Axis, y: Axis) -> String {
+        let plotWidth = width - left - right
+        let plotHeight = height - top - bottom
+        func px(_ value: Double) -> Double {
+            left + (value - x.range.lowerBound) / max(1e-9, x.range.upperBound - x.range.lowerBound) * plotWidth
+        }
+        func py(_ value: Double) -> Double {
+            top + plotHeight - (value - y.range.lowerBound) / max(1e-9, y.range.upperBound - y.range.lowerBound)
+                * plotHeight
+        }
+        var parts: [String] = []
+        for tick in y.ticks {
+            parts.append(
+                "<line class=\"grid\" x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(py(tick.value)))\" "
+                    + "y2=\"\(f(py(tick.value)))\"/>"
+                    + "<text x=\"\(f(left - 6))\" y=\"\(f(py(tick.value) + 4))\" text-anchor=\"end\">"
+                    + "\(HTML.escape(tick.label))</text>")
+        }
+        for tick in x.ticks {
+            parts.append(
+                "<text x=\"\(f(px(tick.value)))\" y=\"\(f(height - 8))\" text-anchor=\"middle\">"
+                    + "\(HTML.escape(tick.label))</text>")
+        }
+        parts.append(
+            "<line class=\"axis\" x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(py(y.range.lowerBound)))\" "
+                + "y2=\"\(f(py(y.range.lowerBound)))\"/>")
+        for one in series {
+            var path = ""
+            var drawing = false
+            for point in one.points {
+                guard let value = point.y else {
+                    drawing = false
+                    continue
+                }
+                if !drawing {
+                    path += "M\(f(px(point.x))),\(f(py(value)))"
+                } else if one.step {
+                    path += "H\(f(px(point.x)))V\(f(py(value)))"
+                } else {
+                    path += "L\(f(px(point.x))),\(f(py(value)))"
+                }
+                drawing = true
+            }
+            parts.append("<path d=\"\(path)\" fill=\"none\" stroke=\"\(one.color)\" stroke-width=\"2.5\"/>")
+        }
+        return svg(id: id, title: title, summary: summary, height: height, body: parts)
+    }
+
+    /// Horizontal bars of shares (0…1), one group of bars per row, one bar per value.
+    static func bars(
+        id: String, title: String, summary: String, rows: [(label: String, values: [Double?])], colors: [String]
+    ) -> String {
+        let rowHeight = 16.0 * Double(max(1, colors.count)) + 14
+        let labelWidth = 210.0
+        let barWidth = width - labelWidth - 70
+        var parts: [String] = []
+        for (index, row) in rows.enumerated() {
+            let y0 = top + Double(index) * rowHeight
+            parts.append(
+                "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(y0 + rowHeight / 2))\" text-anchor=\"end\">"
+                    + "\(HTML.escape(cut(row.label)))</text>")
+            for (bar, value) in row.values.enumerated() {
+                let y = y0 + 4 + Double(bar) * 16
+                let length = (value ?? 0) * barWidth
+                parts.append(
+                    "<rect x=\"\(f(labelWidth))\" y=\"\(f(y))\" width=\"\(f(length))\" height=\"12\" "
+                        + "fill=\"\(colors[bar % colors.count])\"/>"
+                        + "<text x=\"\(f(labelWidth + length + 6))\" y=\"\(f(y + 11))\">"
+                        + "\(value.map { String(format: "%.1f%%", $0 * 100) } ?? "无数据")</text>")
+            }
+        }
+        parts.append(
+            "<line class=\"axis\" x1=\"\(f(labelWidth))\" x2=\"\(f(labelWidth))\" y1=\"\(f(top))\" "
+                + "y2=\"\(f(top + Double(rows.count) * rowHeight))\"/>")
+        return svg(
+            id: id, title: title, summary: summary, height: top * 2 + Double(rows.count) * rowHeight, body: parts)
+    }
+
+    private static func svg(id: String, title: String, summary: String, height: Double, body: [String]) -> String {
+        """
+        <svg class="chart" viewBox="0 0 \(f(width)) \(f(height))" role="img" aria-labelledby="\(id)-t \(id)-d" \
+        focusable="false"><title id="\(id)-t">\(HTML.escape(title))</title><desc id="\(id)-d">\(HTML.escape(summary))</desc>
+        \(body.joined(separator: "\n"))
+        </svg>
+        """
+    }
+
+    /// A round step for about `count` ticks up to `maximum`: 1, 2 or 5 times a power of ten.
+    static func niceStep(_ maximum: Double, count: Double = 4) -> Double {
+        let raw = max(maximum, 1) / count
+        let power = pow(10, floor(log10(raw)))
+        for factor in [1.0, 2.0, 5.0, 10.0] where factor * power >= raw { return factor * power }
+        return 10 * power
+    }
+
+    private static func cut(_ label: String) -> String {
+        label.count > 13 ? String(label.prefix(12)) + "…" : label
+    }
+
+    /// Coordinates with at most one decimal.
+    private static func f(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+}

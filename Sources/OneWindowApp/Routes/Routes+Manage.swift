@@ -1,0 +1,97 @@
+import Foundation
+import OneWindowCore
+import OneWindowHTTP
+
+extension Routes {
+    /// `/manage`: the hall manager's page, signed in with the admin token once (see `ManageSessions`).
+    static func manage(_ state: AppState, _ monitoring: Monitoring) -> [Route] {
+        let errorPage = errorPage(state)
+        let sessions = monitoring.sessions
+        return [
+            Route.page("/manage", errorPage: errorPage) { request in
+                let hall = state.catalogue.published.hall
+                guard let session = signedIn(state, sessions, request) else {
+                    return managePage(ManagePage.signIn(hall: hall))
+                }
+                let board = try dashboard(state, monitoring, device: session.device)
+                return managePage(ManagePage.render(board), headers: ["Vary": "Cookie"])
+            },
+            Route.form("/manage/sign-in", errorPage: errorPage) { request in
+                let hall = state.catalogue.published.hall
+                let token = try request.formValues()["token"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                var probe = request
+                probe.headers = ["Authorization": "Bearer \(token)"]
+                let device: String
+                do throws(HTTPError) {
+                    device = try state.authorize(probe, roles: [.admin]).name
+                } catch {
+                    let problem = error.status == 403 ? "这个令牌不是管理员令牌。" : "令牌不正确或已被吊销，请重新输入。"
+                    return managePage(ManagePage.signIn(hall: hall, problem: problem), status: error.status)
+                }
+                let id = sessions.open(tokenHash: DeviceTokens.hash(token), device: device)
+                return Response(
+                    status: 303,
+                    headers: [
+                        "Location": "/manage", "Set-Cookie": ManageSessions.setCookie(id, for: request),
+                        "Cache-Control": "no-store",
+                    ])
+            },
+            Route.form("/manage/sign-out", errorPage: errorPage) { request in
+                sessions.close(request)
+                return Response(
+                    status: 303,
+                    headers: [
+                        "Location": "/manage", "Set-Cookie": ManageSessions.clearCookie(for: request),
+                        "Cache-Control": "no-store",
+                    ])
+            },
+            Route.page("/manage/daily.csv", query: ["date"], errorPage: errorPage) { request in
+                guard signedIn(state, sessions, request) != nil else {
+                    return Response(status: 303, headers: ["Location": "/manage", "Cache-Control": "no-store"])
+                }
+                return try dailyCSV(state, date: try hallDay(request, "date"))
+            },
+        ]
+    }
+
+    /// The request's session, while it lasts and its admin token is still live.
+    private static func signedIn(_ state: AppState, _ sessions: ManageSessions, _ request: Request)
+        -> ManageSessions.Session?
+    {
+        guard let session = sessions.session(for: request) else { return nil }
+        let record = try? state.tokens.record(for: session.tokenHash) { try state.storage.deviceToken(hash: $0) }
+        guard let record = record ?? nil, record.role == .admin else {
+            sessions.close(request)
+            return nil
+        }
+        return session
+    }
+
+    private static func dashboard(_ state: AppState, _ monitoring: Monitoring, device: String) throws(HTTPError)
+        -> ManageDashboard
+    {
+        let catalogue = state.catalogue.published
+        let (today, waitingNow) = state.queue.read { ($0.day, $0.waitingByPrefix.values.reduce(0, +)) }
+        let month = try metricsReport(state, from: ManageDashboard.firstDay(endingWith: today), to: today)
+        let (todayFigures, trend) = state.metrics.read { book in
+            (
+                book.report(from: today, to: today, serviceId: nil, catalogue: catalogue, today: today).metrics,
+                ManageDashboard.trend(book, days: ManageDashboard.dayList(endingWith: today))
+            )
+        }
+        return ManageDashboard(
+            hall: catalogue.hall, today: today, now: state.clock(), waitingNow: waitingNow,
+            todayFigures: todayFigures, waitingLine: monitoring.waitingLine.points(day: today), month: month,
+            trend: trend, badReviews: (try? state.storage.openBadReviews()) ?? [], catalogue: catalogue,
+            device: device)
+    }
+
+    private static func managePage(_ html: String, status: Int = 200, headers extra: HTTPHeaders = [:]) -> Response {
+        var headers: HTTPHeaders = [
+            "Content-Type": Response.htmlContentType, "Cache-Control": "no-store",
+            "Content-Security-Policy": ManagePage.contentSecurityPolicy,
+        ]
+        for field in extra.all { headers.add(field.name, field.value) }
+        return Response(status: status, headers: headers, body: Data(html.utf8))
+    }
+}

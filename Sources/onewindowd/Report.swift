@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import OneWindowApp
+import OneWindowCore
+import OneWindowStorage
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// `onewindowd report --from D --to D [--serviceId S] [--format text|csv|json]`: the metrics
+/// computed from the database's event log, read-only, with the numbers of `GET /api/v1/metrics`.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the hall's metrics for a range of hall days, from the database's event log.",
+        discussion: """
+            Opens the database read-only (safe while the daemon runs: WAL mode) and folds its whole \
+            event log, as the daemon does at start-up, so the numbers equal GET /api/v1/metrics. \
+            text is a table for a terminal; csv is the daily report's table for the range (UTF-8 with \
+            a BOM, for Excel); json is exactly the API's answer. Overdue bad reviews are judged on \
+            today's hall day.
+            """
+    )
+
+    @Option(help: "The first hall day, yyyy-MM-dd.")
+    var from: String
+
+    @Option(help: "The last hall day, yyyy-MM-dd (inclusive; at most 366 days after --from).")
+    var to: String
+
+    @Option(name: .customLong("serviceId"), help: "Only this service item (its id in services.json).")
+    var serviceId: String?
+
+    @Option(help: "text, csv or json.")
+    var format: ReportFormat = .text
+
+    @Option(help: "The catalogue, for service and material names (env ONEWINDOW_CATALOGUE; default services.json).")
+    var catalogue: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The hall day on which overdue bad reviews are judged (default: today).", visibility: .hidden))
+    var today: String?
+
+    @OptionGroup var database: Token.DatabaseOptions
+
+    func validate() throws {
+        for (name, value) in [("--from", from), ("--to", to), ("--today", today ?? from)] {
+            guard value.utf8.count == 10, let date = WorkingDays.date(value), WorkingDays.text(date) == value else {
+                throw ValidationError("\(name) must be a date written yyyy-MM-dd, found “\(value)”")
+            }
+        }
+        guard from <= to else { throw ValidationError("--from (\(from)) is after --to (\(to))") }
+        let span = WorkingDays.date(to)!.timeIntervalSince(WorkingDays.date(from)!) / 86_400
+        guard span < 366 else { throw ValidationError("the range is longer than 366 days") }
+    }
+
+    func run() throws {
+        let cataloguePath = catalogue ?? Environment.value("ONEWINDOW_CATALOGUE") ?? AppConfiguration().cataloguePath
+        let published: Catalogue
+        do {
+            published = try CatalogueSource.load(path: cataloguePath).published
+        } catch {
+            throw failure(error.description)
+        }
+        if let serviceId, published.service(id: serviceId) == nil {
+            throw failure("\(cataloguePath): no service item with id “\(serviceId)”")
+        }
+        let book: MetricsBook
+        do {
+            book = try MetricsBook.read(from: try Storage.openReadOnly(path: database.path))
+        } catch {
+            throw failure("cannot read the database \(database.path): \(error)")
+        }
+        let today = self.today ?? HallCalendar(timeZone: published.hall.timeZone).day(of: Date())
+        let report = book.report(from: from, to: to, serviceId: serviceId, catalogue: published, today: today)
+        FileHandle.standardOutput.write(report.rendered(as: format))
+    }
+}
+
+/// Prints `message` as `onewindowd report: …` on standard error; the command exits 1.
+private func failure(_ message: String) -> ExitCode {
+    FileHandle.standardError.write(Data("onewindowd report: \(message)\n".utf8))
+    return .failure
+}

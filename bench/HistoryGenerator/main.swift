@@ -1,0 +1,66 @@
+// onewindow-history: writes a generated history into a new database, for bench/history.sh.
+//
+// The hall's own code path, without HTTP: every ticket, call, recall, no-show, completion
+// (with its outcome and missing materials), return visit, cancellation, rating and
+// rectification is a `HallQueue` command at a simulated time, and what the commands change is
+// written by `QueueTransaction.write` (the commit thread's write), one transaction per
+// simulated ten minutes. The events are therefore exactly what the daemon would have logged.
+//
+// Usage: onewindow-history DATABASE [TICKETS=100000] [DAYS=30] [CATALOGUE=services.json]
+// The days end yesterday (hall-local), so the daemon starts on a fresh day; with
+// ONEWINDOW_HISTORY_TODAY=1 today is simulated too, up to now and left open (to look at a
+// busy day on /manage). Seeded: the same arguments on the same day give the same history.
+import Foundation
+import OneWindowCore
+import OneWindowStorage
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 2 else {
+    FileHandle.standardError.write(Data("usage: onewindow-history DATABASE [TICKETS] [DAYS] [CATALOGUE]\n".utf8))
+    exit(2)
+}
+let databasePath = arguments[1]
+let ticketTotal = arguments.count > 2 ? Int(arguments[2]) ?? 100_000 : 100_000
+let dayCount = arguments.count > 3 ? Int(arguments[3]) ?? 30 : 30
+let cataloguePath = arguments.count > 4 ? arguments[4] : "services.json"
+guard !FileManager.default.fileExists(atPath: databasePath) else {
+    FileHandle.standardError.write(Data("\(databasePath) exists; the history goes into a new database\n".utf8))
+    exit(2)
+}
+
+let catalogue: Catalogue
+do {
+    let data = try Data(contentsOf: URL(fileURLWithPath: cataloguePath))
+    catalogue = try CatalogueLoader.load(data, file: cataloguePath).published
+} catch {
+    FileHandle.standardError.write(Data("\(cataloguePath): \(error)\n".utf8))
+    exit(1)
+}
+let storage = try Storage(path: databasePath)
+let calendar = HallCalendar(timeZone: catalogue.hall.timeZone)
+var random = SeededRandom(seed: UInt64(ticketTotal) &* 31 &+ UInt64(dayCount))
+
+let started = Date()
+let firstDay = Date().addingTimeInterval(-Double(dayCount) * 86_400)
+var simulation = HallSimulation(
+    catalogue: catalogue, day: calendar.day(of: firstDay), perDay: max(1, ticketTotal / dayCount))
+var written = 0
+let withToday = ProcessInfo.processInfo.environment["ONEWINDOW_HISTORY_TODAY"] == "1"
+for index in 0..<(dayCount + (withToday ? 1 : 0)) {
+    let date = firstDay.addingTimeInterval(Double(index) * 86_400)
+    let opening = calendar.instant(onDayOf: date, hour: 8, minute: 30)
+    let closing = calendar.instant(onDayOf: date, hour: 17, minute: 0)
+    let isToday = index == dayCount
+    var now = opening
+    while now < (isToday ? min(closing, Date()) : closing) {
+        simulation.step(at: now, closing: closing, random: &random)
+        if Int(now.timeIntervalSince(opening)) % 600 == 0 { written += try simulation.flush(into: storage) }
+        now = now.addingTimeInterval(10)
+    }
+    if !isToday { simulation.close(at: closing) }
+    written += try simulation.flush(into: storage)
+    print("\(calendar.day(of: date)): \(simulation.issuedToday) tickets")
+}
+print(
+    "wrote \(simulation.issuedTotal) tickets, \(written) events over \(dayCount) days into \(databasePath) "
+        + "in \(Int(Date().timeIntervalSince(started))) s")

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Benchmark with history: generates TICKETS tickets over DAYS days (ending yesterday) with their
+# cases, visits, ratings and events into bench/out/history-TICKETS.sqlite through the queue's
+# own commands and write path (the onewindow-history target, bench/HistoryGenerator), once;
+# then measures, on a copy, onewindowd's start-up (process start to the first /healthz 200),
+# metrics readiness (to the first answer of GET /api/v1/metrics for the 30 days; the metrics
+# load on their own thread after start), GET /api/v1/metrics for the 30 days over REQUESTS
+# requests (median and spread), and the /manage page. Targets: start-up < 1 s, metrics median
+# < 50 ms.
+#
+# Usage: bench/history.sh [TICKETS] [DAYS] [STARTS] [REQUESTS]   (100000 30 5 200)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tickets=${1:-100000}
+days=${2:-30}
+starts=${3:-5}
+requests=${4:-200}
+
+scripts/install-deps.sh sqlite3
+swift build -c release --product onewindowd >/dev/null
+swift build -c release --product onewindow-history >/dev/null
+mkdir -p bench/out
+history="bench/out/history-$tickets-$days-$(date +%F).sqlite"
+if [ ! -f "$history" ]; then
+    start=$(date +%s.%N)
+    .build/release/onewindow-history "$history.tmp" "$tickets" "$days" services.json | tail -n 1
+    # Into the main file before it is moved: the generator leaves its last writes in the WAL.
+    sqlite3 "$history.tmp" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+    rm -f "$history.tmp-wal" "$history.tmp-shm"
+    mv "$history.tmp" "$history"
+    awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "generated in %.1f s\n", e - s }'
+fi
+echo "$history: $(sqlite3 "$history" 'select count(*) from ticket') tickets, \
+$(sqlite3 "$history" 'select count(*) from case_record') cases, \
+$(sqlite3 "$history" 'select count(*) from evaluation') evaluations, \
+$(sqlite3 "$history" 'select count(*) from queue_event') events, $(du -h "$history" | cut -f1)"
+
+work=$(mktemp -d /tmp/onewindow-history.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+cp "$history" "$work/hall.sqlite"
+clerk=$(.build/release/onewindowd token create --role clerk --name bench-clerk --database "$work/hall.sqlite" 2>/dev/null | head -n 1)
+admin=$(.build/release/onewindowd token create --role admin --name bench-admin --database "$work/hall.sqlite" 2>/dev/null | head -n 1)
+python3 bench/measure_history.py .build/release/onewindowd "$work/hall.sqlite" "$clerk" "$admin" "$starts" "$requests"

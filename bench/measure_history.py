@@ -1,0 +1,127 @@
+"""Measures onewindowd over a generated history (bench/history.sh makes it): start-up to the
+first /healthz 200, metrics readiness, and GET /api/v1/metrics for the 30 days, plus the
+/manage page. Usage: history.py BINARY DATABASE CLERK_TOKEN ADMIN_TOKEN [STARTS] [REQUESTS]"""
+import datetime
+import http.client
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import zoneinfo
+
+binary, database, clerk, admin = sys.argv[1:5]
+starts = int(sys.argv[5]) if len(sys.argv) > 5 else 5
+requests = int(sys.argv[6]) if len(sys.argv) > 6 else 200
+def free_port():
+    """A loopback port nobody listens on now."""
+    import socket
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+port = free_port()
+today = datetime.datetime.now(zoneinfo.ZoneInfo("Asia/Shanghai")).date()
+first, last = today - datetime.timedelta(days=30), today - datetime.timedelta(days=1)
+metrics_path = f"/api/v1/metrics?from={first}&to={last}"
+clerk_auth = {"Authorization": f"Bearer {clerk}"}
+
+
+def get(connection, path, headers=None):
+    connection.request("GET", path, headers=headers or {})
+    response = connection.getresponse()
+    return response.status, response.read()
+
+
+def spread(values):
+    values = sorted(values)
+    q = lambda p: values[min(len(values) - 1, int(p * len(values)))]
+    return (f"median {statistics.median(values):.1f}, p10 {q(0.1):.1f}, p90 {q(0.9):.1f}, "
+            f"min {values[0]:.1f}, max {values[-1]:.1f} (n={len(values)})")
+
+
+def start():
+    """Starts the daemon; returns it, its log, its start and the seconds to the first /healthz 200."""
+    log = tempfile.TemporaryFile()
+    began = time.monotonic()
+    daemon = subprocess.Popen(
+        [binary, "serve", "--host", "127.0.0.1", "--port", str(port), "--catalogue", "services.json",
+         "--database", database, "--access-log", "off", "--closing-time", "none"],
+        stdout=subprocess.DEVNULL, stderr=log)
+    while time.monotonic() - began < 30:
+        try:
+            if get(http.client.HTTPConnection("127.0.0.1", port, timeout=5), "/healthz")[0] == 200:
+                return daemon, log, began, time.monotonic() - began
+        except OSError:
+            time.sleep(0.002)
+    raise SystemExit("the daemon did not answer /healthz within 30 s")
+
+
+def wait_for_metrics():
+    """Asks for the 30 days until they come (each ask waits up to 5 s, then gets 503 metrics_loading)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    while True:
+        status, body = get(connection, metrics_path, clerk_auth)
+        if status == 200:
+            return
+        assert status == 503 and b"metrics_loading" in body, body
+
+
+def stop(daemon):
+    daemon.send_signal(signal.SIGTERM)
+    daemon.wait(30)
+
+
+def main():
+    startups, readiness, logged, events = [], [], [], "?"
+    for _ in range(starts):
+        daemon, log, began, healthy = start()
+        try:
+            wait_for_metrics()
+            readiness.append((time.monotonic() - began) * 1000)
+            startups.append(healthy * 1000)
+        finally:
+            stop(daemon)
+        log.seek(0)
+        found = re.search(rb"events=(\d+) seconds=([0-9.]+).*metrics ready", log.read())
+        if found:
+            events = found.group(1).decode()
+            logged.append(float(found.group(2)) * 1000)
+    print(f"history: {first} … {last}; {events} events in the log")
+    print(f"start-up, process start to the first /healthz 200 (ms): {spread(startups)}")
+    print(f"metrics ready, process start to the first 30-day answer (ms): {spread(readiness)}")
+    if logged:
+        print(f"metrics load as the daemon logs it (ms): {spread(logged)}")
+
+    daemon, _, _, _ = start()
+    try:
+        wait_for_metrics()
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        latencies = []
+        for _ in range(requests):
+            began = time.perf_counter()
+            status, body = get(connection, metrics_path, clerk_auth)
+            latencies.append((time.perf_counter() - began) * 1000)
+            assert status == 200, body
+        print(f"GET {metrics_path} ({len(body)} bytes), one keep-alive connection (ms): {spread(latencies)}")
+        connection.request("POST", "/manage/sign-in", body=urllib.parse.urlencode({"token": admin}),
+                           headers={"Content-Type": "application/x-www-form-urlencoded"})
+        response = connection.getresponse()
+        response.read()
+        cookie = response.getheader("Set-Cookie").split(";")[0]
+        pages = []
+        for _ in range(max(10, requests // 10)):
+            began = time.perf_counter()
+            status, body = get(connection, "/manage", {"Cookie": cookie})
+            pages.append((time.perf_counter() - began) * 1000)
+            assert status == 200, body
+        print(f"GET /manage signed in ({len(body)} bytes) (ms): {spread(pages)}")
+    finally:
+        stop(daemon)
+
+
+main()
