@@ -86,7 +86,7 @@ include-operation-id = ["noShow", "transferTicket", "completeTicket", "callNext"
 headers = { Authorization = "Bearer ${OW_CLERK_TOKEN}" }
 
 [[operations]]
-include-operation-id = ["closeDay", "listEvaluations", "rectifyEvaluation"]
+include-operation-id = ["closeDay", "listEvaluations", "rectifyEvaluation", "dailyReport"]
 headers = { Authorization = "Bearer ${OW_ADMIN_TOKEN}" }
 
 # from after to, or a range over 366 days, is 400: a rule between two parameters that JSON

@@ -79,11 +79,12 @@ public struct Route: Sendable {
     }
 
     /// A POST route for an HTML form: a form body, and errors answered by `errorPage`.
+    /// - Parameter body: `.none` for a form with no fields (a button alone posts an empty body).
     public static func form(
-        _ pattern: String, errorPage: @escaping ErrorPage, handler: @escaping Handler
+        _ pattern: String, body: BodyPolicy = .form, errorPage: @escaping ErrorPage, handler: @escaping Handler
     ) -> Route {
         Route(
-            "POST", pattern, query: [], unknownQuery: .ignore, errorPage: errorPage, body: .form,
+            "POST", pattern, query: [], unknownQuery: .ignore, errorPage: errorPage, body: body,
             action: .immediate(handler))
     }
 

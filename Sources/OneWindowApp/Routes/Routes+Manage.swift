@@ -36,7 +36,7 @@ extension Routes {
                         "Cache-Control": "no-store",
                     ])
             },
-            Route.form("/manage/sign-out", errorPage: errorPage) { request in
+            Route.form("/manage/sign-out", body: .none, errorPage: errorPage) { request in
                 sessions.close(request)
                 return Response(
                     status: 303,
@@ -46,10 +46,12 @@ extension Routes {
                     ])
             },
             Route.page("/manage/daily.csv", query: ["date"], errorPage: errorPage) { request in
+                // The date is checked first, signed in or not. Without one, today's.
+                let date = try request.queryValue("date") == nil ? nil : try hallDay(request, "date")
                 guard signedIn(state, sessions, request) != nil else {
                     return Response(status: 303, headers: ["Location": "/manage", "Cache-Control": "no-store"])
                 }
-                return try dailyCSV(state, date: try hallDay(request, "date"))
+                return try dailyCSV(state, date: date ?? state.queue.read(\.day))
             },
         ]
     }

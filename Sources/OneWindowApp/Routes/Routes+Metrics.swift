@@ -29,17 +29,8 @@ extension Routes {
 
     /// `from` and `to`: hall days written yyyy-MM-dd, `from` not after `to`, at most 366 days.
     static func dayRange(_ request: Request) throws(HTTPError) -> (from: String, to: String) {
-        func day(_ name: String) throws(HTTPError) -> String {
-            guard let text = try request.queryValue(name) else {
-                throw HTTPError(.invalidParameter, "query parameter “\(name)” (a date, yyyy-MM-dd) is required")
-            }
-            guard text.utf8.count == 10, let date = WorkingDays.date(text), WorkingDays.text(date) == text else {
-                throw HTTPError(.invalidParameter, "query parameter “\(name)” must be a date written yyyy-MM-dd")
-            }
-            return text
-        }
-        let from = try day("from")
-        let to = try day("to")
+        let from = try hallDay(request, "from")
+        let to = try hallDay(request, "to")
         guard from <= to else { throw HTTPError(.invalidParameter, "from (\(from)) is after to (\(to))") }
         let span = WorkingDays.date(to)!.timeIntervalSince(WorkingDays.date(from)!) / 86_400
         guard span < 366 else { throw HTTPError(.invalidParameter, "the range is longer than 366 days") }

@@ -48,7 +48,9 @@ public struct WorkingDays: Sendable, Equatable {
 
     public static func text(_ date: Date) -> String {
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(parts.year!)-\(pad(parts.month!))-\(pad(parts.day!))"
+        func pad(_ value: Int, _ width: Int = 2) -> String {
+            String(repeating: "0", count: max(0, width - String(value).count)) + String(value)
+        }
+        return "\(pad(parts.year!, 4))-\(pad(parts.month!))-\(pad(parts.day!))"
     }
 }
