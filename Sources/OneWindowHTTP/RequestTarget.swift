@@ -47,6 +47,11 @@ struct RequestTarget: Equatable {
 
     /// Percent-decodes `part`; nil for a broken escape, a control character or bad UTF-8.
     static func decode(_ part: ArraySlice<UInt8>, plusIsSpace: Bool) -> String? {
+        // Most targets have nothing to decode: check and take them as they are.
+        let plain = !part.contains { byte in
+            byte == UInt8(ascii: "%") || byte < 0x20 || byte == 0x7F || (plusIsSpace && byte == UInt8(ascii: "+"))
+        }
+        if plain { return String(validating: part, as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(part.count)
         var index = part.startIndex

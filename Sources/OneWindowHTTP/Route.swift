@@ -120,12 +120,13 @@ public struct Route: Sendable {
     /// The parameters if `path` fits the pattern; nil otherwise.
     func match(_ parts: [Substring]) -> [String: String]? {
         guard parts.count == segments.count else { return nil }
+        // Literals first: most routes fail there, before any parameter is copied out.
+        for index in segments.indices {
+            if case .literal(let text) = segments[index], text != parts[index] { return nil }
+        }
         var parameters: [String: String] = [:]
-        for (segment, part) in zip(segments, parts) {
-            switch segment {
-            case .literal(let text): if text != part { return nil }
-            case .parameter(let name): parameters[name] = String(part)
-            }
+        for index in segments.indices {
+            if case .parameter(let name) = segments[index] { parameters[name] = String(parts[index]) }
         }
         return parameters
     }

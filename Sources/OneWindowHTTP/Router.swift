@@ -13,6 +13,9 @@ public struct Router: Sendable {
     public let routes: [Route]
     private let logger: Logger
     private let authenticate: Authenticator
+    /// The routes' indices by how many path segments they have: a request is matched only
+    /// against routes of its own length (lookups are the hot path).
+    private let bySegmentCount: [Int: [Int]]
 
     /// - Parameter authenticate: how `.device` and `.optionalDevice` routes check a request;
     ///   without one, such routes answer 401 to everyone.
@@ -21,6 +24,9 @@ public struct Router: Sendable {
     ) {
         self.routes = routes
         self.logger = logger
+        var index: [Int: [Int]] = [:]
+        for (position, route) in routes.enumerated() { index[route.segments.count, default: []].append(position) }
+        self.bySegmentCount = index
         // Not `??`: Swift 6.3's SIL generation crashes on a typed-throws function in an autoclosure.
         if let authenticate {
             self.authenticate = authenticate
@@ -36,9 +42,10 @@ public struct Router: Sendable {
     /// Answers `request` through `answer`, at once for ordinary routes, later for deferred ones.
     /// The answer is a `ResponseBuilder`, built by whoever sends it.
     public func respond(to request: Request, answer: @escaping @Sendable (@escaping ResponseBuilder) -> Void) {
-        var pathRoute: Route?
+        var pathRoute: Int?
         do {
-            let (route, matched) = try self.route(for: request, pathRoute: &pathRoute)
+            let (found, matched) = try self.route(for: request, pathRoute: &pathRoute)
+            let route = routes[found]
             let pattern = route.pattern
             switch route.action {
             case .immediate(let handler):
@@ -58,8 +65,9 @@ public struct Router: Sendable {
                     })
             }
         } catch {
-            var response = errorResponse(error, request, page: pathRoute?.errorPage)
-            response.routePattern = pathRoute?.pattern
+            let page = pathRoute.map { routes[$0] }
+            var response = errorResponse(error, request, page: page?.errorPage)
+            response.routePattern = page?.pattern
             let answered = response
             answer { answered }
         }
@@ -88,12 +96,13 @@ public struct Router: Sendable {
 
     /// The route for the request, with path parameters set, after every check the table implies.
     /// `pathRoute` is set to the first route whose path fits, whose error page then answers errors.
-    private func route(for request: Request, pathRoute: inout Route?) throws -> (Route, Request) {
+    private func route(for request: Request, pathRoute: inout Int?) throws -> (Int, Request) {
         let parts = Route.split(request.path)
         var allowed: [String] = []
-        for route in routes {
+        for index in bySegmentCount[parts.count] ?? [] {
+            let route = routes[index]
             guard let parameters = route.match(parts) else { continue }
-            if pathRoute == nil { pathRoute = route }
+            if pathRoute == nil { pathRoute = index }
             let methodFits = route.method == request.method || (request.method == "HEAD" && route.method == "GET")
             guard methodFits else {
                 allowed.append(route.method)
@@ -109,7 +118,7 @@ public struct Router: Sendable {
                 if request.headers["Authorization"] != nil { request.device = try authenticate(request, roles) }
             }
             try Self.check(request, against: route)
-            return (route, request)
+            return (index, request)
         }
         guard allowed.isEmpty else {
             let allow = Array(Set(allowed)).sorted().joined(separator: ", ")

@@ -42,6 +42,9 @@ public final class Storage: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Checkpoints run on their own thread (`Checkpointer`), never inside a commit.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
+            // Each command of a group writes in its own savepoint, whose undo copies of the pages
+            // it changes go to a sub-journal: in memory, not a temporary file written page by page.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         return configuration
     }

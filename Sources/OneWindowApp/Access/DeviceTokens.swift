@@ -30,15 +30,24 @@ public enum DeviceTokens {
         return String(decoding: hex, as: UTF8.self)
     }
 
+    /// base64url's alphabet.
+    private static func isTokenByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+            true
+        default: false
+        }
+    }
+
     /// The token of an `Authorization: Bearer ow_…` header, or `nil` when the header is
     /// missing or not of that form; such requests never reach the database.
     static func bearerToken(in header: String?) -> String? {
         guard let header, let space = header.firstIndex(of: " ") else { return nil }
         guard header[..<space].lowercased() == "bearer" else { return nil }
         let token = header[space...].trimmingCharacters(in: .whitespaces)
-        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
         guard token.hasPrefix(prefix), token.utf8.count <= 128,
-            token.utf8.dropFirst(prefix.utf8.count).allSatisfy(allowed.contains)
+            token.utf8.dropFirst(prefix.utf8.count).allSatisfy(Self.isTokenByte)
         else { return nil }
         return token
     }

@@ -39,7 +39,8 @@ final class CommitInbox: @unchecked Sendable {
     }
 
     /// Every waiting job (at least one), or an empty list when `deadline` passes first;
-    /// nil once closed and drained.
+    /// nil once closed and drained. (Waiting a little longer to gather larger groups was tried:
+    /// it gave no more tickets a second, only latency.)
     func takeAll(until deadline: Date?) -> [CommitJob]? {
         condition.withLock {
             while jobs.isEmpty, !closed {

@@ -39,64 +39,91 @@ extension QueueService {
         finished.signal()
     }
 
-    /// Commits `jobs` (after the day's own work) in one transaction, each in its own savepoint,
-    /// then answers them. Returns whether the group committed.
+    /// What one attempt at a group left: the answers, in the jobs' order, and what it wrote.
+    private struct GroupOutcome {
+        var answers: [CommitJob.Answer]
+        var run: JobRun
+        /// A job's write failed and was undone alone (only when jobs are isolated).
+        var jobFailed: Bool
+    }
+
+    /// Commits `jobs` (after the day's own work) in one transaction, then answers them.
+    /// Returns whether the group committed.
+    ///
+    /// First all of them together, with no savepoints: the usual case, where nothing fails, costs
+    /// no more than one transaction. If anything fails, nothing of it is on disk: the queue is
+    /// rebuilt from the database and the group runs again with each job in its own savepoint, so
+    /// that a job whose write fails fails alone and the others commit.
     private func commitGroup(_ jobs: [CommitJob], now: Date, closeNow: Bool) -> Bool {
-        var answers: [CommitJob.Answer] = []
-        var committedRun: JobRun?
-        var jobFailed = false
+        var outcome: GroupOutcome?
         var groupError: (any Error)?
         do {
-            try storage.transaction { transaction in
-                var run = JobRun(transaction: transaction, now: now)
-                try transaction.job { try dayWork(&run, closeNow: closeNow) }
-                for job in jobs {
-                    let mark = run.mark
-                    do {
-                        answers.append(try transaction.job { try job.run(&run) })
-                    } catch {
-                        run.discard(since: mark)
-                        let failure = Storage.isDiskFull(error) ? QueueFailure.full : .storage
-                        answers.append { _ in job.reject(failure) }
-                        noteWriteFailure(error)
-                        jobFailed = true
-                        // SQLite may have ended the whole transaction (full disk, I/O error).
-                        guard transaction.isOpen else { throw error }
-                        try rebuild(now: now) { try transaction.loadQueue(day: $0, keysSince: $1) }
-                    }
-                }
-                committedRun = run
-            }
+            outcome = try attempt(jobs, now: now, closeNow: closeNow, isolated: false)
         } catch {
-            groupError = error
-            noteWriteFailure(error)
-            logger.error("queue commit failed; rebuilding the queue from the database: \(error)")
             do {
                 try rebuild(now: now) { try storage.loadQueue(day: $0, keysSince: $1) }
+                outcome = try attempt(jobs, now: now, closeNow: closeNow, isolated: true)
             } catch {
-                health.withLock { $0.degraded = true }
-                logger.critical("cannot rebuild the queue from the database; writes are refused until it can: \(error)")
+                groupError = error
+                noteWriteFailure(error)
+                logger.error("queue commit failed; rebuilding the queue from the database: \(error)")
+                do {
+                    try rebuild(now: now) { try storage.loadQueue(day: $0, keysSince: $1) }
+                } catch {
+                    health.withLock { $0.degraded = true }
+                    logger.critical(
+                        "cannot rebuild the queue from the database; writes are refused until it can: \(error)")
+                }
             }
         }
         // Before the answers, so a health probe in this group reports what the group proved.
-        if let run = committedRun, run.wrote, !jobFailed { health.withLock { $0.writeFailure = nil } }
+        if let outcome, outcome.run.wrote, !outcome.jobFailed { health.withLock { $0.writeFailure = nil } }
         // The observers hear of the group before anyone is answered: whoever got a 201 and then
         // reads the metrics or watches a board sees their change (they take microseconds).
-        if let run = committedRun, !run.written.isEmpty {
+        if let run = outcome?.run, !run.written.isEmpty {
             let catalogue = state.withLock { $0.queue.catalogue }
             let group = CommittedGroup(events: run.written, tickets: run.tickets, catalogue: catalogue)
             for observer in observers { observer.committed(group) }
         }
-        let failure: QueueFailure = groupError.map { Storage.isDiskFull($0) ? .full : .storage } ?? .storage
-        for (index, answer) in answers.enumerated() {
-            if groupError == nil { answer(true) } else { jobs[index].reject(failure) }
-        }
-        if groupError != nil, answers.count < jobs.count {
-            for job in jobs[answers.count...] { job.reject(failure) }
+        if let outcome {
+            for answer in outcome.answers { answer(true) }
+        } else {
+            let failure: QueueFailure = groupError.map { Storage.isDiskFull($0) ? .full : .storage } ?? .storage
+            for job in jobs { job.reject(failure) }
         }
         state.withLock { publishDayEnd(of: $0.queue) }
-        guard committedRun != nil else { return false }
-        return true
+        return outcome != nil
+    }
+
+    /// Runs the day's work and `jobs` in one transaction; throws when it cannot commit. With
+    /// `isolated`, each job writes in its own savepoint, and one whose write fails is undone
+    /// alone (its answer a 503) while the queue is rebuilt from what the transaction holds.
+    private func attempt(_ jobs: [CommitJob], now: Date, closeNow: Bool, isolated: Bool) throws -> GroupOutcome {
+        try storage.transaction { transaction in
+            var outcome = GroupOutcome(
+                answers: [], run: JobRun(transaction: transaction, now: now), jobFailed: false)
+            try dayWork(&outcome.run, closeNow: closeNow)
+            for job in jobs {
+                guard isolated else {
+                    outcome.answers.append(try job.run(&outcome.run))
+                    continue
+                }
+                let mark = outcome.run.mark
+                do {
+                    outcome.answers.append(try transaction.job { try job.run(&outcome.run) })
+                } catch {
+                    outcome.run.discard(since: mark)
+                    let failure = Storage.isDiskFull(error) ? QueueFailure.full : .storage
+                    outcome.answers.append { _ in job.reject(failure) }
+                    noteWriteFailure(error)
+                    outcome.jobFailed = true
+                    // SQLite may have ended the whole transaction (full disk, I/O error).
+                    guard transaction.isOpen else { throw error }
+                    try rebuild(now: now) { try transaction.loadQueue(day: $0, keysSince: $1) }
+                }
+            }
+            return outcome
+        }
     }
 
     /// The day's own work at the start of each group: roll over at midnight, close at the

@@ -9,11 +9,13 @@ extension QueueService {
     ///
     /// The key is claimed in the job's savepoint, by the same transaction that writes the
     /// ticket, so a key is never on disk without its ticket, nor a ticket without its key.
-    public func issue<T: Sendable>(
+    ///
+    /// The completion gets the ticket; the caller shows it (with its place in the queue) on its
+    /// own thread, so the commit thread does not spend its time on views.
+    public func issue(
         claim: IdempotencyClaim?, ticketId: String, lookup: StoredLookup = StoredLookup(),
         command: @escaping @Sendable (inout HallQueue, Date, StoredFound) throws(QueueError) -> Ticket,
-        view: @escaping @Sendable (Ticket, HallQueue) -> T,
-        completion: @escaping @Sendable (Result<T, QueueFailure>) -> Void
+        completion: @escaping @Sendable (Result<Ticket, QueueFailure>) -> Void
     ) {
         enqueue(
             CommitJob(
@@ -24,15 +26,12 @@ extension QueueService {
                             createdAt: run.now)
                     }
                     if let record, let held = try heldKey(record, run) {
-                        let answer = try replay(held, of: record, run, view: view)
+                        let answer = try replay(held, of: record, run)
                         return { committed in completion(committed ? answer : .failure(.storage)) }
                     }
                     let found = try find(lookup, run)
                     let result = apply(
-                        { queue, now throws(QueueError) in
-                            let ticket = try command(&queue, now, found)
-                            return view(ticket, queue)
-                        }, at: run.now)
+                        { queue, now throws(QueueError) in try command(&queue, now, found) }, at: run.now)
                     if let record {
                         if case .success = result.value {
                             state.withLock { $0.keys.remember(record) }
@@ -54,9 +53,9 @@ extension QueueService {
     }
 
     /// The answer to a key already held: its ticket as it stands, or why it cannot be.
-    private func replay<T>(
-        _ held: IdempotencyRecord, of record: IdempotencyRecord, _ run: JobRun, view: (Ticket, HallQueue) -> T
-    ) throws -> Result<T, QueueFailure> {
+    private func replay(_ held: IdempotencyRecord, of record: IdempotencyRecord, _ run: JobRun) throws
+        -> Result<Ticket, QueueFailure>
+    {
         guard held.fingerprint.isEmpty || held.fingerprint == record.fingerprint else {
             return .failure(
                 .keyReused("this Idempotency-Key was used for another request; send a new key for a new ticket"))
@@ -70,6 +69,6 @@ extension QueueService {
         guard let ticket = try live ?? run.transaction.ticket(id: held.ticketId) else {
             return .failure(.keyReused("the ticket this Idempotency-Key was used for no longer exists"))
         }
-        return .success(state.withLock { view(ticket, $0.queue) })
+        return .success(ticket)
     }
 }

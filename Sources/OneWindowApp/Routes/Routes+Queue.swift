@@ -27,9 +27,15 @@ extension Routes {
                         try queue.issue(
                             id: id, serviceId: body.serviceId, priority: body.priority ?? false,
                             visiting: caseId.map { ($0, found.caseRecord) }, actor: device.name, at: now)
-                    },
-                    view: { ticket, queue in TicketView(ticket, in: queue) }
-                ) { result in responder.answer(result, status: 201) }
+                    }
+                ) { result in
+                    switch result {
+                    // The view is made by the worker that sends it, from the queue as it is then.
+                    case .success(let ticket):
+                        responder.send { .json(queue.read { TicketView(ticket, in: $0) }, status: 201) }
+                    case .failure(let failure): responder.fail(failure.httpError)
+                    }
+                }
             },
             Route("GET", "/api/v1/tickets/{id}", access: .optionalDevice(clerkRoles)) { request in
                 let id = request.pathParameter("id")

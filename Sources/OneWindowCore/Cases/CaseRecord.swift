@@ -42,13 +42,13 @@ public struct CaseRecord: Sendable, Equatable, Codable {
     /// The case number for `sequence` on hall day `day` (`2026-11-28`): `C20261128-0007`.
     public static func id(day: String, sequence: Int) -> String {
         let digits = String(sequence)
-        return "C" + day.replacingOccurrences(of: "-", with: "") + "-"
+        return "C" + String(day.unicodeScalars.filter { $0 != "-" }) + "-"
             + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     /// The sequence part of a case number of `day`, or nil for another day's.
     public static func sequence(of id: String, day: String) -> Int? {
-        let prefix = "C" + day.replacingOccurrences(of: "-", with: "") + "-"
+        let prefix = "C" + String(day.unicodeScalars.filter { $0 != "-" }) + "-"
         guard id.hasPrefix(prefix) else { return nil }
         return Int(id.dropFirst(prefix.count))
     }

@@ -58,7 +58,7 @@ public struct Evaluation: Sendable, Equatable, Codable {
     /// The evaluation id for `sequence` on `day`.
     public static func id(day: String, sequence: Int) -> String {
         let digits = String(sequence)
-        return "E" + day.replacingOccurrences(of: "-", with: "") + "-"
+        return "E" + String(day.unicodeScalars.filter { $0 != "-" }) + "-"
             + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }

@@ -15,6 +15,9 @@ public struct MetricsBook: Sendable {
     public private(set) var badReviews: [String: BadReview] = [:]
     /// Tickets still open: when they were issued and called, for their wait and service times.
     private var open: [String: Trace] = [:]
+    /// Details already parsed: most events carry one of a few (`{"opened":true}`, an outcome),
+    /// and parsing JSON for each would cost more than the rest of the bookkeeping.
+    private var details: [String: EventDetail] = [:]
 
     public struct BadReview: Sendable, Equatable {
         public var serviceId: String
@@ -38,7 +41,7 @@ public struct MetricsBook: Sendable {
         guard id > lastEventId else { return }
         lastEventId = id
         guard let day = event.hallDay else { return }
-        let detail = EventDetail.parse(event.detail)
+        let detail = parsedDetail(event.detail)
         let ticket = event.ticketId
         func count(_ serviceId: String?, _ change: (inout DayStats) -> Void) {
             guard let serviceId else { return }
@@ -102,6 +105,14 @@ public struct MetricsBook: Sendable {
         case .paused, .resumed:
             break
         }
+    }
+
+    private mutating func parsedDetail(_ text: String?) -> EventDetail {
+        guard let text else { return EventDetail() }
+        if let known = details[text] { return known }
+        let parsed = EventDetail.parse(text)
+        if details.count < 4096 { details[text] = parsed }
+        return parsed
     }
 
     /// Whole seconds of a duration; a negative one (a clock stepped back) counts as 0.
