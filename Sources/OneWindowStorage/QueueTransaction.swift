@@ -92,20 +92,18 @@ public struct QueueTransaction {
     }
 
     /// The queue as this transaction sees it.
-    public func loadQueue(day: String, keysSince: Date) throws -> StoredQueue {
-        try Self.loadQueue(db, day: day, keysSince: keysSince)
+    public func loadQueue(day: String) throws -> StoredQueue {
+        try Self.loadQueue(db, day: day)
     }
 
-    static func loadQueue(_ db: Database, day: String, keysSince: Date) throws -> StoredQueue {
+    static func loadQueue(_ db: Database, day: String) throws -> StoredQueue {
         let tickets = try Ticket.filter(sql: "hall_day = ? OR status IN ('waiting', 'called')", arguments: [day])
             .fetchAll(db)
-        let keys = try IdempotencyRecord.filter(sql: "created_at >= ?", arguments: [Timestamp.sqlite(keysSince)])
-            .order(sql: "created_at").fetchAll(db)
         let cases = try Self.cases(
             db, where: "state = 'open' OR id IN (SELECT case_id FROM ticket WHERE hall_day = ?)", [day])
         let evaluations = try Evaluation.filter(sql: "hall_day = ?", arguments: [day]).fetchAll(db)
         return StoredQueue(
-            tickets: tickets, windows: try WindowState.fetchAll(db), keys: keys, cases: cases,
+            tickets: tickets, windows: try WindowState.fetchAll(db), cases: cases,
             evaluations: evaluations)
     }
 

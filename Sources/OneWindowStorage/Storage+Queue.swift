@@ -38,8 +38,6 @@ public struct StoredQueue: Sendable {
     /// Tickets of `day` and every still-open ticket of earlier days (which then expire).
     public var tickets: [Ticket]
     public var windows: [WindowState]
-    /// The idempotency keys claimed since the time asked for.
-    public var keys: [IdempotencyRecord]
     /// Open cases, and the cases of the day's tickets.
     public var cases: [CaseRecord]
     /// The day's evaluations.
@@ -67,9 +65,9 @@ extension Storage {
         try transaction { try $0.write(changes) }
     }
 
-    /// Today's queue and the keys claimed since `keysSince`, read in one snapshot.
-    public func loadQueue(day: String, keysSince: Date = .distantPast) throws -> StoredQueue {
-        try writer.read { db in try QueueTransaction.loadQueue(db, day: day, keysSince: keysSince) }
+    /// Today's queue, read in one snapshot.
+    public func loadQueue(day: String) throws -> StoredQueue {
+        try writer.read { db in try QueueTransaction.loadQueue(db, day: day) }
     }
 
     /// Stored events after `afterId`, oldest first, at most `limit`.

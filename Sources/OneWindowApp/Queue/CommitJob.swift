@@ -46,8 +46,8 @@ struct JobRun {
     var mark: (events: Int, tickets: [String: Ticket]) { (written.count, tickets) }
 }
 
-/// The queue and the recent idempotency keys, which change together on the commit thread.
+/// What the commit thread changes and every reader sees: the hall's queue. (Idempotency keys
+/// live only in the database: a retry is rare, and the keys of a busy day cost memory.)
 struct HallState: Sendable {
     var queue: HallQueue
-    var keys: RecentKeys
 }

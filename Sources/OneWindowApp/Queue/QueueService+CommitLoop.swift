@@ -61,14 +61,14 @@ extension QueueService {
             outcome = try attempt(jobs, now: now, closeNow: closeNow, isolated: false)
         } catch {
             do {
-                try rebuild(now: now) { try storage.loadQueue(day: $0, keysSince: $1) }
+                try rebuild(now: now) { try storage.loadQueue(day: $0) }
                 outcome = try attempt(jobs, now: now, closeNow: closeNow, isolated: true)
             } catch {
                 groupError = error
                 noteWriteFailure(error)
                 logger.error("queue commit failed; rebuilding the queue from the database: \(error)")
                 do {
-                    try rebuild(now: now) { try storage.loadQueue(day: $0, keysSince: $1) }
+                    try rebuild(now: now) { try storage.loadQueue(day: $0) }
                 } catch {
                     health.withLock { $0.degraded = true }
                     logger.critical(
@@ -119,7 +119,7 @@ extension QueueService {
                     outcome.jobFailed = true
                     // SQLite may have ended the whole transaction (full disk, I/O error).
                     guard transaction.isOpen else { throw error }
-                    try rebuild(now: now) { try transaction.loadQueue(day: $0, keysSince: $1) }
+                    try rebuild(now: now) { try transaction.loadQueue(day: $0) }
                 }
             }
             return outcome
@@ -127,14 +127,13 @@ extension QueueService {
     }
 
     /// The day's own work at the start of each group: roll over at midnight, close at the
-    /// closing time, forget old claims.
+    /// closing time, and on a new day forget keys past their memory.
     private func dayWork(_ run: inout JobRun, closeNow: Bool) throws {
         let now = run.now
         let (changes, newDay) = state.withLock { state in
             let day = state.queue.day
             state.queue.rollOver(to: now)
             if closeNow { state.queue.closeDay(actor: "system", at: now) }
-            state.keys.prune(now: now)
             return (state.queue.takeChanges(), state.queue.day != day)
         }
         log(changes.warnings)
@@ -146,17 +145,16 @@ extension QueueService {
     /// (422) instead of issuing a second ticket.
     static let keyMemory: TimeInterval = 90 * 86_400
 
-    /// Rebuilds the queue and the recent keys from what `load` reads (the open transaction
+    /// Rebuilds the queue from what `load` reads (the open transaction
     /// after one job failed, the database after a whole group failed).
-    func rebuild(now: Date, _ load: (String, Date) throws -> StoredQueue) throws {
+    func rebuild(now: Date, _ load: (String) throws -> StoredQueue) throws {
         let day = state.withLock { $0.queue.day }
-        let stored = try load(day, now.addingTimeInterval(-RecentKeys.retention))
+        let stored = try load(day)
         state.withLock { state in
             let old = state.queue
             state.queue = HallQueue(
                 catalogue: old.catalogue, day: day, tickets: stored.tickets, windows: stored.windows,
                 callsBeforeNoShow: old.callsBeforeNoShow, cases: stored.cases, evaluated: stored.evaluations)
-            state.keys = RecentKeys(stored.keys)
         }
     }
 
@@ -164,7 +162,7 @@ extension QueueService {
     private func restoreIfDegraded(now: Date) -> Bool {
         guard health.withLock({ $0.degraded }) else { return true }
         do {
-            try rebuild(now: now) { try storage.loadQueue(day: $0, keysSince: $1) }
+            try rebuild(now: now) { try storage.loadQueue(day: $0) }
             health.withLock { $0.degraded = false }
             logger.notice("the queue was rebuilt from the database; writes are accepted again")
             return true

@@ -25,7 +25,7 @@ extension QueueService {
                             device: $0.device, key: $0.key, fingerprint: $0.fingerprint, ticketId: ticketId,
                             createdAt: run.now)
                     }
-                    if let record, let held = try heldKey(record, run) {
+                    if let record, let held = try run.transaction.claim(record) {
                         let answer = try replay(held, of: record, run)
                         return { committed in completion(committed ? answer : .failure(.storage)) }
                     }
@@ -33,23 +33,12 @@ extension QueueService {
                     let result = apply(
                         { queue, now throws(QueueError) in try command(&queue, now, found) }, at: run.now)
                     if let record {
-                        if case .success = result.value {
-                            state.withLock { $0.keys.remember(record) }
-                        } else {
-                            try run.transaction.unclaim(record)
-                        }
+                        if case .failure = result.value { try run.transaction.unclaim(record) }
                     }
                     try run.write(result.changes)
                     return { committed in completion(committed ? result.value : .failure(.storage)) }
                 },
                 reject: { completion(.failure($0)) }))
-    }
-
-    /// The claim already holding this device's key: from memory for 24 hours, else from the
-    /// database, which claims the key for this request when nobody holds it.
-    private func heldKey(_ record: IdempotencyRecord, _ run: JobRun) throws -> IdempotencyRecord? {
-        if let held = state.withLock({ $0.keys.record(device: record.device, key: record.key) }) { return held }
-        return try run.transaction.claim(record)
     }
 
     /// The answer to a key already held: its ticket as it stands, or why it cannot be.
@@ -60,7 +49,7 @@ extension QueueService {
             return .failure(
                 .keyReused("this Idempotency-Key was used for another request; send a new key for a new ticket"))
         }
-        guard run.now.timeIntervalSince(held.createdAt) < RecentKeys.retention else {
+        guard run.now.timeIntervalSince(held.createdAt) < IdempotencyClaim.replayWindow else {
             return .failure(
                 .keyReused(
                     "this Idempotency-Key was used more than 24 hours ago; send a new key for a new ticket"))

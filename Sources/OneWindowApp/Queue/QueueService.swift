@@ -45,7 +45,7 @@ public final class QueueService: Sendable {
     ) throws {
         let now = clock()
         let today = HallCalendar(timeZone: catalogue.hall.timeZone).day(of: now)
-        let stored = try storage.loadQueue(day: today, keysSince: now.addingTimeInterval(-RecentKeys.retention))
+        let stored = try storage.loadQueue(day: today)
         // The day never goes back: a clock behind the last stored day keeps that day.
         let latest = max(stored.tickets.map(\.hallDay).max() ?? today, today)
         var queue = HallQueue(
@@ -63,7 +63,7 @@ public final class QueueService: Sendable {
         self.closingTime = closingTime
         self.inbox = CommitInbox(capacity: inboxCapacity)
         self.heartbeat = heartbeat
-        self.state = Mutex(HallState(queue: queue, keys: RecentKeys(stored.keys)))
+        self.state = Mutex(HallState(queue: queue))
         log(changes.warnings)
         publishDayEnd(of: queue)
         let thread = Thread { [self] in self.run() }
