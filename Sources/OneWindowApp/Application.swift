@@ -43,7 +43,11 @@ public final class Application: Sendable {
             issueRule: configuration.issueRateLimit.map { .init(perMinute: $0.perMinute, burst: $0.burst) },
             metrics: metrics, clock: configuration.clock)
         self.state = state
-        self.router = Router(routes: Routes.all(state, monitoring), logger: logger) {
+        let htmlErrorPage = Routes.errorPage(state)
+        self.router = Router(
+            routes: Routes.all(state, monitoring), logger: logger,
+            unmatchedPage: { request in Self.wantsPage(request) ? htmlErrorPage : nil }
+        ) {
             request, roles throws(HTTPError) in
             try state.authenticate(request, roles: roles)
         }
@@ -52,6 +56,13 @@ public final class Application: Sendable {
         http.requestObservers.append(monitoring.requestFigures.observe)
         self.server = HTTPServer(configuration: http, router: router, logger: logger)
         try recordLoad(snapshot)
+    }
+
+    /// Whether a request for a path no route has gets the HTML error page: a browser (its
+    /// `Accept` names `text/html`) asking outside `/api/`, such as a mistyped guide link. API
+    /// clients keep the JSON error.
+    static func wantsPage(_ request: Request) -> Bool {
+        !request.path.hasPrefix("/api/") && (request.headers["Accept"]?.contains("text/html") ?? false)
     }
 
     /// Starts serving and returns the bound port.

@@ -16,14 +16,22 @@ public struct Router: Sendable {
     /// The routes' indices by how many path segments they have: a request is matched only
     /// against routes of its own length (lookups are the hot path).
     private let bySegmentCount: [Int: [Int]]
+    /// The error page for a request that fits no route's path, if it should get one (a person
+    /// following a broken link gets a page, an API client the JSON error).
+    private let unmatchedPage: @Sendable (Request) -> Route.ErrorPage?
 
-    /// - Parameter authenticate: how `.device` and `.optionalDevice` routes check a request;
-    ///   without one, such routes answer 401 to everyone.
+    /// - Parameters:
+    ///   - authenticate: how `.device` and `.optionalDevice` routes check a request; without
+    ///     one, such routes answer 401 to everyone.
+    ///   - unmatchedPage: the error page, if any, for a request whose path no route has.
     public init(
-        routes: [Route], logger: Logger = Logger(label: "onewindow.http"), authenticate: Authenticator? = nil
+        routes: [Route], logger: Logger = Logger(label: "onewindow.http"),
+        unmatchedPage: @escaping @Sendable (Request) -> Route.ErrorPage? = { _ in nil },
+        authenticate: Authenticator? = nil
     ) {
         self.routes = routes
         self.logger = logger
+        self.unmatchedPage = unmatchedPage
         var index: [Int: [Int]] = [:]
         for (position, route) in routes.enumerated() { index[route.segments.count, default: []].append(position) }
         self.bySegmentCount = index
@@ -66,7 +74,7 @@ public struct Router: Sendable {
             }
         } catch {
             let page = pathRoute.map { routes[$0] }
-            var response = errorResponse(error, request, page: page?.errorPage)
+            var response = errorResponse(error, request, page: page.map(\.errorPage) ?? unmatchedPage(request))
             response.routePattern = page?.pattern
             let answered = response
             answer { answered }

@@ -64,4 +64,25 @@ struct SharedLinkTests {
         }
         #expect(try app.client.send("POST", "/guides/T-HY-001").headers["allow"] == "GET, HEAD")
     }
+
+    @Test("a browser following a broken link gets the page; an API client gets JSON")
+    func unknownPaths() throws {
+        let app = try TestApplication(catalogue: Fixtures.validCatalogue)
+        defer { app.stop() }
+        let browser = ["Accept": "text/html,application/xhtml+xml,*/*;q=0.8"]
+        for target in ["/guide/T-HY-001", "/guides", "/manage/x", "/index.php?from=singlemessage"] {
+            let page = try app.client.get(target, headers: browser)
+            #expect(page.status == 404, "\(target)")
+            #expect(page.headers["content-type"] == "text/html; charset=utf-8", "\(target)")
+            #expect(page.text.contains("未找到该页面") && page.text.contains("返回首页"), "\(target)")
+            #expect(!page.text.contains("no such path"), "\(target) shows the technical message")
+        }
+        for (target, headers) in [
+            ("/guide/T-HY-001", [:]), ("/api/v1/nothing", browser), ("/api/v2/services", ["Accept": "*/*"]),
+        ] {
+            let response = try app.client.get(target, headers: headers)
+            #expect(response.status == 404, "\(target)")
+            #expect(response.errorCode == "route_not_found", "\(target)")
+        }
+    }
 }
