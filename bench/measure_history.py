@@ -87,10 +87,12 @@ def main():
         finally:
             stop(daemon)
         log.seek(0)
-        found = re.search(rb"events=(\d+) seconds=([0-9.]+).*metrics ready", log.read())
-        if found:
-            events = found.group(1).decode()
-            logged.append(float(found.group(2)) * 1000)
+        # logfmt: msg="metrics ready" events=N seconds=S, in whichever order the fields come.
+        line = next((l for l in log.read().splitlines() if b"metrics ready" in l), b"")
+        count, seconds = re.search(rb"\bevents=(\d+)", line), re.search(rb"\bseconds=([0-9.]+)", line)
+        if count and seconds:
+            events = count.group(1).decode()
+            logged.append(float(seconds.group(1)) * 1000)
     print(f"history: {first} … {last}; {events} events in the log")
     print(f"start-up, process start to the first /healthz 200 (ms): {spread(startups)}")
     print(f"metrics ready, process start to the first 30-day answer (ms): {spread(readiness)}")
