@@ -1,6 +1,6 @@
 """Measures onewindowd over a generated history (bench/history.sh makes it): start-up to the
 first /healthz 200, metrics readiness, and GET /api/v1/metrics for the 30 days, plus the
-/manage page. Usage: history.py BINARY DATABASE CLERK_TOKEN ADMIN_TOKEN [STARTS] [REQUESTS]"""
+/manage page, and the peak RSS of the daemon that served them. Usage: history.py BINARY DATABASE CLERK_TOKEN ADMIN_TOKEN [STARTS] [REQUESTS]"""
 import datetime
 import http.client
 import re
@@ -122,6 +122,9 @@ def main():
             pages.append((time.perf_counter() - began) * 1000)
             assert status == 200, body
         print(f"GET /manage signed in ({len(body)} bytes) (ms): {spread(pages)}")
+        with open(f"/proc/{daemon.pid}/status") as status_file:
+            peak = next(l.split()[1] for l in status_file if l.startswith("VmHWM:"))
+        print(f"peak RSS of the daemon serving the history (MiB): {int(peak) / 1024:.1f}")
     finally:
         stop(daemon)
 
