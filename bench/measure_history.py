@@ -3,6 +3,7 @@ first /healthz 200, metrics readiness, and GET /api/v1/metrics for the 30 days, 
 /manage page, and the peak RSS of the daemon that served them. Usage: history.py BINARY DATABASE CLERK_TOKEN ADMIN_TOKEN [STARTS] [REQUESTS]"""
 import datetime
 import http.client
+import os
 import re
 import signal
 import statistics
@@ -51,7 +52,8 @@ def start():
     daemon = subprocess.Popen(
         [binary, "serve", "--host", "127.0.0.1", "--port", str(port), "--catalogue", "services.json",
          "--database", database, "--access-log", "off", "--closing-time", "none"],
-        stdout=subprocess.DEVNULL, stderr=log)
+        # As systemd/onewindowd.service runs it.
+        stdout=subprocess.DEVNULL, stderr=log, env={**os.environ, "MALLOC_ARENA_MAX": "2"})
     while time.monotonic() - began < 30:
         try:
             if get(http.client.HTTPConnection("127.0.0.1", port, timeout=5), "/healthz")[0] == 200:

@@ -70,6 +70,11 @@ extension Storage {
         try writer.read { db in try QueueTransaction.loadQueue(db, day: day) }
     }
 
+    /// How many events a reader of the whole log takes at a time (the metrics at start-up, a
+    /// report): a page is decoded in memory at once, so a smaller page keeps the start-up's peak
+    /// memory down (10,000 events took about 3 MB more than 2,000), at no measurable cost in time.
+    public static let eventPageSize = 2_000
+
     /// Stored events after `afterId`, oldest first, at most `limit`.
     public func queueEvents(after afterId: Int64 = 0, limit: Int = .max) throws -> [StoredEvent] {
         try writer.read { db in try Self.queueEvents(db, after: afterId, limit: limit) }
@@ -79,13 +84,21 @@ extension Storage {
     /// way is several times faster than as Codable records, which fold every column name to
     /// snake case on every row.
     private static func queueEvents(_ db: Database, after afterId: Int64, limit: Int) throws -> [StoredEvent] {
+        try queueEvents(db, where: "id > ? ORDER BY id LIMIT ?", arguments: [afterId, limit])
+    }
+
+    /// The events that `condition` (SQL after `WHERE`, with its order and limit) selects,
+    /// decoded by column position.
+    static func queueEvents(_ db: Database, where condition: String, arguments: StatementArguments) throws
+        -> [StoredEvent]
+    {
         let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT id, kind, ticket_id, window, service_id, case_id, hall_day, actor, at, detail
-                FROM queue_event WHERE id > ? ORDER BY id LIMIT ?
+                FROM queue_event WHERE \(condition)
                 """,
-            arguments: [afterId, limit])
+            arguments: arguments)
         var events: [StoredEvent] = []
         while let row = try rows.next() {
             let name: String = row[1]

@@ -21,14 +21,13 @@ extension Storage {
     /// no index on the day: this scans it, so it runs once at start-up, off the request path.
     public func waitingEvents(hallDay: String) throws -> [StoredEvent] {
         try writer.read { db in
-            let rows = try Row.fetchAll(
+            try Self.queueEvents(
                 db,
-                sql: """
-                    SELECT * FROM queue_event WHERE hall_day = ?
-                    AND kind IN ('issued', 'called', 'transferred', 'completed', 'no_show', 'expired') ORDER BY id
+                where: """
+                    hall_day = ? AND kind IN ('issued', 'called', 'transferred', 'completed', 'no_show', 'expired')
+                    ORDER BY id
                     """,
                 arguments: [hallDay])
-            return try rows.map { StoredEvent(id: $0["id"], event: try QueueEvent(row: $0)) }
         }
     }
 

@@ -29,7 +29,7 @@ public final class MetricsService: CommitObserver {
             var count = 0
             do {
                 while true {
-                    let page = try storage.queueEvents(after: after, limit: 10_000)
+                    let page = try storage.queueEvents(after: after, limit: Storage.eventPageSize)
                     guard let last = page.last else { break }
                     state.withLock { state in
                         for stored in page { state.book.apply(id: stored.id, stored.event) }
