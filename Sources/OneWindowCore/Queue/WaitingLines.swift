@@ -42,11 +42,15 @@ struct WaitingLines: Sendable {
 
     mutating func remove(_ ticket: Ticket) {
         let key = Key(ticket)
-        guard var line = lines[ticket.serviceId] else { return }
-        let index = Self.rank(of: key, in: line)
-        guard index < line.count, line[index].id == ticket.id else { return }
-        line.remove(at: index)
-        lines[ticket.serviceId] = line
+        let found: Int? = lines[ticket.serviceId].flatMap { line in
+            let index = Self.rank(of: key, in: line)
+            return index < line.count && line[index].id == ticket.id ? index : nil
+        }
+        guard let index = found else { return }
+        // In place, through the dictionary: a copy of the line held while removing (as `guard
+        // var line = lines[…]` then putting it back did) would share the dictionary's buffer and
+        // copy the whole line, thousands of tickets, on every call.
+        lines[ticket.serviceId]?.remove(at: index)
         countByPrefix[ticket.prefix, default: 0] -= 1
     }
 
