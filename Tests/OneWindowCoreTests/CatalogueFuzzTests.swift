@@ -1,5 +1,5 @@
 import Foundation
-import OneWindowCore
+@testable import OneWindowCore
 import OneWindowTesting
 import PropertyBased
 import Testing
@@ -81,16 +81,17 @@ struct CatalogueFuzzTests {
         return nodes.contains(String(path[..<dot]))
     }
 
-    /// The path of every value in the document, written as the loader writes them.
-    static func nodePaths(_ value: FuzzJSON, at path: String = "") -> Set<String> {
-        var paths: Set<String> = [path]
+    /// The path of every value in the document, written as the loader writes them (its own
+    /// `JSONPath`, which quotes keys that are not plain names).
+    static func nodePaths(_ value: FuzzJSON, at path: JSONPath = .root) -> Set<String> {
+        var paths: Set<String> = [path.description]
         switch value {
         case .array(let items):
-            for (index, item) in items.enumerated() { paths.formUnion(nodePaths(item, at: "\(path)[\(index)]")) }
-        case .object(let members):
-            for member in members {
-                paths.formUnion(nodePaths(member.value, at: path.isEmpty ? member.key : "\(path).\(member.key)"))
+            for (index, item) in items.enumerated() {
+                paths.formUnion(nodePaths(item, at: path.appending(index: index)))
             }
+        case .object(let members):
+            for member in members { paths.formUnion(nodePaths(member.value, at: path.appending(key: member.key))) }
         default:
             break
         }

@@ -101,6 +101,25 @@ struct CatalogueLoaderTests {
         expectIssue(try issues(setting: "extra", to: 1), at: "extra", containing: "unknown field")
     }
 
+    @Test("an unknown key that is not a plain name is quoted in the path, so the place is clear")
+    func unknownKeysQuoted() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.validCatalogue))
+        var document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        document[""] = 1
+        var hall = try #require(document["hall"] as? [String: Any])
+        hall["名称"] = "x"
+        document["hall"] = hall
+        var services = try #require(document["services"] as? [[String: Any]])
+        services[0]["a.b"] = 1
+        services[0]["say \"hi\"\n"] = 1
+        document["services"] = services
+        let found = issues(loading: try JSONSerialization.data(withJSONObject: document))
+        expectIssue(found, at: #"[""]"#, containing: "unknown field")
+        expectIssue(found, at: #"hall["名称"]"#, containing: "unknown field")
+        expectIssue(found, at: #"services[0]["a.b"]"#, containing: "unknown field")
+        expectIssue(found, at: #"services[0]["say \"hi\"\u000A"]"#, containing: "unknown field")
+    }
+
     @Test("wrong types and out-of-range numbers name the field")
     func wrongTypes() throws {
         expectIssue(

@@ -29,14 +29,40 @@ public struct CatalogueError: Error, Sendable, Equatable, CustomStringConvertibl
     }
 }
 
-/// A path into a JSON document, printed as `services[12].materials[3].copies`.
+/// A path into a JSON document, printed as `services[12].materials[3].copies`. A key that is
+/// not a plain name (empty, or with a dot, a space, a quote, a non-ASCII letter) is printed
+/// quoted in brackets, as JSON writes strings: `services[0]["a.b"]`, `[""]` at the top.
 struct JSONPath: Sendable, CustomStringConvertible {
     private var text: String
 
     static let root = JSONPath(text: "")
 
     func appending(key: String) -> JSONPath {
-        JSONPath(text: text.isEmpty ? key : "\(text).\(key)")
+        guard Self.isPlainName(key) else { return JSONPath(text: "\(text)[\(Self.quoted(key))]") }
+        return JSONPath(text: text.isEmpty ? key : "\(text).\(key)")
+    }
+
+    private static func isPlainName(_ key: String) -> Bool {
+        guard let first = key.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic)
+        else { return false }
+        return key.unicodeScalars.allSatisfy {
+            $0 == "_" || ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0)
+        }
+    }
+
+    private static func quoted(_ key: String) -> String {
+        var out = "\""
+        for scalar in key.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 
     func appending(index: Int) -> JSONPath {
