@@ -7,7 +7,11 @@ struct BoardDisplayTests {
     let state = BoardDisplay.HallState(
         hall: "测试政务服务大厅",
         queue: QueueSnapshot(
-            day: "2026-11-29", queues: [.init(prefix: "A", waiting: 3), .init(prefix: "C", waiting: 0)],
+            day: "2026-11-29",
+            queues: [
+                .init(prefix: "A", waiting: 3, estimatedWaitSeconds: 540),
+                .init(prefix: "C", waiting: 0, estimatedWaitSeconds: 0),
+            ],
             lastCalls: [.init(number: "A011", window: "2", calledAt: "2026-11-29T01:00:00Z")]),
         windows: KioskSamples.hall.windows)
 
@@ -37,7 +41,7 @@ struct BoardDisplayTests {
         let recent = BigText.rows("A011")[0].trimmingCharacters(in: .whitespaces)
         #expect(frame.text.contains("  " + recent), "the last call in large characters too")
         #expect(frame.text.contains("2号窗口"))
-        #expect(frame.text.contains("A 等候 3 人    C 等候 0 人"))
+        #expect(frame.text.contains("A 等候 3 人 约 9 分钟    C 等候 0 人"), "the wait where people wait")
         // The new call stands out, then settles.
         let row = (0..<height).first { frame.line($0).contains("█") }!
         let cell = (0..<width).map { frame[row, $0] }.first { $0.character == "█" }!

@@ -132,10 +132,14 @@ public struct QueueSnapshot: Sendable, Equatable, Codable {
     public struct Line: Sendable, Equatable, Codable {
         public var prefix: String
         public var waiting: Int
+        /// Roughly how long a ticket of this letter taken now would wait; nil when no open
+        /// window takes it.
+        public var estimatedWaitSeconds: Int?
 
-        public init(prefix: String, waiting: Int) {
+        public init(prefix: String, waiting: Int, estimatedWaitSeconds: Int? = nil) {
             self.prefix = prefix
             self.waiting = waiting
+            self.estimatedWaitSeconds = estimatedWaitSeconds
         }
     }
 

@@ -59,8 +59,11 @@ extension BoardDisplay {
 
     private func renderWaiting(from row: Int, into buffer: inout ScreenBuffer, stale: Bool) {
         let l = language
-        let lines = (queue?.queues ?? []).map {
-            l.pick("\($0.prefix) 等候 \($0.waiting) 人", "\($0.prefix): \($0.waiting) waiting")
+        // With the wait a ticket taken now can expect, where someone waits and a window is open.
+        let lines = (queue?.queues ?? []).map { line in
+            let wait = line.waiting > 0 ? line.estimatedWaitSeconds.map { " " + HallTime.wait($0, l) } ?? "" : ""
+            return l.pick(
+                "\(line.prefix) 等候 \(line.waiting) 人\(wait)", "\(line.prefix): \(line.waiting) waiting\(wait)")
         }
         guard !lines.isEmpty else { return }
         buffer.write(
