@@ -1,5 +1,6 @@
 """Checks the pages applicants see in headless Chromium: axe-core finds no violation at
-390 and 1366 px, nothing scrolls sideways at 320 and 390 px, and a guide prints on A4.
+390 and 1366 px, nothing scrolls sideways at 320 and 390 px and material names use their
+cards' width there, and a guide prints on A4.
 
 Usage: check_pages.py BASE_URL. With a kiosk token in A11Y_KIOSK_TOKEN it takes a ticket and
 checks its status page (/t/{id}) too. Exits 1 and lists every problem when there is one.
@@ -108,6 +109,20 @@ def main():
                     if scroll > inner:
                         problems.append(f"{width}px {'large ' if large else ''}{path}: scrolls sideways "
                                         f"(scrollWidth {scroll} > innerWidth {inner})")
+                    # On a phone each material is a card: its name takes the card's whole width
+                    # (a column width left over from the desktop table squeezed it to a few
+                    # characters a line).
+                    squeezed = driver.execute_script("""
+                        return [...document.querySelectorAll('table.checklist tbody tr')].map(row => {
+                            const name = row.querySelector('.name');
+                            const style = getComputedStyle(row);
+                            const inner = row.clientWidth - parseFloat(style.paddingLeft)
+                                - parseFloat(style.paddingRight);
+                            return [name.textContent, name.getBoundingClientRect().width, inner];
+                        }).filter(([_, used, inner]) => used < 0.9 * inner);""")
+                    for name, used, inner in squeezed:
+                        problems.append(f"{width}px {'large ' if large else ''}{path}: material “{name}” "
+                                        f"uses {used:.0f} of its card's {inner:.0f} px")
             print(f"overflow {width}px: {len(pages)} pages checked, standard and large")
         driver.delete_all_cookies()
         driver.get(BASE + "/guides/MZ-HY-001")

@@ -77,7 +77,7 @@ enum PageStyle {
         table.checklist td{display:block}
         table.checklist tr{position:relative;border:1px solid #999;border-radius:8px;margin:0 0 .75rem;
         padding:.5rem .75rem .5rem 2.75rem}
-        table.checklist th,table.checklist td{border:0;padding:0;width:auto}
+        table.checklist th,table.checklist td,table.checklist .name{border:0;padding:0;width:auto}
         table.checklist td.tick{position:absolute;left:.5rem;top:.45rem;width:2rem}
         table.checklist td.need{white-space:normal;color:#333;margin:.15rem 0}
         table.checklist td.note:empty{display:none}
