@@ -79,6 +79,8 @@ struct ManagePageTests {
         let text = page.text
         #expect(text.contains("今日等候人数随时间的变化：现在 1 人，最多 3 人（09:02）"), "\(text)")
         #expect(text.contains(#"<svg class="chart""#) && text.contains(#"role="img""#))
+        // The trend has one day of figures: it shows as dots, one per rate, not as nothing.
+        #expect(text.components(separatedBy: "<circle ").count - 1 == 2, "the single day's two rates as dots")
         #expect(text.contains("<dt>当前等候</dt><dd>1 人</dd>"))
         #expect(text.contains("各事项一次办结率与满意率（近30天）"))
         #expect(text.contains("<td>100.0%</td><td>2</td><td>50.0%</td>"))

@@ -70,6 +70,14 @@ enum ManageChart {
                 drawing = true
             }
             parts.append("<path d=\"\(path)\" fill=\"none\" stroke=\"\(one.color)\" stroke-width=\"2.5\"/>")
+            // A rate's days are dots on its line: a day between gaps, such as the first day the
+            // hall used OneWindow, is a line of no length and would not show at all.
+            guard !one.step else { continue }
+            for point in one.points {
+                guard let value = point.y else { continue }
+                parts.append(
+                    "<circle cx=\"\(f(px(point.x)))\" cy=\"\(f(py(value)))\" r=\"3.5\" fill=\"\(one.color)\"/>")
+            }
         }
         return svg(id: id, title: title, summary: summary, height: height, body: parts)
     }
