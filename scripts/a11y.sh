@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Runs axe-core (4.12, bundled by the PyPI package axe-playwright-python) in headless Chromium
-# on the home page, a search result, a guide, the board and a ticket's status page (and an
-# unknown one) at 390 and 1366 px, and checks that no page scrolls sideways at 320 and 390 px
-# and that guides print on A4. Fails on any
-# violation. Installs what it needs: Debian's chromium and chromium-driver, and a Python venv
-# in .build/a11y-venv. Usage: scripts/a11y.sh [ONEWINDOWD_BINARY]
+# on the home page, a search result, a guide, the board, a ticket's status page (and an
+# unknown one) and the manager's page (its sign-in, and signed in) at 390 and 1366 px, and
+# checks that no page scrolls sideways at 320 and 390 px, that material names use their cards'
+# width there, and that guides print on A4. Fails on any violation. Installs what it needs:
+# Debian's chromium and chromium-driver, and a Python venv in .build/a11y-venv. Usage: scripts/a11y.sh [ONEWINDOWD_BINARY]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh chromium chromium-driver python3-venv fonts-noto-cjk
@@ -25,6 +25,9 @@ work=$(mktemp -d)
 # A kiosk token, so that the checks can take a ticket and look at its status page (/t/{id}).
 A11Y_KIOSK_TOKEN=$("$binary" token create --role kiosk --name a11y-kiosk --database "$work/onewindow.sqlite")
 export A11Y_KIOSK_TOKEN
+# An admin token, so that they can sign in to the manager's page (/manage).
+A11Y_ADMIN_TOKEN=$("$binary" token create --role admin --name a11y-admin --database "$work/onewindow.sqlite")
+export A11Y_ADMIN_TOKEN
 : >"$work/log"  # before the daemon's own redirection, which may come after the first read below
 "$binary" serve --port 0 --catalogue services.json --database "$work/onewindow.sqlite" 2>"$work/log" &
 daemon=$!

@@ -3,7 +3,8 @@
 cards' width there, and a guide prints on A4.
 
 Usage: check_pages.py BASE_URL. With a kiosk token in A11Y_KIOSK_TOKEN it takes a ticket and
-checks its status page (/t/{id}) too. Exits 1 and lists every problem when there is one.
+checks its status page (/t/{id}) too; with an admin token in A11Y_ADMIN_TOKEN it checks the
+manager's sign-in page and, signed in, /manage (axe at both widths, no sideways scroll). Exits 1 and lists every problem when there is one.
 """
 import base64
 import importlib.util
@@ -73,6 +74,49 @@ def ticket_pages():
     return [path, path + "?refresh=off", "/t/no-such-ticket"]
 
 
+def run_axe(driver, axe, label, problems, skipped=()):
+    """Runs axe on the page the driver shows; adds its violations to `problems`."""
+    driver.execute_script(axe)
+    result = driver.execute_async_script(RUN_AXE, list(skipped))
+    if "error" in result or result["passes"] == 0:
+        problems.append(f"{label}: axe did not run: {result}")
+        return
+    print(f"axe {result['version']} {label}: "
+          f"{len(result['violations'])} violations, {result['passes']} rules passed"
+          + (f" ({', '.join(skipped)} left out)" if skipped else ""))
+    for violation in result["violations"]:
+        problems.append(f"{label}: {violation['id']} ({violation['impact']}): "
+                        f"{violation['help']} at {violation['nodes']}")
+
+
+def check_manage(driver, axe, problems):
+    """The manager's sign-in page, then /manage signed in with A11Y_ADMIN_TOKEN."""
+    token = os.environ.get("A11Y_ADMIN_TOKEN")
+    if not token:
+        return
+    driver.delete_all_cookies()
+    for width in AXE_WIDTHS:
+        set_width(driver, width)
+        driver.get(BASE + "/manage")
+        run_axe(driver, axe, f"{width}px /manage (sign-in)", problems)
+    field = driver.find_element("name", "token")
+    field.send_keys(token)
+    field.submit()
+    for width in sorted(set(AXE_WIDTHS + OVERFLOW_WIDTHS)):
+        set_width(driver, width)
+        driver.get(BASE + "/manage")
+        if "退出登录" not in driver.page_source:
+            problems.append(f"{width}px /manage: not signed in with A11Y_ADMIN_TOKEN")
+            return
+        if width in AXE_WIDTHS:
+            run_axe(driver, axe, f"{width}px /manage", problems)
+        scroll, inner = driver.execute_script(
+            "return [document.documentElement.scrollWidth, window.innerWidth]")
+        if scroll > inner:
+            problems.append(f"{width}px /manage: scrolls sideways (scrollWidth {scroll} > innerWidth {inner})")
+    print(f"overflow {', '.join(map(str, OVERFLOW_WIDTHS))}px: /manage checked, signed in")
+
+
 def main():
     axe = axe_source()
     tickets = ticket_pages()
@@ -83,18 +127,8 @@ def main():
             set_width(driver, width)
             for path in AXE_PAGES + tickets:
                 driver.get(BASE + path)
-                driver.execute_script(axe)
                 skipped = REFRESHING_PAGE_SKIPS if tickets and path == tickets[0] else []
-                result = driver.execute_async_script(RUN_AXE, skipped)
-                if "error" in result or result["passes"] == 0:
-                    problems.append(f"{width}px {path}: axe did not run: {result}")
-                    continue
-                print(f"axe {result['version']} {width}px {path}: "
-                      f"{len(result['violations'])} violations, {result['passes']} rules passed"
-                      + (f" ({', '.join(skipped)} left out)" if skipped else ""))
-                for violation in result["violations"]:
-                    problems.append(f"{width}px {path}: {violation['id']} ({violation['impact']}): "
-                                    f"{violation['help']} at {violation['nodes']}")
+                run_axe(driver, axe, f"{width}px {path}", problems, skipped)
         pages = ["/", "/?q=%E4%BD%8E%E4%BF%9D", "/?category=%E7%A4%BE%E4%BC%9A%E6%95%91%E5%8A%A9"] + guide_paths() + tickets
         for width in OVERFLOW_WIDTHS:
             set_width(driver, width)
@@ -132,6 +166,7 @@ def main():
             problems.append(f"print: /guides/MZ-HY-001 is not laid out on A4 paper (pages {boxes} pt)")
         else:
             print(f"print: /guides/MZ-HY-001 on A4, {pdf.count(b'/Type /Page') - pdf.count(b'/Type /Pages')} pages")
+        check_manage(driver, axe, problems)
     finally:
         driver.quit()
     for problem in problems:

@@ -33,7 +33,7 @@ extension ManagePage {
             id: "waiting-chart", title: "今日等候人数", summary: summary,
             series: [ManageChart.Series(name: "等候人数", color: blue, points: points, step: true)],
             x: .init(range: start...end, ticks: xTicks), y: .init(range: 0...yMax, ticks: yTicks))
-        return section("waiting", "今日等候人数", "<p>\(HTML.escape(summary))</p>\n<figure>\(chart)</figure>")
+        return section("waiting", "今日等候人数", "<p>\(HTML.escape(summary))</p>\n<figure tabindex=\"0\">\(chart)</figure>")
     }
 
     /// At most one point a minute, with the minute's largest count, so that a busy day draws
@@ -90,7 +90,7 @@ extension ManagePage {
         return section(
             "services", "各事项一次办结率与满意率（近30天）",
             legend([("一次办结率", blue), ("满意率", green)]) + (note.isEmpty ? "" : "\n<p class=\"meta\">\(note)</p>")
-                + "\n<figure>\(chart)</figure>\n" + table)
+                + "\n<figure tabindex=\"0\">\(chart)</figure>\n" + table)
     }
 
     /// The hall's daily one-visit rate and satisfied share over the 30 days.
@@ -112,7 +112,7 @@ extension ManagePage {
             x: .init(range: 0...Double(max(1, board.trend.count - 1)), ticks: ticks),
             y: .init(range: 0...1, ticks: [0, 0.25, 0.5, 0.75, 1].map { (value: $0, label: "\(Int($0 * 100))%") }))
         return section(
-            "trend", "全厅每日趋势（近30天）", legend([("一次办结率", blue), ("满意率", green)]) + "\n<figure>\(chart)</figure>")
+            "trend", "全厅每日趋势（近30天）", legend([("一次办结率", blue), ("满意率", green)]) + "\n<figure tabindex=\"0\">\(chart)</figure>")
     }
 
     /// The materials named missing most often over the 30 days, each linking to its guide.

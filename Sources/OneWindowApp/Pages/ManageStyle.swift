@@ -1,4 +1,6 @@
-/// The manager page's style sheet: a wide office screen first, still readable on a phone.
+/// The manager page's style sheet: a wide office screen first, still readable on a phone, where
+/// charts and tables keep a readable width (36rem) and scroll sideways in their own frames
+/// (focusable, so a keyboard scrolls them too) instead of shrinking to 6 px text.
 enum ManageStyle {
     static let css = """
         *{box-sizing:border-box}
@@ -27,8 +29,9 @@ enum ManageStyle {
         dl.tiles div{border:1px solid #c9d3e0;border-radius:6px;padding:.5rem .75rem;background:#f6f8fb}
         dl.tiles dt{color:#595959;font-size:.85rem}
         dl.tiles dd{margin:0;font-size:1.25rem;font-weight:bold}
-        figure{margin:.5rem 0}
-        svg.chart{width:100%;height:auto;font-size:12px;font-family:inherit}
+        figure{margin:.5rem 0;overflow-x:auto}
+        figure:focus{outline:2px solid #0b57a4;outline-offset:2px}
+        svg.chart{width:100%;min-width:36rem;height:auto;font-size:12px;font-family:inherit}
         svg.chart text{fill:#333}
         svg.chart .grid{stroke:#e0e0e0}
         svg.chart .axis{stroke:#767676}
@@ -37,6 +40,7 @@ enum ManageStyle {
         .table-wrap{overflow-x:auto}
         .table-wrap:focus{outline:2px solid #0b57a4;outline-offset:2px}
         table{border-collapse:collapse;width:100%;font-size:.95rem}
+        .table-wrap table{min-width:36rem}
         caption{text-align:left;color:#595959;padding:.25rem 0}
         th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top}
         thead th{background:#f0f0f0}
