@@ -1,8 +1,9 @@
 import Foundation
-@testable import OneWindowCore
 import OneWindowTesting
 import PropertyBased
 import Testing
+
+@testable import OneWindowCore
 
 /// Catalogue loading never crashes on any input: it loads, or it reports issues whose JSON
 /// paths point into the file (at a value, or at a missing field of an object that is there).

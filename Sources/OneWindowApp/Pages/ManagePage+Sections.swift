@@ -112,7 +112,8 @@ extension ManagePage {
             x: .init(range: 0...Double(max(1, board.trend.count - 1)), ticks: ticks),
             y: .init(range: 0...1, ticks: [0, 0.25, 0.5, 0.75, 1].map { (value: $0, label: "\(Int($0 * 100))%") }))
         return section(
-            "trend", "全厅每日趋势（近30天）", legend([("一次办结率", blue), ("满意率", green)]) + "\n<figure tabindex=\"0\">\(chart)</figure>")
+            "trend", "全厅每日趋势（近30天）",
+            legend([("一次办结率", blue), ("满意率", green)]) + "\n<figure tabindex=\"0\">\(chart)</figure>")
     }
 
     /// The materials named missing most often over the 30 days, each linking to its guide.
