@@ -65,6 +65,28 @@ struct TicketPageTests {
         #expect(try page(ids[0]).text.contains("下一位就是您"))
     }
 
+    @Test("a wait that runs past closing time does not send the applicant away")
+    func waitPastClosing() throws {
+        app.stop()
+        // 17:15, with the hall closing at 17:30: four ahead at 5 minutes each end at 17:35.
+        let late = ManualClock(Self.start.addingTimeInterval(75 * 60))
+        let app = try TestApplication(catalogue: Fixtures.validCatalogue) {
+            $0.clock = { late.read() }
+            $0.closingTime = (17, 30)
+        }
+        defer { app.stop() }
+        let kiosk = try app.createToken(role: .kiosk, name: "kiosk-late")
+        let ids = try (0..<5).map { _ in
+            try #require(try app.issue(token: kiosk, service: "T-JZ-001").json["id"] as? String)
+        }
+        let text = try app.client.get("/t/\(ids[4])").text
+        #expect(text.contains("预计等候约 <strong>20</strong> 分钟（约 17:35 轮到您）"))
+        #expect(text.contains("轮到您时可能已过今天的办公时间（17:30 截止）"), "\(text)")
+        #expect(!text.contains("您可以先离开一会儿"))
+        // One ahead ends at 17:20, before closing: the usual advice.
+        #expect(try app.client.get("/t/\(ids[1])").text.contains("很快就轮到您，请留在大厅内"))
+    }
+
     @Test("a reader can stop the reloads (they move a screen reader to the top) and turn them back on")
     func stopRefreshing() throws {
         defer { app.stop() }

@@ -1,3 +1,4 @@
+import Foundation
 import OneWindowCore
 
 extension TicketPage {
@@ -7,10 +8,10 @@ extension TicketPage {
     static let comeBackMarginSeconds = 10 * 60
 
     /// What the ticket's state means for the applicant, in plain words.
-    static func statusSection(_ ticket: TicketView, clock: HallClock) -> String {
+    static func statusSection(_ ticket: TicketView, clock: HallClock, closesAt: Date? = nil) -> String {
         let body: String
         switch Ticket.Status(rawValue: ticket.status) {
-        case .waiting: body = waiting(ticket, clock: clock)
+        case .waiting: body = waiting(ticket, clock: clock, closesAt: closesAt)
         case .called:
             let window = HTML.escape(ticket.windowName ?? ticket.window.map { "\($0)号窗口" } ?? "窗口")
             let again = ticket.callCount > 1 ? "已叫号 \(ticket.callCount) 次，" : ""
@@ -34,7 +35,7 @@ extension TicketPage {
         return "<section class=\"status \(HTML.escape(ticket.status))\" aria-label=\"办理状态\">\n\(body)\n</section>"
     }
 
-    private static func waiting(_ ticket: TicketView, clock: HallClock) -> String {
+    private static func waiting(_ ticket: TicketView, clock: HallClock, closesAt: Date?) -> String {
         let ahead =
             ticket.ahead == 0
             ? "<p class=\"headline\">下一位就是您</p>" : "<p class=\"headline\">前面还有 <strong>\(ticket.ahead)</strong> 人</p>"
@@ -44,7 +45,13 @@ extension TicketPage {
         let minutes = max(1, (seconds + 59) / 60)
         let estimate = "<p>预计等候约 <strong>\(minutes)</strong> 分钟（约 \(clock.time(in: seconds)) 轮到您）。</p>"
         let advice: String
-        if seconds <= stayNearSeconds || ticket.ahead == 0 {
+        if let closesAt, clock.now.addingTimeInterval(Double(seconds)) >= closesAt {
+            // Past closing time a ticket expires: nobody is sent away to come back too late.
+            advice = """
+                <p class="advice">按目前的进度，轮到您时可能已过今天的办公时间（\(clock.time(closesAt)) 截止）。\
+                请留在大厅内，并向工作人员确认今天能否办理。</p>
+                """
+        } else if seconds <= stayNearSeconds || ticket.ahead == 0 {
             advice = "<p class=\"advice\">很快就轮到您，请留在大厅内，留意显示屏和广播叫号。</p>"
         } else {
             let back = clock.time(in: seconds - comeBackMarginSeconds)

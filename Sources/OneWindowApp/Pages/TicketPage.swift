@@ -15,7 +15,11 @@ enum TicketPage {
     /// - Parameter autoRefresh: false when the reader stopped the reloads (`?refresh=off`):
     ///   a reload every 15 s moves a screen reader back to the top, so the page offers to stop
     ///   it (WCAG 2.2.1) and to turn it back on.
-    static func render(_ ticket: TicketView, hall: Hall, now: Date, autoRefresh: Bool = true) -> String {
+    /// - Parameter closesAt: the hall's closing time today, if one is set: a wait that runs past
+    ///   it is not an invitation to step out.
+    static func render(
+        _ ticket: TicketView, hall: Hall, now: Date, autoRefresh: Bool = true, closesAt: Date? = nil
+    ) -> String {
         let open = ticket.status == Ticket.Status.waiting.rawValue || ticket.status == Ticket.Status.called.rawValue
         let refreshing = open && autoRefresh
         let clock = HallClock(timeZone: hall.timeZone, now: now)
@@ -25,7 +29,7 @@ enum TicketPage {
             <p class="kicker">排队进度</p>
             <h1 class="ticket"><span class="label">您的号码</span> <span class="number">\(HTML.escape(ticket.number))</span></h1>
             <p class="service">\(service)\(priority)</p>
-            \(statusSection(ticket, clock: clock))
+            \(statusSection(ticket, clock: clock, closesAt: closesAt))
 
             """
         if let caseId = ticket.caseId {

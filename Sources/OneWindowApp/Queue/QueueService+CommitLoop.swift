@@ -180,6 +180,14 @@ extension QueueService {
         min(retryAt ?? .distantFuture, Date().addingTimeInterval(1))
     }
 
+    /// The closing instant of the hall day `now` falls on, if a closing time is configured
+    /// (earlier than `now` once the hall has closed).
+    public func closing(onDayOf now: Date) -> Date? {
+        guard let closingTime else { return nil }
+        let calendar = state.withLock { HallCalendar(timeZone: $0.queue.catalogue.hall.timeZone) }
+        return calendar.instant(onDayOf: now, hour: closingTime.hour, minute: closingTime.minute)
+    }
+
     /// The next closing instant after `now`, if a closing time is configured.
     private func nextClosing(after now: Date) -> Date? {
         guard let closingTime else { return nil }

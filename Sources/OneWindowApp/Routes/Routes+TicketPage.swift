@@ -14,8 +14,11 @@ extension Routes {
                     return ticketPageResponse(TicketPage.notFound(hall: hall), status: 404)
                 }
                 let autoRefresh = try request.queryValue("refresh") != "off"
+                let now = state.clock()
                 return ticketPageResponse(
-                    TicketPage.render(ticket, hall: hall, now: state.clock(), autoRefresh: autoRefresh))
+                    TicketPage.render(
+                        ticket, hall: hall, now: now, autoRefresh: autoRefresh,
+                        closesAt: state.queue.closing(onDayOf: now)))
             }
         ]
     }
