@@ -11,6 +11,8 @@ FIGURES = [
     ("tickets_p99", "  p99 latency (ms)", "{:.1f}", "< 20", lambda v: v < 20),
     ("reference", "SQLite one-row commits (/s, WAL, FULL)", "{:,.0f}", "", None),
     ("ticket_ratio", "  tickets / SQLite commits", "{:.2f}x", ">= 2x", lambda v: v >= 2),
+    ("hall", "durable tickets (/s, 16 kiosk conns)", "{:,.0f}", "", None),
+    ("hall_p99", "  p99 latency (ms)", "{:.1f}", "", None),
     ("served", "call-next + complete, 20 clerks (tickets/s)", "{:,.0f}", "", None),
     ("clerks_p99", "  p99 latency (ms)", "{:.1f}", "", None),
     ("lookup_rss", "peak RSS, lookups daemon (MiB)", "{:.1f}", "< 64", lambda v: v < 64),
@@ -23,8 +25,10 @@ class Table:
     def __init__(self):
         self.rounds = []
 
-    def add(self, lookups, nginx, tickets, tickets_p99, reference, served, clerks_p99, lookup_rss, write_rss, startup):
+    def add(self, lookups, nginx, tickets, tickets_p99, reference, served, clerks_p99, lookup_rss, write_rss, startup,
+            hall, hall_p99):
         self.rounds.append({
+            "hall": hall, "hall_p99": hall_p99,
             "lookups": lookups, "nginx": nginx, "lookup_ratio": lookups / nginx,
             "tickets": tickets, "tickets_p99": tickets_p99, "reference": reference,
             "ticket_ratio": tickets / reference, "served": served, "clerks_p99": clerks_p99,
