@@ -27,12 +27,11 @@ extension Routes {
                         try queue.issue(
                             id: id, serviceId: body.serviceId, priority: body.priority ?? false,
                             visiting: caseId.map { ($0, found.caseRecord) }, actor: device.name, at: now)
-                    }
+                    },
+                    present: { ticket, queue in TicketView(ticket, in: queue) }
                 ) { result in
                     switch result {
-                    // The view is made by the worker that sends it, from the queue as it is then.
-                    case .success(let ticket):
-                        responder.send { .json(queue.read { TicketView(ticket, in: $0) }, status: 201) }
+                    case .success(let view): responder.send { .json(view, status: 201) }
                     case .failure(let failure): responder.fail(failure.httpError)
                     }
                 }
