@@ -19,7 +19,9 @@ extension BoardPage {
         const minutes = (seconds) => Math.max(1, Math.ceil(seconds / 60));
         function estimateText(line) {
           if (line.estimatedWaitSeconds === undefined || line.estimatedWaitSeconds === null) return "暂无窗口办理";
-          if (line.estimatedWaitSeconds === 0) return "无需等候";
+          // Nobody waits: none. Someone waits: at least a minute, even when the day's service
+          // times so far round to nothing.
+          if (line.estimatedWaitSeconds === 0 && !line.waiting) return "无需等候";
           return "预计约 " + minutes(line.estimatedWaitSeconds) + " 分钟";
         }
         // Shrinks a text until it fits its box, down to `smallest` pixels; a one-line text
