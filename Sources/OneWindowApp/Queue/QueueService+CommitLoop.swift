@@ -190,10 +190,7 @@ extension QueueService {
 
     /// The next closing instant after `now`, if a closing time is configured.
     private func nextClosing(after now: Date) -> Date? {
-        guard let closingTime else { return nil }
-        let calendar = state.withLock { HallCalendar(timeZone: $0.queue.catalogue.hall.timeZone) }
-        let today = calendar.instant(onDayOf: now, hour: closingTime.hour, minute: closingTime.minute)
-        return today > now
-            ? today : calendar.instant(onDayOf: now + 86_400, hour: closingTime.hour, minute: closingTime.minute)
+        guard let today = closing(onDayOf: now) else { return nil }
+        return today > now ? today : closing(onDayOf: now + 86_400)
     }
 }
