@@ -3,7 +3,10 @@ import Foundation
 extension DaemonProcess {
     /// Runs the binary with `arguments` to completion, keeping standard output (as bytes) and
     /// standard error apart: for commands whose output is data, such as `report --format json`.
-    public static func runSeparately(_ arguments: [String]) throws -> (status: Int32, output: Data, errors: String) {
+    /// A command still running after `timeoutSeconds` is killed, so a hang fails the test.
+    public static func runSeparately(_ arguments: [String], timeoutSeconds: Double = 60) throws -> (
+        status: Int32, output: Data, errors: String
+    ) {
         let process = Process()
         let output = Pipe()
         let errors = Pipe()
@@ -16,6 +19,12 @@ extension DaemonProcess {
         let errorText = ErrorText()
         let reader = Thread { errorText.set(errors.fileHandleForReading.readDataToEndOfFile()) }
         reader.start()
+        let watchdog = Thread {
+            let deadline = Date().addingTimeInterval(timeoutSeconds)
+            while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
+        watchdog.start()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, data, errorText.wait())

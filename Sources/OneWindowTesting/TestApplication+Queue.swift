@@ -20,8 +20,11 @@ extension TestApplication {
             headers: key.map { ["Idempotency-Key": $0] } ?? [:])
     }
 
-    /// Runs `body` on `count` threads at once and waits for all of them.
-    public static func concurrently(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    /// Runs `body` on `count` threads at once and waits for all of them, at most `seconds`.
+    /// Returns whether they all finished in time: check it, so a hang fails the test.
+    public static func concurrently(_ count: Int, seconds: Double = 120, _ body: @escaping @Sendable (Int) -> Void)
+        -> Bool
+    {
         let group = DispatchGroup()
         for index in 0..<count {
             group.enter()
@@ -30,6 +33,6 @@ extension TestApplication {
                 group.leave()
             }.start()
         }
-        group.wait()
+        return group.wait(timeout: .now() + seconds) == .success
     }
 }

@@ -45,13 +45,14 @@ struct BackupTests {
                 }
             }.start()
         }
-        while acknowledged.withLock({ $0.count }) < 200 { Thread.sleep(forTimeInterval: 0.02) }
+        let warmedUp = waitUntil(seconds: 60, interval: 0.02) { acknowledged.withLock { $0.count } >= 200 }
+        #expect(warmedUp, "the daemon did not acknowledge 200 tickets in time")
         let before = Set(acknowledged.withLock { $0 })
         let copy = directory.path("copy.sqlite")
         let backup = try DaemonProcess.run(["backup", "--database", database, "--to", copy])
         let afterCount = acknowledged.withLock { $0.count }
         stop.store(true, ordering: .relaxed)
-        group.wait()
+        #expect(group.wait(timeout: .now() + 60) == .success, "the writers did not stop")
         #expect(backup.status == 0, "\(backup.output)")
         #expect(backup.output.contains("integrity ok"))
         #expect(afterCount > before.count, "the daemon went on issuing during the backup")

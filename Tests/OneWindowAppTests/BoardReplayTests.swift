@@ -17,9 +17,10 @@ struct BoardReplayTests {
         let state = try #require(board.events("state").first)
         let last = try #require(state["lastEventId"] as? Int)
         #expect(board.text.contains("id: \(last)\nevent: state"))
-        TestApplication.concurrently(4) { worker in
+        let finished = TestApplication.concurrently(4) { worker in
             for _ in 0..<375 { _ = try? app.issue(token: kiosk, service: "T-JZ-001") }
         }
+        #expect(finished, "the concurrent requests did not finish in time")
         let again = try EventStreamClient(
             port: app.port, path: "/api/v1/events", headers: ["Last-Event-ID": "\(last)"], timeoutSeconds: 30)
         #expect(again.read(until: "C1501"), "the replay stopped early")

@@ -47,7 +47,8 @@ struct ClosingTimeTests {
         defer { directory.remove() }
         let pool = try DatabasePool(path: directory.path("closing.sqlite"), configuration: Storage.configuration())
         let clock = ManualClock(Date(timeIntervalSince1970: 1_795_852_800))  // 16:00 in Shanghai
-        let app = try TestApplication(catalogue: Fixtures.validCatalogue) {
+        let log = CapturedLog()
+        let app = try TestApplication(catalogue: Fixtures.validCatalogue, logger: log.logger()) {
             $0.storage = try? Storage(writer: pool)
             $0.clock = { clock.read() }
             $0.closingTime = (17, 30)
@@ -64,14 +65,17 @@ struct ClosingTimeTests {
         }
         clock.advance(2 * 3600)  // 18:00: past closing
         _ = try app.client.get("/api/v1/queue")  // wakes nothing by itself; the timer must retry
-        Thread.sleep(forTimeInterval: 1.5)
+        // Two failed commits prove the closing was attempted and then retried by the timer: only
+        // after that does "the ticket is still waiting" say that the failure left nothing behind.
+        let attempts = waitUntil(seconds: 20) {
+            log.all.filter { $0.level == .error && $0.message.hasPrefix("queue commit failed") }.count >= 2
+        }
+        #expect(attempts, "no failed closing was logged twice: \(log.all.map(\.message))")
         #expect(try app.application.state.storage.ticket(id: id)?.status == .waiting)
         try pool.write { try $0.execute(sql: "DROP TRIGGER inject_fault") }
-        var status: Ticket.Status?
-        for _ in 0..<100 where status != .expired {
-            Thread.sleep(forTimeInterval: 0.05)
-            status = try app.application.state.storage.ticket(id: id)?.status
+        let expired = try waitUntil(seconds: 20) {
+            try app.application.state.storage.ticket(id: id)?.status == .expired
         }
-        #expect(status == .expired)
+        #expect(expired)
     }
 }

@@ -37,17 +37,26 @@ struct CommitPathTests {
         let kiosk = try app.createToken(role: .kiosk, name: "kiosk")
         let statuses = Mutex<[String: [Int]]>([:])
         let numbers = Mutex<[String]>([])
-        TestApplication.concurrently(8) { index in
+        let finished = TestApplication.concurrently(8) { index in
             for round in 0..<15 {
                 let service = (index + round) % 3 == 0 ? "T-JZ-002" : "T-JZ-001"
-                guard let response = try? app.issue(token: kiosk, service: service) else { continue }
+                // A transport error is a failure too, not a request to leave out of the count.
+                let response: TestResponse
+                do {
+                    response = try app.issue(token: kiosk, service: service)
+                } catch {
+                    statuses.withLock { $0["transport error: \(error)", default: []].append(0) }
+                    continue
+                }
                 statuses.withLock { $0[service, default: []].append(response.status) }
                 if response.status == 201, let number = response.json["number"] as? String {
                     numbers.withLock { $0.append(number) }
                 }
             }
         }
+        #expect(finished, "the concurrent requests did not finish in time")
         let seen = statuses.withLock { $0 }
+        #expect(Set(seen.keys) == ["T-JZ-001", "T-JZ-002"], "\(seen)")
         #expect(seen["T-JZ-001"]?.allSatisfy { $0 == 201 } == true, "\(seen)")
         #expect(seen["T-JZ-002"]?.allSatisfy { $0 == 503 } == true, "\(seen)")
         let stored = try app.application.state.storage.tickets(day: app.application.state.queue.read(\.day))

@@ -52,7 +52,7 @@ struct IdempotencyTests {
         clock.advance(8 * 3600)
         let others = try (1...4).map { try app.createToken(role: .kiosk, name: "kiosk-\($0)") }
         let statuses = Mutex<[Int]>([])
-        TestApplication.concurrently(5) { index in
+        let finished = TestApplication.concurrently(5) { index in
             for round in 0..<20 {
                 if index == 0 {
                     let response = try? app.issue(token: stale, service: "T-JZ-001", key: "K")
@@ -63,6 +63,7 @@ struct IdempotencyTests {
                 }
             }
         }
+        #expect(finished, "the concurrent requests did not finish in time")
         #expect(statuses.withLock { $0 }.allSatisfy { $0 == 201 })
         #expect(statuses.withLock { $0.count } == 80)
     }

@@ -66,7 +66,7 @@ struct ResourceLimitTests {
         defer { app.stop() }
         let kiosk = try app.createToken(role: .kiosk, name: "kiosk")
         let statuses = Mutex<[Int]>([])
-        TestApplication.concurrently(10) { index in
+        let finished = TestApplication.concurrently(10) { index in
             // The first blocks the commit thread; the rest pile up behind it.
             if index > 0 { Thread.sleep(forTimeInterval: 0.2) }
             let response = try? app.issue(token: kiosk, service: index == 0 ? "T-JZ-002" : "T-JZ-001")
@@ -75,6 +75,7 @@ struct ResourceLimitTests {
                 #expect(response?.errorCode == "server_busy" && response?.headers["retry-after"] == "1")
             }
         }
+        #expect(finished, "the concurrent requests did not finish in time")
         let seen = statuses.withLock { $0 }
         #expect(seen.count == 10 && seen.allSatisfy { $0 == 201 || $0 == 503 }, "\(seen)")
         #expect(seen.contains(503), "\(seen)")

@@ -2,72 +2,11 @@ import Foundation
 import OneWindowTesting
 import Testing
 
-/// Where the case tests run. The daemon does not have the cases API yet (issue 7), so they run
-/// against `FakeCaseDaemon`, which speaks the contract; set this to true once it does, and the
-/// same tests run against the real daemon.
-let casesOnRealDaemon = true
-
-/// What a case test needs of a hall: a daemon URL, token files, a printer file, a way to ask.
-protocol CaseHall {
-    var url: String { get }
-    var kioskTokenFile: String { get }
-    var clerkTokenFile: String { get }
-    var printer: String { get }
+extension HallUnderTest {
     /// `GET path` with the clerk's token, as JSON.
-    func get(_ path: String) throws -> [String: Any]
-    func stop()
-}
-
-extension CaseHall {
-    func applicant() throws -> KioskTerminal {
-        try KioskTerminal(["applicant", "--daemon-url", url, "--token-file", kioskTokenFile, "--printer", printer])
-    }
-
-    func clerk(window: String) throws -> KioskTerminal {
-        try KioskTerminal(["clerk", "--window", window, "--daemon-url", url, "--token-file", clerkTokenFile])
-    }
-}
-
-extension HallUnderTest: CaseHall {
     func get(_ path: String) throws -> [String: Any] {
         try daemon.client.send("GET", path, headers: ["Authorization": "Bearer \(clerkToken)"]).json
     }
-}
-
-/// The fake daemon with token files (it trusts any token) and a printer file.
-final class FakeCaseHall: CaseHall {
-    let daemon: FakeCaseDaemon
-    let directory: TemporaryDirectory
-    let kioskTokenFile: String
-    let clerkTokenFile: String
-    let printer: String
-
-    init() throws {
-        daemon = try FakeCaseDaemon()
-        directory = try TemporaryDirectory()
-        kioskTokenFile = directory.path("kiosk.token")
-        clerkTokenFile = directory.path("clerk.token")
-        printer = directory.path("lp0")
-        for path in [kioskTokenFile, clerkTokenFile] {
-            try TestFiles.write(path, "ow_fake")
-        }
-        try TestFiles.write(printer)
-    }
-
-    var url: String { "http://127.0.0.1:\(daemon.port)" }
-
-    func get(_ path: String) throws -> [String: Any] {
-        try TestHTTPClient(port: daemon.port).send("GET", path, headers: ["Authorization": "Bearer ow_fake"]).json
-    }
-
-    func stop() {
-        daemon.stop()
-        directory.remove()
-    }
-}
-
-func makeCaseHall() throws -> any CaseHall {
-    casesOnRealDaemon ? try HallUnderTest() : try FakeCaseHall()
 }
 
 /// Cases by keystrokes: a first visit that needs more materials, the return with the case
@@ -76,7 +15,7 @@ func makeCaseHall() throws -> any CaseHall {
 struct CaseEndToEndTests {
     @Test("a clerk completes with needs_more ticking a material; the applicant returns with the case number")
     func needsMoreThenReturn() async throws {
-        let hall = try makeCaseHall()
+        let hall = try HallUnderTest()
         defer { hall.stop() }
         let kiosk = try hall.applicant()
         #expect(await kiosk.waitFor("1  个人办事"), "\(kiosk.screen)")
@@ -139,7 +78,7 @@ struct CaseEndToEndTests {
 
     @Test("an applicant rates a finished visit by typing its number; a second rating is refused plainly")
     func rating() async throws {
-        let hall = try makeCaseHall()
+        let hall = try HallUnderTest()
         defer { hall.stop() }
         let kiosk = try hall.applicant()
         #expect(await kiosk.waitFor("1  个人办事"))
