@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 # systemd for `systemd-analyze verify` of the units (it need not be running).
 scripts/install-deps.sh systemd
 scripts/metrics-venv.sh  # prometheus-client's parser, which the /metrics tests use
+scripts/python-venv.sh schema  # a JSON Schema validator, which holds services.schema.json to the loader
 echo "== swift format lint"
 swift format lint --strict -r Sources Tests
 echo "== build"
