@@ -4,9 +4,10 @@ import Synchronization
 /// Per-request state, made when the request line arrives (URI log callback) and released in
 /// the request-completed callback.
 ///
-/// `@unchecked Sendable`: libmicrohttpd calls a connection's callbacks on one worker thread,
-/// which alone reads and writes the `var` fields. What another thread shares with it (the
-/// answer a deferred handler gives, and the suspension it ends) is inside `settlement`'s mutex.
+/// `@unchecked Sendable`: libmicrohttpd calls a connection's callbacks on one worker thread
+/// (at a stop, the last ones on the stopping thread, after it has joined that worker), which
+/// alone reads and writes the `var` fields. What another thread shares with it (the answer a
+/// deferred handler gives, and the suspension it ends) is inside `settlement`'s mutex.
 final class RequestState: @unchecked Sendable {
     let rawTarget: String
     let target: Result<RequestTarget, RequestTarget.Problem>
