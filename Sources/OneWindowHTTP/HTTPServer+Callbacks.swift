@@ -121,7 +121,7 @@ func accessHandler(
         }
     }
     // Either the answer is already there (ordinary routes), or suspend until it comes. The
-    // state's lock makes the answer land either before this check or after the suspension.
+    // state's mutex makes the answer land either before this check or after the suspension.
     let ready = state.answerOrSuspend(
         suspend: {
             let ticket = context.suspensions.register(timeoutSeconds: context.configuration.answerTimeoutSeconds) {

@@ -5,9 +5,9 @@ import Synchronization
 
 /// An HTTP server on libmicrohttpd that hands every whole request to a `Router`.
 ///
-/// `@unchecked Sendable`: the only mutable state, the daemon handle and the sweep timer, is
-/// guarded by `running`'s mutex; libmicrohttpd itself is thread-safe for the calls made here.
-public final class HTTPServer: @unchecked Sendable {
+/// Its only mutable state, the daemon handle and the sweep timer, is inside `running`'s mutex;
+/// libmicrohttpd itself is thread-safe for the calls made here.
+public final class HTTPServer: Sendable {
     public enum StartError: Error, CustomStringConvertible {
         case badHost(String)
         case cannotListen(host: String, port: UInt16)

@@ -1,10 +1,13 @@
 import Foundation
+import Synchronization
 
 /// Per-request state, made when the request line arrives (URI log callback) and released in
 /// the request-completed callback.
 ///
-/// `@unchecked Sendable`: the connection's worker thread owns every field but `answer` and
-/// `suspension`, which the thread that completes a deferred response shares under `lock`.
+/// `@unchecked Sendable`: libmicrohttpd calls a connection's callbacks on one worker thread
+/// (at a stop, the last ones on the stopping thread, after it has joined that worker), which
+/// alone reads and writes the `var` fields. What another thread shares with it (the answer a
+/// deferred handler gives, and the suspension it ends) is inside `settlement`'s mutex.
 final class RequestState: @unchecked Sendable {
     let rawTarget: String
     let target: Result<RequestTarget, RequestTarget.Problem>
@@ -25,10 +28,14 @@ final class RequestState: @unchecked Sendable {
     /// Keeps a prepared response's bytes alive while libmicrohttpd sends them without a copy.
     var prepared: PreparedResponse?
 
-    let lock = NSLock()
-    private var answer: ResponseBuilder?
-    /// The ticket of this request's suspension, while the connection is suspended.
-    private var suspension: Int?
+    /// The answer and the suspension: set by whichever thread answers, read by the worker.
+    private struct Settlement {
+        var answer: ResponseBuilder?
+        /// The ticket of this request's suspension, while the connection is suspended.
+        var suspension: Int?
+    }
+
+    private let settlement = Mutex(Settlement())
 
     /// - Parameter rawTarget: nil when the request line was not UTF-8.
     init(rawTarget: String?, connection: ConnectionRecord?) {
@@ -43,34 +50,34 @@ final class RequestState: @unchecked Sendable {
     }
 
     /// Sets the answer unless one is set already (a timeout may have answered first), and if
-    /// the connection was suspended waiting for it, calls `resume` (under the lock, so a stop
+    /// the connection was suspended waiting for it, calls `resume` (under the mutex, so a stop
     /// that wakes every suspension never finds this one half-resumed). Returns the suspension
     /// ticket that ended, if any.
     @discardableResult
     func settle(_ build: @escaping ResponseBuilder, resume: () -> Void) -> Int? {
-        lock.withLock {
-            guard answer == nil else { return nil }
-            answer = build
-            guard let ticket = suspension else { return nil }
-            suspension = nil
+        settlement.withLock { settlement in
+            guard settlement.answer == nil else { return nil }
+            settlement.answer = build
+            guard let ticket = settlement.suspension else { return nil }
+            settlement.suspension = nil
             resume()
             return ticket
         }
     }
 
     /// The answer, if it has come.
-    var settled: ResponseBuilder? { lock.withLock { answer } }
+    var settled: ResponseBuilder? { settlement.withLock { $0.answer } }
 
-    /// Under the lock: the answer if it came, else `suspend()`'s ticket is recorded and nil
+    /// Under the mutex: the answer if it came, else `suspend()`'s ticket is recorded and nil
     /// returned. A nil ticket from `suspend` (the server is closing) answers with `closing`.
     func answerOrSuspend(suspend: () -> Int?, closing: @escaping ResponseBuilder) -> ResponseBuilder? {
-        lock.withLock {
-            if let answer { return answer }
+        settlement.withLock { settlement in
+            if let answer = settlement.answer { return answer }
             guard let ticket = suspend() else {
-                answer = closing
+                settlement.answer = closing
                 return closing
             }
-            suspension = ticket
+            settlement.suspension = ticket
             return nil
         }
     }

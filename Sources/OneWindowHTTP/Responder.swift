@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A response not built yet: deferred answers are built by the worker thread that sends them,
 /// so the thread that completes them (the queue's commit thread) does not encode JSON.
@@ -28,20 +29,19 @@ public struct Responder: Sendable {
 }
 
 /// Waits for an answer given on another thread: lets synchronous callers (tests) use deferred routes.
-final class AnswerBox: @unchecked Sendable {
-    // @unchecked: `response` is only touched under `lock`, and `done` orders the handoff.
-    private let lock = NSLock()
+/// The semaphore is the wait; the mutex hands the response over.
+final class AnswerBox: Sendable {
+    private let response = Mutex<Response?>(nil)
     private let done = DispatchSemaphore(value: 0)
-    private var response: Response?
 
     func set(_ build: ResponseBuilder) {
-        let response = build()
-        lock.withLock { self.response = response }
+        let built = build()
+        response.withLock { $0 = built }
         done.signal()
     }
 
     func wait() -> Response {
         done.wait()
-        return lock.withLock { response! }
+        return response.withLock { $0! }
     }
 }

@@ -1,23 +1,35 @@
 import COneWindowMHD
 import Foundation
+import Synchronization
 
 /// A response body written bit by bit for as long as the client listens: Server-Sent Events.
 ///
 /// When nothing is buffered, the reader suspends the connection (libmicrohttpd's way to wait
-/// without busy-looping) and the next `write` or `finish` resumes it. The lock orders the two,
+/// without busy-looping) and the next `write` or `finish` resumes it. The mutex orders the two,
 /// so a write lands either before the reader looks or after it has suspended.
-///
-/// `@unchecked Sendable`: every field is guarded by `lock`.
-public final class ResponseStream: @unchecked Sendable {
-    private let lock = NSLock()
-    private var buffer = Data()
-    private var finished = false
-    private var closed = false
-    /// The suspension's ticket while the connection waits for bytes.
-    private var suspension: Int?
-    private var connection: OpaquePointer?
-    private var socket: Int32 = -1
-    private var suspensions: Suspensions?
+public final class ResponseStream: Sendable {
+    /// Everything the writer (the commit thread, the liveness timer) and the reader (the
+    /// connection's worker) share.
+    private struct State {
+        var buffer = Data()
+        var finished = false
+        var closed = false
+        /// The suspension's ticket while the connection waits for bytes.
+        var suspension: Int?
+        var connection: ConnectionHandle?
+        var socket: Int32 = -1
+        var suspensions: Suspensions?
+
+        /// Resumes the connection if it waits for bytes.
+        mutating func wake() {
+            guard let ticket = suspension, let connection else { return }
+            suspension = nil
+            suspensions?.remove(ticket)
+            MHD_resume_connection(connection.pointer)
+        }
+    }
+
+    private let state = Mutex(State())
 
     public init() {}
 
@@ -27,84 +39,79 @@ public final class ResponseStream: @unchecked Sendable {
     /// Appends bytes for the client; false once the client is gone, so the writer can forget it.
     @discardableResult
     public func write(_ data: Data) -> Bool {
-        lock.withLock {
-            guard !closed, !finished else { return false }
-            buffer.append(data)
-            wake()
+        state.withLock { state in
+            guard !state.closed, !state.finished else { return false }
+            state.buffer.append(data)
+            state.wake()
             return true
         }
     }
 
     /// Ends the stream after what is buffered.
     public func finish() {
-        lock.withLock {
-            finished = true
-            wake()
+        state.withLock { state in
+            state.finished = true
+            state.wake()
         }
     }
 
     /// Whether the client has gone (noticed the next time the connection ran).
-    public var isClosed: Bool { lock.withLock { closed } }
+    public var isClosed: Bool { state.withLock { $0.closed } }
 
     /// Whether the client has hung up. A suspended connection is not watched by libmicrohttpd,
     /// so without this a board that went away would hold its socket until the next write.
     public var peerHasClosed: Bool {
-        lock.withLock {
-            guard !closed else { return true }
-            guard socket >= 0 else { return false }
-            var watch = pollfd(fd: socket, events: Self.peerHangUp, revents: 0)
+        state.withLock { state in
+            guard !state.closed else { return true }
+            guard state.socket >= 0 else { return false }
+            var watch = pollfd(fd: state.socket, events: Self.peerHangUp, revents: 0)
             guard poll(&watch, 1, 0) == 1 else { return false }
             return watch.revents & (Self.peerHangUp | Int16(POLLHUP | POLLERR | POLLNVAL)) != 0
         }
     }
 
-    private func wake() {
-        guard let ticket = suspension, let connection else { return }
-        suspension = nil
-        suspensions?.remove(ticket)
-        MHD_resume_connection(connection)
-    }
-
     func attach(_ connection: OpaquePointer, suspensions: Suspensions) {
-        lock.withLock {
-            self.connection = connection
-            self.socket = onewindow_connection_fd(connection)
-            self.suspensions = suspensions
+        let handle = ConnectionHandle(pointer: connection)
+        let socket = onewindow_connection_fd(connection)
+        state.withLock { state in
+            state.connection = handle
+            state.socket = socket
+            state.suspensions = suspensions
         }
     }
 
     /// Called by libmicrohttpd when it can send: bytes copied, 0 after suspending, or -1 at the
     /// end (finished, or the server is stopping and takes no more suspensions).
     func read(into destination: UnsafeMutablePointer<CChar>, max: Int) -> Int {
-        lock.withLock {
-            if !buffer.isEmpty {
-                let count = min(max, buffer.count)
-                buffer.withUnsafeBytes { bytes in
+        state.withLock { state in
+            if !state.buffer.isEmpty {
+                let count = min(max, state.buffer.count)
+                state.buffer.withUnsafeBytes { bytes in
                     UnsafeMutableRawPointer(destination).copyMemory(from: bytes.baseAddress!, byteCount: count)
                 }
-                buffer.removeFirst(count)
+                state.buffer.removeFirst(count)
                 return count
             }
-            if finished { return -1 }
-            guard let connection, let suspensions else { return 0 }
-            // Registered before suspending, under this lock: a stop that wakes every suspension
+            if state.finished { return -1 }
+            guard let connection = state.connection, let suspensions = state.suspensions else { return 0 }
+            // Registered before suspending, under this mutex: a stop that wakes every suspension
             // either finds this one or makes `register` refuse, and then the stream ends.
             guard let ticket = suspensions.register(timeoutSeconds: nil, wake: { [weak self] _ in self?.finish() })
             else { return -1 }
-            suspension = ticket
-            MHD_suspend_connection(connection)
+            state.suspension = ticket
+            MHD_suspend_connection(connection.pointer)
             return 0
         }
     }
 
     /// The response is gone: the client left or the stream ended.
     func close() {
-        lock.withLock {
-            closed = true
-            if let ticket = suspension { suspensions?.remove(ticket) }
-            suspension = nil
-            connection = nil
-            socket = -1
+        state.withLock { state in
+            state.closed = true
+            if let ticket = state.suspension { state.suspensions?.remove(ticket) }
+            state.suspension = nil
+            state.connection = nil
+            state.socket = -1
         }
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import Synchronization
 
 /// Copies the write-ahead log into the database file on a thread of its own.
 ///
@@ -11,22 +10,19 @@ import Synchronization
 /// second: it copies what it can without blocking the writer or any reader, and the writer
 /// starts the log from the beginning again once it has all been copied.
 public final class Checkpointer: Sendable {
-    private let stopped = Atomic<Bool>(false)
-    private let done = DispatchSemaphore(value: 0)
-    /// Signalled by `stop`, so the thread does not sleep out its interval first.
+    /// Signalled only by `stop`: the thread sleeps on it between checkpoints, so a timeout is
+    /// the next checkpoint's turn and a signal means stop.
     private let wake = DispatchSemaphore(value: 0)
-    private let interval: TimeInterval
+    /// Signalled when the thread has ended: a join with a deadline (a `Thread` cannot be joined).
+    private let done = DispatchSemaphore(value: 0)
 
     /// Starts checkpointing the database at `path` every `interval` seconds.
     public init(path: String, interval: TimeInterval = 1) throws {
-        self.interval = interval
         var configuration = Configuration()
         configuration.busyMode = .timeout(1)
         let connection = try DatabaseQueue(path: path, configuration: configuration)
-        let thread = Thread { [self] in
-            while !stopped.load(ordering: .relaxed) {
-                _ = wake.wait(timeout: .now() + interval)
-                if stopped.load(ordering: .relaxed) { break }
+        let thread = Thread { [wake, done] in
+            while wake.wait(timeout: .now() + interval) == .timedOut {
                 // A busy or failed checkpoint is tried again next time; nothing depends on it.
                 _ = try? connection.writeWithoutTransaction { db in
                     try db.execute(sql: "PRAGMA wal_checkpoint(PASSIVE)")
@@ -38,10 +34,13 @@ public final class Checkpointer: Sendable {
         thread.start()
     }
 
-    /// Stops after the checkpoint in progress, if any.
+    /// A checkpointer dropped without `stop` ends its thread too.
+    deinit { wake.signal() }
+
+    /// Stops after the checkpoint in progress, if any; waits for it at most 5 seconds.
     public func stop() {
-        guard !stopped.exchange(true, ordering: .relaxed) else { return }
         wake.signal()
-        _ = done.wait(timeout: .now() + 5)
+        // Signalled again once seen, so that a second `stop` returns at once as well.
+        if done.wait(timeout: .now() + 5) == .success { done.signal() }
     }
 }

@@ -84,6 +84,10 @@ extension LogSink {
 /// Where log lines wait for their write: one buffer and one writer thread for the process.
 final class LogSink: Sendable {
     private let buffer = Mutex<[UInt8]>([])
+    /// Held by whoever flushes, from taking the bytes to the end of their write, so that the
+    /// log thread and the last flush at exit can neither reorder lines nor cut one off. Only
+    /// those two take it; a thread that logs takes `buffer` alone and never waits for a write.
+    private let writing = Mutex(())
     private let wake = DispatchSemaphore(value: 0)
     private let descriptor: Int32
 
@@ -109,15 +113,19 @@ final class LogSink: Sendable {
 
     /// Writes out everything buffered; called by the writer thread, and at exit.
     func flush() {
-        let bytes = buffer.withLock { bytes in
-            defer { bytes.removeAll(keepingCapacity: true) }
-            return bytes
-        }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-            if written <= 0 { return }
-            offset += written
+        writing.withLock { _ in
+            let bytes = buffer.withLock { bytes in
+                defer { bytes.removeAll(keepingCapacity: true) }
+                return bytes
+            }
+            var offset = 0
+            while offset < bytes.count {
+                let written = bytes[offset...].withUnsafeBytes {
+                    Foundation.write(descriptor, $0.baseAddress, $0.count)
+                }
+                if written <= 0 { return }
+                offset += written
+            }
         }
     }
 }
