@@ -89,7 +89,8 @@ struct MetricsAPITests {
         #expect(m["firstVisitResolutionRate"] as? Double == 0.5)
         let cohort = m["cohort"] as? [String: Any]
         #expect(cohort?["opened"] as? Int == 2 && cohort?["closedAtFirstVisit"] as? Int == 1)
-        #expect(cohort?["closedLater"] as? Int == 1 && cohort?["open"] as? Int == 0 && cohort?["cancelled"] as? Int == 0)
+        #expect(
+            cohort?["closedLater"] as? Int == 1 && cohort?["open"] as? Int == 0 && cohort?["cancelled"] as? Int == 0)
         #expect(cohort?["oneVisitRate"] as? Double == 0.5 && cohort?["medianDaysToClose"] as? Int == 0)
         #expect(m["visitsPerClosedCase"] as? Double == 1.5)
         let satisfaction = m["satisfaction"] as? [String: Any]
@@ -137,7 +138,9 @@ struct MetricsAPITests {
         }
         let empty = try app.client.get(
             "/api/v1/metrics?from=2026-11-27&to=2026-11-27&serviceId=T-JZ-001", headers: auth)
-        #expect(empty.status == 200 && empty.json["closedCasesOneVisitRate"] is NSNull && empty.json["ticketsIssued"] as? Int == 0)
+        #expect(
+            empty.status == 200 && empty.json["closedCasesOneVisitRate"] is NSNull
+                && empty.json["ticketsIssued"] as? Int == 0)
         #expect((empty.json["services"] as? [[String: Any]])?.count == 1)
         #expect(
             try app.client.get(
