@@ -67,6 +67,8 @@ public struct DayStats: Sendable, Equatable {
 
 /// Summary figures of a distribution of whole seconds.
 public struct Distribution: Sendable, Equatable, Encodable {
+    /// How many values: for the wait, the tickets called.
+    public var count = 0
     public var mean: Double?
     public var median: Int?
     public var p90: Int?
@@ -74,7 +76,7 @@ public struct Distribution: Sendable, Equatable, Encodable {
     /// Nearest-rank quantiles: the median is the value at rank ⌈n/2⌉, p90 at rank ⌈0.9·n⌉, of
     /// the n values in order. The mean is rounded to a tenth of a second. All nil without values.
     public init(_ histogram: [Int: Int]) {
-        let count = histogram.values.reduce(0, +)
+        count = histogram.values.reduce(0, +)
         guard count > 0 else { return }
         let total = histogram.reduce(0) { $0 + $1.key * $1.value }
         mean = (Double(total) / Double(count) * 10).rounded() / 10
@@ -91,11 +93,12 @@ public struct Distribution: Sendable, Equatable, Encodable {
         p90 = rank(Int((Double(count) * 0.9).rounded(.up)))
     }
 
-    enum Keys: String, CodingKey { case mean, median, p90 }
+    enum Keys: String, CodingKey { case count, mean, median, p90 }
 
     /// Nil figures are null, not left out.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(count, forKey: .count)
         try container.encode(mean, forKey: .mean)
         try container.encode(median, forKey: .median)
         try container.encode(p90, forKey: .p90)
