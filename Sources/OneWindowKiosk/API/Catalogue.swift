@@ -135,11 +135,14 @@ public struct QueueSnapshot: Sendable, Equatable, Codable {
         /// Roughly how long a ticket of this letter taken now would wait; nil when no open
         /// window takes it.
         public var estimatedWaitSeconds: Int?
+        /// The minutes to show, as the daemon computes them.
+        public var estimatedWaitMinutes: Int?
 
-        public init(prefix: String, waiting: Int, estimatedWaitSeconds: Int? = nil) {
+        public init(prefix: String, waiting: Int, estimatedWaitSeconds: Int? = nil, estimatedWaitMinutes: Int? = nil) {
             self.prefix = prefix
             self.waiting = waiting
             self.estimatedWaitSeconds = estimatedWaitSeconds
+            self.estimatedWaitMinutes = estimatedWaitMinutes
         }
     }
 

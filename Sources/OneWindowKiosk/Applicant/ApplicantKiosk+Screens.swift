@@ -59,7 +59,7 @@ extension ApplicantKiosk {
         row += 1
         buffer.center(ticket.serviceName ?? guide.map(name) ?? ticket.serviceId, row: row, style: .bold)
         row += 2
-        let wait = HallTime.wait(ticket.estimatedWaitSeconds, l)
+        let wait = HallTime.wait(minutes: ticket.estimatedWaitMinutes, l)
         let place =
             ticket.ahead == 0
             ? l.pick("前面没有人，请留意叫号", "You are next: watch the board")

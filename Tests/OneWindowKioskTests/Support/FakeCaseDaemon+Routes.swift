@@ -75,6 +75,7 @@ extension FakeCaseDaemon {
             "id": visit.ticketId, "number": visit.number, "serviceId": visit.serviceId,
             "serviceName": service(visit.serviceId)?["name"] ?? "", "status": visit.status, "priority": false,
             "ahead": visit.status == "waiting" ? ahead : 0, "estimatedWaitSeconds": 300 * ahead,
+            "estimatedWaitMinutes": visit.status == "waiting" ? max(1, 5 * ahead) : 0,
             "issuedAt": "2026-11-29T01:00:00Z", "window": visit.window ?? NSNull(), "callCount": visit.callCount,
             "outcome": visit.outcome ?? NSNull(), "caseId": visit.caseId,
             "visit": (visits.firstIndex { $0.ticketId == visit.ticketId } ?? 0) + 1,
