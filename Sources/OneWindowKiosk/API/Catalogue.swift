@@ -32,7 +32,8 @@ public struct ServiceGuide: Sendable, Equatable, Codable {
     public var materials: [Material]
     public var timeLimit: TimeLimit
     public var fee: Fee
-    public var visitsPromised: Int
+    /// The promise per channel; the daemon before channels sent one number, the hall's.
+    public var visitsPromised: VisitsPromised
     public var place: String
     public var hours: String
     public var queuePrefix: String
@@ -72,7 +73,8 @@ public struct ServiceGuide: Sendable, Equatable, Codable {
 
     public init(
         id: String, name: String, category: String, materials: [Material], promisedDays: Int, free: Bool = true,
-        visitsPromised: Int = 1, place: String = "", hours: String = "", queuePrefix: String
+        visitsPromised: VisitsPromised = VisitsPromised(hall: 1), place: String = "", hours: String = "",
+        queuePrefix: String
     ) {
         self.id = id
         self.name = name

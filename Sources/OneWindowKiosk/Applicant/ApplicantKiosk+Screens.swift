@@ -13,9 +13,11 @@ extension ApplicantKiosk {
             case let days?: l.pick("\(days) 个工作日", "\(days) working days")
             }
         let fee = guide.fee.free ? l.pick("免费", "free") : (guide.fee.amount ?? l.pick("收费", "charged"))
+        // The kiosk stands in the hall: the hall's promise.
+        let visits = guide.visitsPromised.hall.map { "\($0)" } ?? "—"
         let facts = l.pick(
-            "办结时限：\(limit)    收费：\(fee)    最多跑：\(guide.visitsPromised) 次",
-            "Time limit: \(limit)   Fee: \(fee)   Visits: at most \(guide.visitsPromised)")
+            "办结时限：\(limit)    收费：\(fee)    最多跑：\(visits) 次",
+            "Time limit: \(limit)   Fee: \(fee)   Visits: at most \(visits)")
         buffer.write(facts, row: row, column: 2, maxWidth: buffer.width - 4)
         row += 2
         buffer.write(
