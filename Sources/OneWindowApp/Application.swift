@@ -23,8 +23,8 @@ public final class Application: Sendable {
         let snapshot = try CatalogueSource.load(path: configuration.cataloguePath, at: configuration.clock())
         let storage = try configuration.storage ?? Storage(path: configuration.databasePath)
         checkpointer = try Checkpointer(path: storage.path)
-        let metrics = MetricsService()
         let monitoring = Monitoring(catalogue: snapshot.published, clock: configuration.clock)
+        let metrics = MetricsService(timings: monitoring.queueFigures.observe)
         let queue = try QueueService(
             catalogue: snapshot.published, storage: storage, logger: logger,
             callsBeforeNoShow: configuration.callsBeforeNoShow, closingTime: configuration.closingTime,

@@ -50,6 +50,7 @@ struct BoardPageTests {
         // Two tickets wait (C002, A001), 5 minutes each with no history. A new A ticket has two
         // open windows (the comprehensive one and the marriage window), a new C ticket one.
         #expect(lines.map { $0["estimatedWaitSeconds"] as? Int } == [300, 600])
+        #expect(lines.map { $0["estimatedWaitMinutes"] as? Int } == [5, 10], "the minutes come from the server")
         #expect((queue["lastCalls"] as? [[String: Any]])?.first?["number"] as? String == "C001")
         // The board's refresh reads the same view.
         let refreshed = try app.client.get("/api/v1/queue").json["queues"] as? [[String: Any]]
@@ -87,6 +88,7 @@ struct BoardPageTests {
         #expect(try window("2", "resume") == 200)
         let resumed = try app.client.get("/api/v1/queue").json["queues"] as? [[String: Any]]
         #expect(resumed?.map { $0["estimatedWaitSeconds"] as? Int } == [300, nil])
+        #expect(resumed?.map { $0["estimatedWaitMinutes"] as? Int } == [5, nil])
     }
 
     @Test("the page has the 暂无叫号 text, the one-time sound overlay and the announcement, and no HTML from data")
@@ -105,6 +107,13 @@ struct BoardPageTests {
         ] {
             #expect(!page.text.contains(unsafe), "the board uses \(unsafe)")
         }
+    }
+
+    @Test("the board's script shows the server's minutes and computes none of its own")
+    func serverMinutes() {
+        #expect(BoardPage.script.contains("line.estimatedWaitMinutes"))
+        #expect(
+            !BoardPage.script.contains("/ 60") && !BoardPage.script.contains("estimatedWaitSeconds"), "a second rule")
     }
 
     @Test("the page's one inline script is exactly what its security policy allows by hash")

@@ -83,7 +83,11 @@ struct ManagePageTests {
         #expect(text.components(separatedBy: "<circle ").count - 1 == 2, "the single day's two rates as dots")
         #expect(text.contains("<dt>当前等候</dt><dd>1 人</dd>"))
         #expect(text.contains("各事项一次办结率与满意率（近30天）"))
-        #expect(text.contains("<td>100.0%</td><td>2</td><td>50.0%</td>"))
+        // 最低生活保障: C001 needs more (open), C002 closed at its first visit: 50 %, 1 open, not the
+        // 100 % of the closed cases alone.
+        #expect(text.contains("<td>2</td><td>50.0%</td><td>1</td><td>50.0%</td><td>2</td><td>50.0%</td>"), "\(text)")
+        #expect(text.contains("<dt>近30天一次办结率</dt><dd>50.0% · 1 件仍在办</dd>"))
+        #expect(text.contains("<dt>近30天首次办结率</dt><dd>50.0%</dd>"))
         #expect(text.contains(#"<a href="/guides/T-JZ-001#materials">家庭收入证明</a>"#))
         #expect(text.contains("等得太久") && text.contains("整改中"))
         #expect(text.contains(#"href="/manage/daily.csv?date=2026-11-27""#))

@@ -76,11 +76,22 @@ struct MetricsAPITests {
         #expect(m["ticketsIssued"] as? Int == 5 && m["visitsServed"] as? Int == 3)
         #expect(m["noShows"] as? Int == 1 && m["expired"] as? Int == 1)
         let wait = m["waitSeconds"] as? [String: Any]
-        #expect(wait?["mean"] as? Double == 300 && wait?["median"] as? Int == 300 && wait?["p90"] as? Int == 540)
+        // Every first call counts, A001's before its no-show too: 300, 540, 780 and 60 s.
+        #expect(wait?["mean"] as? Double == 420 && wait?["median"] as? Int == 300 && wait?["p90"] as? Int == 780)
         let service = m["serviceSeconds"] as? [String: Any]
         #expect(service?["mean"] as? Double == 260 && service?["median"] as? Int == 240)
         #expect(m["casesClosed"] as? Int == 2 && m["casesOpen"] as? Int == 1 && m["casesCancelled"] as? Int == 1)
-        #expect(m["oneVisitRate"] as? Double == 0.5 && m["visitPromiseRate"] as? Double == 0.5)
+        #expect(m["closedCasesOneVisitRate"] as? Double == 0.5 && m["visitPromiseRate"] as? Double == 0.5)
+        #expect(m["oneVisitRate"] == nil, "the closed-cases-only rate is renamed, not kept under the old name")
+        // C001's case needed a second visit (closed later the same day), C002's closed at once;
+        // A001's case never had a visit end at a window, so it is in no cohort.
+        #expect(m["firstVisits"] as? Int == 2 && m["firstVisitResolved"] as? Int == 1)
+        #expect(m["firstVisitResolutionRate"] as? Double == 0.5)
+        let cohort = m["cohort"] as? [String: Any]
+        #expect(cohort?["opened"] as? Int == 2 && cohort?["closedAtFirstVisit"] as? Int == 1)
+        #expect(
+            cohort?["closedLater"] as? Int == 1 && cohort?["open"] as? Int == 0 && cohort?["cancelled"] as? Int == 0)
+        #expect(cohort?["oneVisitRate"] as? Double == 0.5 && cohort?["medianDaysToClose"] as? Int == 0)
         #expect(m["visitsPerClosedCase"] as? Double == 1.5)
         let satisfaction = m["satisfaction"] as? [String: Any]
         #expect(
@@ -95,7 +106,10 @@ struct MetricsAPITests {
         #expect(missed?.first?["name"] as? String == "家庭收入证明")
         let marriage = services.first { $0["serviceId"] as? String == "T-HY-001" }
         #expect(marriage?["noShows"] as? Int == 1 && marriage?["casesCancelled"] as? Int == 1)
-        #expect(marriage?["oneVisitRate"] is NSNull)
+        #expect(marriage?["closedCasesOneVisitRate"] is NSNull && marriage?["firstVisitResolutionRate"] is NSNull)
+        let marriageCohort = marriage?["cohort"] as? [String: Any]
+        #expect(marriageCohort?["opened"] as? Int == 0 && marriageCohort?["oneVisitRate"] is NSNull)
+        #expect(marriageCohort?["medianDaysToClose"] is NSNull)
 
         app.application.stop()
         app = try TestApplication(catalogue: Fixtures.validCatalogue) {
@@ -124,7 +138,9 @@ struct MetricsAPITests {
         }
         let empty = try app.client.get(
             "/api/v1/metrics?from=2026-11-27&to=2026-11-27&serviceId=T-JZ-001", headers: auth)
-        #expect(empty.status == 200 && empty.json["oneVisitRate"] is NSNull && empty.json["ticketsIssued"] as? Int == 0)
+        #expect(
+            empty.status == 200 && empty.json["closedCasesOneVisitRate"] is NSNull
+                && empty.json["ticketsIssued"] as? Int == 0)
         #expect((empty.json["services"] as? [[String: Any]])?.count == 1)
         #expect(
             try app.client.get(

@@ -8,7 +8,17 @@ struct PrometheusTests {
     struct Sample: Decodable {
         var name: String
         var labels: [String: String]
+        /// NaN (a ratio without data) comes as the string "NaN".
         var value: Double
+
+        enum Keys: String, CodingKey { case name, labels, value }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: Keys.self)
+            name = try container.decode(String.self, forKey: .name)
+            labels = try container.decode([String: String].self, forKey: .labels)
+            value = (try? container.decode(Double.self, forKey: .value)) ?? .nan
+        }
     }
 
     struct Parsed: Decodable {
@@ -99,6 +109,14 @@ struct PrometheusTests {
         #expect(parsed.value("onewindow_wait_seconds_sum", ["service": "T-JZ-001"]) == 840)
         #expect(parsed.value("onewindow_wait_seconds_bucket", ["service": "T-JZ-001", "le": "300.0"]) == 1)
         #expect(parsed.value("onewindow_service_seconds_sum", ["service": "T-JZ-001"]) == 600)
+        #expect(parsed.value("onewindow_wait_seconds_sum", ["service": "T-HY-001"]) == 780, "a no-show's wait counts")
+        #expect(parsed.families["onewindow_cohort_cases"]?.type == "gauge")
+        #expect(parsed.value("onewindow_first_visits_cases", ["service": "T-JZ-001"]) == 2)
+        #expect(parsed.value("onewindow_first_visits_resolved_cases", ["service": "T-JZ-001"]) == 1)
+        #expect(parsed.value("onewindow_cohort_cases", ["service": "T-JZ-001", "state": "open"]) == 1)
+        #expect(parsed.value("onewindow_cohort_cases", ["service": "T-JZ-001", "state": "closed_at_first_visit"]) == 1)
+        #expect(parsed.value("onewindow_one_visit_ratio", [:]) == 0.5)
+        #expect(parsed.value("onewindow_first_visit_resolution_ratio", [:]) == 0.5)
         let requests = "onewindow_http_requests_total"
         #expect(parsed.value(requests, ["route": "/api/v1/tickets", "method": "POST", "status": "201"]) == 4)
         #expect(parsed.value(requests, ["route": "/api/v1/services/{id}", "method": "GET", "status": "200"]) == 1)

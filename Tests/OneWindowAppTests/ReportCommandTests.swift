@@ -52,10 +52,12 @@ struct ReportCommandTests {
         #expect(lines[0] == "一窗通 指标 2026-11-27 至 2026-11-27（全部事项）")
         #expect(lines.contains("取号 3 · 办理 2 人次 · 过号 1 · 作废 0"))
         #expect(lines.contains("缺件最多：家庭收入证明（最低生活保障）×1"))
+        #expect(lines.contains("一次办结率 50.00%（首次到场 2 件：当场办结 1 · 其后办结 0 · 1 件仍在办 · 撤销 0；办结天数中位数 0）"))
+        #expect(lines.contains("首次办结率 50.00%（1/2） · 办结件一次办结率 100.00%"))
         let row = try #require(lines.first { $0.hasPrefix("T-JZ-001") })
         #expect(
             row.split(separator: " ", omittingEmptySubsequences: true) == [
-                "T-JZ-001", "最低生活保障", "2", "2", "0", "0", "300", "1", "1", "100.00%", "50.00%", "1",
+                "T-JZ-001", "最低生活保障", "2", "2", "0", "0", "300", "1", "1", "50.00%", "50.00%", "1", "50.00%", "1",
             ])
         #expect(lines.contains("（另有 1 个事项在此期间没有数据，见 --format csv）"))
         let csv = try DaemonProcess.runSeparately(arguments + ["--format", "csv"])

@@ -33,6 +33,7 @@ struct SchemaTests {
         ("specialStep", SpecialStep(name: "", duration: "")),
         ("formDownload", FormDownload(name: "", url: "")),
         ("faqEntry", FAQEntry(q: "", a: "")),
+        ("visitsPromised", VisitsPromised(online: 0, hall: 1)),
     ]
 
     @Test("every object in the schema has exactly the fields of its model")

@@ -9,11 +9,22 @@ struct BoardDisplayTests {
         queue: QueueSnapshot(
             day: "2026-11-29",
             queues: [
-                .init(prefix: "A", waiting: 3, estimatedWaitSeconds: 540),
-                .init(prefix: "C", waiting: 0, estimatedWaitSeconds: 0),
+                .init(prefix: "A", waiting: 3, estimatedWaitSeconds: 540, estimatedWaitMinutes: 9),
+                .init(prefix: "C", waiting: 0, estimatedWaitSeconds: 0, estimatedWaitMinutes: 0),
             ],
             lastCalls: [.init(number: "A011", window: "2", calledAt: "2026-11-29T01:00:00Z")]),
         windows: KioskSamples.hall.windows)
+
+    @Test("the board shows the daemon's minutes as they come, with no rule of its own")
+    func daemonMinutes() {
+        var board = BoardDisplay()
+        var told = state
+        // Seconds that would round to 9 minutes; the daemon says 7: the board says 7.
+        told.queue.queues[0].estimatedWaitMinutes = 7
+        _ = board.receive(.connected, now: KioskSamples.now)
+        _ = board.receive(.state(told), now: KioskSamples.now)
+        #expect(board.frame(width: 120, height: 40, now: KioskSamples.now).text.contains("A 等候 3 人 约 7 分钟"))
+    }
 
     @Test("an empty board says 暂无叫号")
     func empty() {

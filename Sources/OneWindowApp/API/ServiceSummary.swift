@@ -13,7 +13,7 @@ struct ServiceSummary: Encodable {
     var acceptingBody: String
     var decidingBody: String
     var scope: ServiceScope?
-    var visitsPromised: Int
+    var visitsPromised: VisitsPromised
     var onlineAvailable: Bool
     /// Absent until the bureau sets its promise.
     var promisedDays: Int?

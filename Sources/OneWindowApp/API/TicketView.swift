@@ -13,6 +13,8 @@ struct TicketView: Encodable {
     var ahead: Int
     /// Nil when no open window takes the service, or once the ticket has ended.
     var estimatedWaitSeconds: Int?
+    /// The minutes the applicant is told (`WaitMinutes.told`): every screen shows this number.
+    var estimatedWaitMinutes: Int?
     var issuedAt: String
     var window: String?
     var windowName: String?
@@ -35,6 +37,7 @@ struct TicketView: Encodable {
         priority = ticket.priority
         ahead = estimate.ahead
         estimatedWaitSeconds = estimate.seconds
+        estimatedWaitMinutes = WaitMinutes.told(seconds: estimate.seconds, waiting: ticket.status == .waiting)
         issuedAt = Timestamp.iso8601(ticket.issuedAt)
         window = ticket.window
         windowName = ticket.window.flatMap { id in queue.catalogue.hall.windows.first { $0.id == id }?.name }
@@ -80,6 +83,9 @@ struct QueueView: Encodable {
         /// Roughly how long a ticket of this letter taken now would wait (the longest of its
         /// services' estimates); nil when no open window takes any of them.
         var estimatedWaitSeconds: Int?
+        /// The minutes a board shows (`WaitMinutes.told`): 0 when nobody waits and a ticket
+        /// taken now would be called at once.
+        var estimatedWaitMinutes: Int?
     }
 
     struct Call: Encodable {
@@ -100,7 +106,9 @@ struct QueueView: Encodable {
         perPrefix.merge(queue.waitingByPrefix) { _, counted in counted }
         let waits = queue.newTicketWaitsByPrefix()
         queues = perPrefix.keys.sorted().map { prefix in
-            Line(prefix: prefix, waiting: perPrefix[prefix]!, estimatedWaitSeconds: waits[prefix])
+            Line(
+                prefix: prefix, waiting: perPrefix[prefix]!, estimatedWaitSeconds: waits[prefix],
+                estimatedWaitMinutes: WaitMinutes.told(seconds: waits[prefix], waiting: perPrefix[prefix]! > 0))
         }
         lastCalls = queue.recentCalls.compactMap { queue.tickets[$0] }.compactMap { ticket in
             guard let window = ticket.window, let at = ticket.calledAt else { return nil }

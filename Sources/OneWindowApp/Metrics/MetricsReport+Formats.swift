@@ -26,7 +26,8 @@ extension MetricsReport {
 extension MetricsTable {
     /// Columns of the terminal table, by header.
     static let textColumns = [
-        "事项编码", "事项名称", "取号数", "办理人次", "过号", "作废", "等候中位数(秒)", "办结件数", "在办件数", "一次办结率", "满意率",
+        "事项编码", "事项名称", "取号数", "办理人次", "过号", "作废", "等候中位数(秒)", "办结件数", "在办件数", "首次办结率", "一次办结率", "仍在办件数",
+        "满意率",
         "差评未整改",
     ]
     /// Names longer than this many terminal columns are cut with “…”.
@@ -43,8 +44,13 @@ extension MetricsTable {
             "等候 平均 \(Self.seconds(m.waitSeconds.mean)) · 中位 \(Self.seconds(m.waitSeconds.median)) · "
                 + "90%分位 \(Self.seconds(m.waitSeconds.p90))；办理 平均 \(Self.seconds(m.serviceSeconds.mean)) · "
                 + "中位 \(Self.seconds(m.serviceSeconds.median))",
-            "办结 \(m.casesClosed) 件 · 在办 \(m.casesOpen) 件 · 撤销 \(m.casesCancelled) 件；一次办结率 "
-                + "\(Self.orDash(Self.percent(m.oneVisitRate))) · 承诺跑动达标率 \(Self.orDash(Self.percent(m.visitPromiseRate)))",
+            "一次办结率 \(Self.orDash(Self.percent(m.cohort.oneVisitRate)))（首次到场 \(m.cohort.opened) 件：当场办结 "
+                + "\(m.cohort.closedAtFirstVisit) · 其后办结 \(m.cohort.closedLater) · \(m.cohort.open) 件仍在办 · 撤销 "
+                + "\(m.cohort.cancelled)；办结天数中位数 \(Self.orDash(Self.number(m.cohort.medianDaysToClose)))）",
+            "首次办结率 \(Self.orDash(Self.percent(m.firstVisitResolutionRate)))（\(m.firstVisitResolved)/\(m.firstVisits)）"
+                + " · 办结件一次办结率 \(Self.orDash(Self.percent(m.closedCasesOneVisitRate)))",
+            "办结 \(m.casesClosed) 件 · 在办 \(m.casesOpen) 件 · 撤销 \(m.casesCancelled) 件；"
+                + "承诺跑动达标率 \(Self.orDash(Self.percent(m.visitPromiseRate)))",
             "评价 \(m.satisfaction.counts.values.reduce(0, +)) · 满意率 \(Self.orDash(Self.percent(m.satisfaction.satisfiedShare)))"
                 + " · 差评未整改 \(m.satisfaction.badOpen)（超期 \(m.satisfaction.badOverdue)）",
         ]
@@ -54,7 +60,7 @@ extension MetricsTable {
         let indexes = Self.textColumns.compactMap { Self.headers.firstIndex(of: $0) }
         let active = zip(report.services, rows).filter { service, _ in
             let s = service.metrics
-            return s.ticketsIssued + s.casesClosed + s.casesOpen + s.casesCancelled > 0
+            return s.ticketsIssued + s.casesClosed + s.casesOpen + s.casesCancelled + s.firstVisits > 0
                 || !s.satisfaction.counts.values.allSatisfy { $0 == 0 }
         }
         let body = active.map { _, row in indexes.map { row[$0] } } + [indexes.map { rows.last![$0] }]

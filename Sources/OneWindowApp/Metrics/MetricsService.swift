@@ -13,13 +13,21 @@ public final class MetricsService: CommitObserver {
         var book = MetricsBook()
         var loading = true
         var pending: [StoredEvent] = []
+        /// The first event committed since start: from it on, the log's events are live ones,
+        /// whose timings Prometheus hears even when the loader folds them first.
+        var firstLive = Int64.max
     }
 
     private let state = Mutex(State())
     private let ready = DispatchSemaphore(value: 0)
     private let isReady = Atomic<Bool>(false)
+    /// Hears each wait and service time the fold counts in live groups (not the stored log read
+    /// at start-up): Prometheus' histograms.
+    private let timings: @Sendable (MetricsBook.Timing) -> Void
 
-    public init() {}
+    public init(timings: @escaping @Sendable (MetricsBook.Timing) -> Void = { _ in }) {
+        self.timings = timings
+    }
 
     /// Reads the whole event log in pages, then goes live. Call once, after the queue exists.
     public func load(from storage: Storage, logger: Logger) {
@@ -31,20 +39,27 @@ public final class MetricsService: CommitObserver {
                 while true {
                     let page = try storage.queueEvents(after: after, limit: Storage.eventPageSize)
                     guard let last = page.last else { break }
-                    state.withLock { state in
-                        for stored in page { state.book.apply(id: stored.id, stored.event) }
+                    let counted = state.withLock { state in
+                        page.compactMap { stored in
+                            state.book.apply(id: stored.id, stored.event).flatMap {
+                                stored.id >= state.firstLive ? $0 : nil
+                            }
+                        }
                     }
+                    counted.forEach(timings)
                     after = last.id
                     count += page.count
                 }
             } catch {
                 logger.error("cannot read the event log for the metrics: \(error); they count from now on")
             }
-            state.withLock { state in
-                for stored in state.pending { state.book.apply(id: stored.id, stored.event) }
+            let counted = state.withLock { state in
+                let counted = state.pending.compactMap { state.book.apply(id: $0.id, $0.event) }
                 state.pending = []
                 state.loading = false
+                return counted
             }
+            counted.forEach(timings)
             isReady.store(true, ordering: .releasing)
             ready.signal()
             logger.info(
@@ -58,13 +73,15 @@ public final class MetricsService: CommitObserver {
     }
 
     public func committed(_ group: CommittedGroup) {
-        state.withLock { state in
+        let counted = state.withLock { state -> [MetricsBook.Timing] in
             if state.loading {
+                state.firstLive = min(state.firstLive, group.events.first?.id ?? .max)
                 state.pending += group.events
-            } else {
-                for stored in group.events { state.book.apply(id: stored.id, stored.event) }
+                return []
             }
+            return group.events.compactMap { state.book.apply(id: $0.id, $0.event) }
         }
+        counted.forEach(timings)
     }
 
     /// Waits up to `seconds` for the log to be read; true once it is.

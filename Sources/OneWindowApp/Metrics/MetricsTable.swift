@@ -3,11 +3,15 @@ import OneWindowCore
 
 /// The manager's figures as a spreadsheet table: one row per service, then the hall's total,
 /// under Chinese column headers. The daily CSV and `onewindowd report --format csv` are this
-/// table; the terminal table shows some of its columns.
+/// table; the terminal table shows some of its columns. 首次到场件数 … 办结天数中位数 are the
+/// cohort (`HallMetrics.Cohort`): 首次到场件数 is both `firstVisits` and `cohort.opened`,
+/// 首次即办结件数 both `firstVisitResolved` and `cohort.closedAtFirstVisit`; 一次办结率 is the
+/// cohort's, 办结件一次办结率 the closed-cases-only rate it replaces.
 public struct MetricsTable: Sendable {
     public static let headers = [
         "事项编码", "事项名称", "取号数", "办理人次", "过号", "作废", "平均等候(秒)", "等候中位数(秒)", "等候90%分位(秒)",
-        "平均办理(秒)", "办理中位数(秒)", "办结件数", "在办件数", "撤销件数", "一次办结率", "承诺跑动达标率", "件均跑动次数",
+        "平均办理(秒)", "办理中位数(秒)", "办结件数", "在办件数", "撤销件数", "首次到场件数", "首次即办结件数", "首次办结率",
+        "其后办结件数", "仍在办件数", "到场后撤销件数", "一次办结率", "办结天数中位数", "办结件一次办结率", "承诺跑动达标率", "件均跑动次数",
         "评价数", "满意率", "差评未整改", "差评超期", "缺件最多的材料",
     ]
 
@@ -29,7 +33,10 @@ public struct MetricsTable: Sendable {
             id, name, "\(m.ticketsIssued)", "\(m.visitsServed)", "\(m.noShows)", "\(m.expired)",
             number(m.waitSeconds.mean), number(m.waitSeconds.median), number(m.waitSeconds.p90),
             number(m.serviceSeconds.mean), number(m.serviceSeconds.median), "\(m.casesClosed)", "\(m.casesOpen)",
-            "\(m.casesCancelled)", percent(m.oneVisitRate), percent(m.visitPromiseRate), number(m.visitsPerClosedCase),
+            "\(m.casesCancelled)", "\(m.firstVisits)", "\(m.firstVisitResolved)", percent(m.firstVisitResolutionRate),
+            "\(m.cohort.closedLater)", "\(m.cohort.open)", "\(m.cohort.cancelled)", percent(m.cohort.oneVisitRate),
+            number(m.cohort.medianDaysToClose), percent(m.closedCasesOneVisitRate), percent(m.visitPromiseRate),
+            number(m.visitsPerClosedCase),
             "\(rated)", percent(m.satisfaction.satisfiedShare), "\(m.satisfaction.badOpen)",
             "\(m.satisfaction.badOverdue)",
             missed.prefix(3).joined(separator: "；"),

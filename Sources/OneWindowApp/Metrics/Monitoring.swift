@@ -10,12 +10,14 @@ public final class Monitoring: Sendable {
     public let prometheus = PrometheusExporter()
     public let queueFigures: PrometheusQueueFigures
     public let requestFigures: PrometheusRequestFigures
+    public let caseFigures: PrometheusCaseFigures
     public let waitingLine = WaitingTimeline()
     let sessions: ManageSessions
 
     init(catalogue: Catalogue, clock: @escaping QueueService.Clock) {
         queueFigures = PrometheusQueueFigures(exporter: prometheus, catalogue: catalogue)
         requestFigures = PrometheusRequestFigures(exporter: prometheus)
+        caseFigures = PrometheusCaseFigures(exporter: prometheus)
         sessions = ManageSessions(clock: clock)
     }
 

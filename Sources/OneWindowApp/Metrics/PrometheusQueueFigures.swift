@@ -6,8 +6,10 @@ import Synchronization
 /// The queue's Prometheus figures, kept by a `CommitObserver` on the commit thread after the
 /// group's requests were answered, so no request waits for them: tickets issued, called,
 /// completed (by outcome), no-shows and expirations per service; tickets waiting per queue;
-/// histograms of the wait (issue to first call) and the service time (last call to completion),
-/// as `MetricsBook` defines them. Counters count since the daemon started, as Prometheus expects.
+/// histograms of the wait (issue to first call, every ticket called, no-shows included) and the
+/// service time (last call to completion), observed from what `MetricsBook` counted (`observe`),
+/// so that they and `/api/v1/metrics` have one definition. Counters count since the daemon
+/// started, as Prometheus expects.
 public final class PrometheusQueueFigures: CommitObserver {
     private struct Key: Hashable {
         var name: String
@@ -23,9 +25,6 @@ public final class PrometheusQueueFigures: CommitObserver {
         /// Waiting tickets: id → queue prefix; and how many per prefix.
         var waiting: [String: String] = [:]
         var perQueue: [String: Int] = [:]
-        /// Tickets called today, so a wait is recorded at the first call only.
-        var calledToday: Set<String> = []
-        var day = ""
     }
 
     private let exporter: PrometheusExporter
@@ -44,7 +43,8 @@ public final class PrometheusQueueFigures: CommitObserver {
     static let waitingNow = PrometheusExporter.Name(
         name: "queue_waiting", unit: "tickets", help: "Tickets waiting now, by queue (ticket number prefix).")
     static let wait = PrometheusExporter.Name(
-        name: "wait", unit: "seconds", help: "Issue to first call, in whole seconds, by service.")
+        name: "wait", unit: "seconds",
+        help: "Issue to first call of every ticket called (no-shows included), in whole seconds, by service.")
     static let service = PrometheusExporter.Name(
         name: "service", unit: "seconds", help: "Last call to completion, in whole seconds, by service.")
     static let waitBuckets: [Double] = [60, 120, 300, 600, 900, 1200, 1800, 2700, 3600, 5400, 7200]
@@ -79,32 +79,30 @@ public final class PrometheusQueueFigures: CommitObserver {
 
     private func count(_ event: QueueEvent, _ group: CommittedGroup, _ counts: inout Counts) {
         guard let serviceId = event.serviceId else { return }
-        if let day = event.hallDay, day != counts.day {
-            counts.day = day
-            counts.calledToday = []
-        }
         let ticket = event.ticketId.flatMap { group.tickets[$0] }
         switch event.kind {
         case .issued:
             counter(Self.issued, serviceId, nil, &counts).increment()
         case .called:
             counter(Self.called, serviceId, nil, &counts).increment()
-            if let ticket, counts.calledToday.insert(ticket.id).inserted {
-                let seconds = max(0, Int(event.at.timeIntervalSince(ticket.issuedAt).rounded(.down)))
-                histogram(Self.wait, serviceId, &counts.waits).record(seconds)
-            }
         case .completed:
             counter(Self.completed, serviceId, ticket?.outcome ?? "completed", &counts).increment()
-            if let ticket, let calledAt = ticket.calledAt {
-                let seconds = max(0, Int(event.at.timeIntervalSince(calledAt).rounded(.down)))
-                histogram(Self.service, serviceId, &counts.serviceTimes).record(seconds)
-            }
         case .noShow:
             counter(Self.noShows, serviceId, nil, &counts).increment()
         case .expired:
             counter(Self.expired, serviceId, nil, &counts).increment()
         default:
             break
+        }
+    }
+
+    /// A wait or service time the metrics fold counted, as it counted it.
+    public func observe(_ timing: MetricsBook.Timing) {
+        counts.withLock { counts in
+            switch timing.kind {
+            case .wait: histogram(Self.wait, timing.serviceId, &counts.waits).record(timing.seconds)
+            case .service: histogram(Self.service, timing.serviceId, &counts.serviceTimes).record(timing.seconds)
+            }
         }
     }
 

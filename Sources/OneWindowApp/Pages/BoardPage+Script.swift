@@ -16,13 +16,11 @@ extension BoardPage {
           if (text !== undefined) element.textContent = text;
           return element;
         }
-        const minutes = (seconds) => Math.max(1, Math.ceil(seconds / 60));
+        // The server's minutes (WaitMinutes.told): 0 only when nobody waits.
         function estimateText(line) {
-          if (line.estimatedWaitSeconds === undefined || line.estimatedWaitSeconds === null) return "暂无窗口办理";
-          // Nobody waits: none. Someone waits: at least a minute, even when the day's service
-          // times so far round to nothing.
-          if (line.estimatedWaitSeconds === 0 && !line.waiting) return "无需等候";
-          return "预计约 " + minutes(line.estimatedWaitSeconds) + " 分钟";
+          if (line.estimatedWaitMinutes === undefined || line.estimatedWaitMinutes === null) return "暂无窗口办理";
+          if (line.estimatedWaitMinutes === 0) return "无需等候";
+          return "预计约 " + line.estimatedWaitMinutes + " 分钟";
         }
         // Shrinks a text until it fits its box, down to `smallest` pixels; a one-line text
         // (`across`) only needs to fit across.

@@ -3,7 +3,19 @@ import OneWindowCore
 /// The guide's fixed wording, shared by the search results and the guide itself,
 /// so a promise reads the same everywhere the applicant sees it.
 enum GuideText {
-    /// 到现场次数 as the hall promises it: 零跑动, 最多跑一次, 最多跑两次.
+    /// The promise per channel: the hall's alone as before (最多跑一次), both when the online
+    /// one differs (网上办零跑动，到大厅最多跑一次), and 大厅不受理 without a hall promise.
+    static func visits(_ promised: VisitsPromised) -> String {
+        switch (promised.online, promised.hall) {
+        case (nil, let hall?): visits(hall)
+        case (let online?, let hall?) where online == hall: visits(hall)
+        case (let online?, let hall?): "网上办\(visits(online))，到大厅\(visits(hall))"
+        case (let online?, nil): "网上办\(visits(online))（大厅不受理）"
+        case (nil, nil): "大厅不受理"
+        }
+    }
+
+    /// 到现场次数 as one channel promises it: 零跑动, 最多跑一次, 最多跑两次.
     static func visits(_ count: Int) -> String {
         switch count {
         case ...0: "零跑动"

@@ -14,7 +14,8 @@ struct ManageDashboard {
     var todayFigures: HallMetrics
     var waitingLine: [WaitingTimeline.Point]
     var month: MetricsReport
-    /// Per hall day of the 30: the one-visit rate and the satisfied share (nil without data).
+    /// Per hall day of the 30: the cohort one-visit rate of the cases first seen that day, and
+    /// the satisfied share (nil without data).
     var trend: [(day: String, oneVisit: Double?, satisfied: Double?)]
     var badReviews: [Evaluation]
     var catalogue: Catalogue
@@ -40,10 +41,7 @@ struct ManageDashboard {
             for stats in book.sum(from: day, to: day).values { total.add(stats) }
             let rated = total.ratings.values.reduce(0, +)
             let satisfied = (total.ratings[4] ?? 0) + (total.ratings[5] ?? 0)
-            return (
-                day, total.casesClosed == 0 ? nil : Double(total.oneVisitCases) / Double(total.casesClosed),
-                rated == 0 ? nil : Double(satisfied) / Double(rated)
-            )
+            return (day, HallMetrics.Cohort(total).oneVisitRate, rated == 0 ? nil : Double(satisfied) / Double(rated))
         }
     }
 

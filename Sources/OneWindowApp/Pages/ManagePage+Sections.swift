@@ -53,36 +53,42 @@ extension ManagePage {
         return out
     }
 
-    /// The one-visit rate and the satisfied share per service over the 30 days, worst first.
+    /// The cohort one-visit rate (with its open cases) and the satisfied share per service over
+    /// the 30 days, worst first.
     static func servicesSection(_ board: ManageDashboard) -> String {
         let services = board.month.services.filter {
-            $0.metrics.casesClosed > 0 || $0.metrics.satisfaction.counts.values.contains { $0 > 0 }
-        }.sorted { ($0.metrics.oneVisitRate ?? 2) < ($1.metrics.oneVisitRate ?? 2) }
+            $0.metrics.cohort.opened > 0 || $0.metrics.casesClosed > 0
+                || $0.metrics.satisfaction.counts.values.contains { $0 > 0 }
+        }.sorted { ($0.metrics.cohort.oneVisitRate ?? 2) < ($1.metrics.cohort.oneVisitRate ?? 2) }
         let range = "\(board.month.from) 至 \(board.month.to)"
         guard !services.isEmpty else {
-            return section("services", "各事项一次办结率与满意率（近30天）", "<p>\(range) 没有办结的办件或评价。</p>")
+            return section("services", "各事项一次办结率与满意率（近30天）", "<p>\(range) 没有到场办理的办件或评价。</p>")
         }
         let shown = services.prefix(chartRows)
         let note = services.count > chartRows ? "图中为一次办结率最低的 \(chartRows) 个事项，全部 \(services.count) 个见下表。" : ""
         let chart = ManageChart.bars(
             id: "services-chart", title: "各事项一次办结率与满意率",
-            summary: "\(range)，按一次办结率从低到高排列。\(note)数字见下表。",
+            summary: "\(range)，按一次办结率从低到高排列，事项名后是仍在办的件数。\(note)数字见下表。",
             rows: shown.map {
-                ($0.serviceName ?? $0.serviceId, [$0.metrics.oneVisitRate, $0.metrics.satisfaction.satisfiedShare])
+                (
+                    "\($0.serviceName ?? $0.serviceId)（\($0.metrics.cohort.open) 件仍在办）",
+                    [$0.metrics.cohort.oneVisitRate, $0.metrics.satisfaction.satisfiedShare]
+                )
             },
             colors: [blue, green])
         let rows = services.map { service in
             let m = service.metrics
             return "<tr><th scope=\"row\"><a href=\"/guides/\(HTML.urlComponent(service.serviceId))\">"
-                + "\(HTML.escape(service.serviceName ?? service.serviceId))</a></th><td>\(m.casesClosed)</td>"
-                + "<td>\(percent(m.oneVisitRate))</td><td>\(m.satisfaction.counts.values.reduce(0, +))</td>"
+                + "\(HTML.escape(service.serviceName ?? service.serviceId))</a></th><td>\(m.cohort.opened)</td>"
+                + "<td>\(percent(m.cohort.oneVisitRate))</td><td>\(m.cohort.open)</td>"
+                + "<td>\(percent(m.firstVisitResolutionRate))</td><td>\(m.satisfaction.counts.values.reduce(0, +))</td>"
                 + "<td>\(percent(m.satisfaction.satisfiedShare))</td></tr>"
         }
         let table = """
             <div class="table-wrap" tabindex="0" role="region" aria-label="各事项数据表">
-            <table><caption>\(range)</caption>
-            <thead><tr><th scope="col">事项</th><th scope="col">办结件数</th><th scope="col">一次办结率</th>\
-            <th scope="col">评价数</th><th scope="col">满意率</th></tr></thead>
+            <table><caption>\(range)。一次办结率：首次到场的办件中当场办结的比例（撤销的不计），仍在办的办件计为未一次办结。</caption>
+            <thead><tr><th scope="col">事项</th><th scope="col">首次到场件数</th><th scope="col">一次办结率</th>\
+            <th scope="col">仍在办</th><th scope="col">首次办结率</th><th scope="col">评价数</th><th scope="col">满意率</th></tr></thead>
             <tbody>
             \(rows.joined(separator: "\n"))
             </tbody></table></div>
@@ -101,8 +107,8 @@ extension ManagePage {
         }
         let chart = ManageChart.lines(
             id: "trend-chart", title: "全厅每日一次办结率与满意率",
-            summary: "近30天每天的一次办结率和满意率；没有数据的日子留空。今日一次办结率 \(percent(board.trend.last?.oneVisit))，"
-                + "满意率 \(percent(board.trend.last?.satisfied))。",
+            summary: "近30天每天首次到场的办件的一次办结率，和满意率；没有数据的日子留空。今日一次办结率 "
+                + "\(oneVisit(board.todayFigures.cohort))，满意率 \(percent(board.trend.last?.satisfied))。",
             series: [
                 ManageChart.Series(
                     name: "一次办结率", color: blue, points: points.map { (Double($0.offset), $0.element.oneVisit) }),

@@ -81,6 +81,12 @@ enum ManagePage {
         share.map { String(format: "%.1f%%", $0 * 100) } ?? "—"
     }
 
+    /// The cohort's one-visit rate, never alone: with its cases still open beside it
+    /// (“62.5% · 23 件仍在办”), as those may yet need another trip.
+    static func oneVisit(_ cohort: HallMetrics.Cohort) -> String {
+        "\(percent(cohort.oneVisitRate)) · \(cohort.open) 件仍在办"
+    }
+
     static func section(_ id: String, _ title: String, _ body: String) -> String {
         "<section aria-labelledby=\"\(id)\">\n<h2 id=\"\(id)\">\(HTML.escape(title))</h2>\n\(body)\n</section>"
     }
@@ -90,10 +96,10 @@ enum ManagePage {
         let t = board.todayFigures
         let m = board.month.metrics
         let tiles = [
+            ("近30天一次办结率", oneVisit(m.cohort)), ("近30天首次办结率", percent(m.firstVisitResolutionRate)),
             ("当前等候", "\(board.waitingNow) 人"), ("今日取号", "\(t.ticketsIssued)"), ("今日办理", "\(t.visitsServed) 人次"),
             ("今日等候中位数", t.waitSeconds.median.map { "\(($0 + 30) / 60) 分钟" } ?? "—"),
-            ("今日过号", "\(t.noShows)"), ("近30天一次办结率", percent(m.oneVisitRate)),
-            ("近30天满意率", percent(m.satisfaction.satisfiedShare)),
+            ("今日过号", "\(t.noShows)"), ("近30天满意率", percent(m.satisfaction.satisfiedShare)),
             ("差评未整改", "\(m.satisfaction.badOpen)（超期 \(m.satisfaction.badOverdue)）"),
         ]
         let items = tiles.map { "<div><dt>\(HTML.escape($0.0))</dt><dd>\(HTML.escape($0.1))</dd></div>" }

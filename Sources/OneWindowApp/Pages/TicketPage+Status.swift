@@ -39,10 +39,9 @@ extension TicketPage {
         let ahead =
             ticket.ahead == 0
             ? "<p class=\"headline\">下一位就是您</p>" : "<p class=\"headline\">前面还有 <strong>\(ticket.ahead)</strong> 人</p>"
-        guard let seconds = ticket.estimatedWaitSeconds else {
+        guard let seconds = ticket.estimatedWaitSeconds, let minutes = ticket.estimatedWaitMinutes else {
             return ahead + "\n<p>现在没有开放的窗口办理这个事项，请向大厅工作人员询问。</p>"
         }
-        let minutes = max(1, (seconds + 59) / 60)
         let estimate = "<p>预计等候约 <strong>\(minutes)</strong> 分钟（约 \(clock.time(in: seconds)) 轮到您）。</p>"
         let advice: String
         if let closesAt, clock.now.addingTimeInterval(Double(seconds)) >= closesAt {

@@ -6,6 +6,8 @@ extension HTTPError.Code {
     public static let ticketNotFound = HTTPError.Code(name: "ticket_not_found", status: 404)
     public static let windowNotFound = HTTPError.Code(name: "window_not_found", status: 404)
     public static let serviceNotServed = HTTPError.Code(name: "service_not_served", status: 422)
+    /// The service has no hall promise: the hall takes no ticket for it.
+    public static let serviceNotInHall = HTTPError.Code(name: "service_not_in_hall", status: 409)
     public static let ticketWaiting = HTTPError.Code(name: "ticket_waiting", status: 409)
     public static let ticketCalled = HTTPError.Code(name: "ticket_called", status: 409)
     public static let ticketCompleted = HTTPError.Code(name: "ticket_completed", status: 409)
@@ -61,6 +63,7 @@ extension QueueFailure {
         switch error {
         case .serviceNotFound: .serviceNotFound
         case .serviceNotServed: .serviceNotServed
+        case .notReceivedInHall: .serviceNotInHall
         case .ticketNotFound: .ticketNotFound
         case .windowNotFound: .windowNotFound
         case .windowBusy: .windowBusy

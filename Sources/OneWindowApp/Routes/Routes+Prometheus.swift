@@ -3,10 +3,22 @@ import OneWindowHTTP
 extension Routes {
     /// `GET /metrics`: the Prometheus text format, for a scraper on the hall's network. Open
     /// like `/healthz`: it holds counts and times per service and route, nothing about a person.
-    static func prometheus(_ monitoring: Monitoring) -> [Route] {
+    /// The one-visit gauges are set from the metrics book's report for the last 30 hall days at
+    /// each scrape, once the book is loaded.
+    static func prometheus(_ state: AppState, _ monitoring: Monitoring) -> [Route] {
         [
             Route("GET", "/metrics") { _ in
-                Response(
+                if state.metrics.waitUntilReady(seconds: 0) {
+                    let today = state.queue.read(\.day)
+                    let catalogue = state.catalogue.published
+                    let report = state.metrics.read {
+                        $0.report(
+                            from: ManageDashboard.firstDay(endingWith: today), to: today, serviceId: nil,
+                            catalogue: catalogue, today: today)
+                    }
+                    monitoring.caseFigures.update(report)
+                }
+                return Response(
                     status: 200,
                     headers: ["Content-Type": PrometheusExporter.contentType, "Cache-Control": "no-store"],
                     body: monitoring.prometheus.exposition())

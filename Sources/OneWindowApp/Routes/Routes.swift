@@ -8,7 +8,7 @@ public enum Routes {
     public static func all(_ state: AppState, _ monitoring: Monitoring) -> [Route] {
         catalogue(state) + tickets(state) + windows(state) + cases(state) + evaluations(state) + metrics(state)
             + reports(state) + board(state) + ticketPage(state)
-            + pages(state) + manage(state, monitoring) + system(state) + prometheus(monitoring)
+            + pages(state) + manage(state, monitoring) + system(state) + prometheus(state, monitoring)
     }
 
     /// Longest `q` or `category` accepted: longer than any name in a real catalogue.

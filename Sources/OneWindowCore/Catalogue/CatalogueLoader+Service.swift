@@ -57,7 +57,7 @@ extension CatalogueLoader {
             return FAQEntry(q: q, a: a)
         }
         let updatedAt = reader.date("updatedAt")
-        let visitsPromised = reader.integer("visitsPromised", in: 0...2)
+        let visitsPromised = readVisitsPromised(&reader)
         let aliases = reader.strings("aliases")
         let keywords = reader.strings("keywords")
         let queuePrefix = reader.string("queuePrefix")

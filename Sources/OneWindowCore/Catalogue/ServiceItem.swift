@@ -47,8 +47,8 @@ public struct ServiceItem: Sendable, Equatable, Encodable {
     public var faq: [FAQEntry]
     /// When the guide was last checked against its sources, `YYYY-MM-DD`.
     public var updatedAt: String
-    /// 到现场次数: the most trips to the hall the service promises (0, 1 or 2).
-    public var visitsPromised: Int
+    /// 到现场次数: the most trips to the hall the service promises, per channel (0, 1 or 2).
+    public var visitsPromised: VisitsPromised
     public var aliases: [String]
     public var keywords: [String]
     /// The queue the item's tickets take: one letter A–Z.
@@ -61,7 +61,7 @@ public struct ServiceItem: Sendable, Equatable, Encodable {
         timeLimit: TimeLimit, result: ServiceResult, fee: Fee, place: String, hours: String, phones: Phones,
         online: OnlineService, onlineUrl: String? = nil, bookingUrl: String? = nil, formDownloads: [FormDownload] = [],
         progressUrl: String? = nil, scope: ServiceScope? = nil, faq: [FAQEntry] = [], updatedAt: String,
-        visitsPromised: Int, aliases: [String] = [], keywords: [String] = [], queuePrefix: String
+        visitsPromised: VisitsPromised, aliases: [String] = [], keywords: [String] = [], queuePrefix: String
     ) {
         self.id = id
         self.code = code

@@ -5,13 +5,24 @@ public struct DayStats: Sendable, Equatable {
     public var visitsServed = 0
     public var noShows = 0
     public var expired = 0
-    /// Issue to first call, for served visits: seconds → how many.
+    /// The wait: issue to first call, of every ticket called (no-shows included), counted on
+    /// the day of that first call under the service it was called for: seconds → how many.
     public var waits: [Int: Int] = [:]
     /// Last call to completion, for served visits.
     public var services: [Int: Int] = [:]
     public var casesOpened = 0
     public var casesClosed = 0
     public var casesCancelled = 0
+    /// Cases whose first visit ended at a window on this day (this day's cohort), and those of
+    /// them that this first visit closed (completed, accepted, rejected).
+    public var firstVisits = 0
+    public var firstVisitResolved = 0
+    /// Calendar days from opening to closing of the cases closed at their first visit on this day.
+    public var firstVisitDaysToClose: [Int: Int] = [:]
+    /// What happened on this day to cases whose first visit had not closed them, by the hall
+    /// day of that first visit: a day's own figures never change after the day, so a later
+    /// close is told here and added to its cohort when a range is summed.
+    public var cohortChanges: [String: CohortChange] = [:]
     /// Of the cases closed: with exactly one visit, within the visits promised, and all their visits.
     public var oneVisitCases = 0
     public var withinPromiseCases = 0
@@ -23,7 +34,9 @@ public struct DayStats: Sendable, Equatable {
 
     public init() {}
 
-    public mutating func add(_ other: DayStats) {
+    /// Adds `other`, with its cohort changes of the cohorts from `cohortsFrom` to `to` only
+    /// (all of them by default).
+    public mutating func add(_ other: DayStats, cohortsFrom: String = "", to: String = "\u{10FFFF}") {
         ticketsIssued += other.ticketsIssued
         visitsServed += other.visitsServed
         noShows += other.noShows
@@ -38,11 +51,24 @@ public struct DayStats: Sendable, Equatable {
         closedCaseVisits += other.closedCaseVisits
         missed.merge(other.missed, uniquingKeysWith: +)
         ratings.merge(other.ratings, uniquingKeysWith: +)
+        firstVisits += other.firstVisits
+        firstVisitResolved += other.firstVisitResolved
+        firstVisitDaysToClose.merge(other.firstVisitDaysToClose, uniquingKeysWith: +)
+        addCohortChanges(other, from: cohortsFrom, to: to)
+    }
+
+    /// Adds `other`'s cohort changes of the cohorts (hall days) from `from` to `to`.
+    public mutating func addCohortChanges(_ other: DayStats, from: String, to: String) {
+        for (day, change) in other.cohortChanges where day >= from && day <= to {
+            cohortChanges[day, default: CohortChange()].add(change)
+        }
     }
 }
 
 /// Summary figures of a distribution of whole seconds.
 public struct Distribution: Sendable, Equatable, Encodable {
+    /// How many values: for the wait, the tickets called.
+    public var count = 0
     public var mean: Double?
     public var median: Int?
     public var p90: Int?
@@ -50,7 +76,7 @@ public struct Distribution: Sendable, Equatable, Encodable {
     /// Nearest-rank quantiles: the median is the value at rank ⌈n/2⌉, p90 at rank ⌈0.9·n⌉, of
     /// the n values in order. The mean is rounded to a tenth of a second. All nil without values.
     public init(_ histogram: [Int: Int]) {
-        let count = histogram.values.reduce(0, +)
+        count = histogram.values.reduce(0, +)
         guard count > 0 else { return }
         let total = histogram.reduce(0) { $0 + $1.key * $1.value }
         mean = (Double(total) / Double(count) * 10).rounded() / 10
@@ -67,11 +93,12 @@ public struct Distribution: Sendable, Equatable, Encodable {
         p90 = rank(Int((Double(count) * 0.9).rounded(.up)))
     }
 
-    enum Keys: String, CodingKey { case mean, median, p90 }
+    enum Keys: String, CodingKey { case count, mean, median, p90 }
 
     /// Nil figures are null, not left out.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(count, forKey: .count)
         try container.encode(mean, forKey: .mean)
         try container.encode(median, forKey: .median)
         try container.encode(p90, forKey: .p90)

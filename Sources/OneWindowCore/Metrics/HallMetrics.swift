@@ -5,10 +5,14 @@ import Foundation
 /// Definitions (also in the README): tickets, visits served, no-shows and expirations count by
 /// the hall day they happened on; a case counts in the range in which it closed (or was
 /// cancelled); `casesOpen` are the cases open at the end of the range. No-shows and expired
-/// tickets are not visits. The one-visit rate is closed cases with exactly one visit over
-/// closed cases; the promise rate, closed cases whose visits were within the service's
-/// promised visits. Bad reviews (rating ≤ 2) made in the range count as open until rectified,
-/// and as overdue once past their deadline on `today`.
+/// tickets are not visits. The wait is issue to first call of every ticket called, no-shows
+/// included, on the day of that call. First visits and the cohort count the cases whose first
+/// visit ended at a window in the range (see `Cohort`); the cohort's one-visit rate replaces
+/// the closed-cases-only rate, kept as `closedCasesOneVisitRate` (closed cases with exactly one
+/// visit over closed cases), which leaves out a case needing a second trip until it closes.
+/// The promise rate: closed cases whose visits were within the service's promised visits. Bad
+/// reviews (rating ≤ 2) made in the range count as open until rectified, and as overdue once
+/// past their deadline on `today`.
 public struct HallMetrics: Sendable, Equatable, Encodable {
     public struct Satisfaction: Sendable, Equatable, Encodable {
         /// Ratings per level, "1" … "5".
@@ -44,7 +48,13 @@ public struct HallMetrics: Sendable, Equatable, Encodable {
     public var casesClosed: Int
     public var casesOpen: Int
     public var casesCancelled: Int
-    public var oneVisitRate: Double?
+    public var firstVisits: Int
+    public var firstVisitResolved: Int
+    /// First visits that closed their case over first visits: known when a visit ends, so
+    /// never censored. Nil without first visits.
+    public var firstVisitResolutionRate: Double?
+    public var cohort: Cohort
+    public var closedCasesOneVisitRate: Double?
     public var visitPromiseRate: Double?
     public var visitsPerClosedCase: Double?
     public var satisfaction: Satisfaction
@@ -75,7 +85,11 @@ public struct HallMetrics: Sendable, Equatable, Encodable {
         casesClosed = stats.casesClosed
         casesOpen = open
         casesCancelled = stats.casesCancelled
-        oneVisitRate = Self.share(stats.oneVisitCases, of: stats.casesClosed)
+        firstVisits = stats.firstVisits
+        firstVisitResolved = stats.firstVisitResolved
+        firstVisitResolutionRate = Self.share(stats.firstVisitResolved, of: stats.firstVisits)
+        cohort = Cohort(stats)
+        closedCasesOneVisitRate = Self.share(stats.oneVisitCases, of: stats.casesClosed)
         visitPromiseRate = Self.share(stats.withinPromiseCases, of: stats.casesClosed)
         visitsPerClosedCase =
             stats.casesClosed == 0
@@ -91,7 +105,8 @@ public struct HallMetrics: Sendable, Equatable, Encodable {
 
     private enum Keys: String, CodingKey {
         case ticketsIssued, visitsServed, noShows, expired, waitSeconds, serviceSeconds, casesClosed, casesOpen
-        case casesCancelled, oneVisitRate, visitPromiseRate, visitsPerClosedCase, satisfaction
+        case casesCancelled, firstVisits, firstVisitResolved, firstVisitResolutionRate, cohort
+        case closedCasesOneVisitRate, visitPromiseRate, visitsPerClosedCase, satisfaction
     }
 
     /// Every field is always there; a figure without data is null, not left out.
@@ -106,7 +121,11 @@ public struct HallMetrics: Sendable, Equatable, Encodable {
         try container.encode(casesClosed, forKey: .casesClosed)
         try container.encode(casesOpen, forKey: .casesOpen)
         try container.encode(casesCancelled, forKey: .casesCancelled)
-        try container.encode(oneVisitRate, forKey: .oneVisitRate)
+        try container.encode(firstVisits, forKey: .firstVisits)
+        try container.encode(firstVisitResolved, forKey: .firstVisitResolved)
+        try container.encode(firstVisitResolutionRate, forKey: .firstVisitResolutionRate)
+        try container.encode(cohort, forKey: .cohort)
+        try container.encode(closedCasesOneVisitRate, forKey: .closedCasesOneVisitRate)
         try container.encode(visitPromiseRate, forKey: .visitPromiseRate)
         try container.encode(visitsPerClosedCase, forKey: .visitsPerClosedCase)
         try container.encode(satisfaction, forKey: .satisfaction)
@@ -116,81 +135,4 @@ public struct HallMetrics: Sendable, Equatable, Encodable {
     static func share(_ part: Int, of whole: Int) -> Double? {
         whole == 0 ? nil : (Double(part) / Double(whole) * 10_000).rounded() / 10_000
     }
-}
-
-extension MetricsBook {
-    /// The hall's figures over `from`…`to` (hall days, inclusive), or one service's, and one
-    /// entry per service with its most missed materials (named from `catalogue`).
-    public func report(from: String, to: String, serviceId: String?, catalogue: Catalogue, today: String)
-        -> MetricsReport
-    {
-        var sums = sum(from: from, to: to)
-        var open = openCases(through: to)
-        var bad = badReviews.values.filter { $0.hallDay >= from && $0.hallDay <= to }
-        if let serviceId {
-            sums = sums.filter { $0.key == serviceId }
-            open = open.filter { $0.key == serviceId }
-            bad = bad.filter { $0.serviceId == serviceId }
-        }
-        var total = DayStats()
-        for stats in sums.values { total.add(stats) }
-        let ids = serviceId.map { [$0] } ?? catalogue.services.map(\.id)
-        let extra = Set(sums.keys).subtracting(ids).sorted()
-        let services = (ids + extra).map { id -> MetricsReport.Service in
-            let stats = sums[id] ?? DayStats()
-            let materials = catalogue.service(id: id)?.materials ?? []
-            let missed = stats.missed.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            return MetricsReport.Service(
-                serviceId: id, serviceName: catalogue.service(id: id)?.name,
-                metrics: HallMetrics(
-                    stats, open: open[id] ?? 0, badReviews: bad.filter { $0.serviceId == id }, today: today),
-                mostMissedMaterials: missed.map { entry in
-                    HallMetrics.MissedMaterial(
-                        materialId: entry.key, name: materials.first { $0.id == entry.key }?.name ?? entry.key,
-                        count: entry.value)
-                })
-        }
-        return MetricsReport(
-            from: from, to: to, serviceId: serviceId,
-            metrics: HallMetrics(total, open: open.values.reduce(0, +), badReviews: bad, today: today),
-            services: services)
-    }
-}
-
-/// `GET /api/v1/metrics`: the range, the figures, and the same figures per service.
-public struct MetricsReport: Sendable, Equatable, Encodable {
-    public struct Service: Sendable, Equatable, Encodable {
-        public var serviceId: String
-        public var serviceName: String?
-        public var metrics: HallMetrics
-        /// The materials named missing most often: which guide to fix.
-        public var mostMissedMaterials: [HallMetrics.MissedMaterial]
-
-        public func encode(to encoder: any Encoder) throws {
-            try metrics.encode(to: encoder)
-            var container = encoder.container(keyedBy: Keys.self)
-            try container.encode(serviceId, forKey: .serviceId)
-            try container.encode(serviceName, forKey: .serviceName)
-            try container.encode(mostMissedMaterials, forKey: .mostMissedMaterials)
-        }
-
-        enum Keys: String, CodingKey { case serviceId, serviceName, mostMissedMaterials }
-    }
-
-    public var from: String
-    public var to: String
-    public var serviceId: String?
-    public var metrics: HallMetrics
-    public var services: [Service]
-
-    public func encode(to encoder: any Encoder) throws {
-        try metrics.encode(to: encoder)
-        var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(from, forKey: .from)
-        try container.encode(to, forKey: .to)
-        try container.encode(serviceId, forKey: .serviceId)
-        try container.encode(services, forKey: .services)
-    }
-
-    enum Keys: String, CodingKey { case from, to, serviceId, services }
 }

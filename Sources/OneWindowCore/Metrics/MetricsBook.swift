@@ -10,11 +10,15 @@ public struct MetricsBook: Sendable {
     /// The last event folded in; older ones are skipped, so replaying is harmless.
     public private(set) var lastEventId: Int64 = 0
     /// Per hall day, per service.
-    public private(set) var days: [String: [String: DayStats]] = [:]
+    public internal(set) var days: [String: [String: DayStats]] = [:]
     /// Bad reviews by evaluation id.
     public private(set) var badReviews: [String: BadReview] = [:]
     /// Tickets still open: when they were issued and called, for their wait and service times.
     private var open: [String: Trace] = [:]
+    /// Open cases that have had a first visit: the hall day of that visit and the service, so
+    /// that a later close or cancellation is told to the right cohort. Few: the cases waiting
+    /// for a return visit.
+    var cohorts: [String: Cohort] = [:]
     /// Details already parsed: most events carry one of a few (`{"opened":true}`, an outcome),
     /// and parsing JSON for each would cost more than the rest of the bookkeeping.
     private var details: [String: EventDetail] = [:]
@@ -24,6 +28,20 @@ public struct MetricsBook: Sendable {
         public var hallDay: String
         public var due: String?
         public var rectified = false
+    }
+
+    struct Cohort: Sendable {
+        var day: String
+        var serviceId: String
+    }
+
+    /// A wait or a service time, as the fold counted it: what Prometheus observes, so that its
+    /// histograms and the API's figures have one definition.
+    public struct Timing: Sendable, Equatable {
+        public enum Kind: Sendable { case wait, service }
+        public var kind: Kind
+        public var serviceId: String
+        public var seconds: Int
     }
 
     private struct Trace {
@@ -36,11 +54,13 @@ public struct MetricsBook: Sendable {
     public init() {}
 
     /// Folds in one stored event (its row id and contents); events at or before `lastEventId`
-    /// are skipped.
-    public mutating func apply(id: Int64, _ event: QueueEvent) {
-        guard id > lastEventId else { return }
+    /// are skipped. Returns the wait (at a ticket's first call) or the service time (at its
+    /// completion) it counted, if any.
+    @discardableResult
+    public mutating func apply(id: Int64, _ event: QueueEvent) -> Timing? {
+        guard id > lastEventId else { return nil }
         lastEventId = id
-        guard let day = event.hallDay else { return }
+        guard let day = event.hallDay else { return nil }
         let detail = parsedDetail(event.detail)
         let ticket = event.ticketId
         func count(_ serviceId: String?, _ change: (inout DayStats) -> Void) {
@@ -57,24 +77,35 @@ public struct MetricsBook: Sendable {
                 if detail.opened == true { stats.casesOpened += 1 }
             }
         case .called, .recalled:
-            guard let ticket, var trace = open[ticket] else { return }
-            if event.kind == .called, trace.firstCall == nil { trace.firstCall = event.at }
+            guard let ticket, var trace = open[ticket] else { return nil }
             trace.lastCall = event.at
+            var timing: Timing?
+            if event.kind == .called, trace.firstCall == nil {
+                trace.firstCall = event.at
+                let serviceId = event.serviceId ?? trace.serviceId
+                let wait = Self.seconds(event.at.timeIntervalSince(trace.issuedAt))
+                count(serviceId) { $0.waits[wait, default: 0] += 1 }
+                timing = Timing(kind: .wait, serviceId: serviceId, seconds: wait)
+            }
             open[ticket] = trace
+            return timing
         case .transferred:
-            guard let ticket, let to = detail.to else { return }
+            guard let ticket, let to = detail.to else { return nil }
             open[ticket]?.serviceId = to
         case .completed:
             let trace = ticket.flatMap { open.removeValue(forKey: $0) }
-            count(event.serviceId ?? trace?.serviceId) { stats in
+            let serviceId = event.serviceId ?? trace?.serviceId
+            let service = trace?.lastCall.map { Self.seconds(event.at.timeIntervalSince($0)) }
+            count(serviceId) { stats in
                 stats.visitsServed += 1
-                if let trace, let first = trace.firstCall {
-                    stats.waits[Self.seconds(first.timeIntervalSince(trace.issuedAt)), default: 0] += 1
-                }
-                if let last = trace?.lastCall {
-                    stats.services[Self.seconds(event.at.timeIntervalSince(last)), default: 0] += 1
-                }
+                if let service { stats.services[service, default: 0] += 1 }
                 for material in detail.missing ?? [] { stats.missed[material, default: 0] += 1 }
+            }
+            if let caseId = event.caseId, let serviceId {
+                visitEnded(caseId: caseId, serviceId: serviceId, outcome: detail.outcome, day: day)
+            }
+            return service.flatMap { seconds in
+                serviceId.map { Timing(kind: .service, serviceId: $0, seconds: seconds) }
             }
         case .noShow:
             ticket.map { _ = open.removeValue(forKey: $0) }
@@ -85,6 +116,7 @@ public struct MetricsBook: Sendable {
         case .caseOpened:  // written by no release: a new case is told by its `issued` event
             count(event.serviceId) { $0.casesOpened += 1 }
         case .caseClosed:
+            if let caseId = event.caseId { laterChange(caseId: caseId, closed: true, day: day) }
             let visits = detail.visits ?? 1
             count(event.serviceId) { stats in
                 stats.casesClosed += 1
@@ -93,9 +125,10 @@ public struct MetricsBook: Sendable {
                 if let promised = detail.promised, visits <= promised { stats.withinPromiseCases += 1 }
             }
         case .caseCancelled:
+            if let caseId = event.caseId { laterChange(caseId: caseId, closed: false, day: day) }
             count(event.serviceId) { $0.casesCancelled += 1 }
         case .evaluated:
-            guard let rating = detail.rating else { return }
+            guard let rating = detail.rating else { return nil }
             count(event.serviceId) { $0.ratings[rating, default: 0] += 1 }
             if rating <= 2, let id = detail.evaluation, let serviceId = event.serviceId {
                 badReviews[id] = BadReview(serviceId: serviceId, hallDay: day, due: detail.due)
@@ -105,6 +138,7 @@ public struct MetricsBook: Sendable {
         case .paused, .resumed:
             break
         }
+        return nil
     }
 
     private mutating func parsedDetail(_ text: String?) -> EventDetail {
@@ -120,11 +154,19 @@ public struct MetricsBook: Sendable {
         max(0, Int(interval.rounded(.down)))
     }
 
-    /// The sum of the days from `from` to `to` (inclusive), per service.
+    /// The sum of the days from `from` to `to` (inclusive), per service. The cohorts of those
+    /// days are followed to the last event folded in: a case of the range that closed or was
+    /// cancelled after `to` counts so.
     public func sum(from: String, to: String) -> [String: DayStats] {
         var total: [String: DayStats] = [:]
-        for (day, services) in days where day >= from && day <= to {
-            for (serviceId, stats) in services { total[serviceId, default: DayStats()].add(stats) }
+        for (day, services) in days where day >= from {
+            for (serviceId, stats) in services {
+                if day <= to {
+                    total[serviceId, default: DayStats()].add(stats, cohortsFrom: from, to: to)
+                } else if !stats.cohortChanges.isEmpty {
+                    total[serviceId, default: DayStats()].addCohortChanges(stats, from: from, to: to)
+                }
+            }
         }
         return total
     }

@@ -20,6 +20,7 @@ extension HallQueue {
         }
         guard let serviceId = serviceId ?? returning?.serviceId else { throw .serviceNotFound("") }
         guard let service = catalogue.service(id: serviceId) else { throw .serviceNotFound(serviceId) }
+        guard service.visitsPromised.hall != nil else { throw .notReceivedInHall(service.name) }
         guard !openWindows(serving: serviceId).isEmpty else { throw .serviceNotServed(service.name) }
         let opening = returning == nil
         var visit =
@@ -116,6 +117,7 @@ extension HallQueue {
         rollOver(to: now)
         var ticket = try calledTicket(id, at: windowId)
         guard let service = catalogue.service(id: serviceId) else { throw .serviceNotFound(serviceId) }
+        guard service.visitsPromised.hall != nil else { throw .notReceivedInHall(service.name) }
         guard !openWindows(serving: serviceId).isEmpty else { throw .serviceNotServed(service.name) }
         var moved: CaseRecord?
         if let caseId = ticket.caseId, let visit = cases[caseId] {
@@ -170,7 +172,8 @@ extension HallQueue {
             if outcome.closesCase {
                 visit.state = .closed
                 visit.endedAt = now
-                let promised = catalogue.service(id: visit.serviceId)?.visitsPromised
+                // A case at the hall is measured against the hall's promise.
+                let promised = catalogue.service(id: visit.serviceId)?.visitsPromised.hall
                 record(
                     visit, .caseClosed, actor: actor, at: now,
                     detail: EventDetail(outcome: outcome.rawValue, visits: visit.visits, promised: promised))

@@ -3,6 +3,8 @@ public enum QueueError: Error, Sendable, Equatable {
     case serviceNotFound(String)
     /// No open (unpaused) window takes the service: the kiosk shows the message.
     case serviceNotServed(String)
+    /// The service has no hall promise (`visitsPromised.hall`): the hall does not receive it.
+    case notReceivedInHall(String)
     case ticketNotFound(String)
     case windowNotFound(String)
     /// The ticket is in a state the command does not apply to; names that state.
@@ -43,6 +45,7 @@ public enum QueueError: Error, Sendable, Equatable {
     public var message: String {
         switch self {
         case .serviceNotFound(let id): "no service item with id “\(id)”"
+        case .notReceivedInHall(let name): "“\(name)”不在大厅受理，请通过其他渠道办理 (the hall does not receive this service)"
         case .serviceNotServed(let name): "“\(name)”今日暂无开放窗口办理，请到咨询台咨询 (no open window serves this service today)"
         case .ticketNotFound(let id): "no ticket with id “\(id)”"
         case .windowNotFound(let id): "no window with id “\(id)”"

@@ -32,7 +32,8 @@ public struct ServiceGuide: Sendable, Equatable, Codable {
     public var materials: [Material]
     public var timeLimit: TimeLimit
     public var fee: Fee
-    public var visitsPromised: Int
+    /// The promise per channel; the daemon before channels sent one number, the hall's.
+    public var visitsPromised: VisitsPromised
     public var place: String
     public var hours: String
     public var queuePrefix: String
@@ -72,7 +73,8 @@ public struct ServiceGuide: Sendable, Equatable, Codable {
 
     public init(
         id: String, name: String, category: String, materials: [Material], promisedDays: Int, free: Bool = true,
-        visitsPromised: Int = 1, place: String = "", hours: String = "", queuePrefix: String
+        visitsPromised: VisitsPromised = VisitsPromised(hall: 1), place: String = "", hours: String = "",
+        queuePrefix: String
     ) {
         self.id = id
         self.name = name
@@ -135,11 +137,14 @@ public struct QueueSnapshot: Sendable, Equatable, Codable {
         /// Roughly how long a ticket of this letter taken now would wait; nil when no open
         /// window takes it.
         public var estimatedWaitSeconds: Int?
+        /// The minutes to show, as the daemon computes them.
+        public var estimatedWaitMinutes: Int?
 
-        public init(prefix: String, waiting: Int, estimatedWaitSeconds: Int? = nil) {
+        public init(prefix: String, waiting: Int, estimatedWaitSeconds: Int? = nil, estimatedWaitMinutes: Int? = nil) {
             self.prefix = prefix
             self.waiting = waiting
             self.estimatedWaitSeconds = estimatedWaitSeconds
+            self.estimatedWaitMinutes = estimatedWaitMinutes
         }
     }
 

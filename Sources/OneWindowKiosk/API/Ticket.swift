@@ -10,6 +10,8 @@ public struct TicketInfo: Sendable, Equatable, Codable {
     public var priority: Bool
     public var ahead: Int
     public var estimatedWaitSeconds: Int?
+    /// The minutes to tell the applicant, as the daemon computes them.
+    public var estimatedWaitMinutes: Int?
     public var issuedAt: String
     public var window: String?
     public var windowName: String?
@@ -22,7 +24,8 @@ public struct TicketInfo: Sendable, Equatable, Codable {
 
     public init(
         id: String, number: String, serviceId: String, serviceName: String? = nil, status: String = "waiting",
-        priority: Bool = false, ahead: Int = 0, estimatedWaitSeconds: Int? = nil, issuedAt: String,
+        priority: Bool = false, ahead: Int = 0, estimatedWaitSeconds: Int? = nil, estimatedWaitMinutes: Int? = nil,
+        issuedAt: String,
         window: String? = nil, windowName: String? = nil, callCount: Int = 0, outcome: String? = nil,
         caseId: String? = nil, visit: Int? = nil, case: CaseInfo? = nil
     ) {
@@ -34,6 +37,7 @@ public struct TicketInfo: Sendable, Equatable, Codable {
         self.priority = priority
         self.ahead = ahead
         self.estimatedWaitSeconds = estimatedWaitSeconds
+        self.estimatedWaitMinutes = estimatedWaitMinutes
         self.issuedAt = issuedAt
         self.window = window
         self.windowName = windowName

@@ -13,9 +13,11 @@ extension ApplicantKiosk {
             case let days?: l.pick("\(days) 个工作日", "\(days) working days")
             }
         let fee = guide.fee.free ? l.pick("免费", "free") : (guide.fee.amount ?? l.pick("收费", "charged"))
+        // The kiosk stands in the hall: the hall's promise.
+        let visits = guide.visitsPromised.hall.map { "\($0)" } ?? "—"
         let facts = l.pick(
-            "办结时限：\(limit)    收费：\(fee)    最多跑：\(guide.visitsPromised) 次",
-            "Time limit: \(limit)   Fee: \(fee)   Visits: at most \(guide.visitsPromised)")
+            "办结时限：\(limit)    收费：\(fee)    最多跑：\(visits) 次",
+            "Time limit: \(limit)   Fee: \(fee)   Visits: at most \(visits)")
         buffer.write(facts, row: row, column: 2, maxWidth: buffer.width - 4)
         row += 2
         buffer.write(
@@ -59,7 +61,7 @@ extension ApplicantKiosk {
         row += 1
         buffer.center(ticket.serviceName ?? guide.map(name) ?? ticket.serviceId, row: row, style: .bold)
         row += 2
-        let wait = HallTime.wait(ticket.estimatedWaitSeconds, l)
+        let wait = HallTime.wait(minutes: ticket.estimatedWaitMinutes, l)
         let place =
             ticket.ahead == 0
             ? l.pick("前面没有人，请留意叫号", "You are next: watch the board")

@@ -61,7 +61,8 @@ extension BoardDisplay {
         let l = language
         // With the wait a ticket taken now can expect, where someone waits and a window is open.
         let lines = (queue?.queues ?? []).map { line in
-            let wait = line.waiting > 0 ? line.estimatedWaitSeconds.map { " " + HallTime.wait($0, l) } ?? "" : ""
+            let wait =
+                line.waiting > 0 ? line.estimatedWaitMinutes.map { " " + HallTime.wait(minutes: $0, l) } ?? "" : ""
             return l.pick(
                 "\(line.prefix) 等候 \(line.waiting) 人\(wait)", "\(line.prefix): \(line.waiting) waiting\(wait)")
         }

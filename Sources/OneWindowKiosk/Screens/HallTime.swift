@@ -34,10 +34,10 @@ public struct HallTime: Sendable {
         return formatter.date(from: text)
     }
 
-    /// Minutes to wait, rounded up, in words.
-    public static func wait(_ seconds: Int?, _ language: Language) -> String {
-        guard let seconds else { return language.pick("暂无法估计", "unknown") }
-        let minutes = max(1, (seconds + 59) / 60)
+    /// The daemon's minutes to wait (`estimatedWaitMinutes`), in words: the client computes
+    /// no minutes of its own, so every screen of the hall tells the same number.
+    public static func wait(minutes: Int?, _ language: Language) -> String {
+        guard let minutes else { return language.pick("暂无法估计", "unknown") }
         return language.pick("约 \(minutes) 分钟", "about \(minutes) min")
     }
 }
