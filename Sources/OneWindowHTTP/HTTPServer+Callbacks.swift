@@ -38,7 +38,9 @@ func requestLineArrived(
     let record = connection.flatMap(onewindow_connection_context).map {
         Unmanaged<ConnectionRecord>.fromOpaque($0).takeUnretainedValue()
     }
-    let state = RequestState(rawTarget: uri.flatMap { String(validatingCString: $0) }, connection: record)
+    let state = RequestState(
+        rawTarget: uri.flatMap { String(validatingCString: $0) }, rawTargetLength: uri.map { strlen($0) } ?? 0,
+        connection: record)
     return Unmanaged.passRetained(state).toOpaque()
 }
 
@@ -62,6 +64,11 @@ func accessHandler(
         state.headers = collectHeaders(connection)
         state.requestId = context.requestId(given: state.headers["X-Request-Id"])
         state.connection?.due(within: context.configuration.requestTimeoutSeconds)
+        if let method, let version,
+            requestLineWasCut(method: method, version: version, targetLength: state.rawTargetLength)
+        {
+            state.target = .failure(.path("the request line has a NUL byte in its target, or more than one space"))
+        }
         if let problem = Framing.problem(in: state.headers) {
             state.dispatched = true
             var response = Response.error(problem)
@@ -141,6 +148,15 @@ func accessHandler(
 }
 
 private let retry: HTTPHeaders = ["Retry-After": "1"]
+
+/// Whether the target libmicrohttpd handed over is shorter than the one sent. It reads the
+/// request line as C strings, so a raw NUL in the target cuts it silently (`GET
+/// /healthz\0/../manage` arrives as `/healthz`). The method and the version still point into
+/// the line as received, `METHOD SP target SP version`: any other distance between them means
+/// bytes were lost (a NUL), or the line was not written with single spaces.
+func requestLineWasCut(method: UnsafePointer<CChar>, version: UnsafePointer<CChar>, targetLength: Int) -> Bool {
+    method.distance(to: version) != strlen(method) + 1 + targetLength + 1
+}
 
 /// `@unchecked Sendable`: libmicrohttpd allows `MHD_resume_connection` from any thread.
 struct ConnectionHandle: @unchecked Sendable {

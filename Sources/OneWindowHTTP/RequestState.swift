@@ -7,7 +7,9 @@ import Foundation
 /// `suspension`, which the thread that completes a deferred response shares under `lock`.
 final class RequestState: @unchecked Sendable {
     let rawTarget: String
-    let target: Result<RequestTarget, RequestTarget.Problem>
+    /// The target's length in bytes up to its first NUL, as libmicrohttpd handed it over.
+    let rawTargetLength: Int
+    var target: Result<RequestTarget, RequestTarget.Problem>
     let connection: ConnectionRecord?
     let startedAt: UInt64
     var requestId = ""
@@ -31,8 +33,9 @@ final class RequestState: @unchecked Sendable {
     private var suspension: Int?
 
     /// - Parameter rawTarget: nil when the request line was not UTF-8.
-    init(rawTarget: String?, connection: ConnectionRecord?) {
+    init(rawTarget: String?, rawTargetLength: Int, connection: ConnectionRecord?) {
         self.rawTarget = rawTarget ?? ""
+        self.rawTargetLength = rawTargetLength
         if let rawTarget {
             self.target = Result { () throws(RequestTarget.Problem) in try RequestTarget.parse(rawTarget) }
         } else {
