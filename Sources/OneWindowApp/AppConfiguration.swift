@@ -12,6 +12,8 @@ public struct AppConfiguration: Sendable {
     public var http = HTTPServer.Configuration()
     /// A no-show is allowed once a ticket was called this many times.
     public var callsBeforeNoShow = 3
+    /// …and once this many seconds have passed since its first call: time to cross the hall.
+    public var noShowAfter: TimeInterval = 90
     /// Hall-local time at which tickets still open expire; nil leaves it to `close-day`.
     public var closingTime: (hour: Int, minute: Int)? = (17, 30)
     /// How long a valid device token is trusted without reading the database again: a revoked

@@ -27,7 +27,8 @@ public final class Application: Sendable {
         let monitoring = Monitoring(catalogue: snapshot.published, clock: configuration.clock)
         let queue = try QueueService(
             catalogue: snapshot.published, storage: storage, logger: logger,
-            callsBeforeNoShow: configuration.callsBeforeNoShow, closingTime: configuration.closingTime,
+            callsBeforeNoShow: configuration.callsBeforeNoShow, noShowAfter: configuration.noShowAfter,
+            closingTime: configuration.closingTime,
             hub: EventHub(heartbeatSeconds: configuration.boardHeartbeatSeconds),
             observers: [metrics] + monitoring.observers, inboxCapacity: configuration.inboxCapacity,
             heartbeat: configuration.commitHeartbeat,

@@ -24,6 +24,9 @@ struct TicketView: Encodable {
     var visit: Int?
     /// For clerks only: the case with its earlier visits.
     var `case`: CaseView?
+    /// For clerks only, while called: seconds before the time since the first call allows a
+    /// no-show (0 once it does; the calls needed are counted apart, in `callCount`).
+    var secondsBeforeNoShow: Int?
 
     init(_ ticket: Ticket, in queue: HallQueue) {
         let estimate = queue.estimate(for: ticket)
@@ -42,6 +45,12 @@ struct TicketView: Encodable {
         outcome = ticket.outcome
         caseId = ticket.caseId
         visit = ticket.caseId.flatMap { queue.cases[$0]?.ticketIds.firstIndex(of: ticket.id) }.map { $0 + 1 }
+    }
+
+    /// The view a clerk's console gets: with the no-show countdown while the ticket is called.
+    init(clerk ticket: Ticket, in queue: HallQueue, at now: Date) {
+        self.init(ticket, in: queue)
+        if ticket.status == .called { secondsBeforeNoShow = queue.secondsBeforeNoShow(ticket, at: now) }
     }
 }
 
@@ -88,9 +97,16 @@ struct QueueView: Encodable {
         var calledAt: String
     }
 
+    /// What one window can call: the waiting tickets of the services it takes.
+    struct WindowLine: Encodable {
+        var id: String
+        var callable: Int
+    }
+
     var day: String
     var queues: [Line]
     var lastCalls: [Call]
+    var windows: [WindowLine]
 
     init(_ queue: HallQueue) {
         day = queue.day
@@ -105,6 +121,9 @@ struct QueueView: Encodable {
         lastCalls = queue.recentCalls.compactMap { queue.tickets[$0] }.compactMap { ticket in
             guard let window = ticket.window, let at = ticket.calledAt else { return nil }
             return Call(number: ticket.number, window: window, calledAt: Timestamp.iso8601(at))
+        }
+        windows = queue.catalogue.hall.windows.map {
+            WindowLine(id: $0.id, callable: queue.callableCount(window: $0.id))
         }
     }
 }

@@ -11,7 +11,9 @@ extension Routes {
                 let device = request.authorizedDevice
                 let window = request.pathParameter("window")
                 queue.submit({ queue, now, _ throws(QueueError) in
-                    try queue.callNext(window: window, actor: device.name, at: now).map { TicketView($0, in: queue) }
+                    try queue.callNext(window: window, actor: device.name, at: now).map {
+                        TicketView(clerk: $0, in: queue, at: now)
+                    }
                 }) { result in
                     switch result {
                     case .success(.some(let view)): responder.send { .json(TicketEnvelope(ticket: view)) }
@@ -25,7 +27,8 @@ extension Routes {
                 let window = request.pathParameter("window")
                 queue.submit({ queue, now, _ throws(QueueError) in
                     TicketEnvelope(
-                        ticket: TicketView(try queue.recall(window: window, actor: device.name, at: now), in: queue))
+                        ticket: TicketView(
+                            clerk: try queue.recall(window: window, actor: device.name, at: now), in: queue, at: now))
                 }) { result in responder.answer(result) }
             },
             windowPauseRoute(state, "pause", paused: true),

@@ -19,6 +19,9 @@ public struct TicketInfo: Sendable, Equatable, Codable {
     public var visit: Int?
     /// With a clerk token: the case and its earlier visits.
     public var `case`: CaseInfo?
+    /// With a clerk token, while called: seconds before the time since the first call allows
+    /// a no-show.
+    public var secondsBeforeNoShow: Int?
 
     public init(
         id: String, number: String, serviceId: String, serviceName: String? = nil, status: String = "waiting",
