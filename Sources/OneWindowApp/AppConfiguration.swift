@@ -6,6 +6,8 @@ import OneWindowStorage
 public struct AppConfiguration: Sendable {
     /// The service catalogue; reloaded on SIGHUP.
     public var cataloguePath: String = "services.json"
+    /// A catalogue file larger than this is refused before it is read, at start and on reload.
+    public var catalogueMaxBytes = CatalogueSource.defaultMaxBytes
     /// The SQLite database; its folder is created if missing.
     public var databasePath: String = "var/onewindow.sqlite"
     /// Listening address, port, threads and body cap.

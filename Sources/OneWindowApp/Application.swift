@@ -20,7 +20,8 @@ public final class Application: Sendable {
 
     /// Loads and checks the catalogue and opens the database; refuses to build on a bad catalogue.
     public init(configuration: AppConfiguration, logger: Logger) throws {
-        let snapshot = try CatalogueSource.load(path: configuration.cataloguePath, at: configuration.clock())
+        let snapshot = try CatalogueSource.load(
+            path: configuration.cataloguePath, at: configuration.clock(), maxBytes: configuration.catalogueMaxBytes)
         let storage = try configuration.storage ?? Storage(path: configuration.databasePath)
         checkpointer = try Checkpointer(path: storage.path)
         let metrics = MetricsService()
@@ -82,7 +83,9 @@ public final class Application: Sendable {
     @discardableResult
     public func reloadCatalogue() -> Result<CatalogueSnapshot, CatalogueError> {
         do {
-            let snapshot = try CatalogueSource.load(path: configuration.cataloguePath, at: configuration.clock())
+            let snapshot = try CatalogueSource.load(
+                path: configuration.cataloguePath, at: configuration.clock(), maxBytes: configuration.catalogueMaxBytes)
+            try checkReload(to: snapshot)
             state.replaceCatalogue(with: snapshot)
             try? recordLoad(snapshot)
             logger.info(
