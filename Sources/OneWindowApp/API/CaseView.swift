@@ -10,7 +10,8 @@ struct CaseView: Encodable {
 
     /// One ticket of the case. No-shows and expired tickets are listed but are not visits made.
     struct Visit: Encodable {
-        var ticketId: String
+        /// Nil for kiosks: a ticket's id is its holder's.
+        var ticketId: String?
         var number: String
         var hallDay: String
         var issuedAt: String
@@ -49,7 +50,7 @@ struct CaseView: Encodable {
         visits = tickets.map { ticket in
             let materials = catalogue.service(id: ticket.serviceId)?.materials ?? []
             return Visit(
-                ticketId: ticket.id, number: ticket.number, hallDay: ticket.hallDay,
+                ticketId: forKiosk ? nil : ticket.id, number: ticket.number, hallDay: ticket.hallDay,
                 issuedAt: Timestamp.iso8601(ticket.issuedAt), calledAt: ticket.calledAt.map(Timestamp.iso8601),
                 endedAt: ticket.endedAt.map(Timestamp.iso8601), window: ticket.window, status: ticket.status.rawValue,
                 outcome: ticket.outcome,

@@ -67,17 +67,19 @@ struct WindowView: Encodable {
     var paused: Bool
     /// The number of the ticket called to the window and not yet ended.
     var currentTicket: String?
-    /// Its id, for the clerk's console to act on after a restart.
+    /// Its id, for the clerk's console to act on after a restart: only to clerks and admins,
+    /// never to the public (boards), since a ticket's id is its holder's.
     var currentTicketId: String?
 
-    init(_ window: Window, in queue: HallQueue) {
+    init(_ window: Window, in queue: HallQueue, forClerk: Bool = false) {
         let state = queue.windows[window.id]
         id = window.id
         name = window.name
         kind = window.kind.rawValue
         paused = state?.paused ?? false
-        currentTicketId = state?.currentTicketId.flatMap { queue.tickets[$0]?.id }
-        currentTicket = currentTicketId.flatMap { queue.tickets[$0]?.number }
+        let current = state?.currentTicketId.flatMap { queue.tickets[$0] }
+        currentTicket = current?.number
+        currentTicketId = forClerk ? current?.id : nil
     }
 }
 

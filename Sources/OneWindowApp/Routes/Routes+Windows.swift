@@ -33,9 +33,13 @@ extension Routes {
             },
             windowPauseRoute(state, "pause", paused: true),
             windowPauseRoute(state, "resume", paused: false),
-            Route("GET", "/api/v1/windows") { _ in
-                .json(
-                    WindowList(windows: queue.read { q in q.catalogue.hall.windows.map { WindowView($0, in: q) } }),
+            Route("GET", "/api/v1/windows", access: .optionalDevice(clerkRoles)) { request in
+                let clerk = request.device != nil
+                return .json(
+                    WindowList(
+                        windows: queue.read { q in
+                            q.catalogue.hall.windows.map { WindowView($0, in: q, forClerk: clerk) }
+                        }),
                     headers: ["Cache-Control": "no-store"])
             },
             Route("GET", "/api/v1/queue") { _ in
@@ -57,7 +61,7 @@ extension Routes {
             state.queue.submit({ queue, now, _ throws(QueueError) in
                 _ = try queue.setPaused(paused, window: window, actor: device.name, at: now)
                 let config = queue.catalogue.hall.windows.first { $0.id == window }!
-                return WindowEnvelope(window: WindowView(config, in: queue))
+                return WindowEnvelope(window: WindowView(config, in: queue, forClerk: true))
             }) { result in responder.answer(result) }
         }
     }

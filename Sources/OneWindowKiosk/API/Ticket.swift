@@ -59,7 +59,8 @@ public struct CaseInfo: Sendable, Equatable, Codable {
     public var visits: [Visit]
 
     public struct Visit: Sendable, Equatable, Codable {
-        public var ticketId: String
+        /// Only to clerks: a kiosk reading a case by its number does not get its tickets' ids.
+        public var ticketId: String?
         public var number: String
         public var hallDay: String
         public var status: String
@@ -69,7 +70,7 @@ public struct CaseInfo: Sendable, Equatable, Codable {
         public var note: String?
 
         public init(
-            ticketId: String, number: String, hallDay: String, status: String, outcome: String? = nil,
+            ticketId: String?, number: String, hallDay: String, status: String, outcome: String? = nil,
             window: String? = nil, missingMaterials: [MaterialReference]? = nil, note: String? = nil
         ) {
             self.ticketId = ticketId
