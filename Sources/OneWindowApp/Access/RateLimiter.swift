@@ -25,6 +25,18 @@ final class RateLimiter: Sendable {
         self.clock = clock
     }
 
+    /// The seconds until `device` has a token, without taking one; nil when it has one now.
+    func wait(for device: String) -> Int? {
+        guard let rule, rule.perMinute > 0 else { return nil }
+        let now = clock()
+        let perSecond = rule.perMinute / 60
+        return buckets.withLock { buckets in
+            guard let bucket = buckets[device] else { return nil }
+            let tokens = min(rule.burst, bucket.tokens + max(0, now.timeIntervalSince(bucket.at)) * perSecond)
+            return tokens + Self.slack >= 1 ? nil : Self.seconds(until: tokens, perSecond)
+        }
+    }
+
     /// Takes one token for `device`: nil when allowed, else the seconds until one is free.
     func take(for device: String) -> Int? {
         guard let rule, rule.perMinute > 0 else { return nil }
@@ -36,9 +48,17 @@ final class RateLimiter: Sendable {
             bucket.tokens = min(rule.burst, bucket.tokens + elapsed * perSecond)
             bucket.at = now
             defer { buckets[device] = bucket }
-            guard bucket.tokens >= 1 else { return max(1, Int(((1 - bucket.tokens) / perSecond).rounded(.up))) }
-            bucket.tokens -= 1
+            guard bucket.tokens + Self.slack >= 1 else { return Self.seconds(until: bucket.tokens, perSecond) }
+            bucket.tokens = max(0, bucket.tokens - 1)
             return nil
         }
+    }
+
+    /// Rounding room: 180 s at 5 per 15 minutes refill 0.99999999999999 tokens in floating point.
+    private static let slack = 1e-9
+
+    /// Whole seconds until `tokens` grows to one, at least 1.
+    private static func seconds(until tokens: Double, _ perSecond: Double) -> Int {
+        max(1, Int(((1 - tokens) / perSecond - 1e-6).rounded(.up)))
     }
 }
