@@ -121,11 +121,14 @@ public final class Application: Sendable {
     }
 
     /// What every HTML page gets unless it sets its own: no scripts but the print button's
-    /// `print()` (allowed by its hash), no framing, no sniffing, and no referrer sent to other
-    /// sites. Pages with a script of their own (the board) set their own policy.
+    /// `print()` and the page's `onbeforeprint` that writes the print date (both allowed by
+    /// their hashes: without the second the browser blocked it and the date never printed), no
+    /// framing, no sniffing, and no referrer sent to other sites. Pages with a script of their
+    /// own (the board) set their own policy.
     static let htmlSecurityHeaders: HTTPHeaders = [
         "Content-Security-Policy":
-            "default-src 'none'; script-src 'unsafe-hashes' '\(ContentSecurity.hash("print()"))'; "
+            "default-src 'none'; script-src 'unsafe-hashes' '\(ContentSecurity.hash("print()"))' "
+            + "'\(ContentSecurity.hash(PageLayout.printDateScript))'; "
             + "style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; "
             + "frame-ancestors 'none'",
         "X-Content-Type-Options": "nosniff",

@@ -112,10 +112,17 @@ func accessHandler(
     let target: RequestTarget
     switch state.target {
     case .success(let parsed): target = parsed
-    case .failure(.path(let reason)):
-        return queue(.error(HTTPError(.invalidPath, reason)), for: state, context, on: connection)
-    case .failure(.query(let reason)):
-        return queue(.error(HTTPError(.invalidParameter, reason)), for: state, context, on: connection)
+    case .failure(let problem):
+        let error =
+            switch problem {
+            case .path(let reason): HTTPError(.invalidPath, reason)
+            case .query(let reason): HTTPError(.invalidParameter, reason)
+            }
+        // A browser that asked for a page gets the error page, decided on the path as sent.
+        let undecoded = Request(
+            method: state.method, path: String(state.rawTarget.prefix { $0 != "?" }), headers: state.headers,
+            clientAddress: state.connection?.clientAddress ?? "-", requestId: state.requestId)
+        return queue(context.router.answer(error, toUndecodable: undecoded), for: state, context, on: connection)
     }
     let request = Request(
         method: state.method, path: target.path, query: target.query.map { ($0.name, $0.value) },

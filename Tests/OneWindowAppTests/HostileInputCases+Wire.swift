@@ -191,6 +191,24 @@ extension HostileCases {
                     body: json(#"{"window":"1","outcome":"completed"}"#)),
                 outcome: .error(409, "ticket_waiting")),
             HostileCase(
+                name: "note: null (no field takes null, optional or not)",
+                bytes: request(
+                    "POST", "/api/v1/tickets/\(ticketId)/complete", headers: clerkHeaders,
+                    body: json(#"{"window":"1","outcome":"completed","note":null}"#)),
+                outcome: .error(400, "malformed_body")),
+            HostileCase(
+                name: "missingMaterials: [null]",
+                bytes: request(
+                    "POST", "/api/v1/tickets/\(ticketId)/complete", headers: clerkHeaders,
+                    body: json(#"{"window":"1","outcome":"needs_more","missingMaterials":[null]}"#)),
+                outcome: .error(400, "malformed_body")),
+            HostileCase(
+                name: "a string \"null\" with an escaped quote is a string, not a null",
+                bytes: request(
+                    "POST", "/api/v1/tickets/\(ticketId)/complete", headers: clerkHeaders,
+                    body: json(#"{"window":"1","outcome":"completed","note":"say \"null\": null"}"#)),
+                outcome: .error(409, "ticket_waiting")),
+            HostileCase(
                 name: "a transfer to a service that does not exist",
                 bytes: request(
                     "POST", "/api/v1/tickets/\(ticketId)/transfer", headers: clerkHeaders,
