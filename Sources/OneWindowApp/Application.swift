@@ -15,7 +15,7 @@ public final class Application: Sendable {
     /// Prometheus figures, today's waiting line, the manager's sessions.
     public let monitoring: Monitoring
     private let server: HTTPServer
-    private let logger: Logger
+    let logger: Logger
     private let checkpointer: Checkpointer
 
     /// Loads and checks the catalogue and opens the database; refuses to build on a bad catalogue.
@@ -87,6 +87,7 @@ public final class Application: Sendable {
                 path: configuration.cataloguePath, at: configuration.clock(), maxBytes: configuration.catalogueMaxBytes)
             try checkReload(to: snapshot)
             state.replaceCatalogue(with: snapshot)
+            moveToReplacements(snapshot)
             try? recordLoad(snapshot)
             logger.info(
                 "catalogue reloaded",

@@ -116,6 +116,91 @@ struct CatalogueReloadTests {
         #expect(snapshot.catalogue.services.map(\.id) == ["T-HY-001", "T-JZ-001"])
     }
 
+    @Test("a renamed material named in replaces is accepted; the open case reads the old id as the new material")
+    func replacedMaterial() throws {
+        defer { stop() }
+        let caseId = try openCaseLackingM2()
+        try rewrite { document in
+            services(&document) { list in
+                var materials = list[1]["materials"] as! [[String: Any]]
+                materials[1]["id"] = "m9"
+                materials[1]["name"] = "收入证明（新）"
+                materials[1]["replaces"] = ["m2"]
+                list[1]["materials"] = materials
+            }
+        }
+        guard case .success = app.application.reloadCatalogue() else {
+            Issue.record("the reload was refused")
+            return
+        }
+        let read = try app.client.get("/api/v1/cases/\(caseId)", headers: ["Authorization": "Bearer \(clerk)"])
+        let visit = ((read.json["case"] as? [String: Any])?["visits"] as? [[String: Any]])?.first
+        let missing = (visit?["missingMaterials"] as? [[String: Any]])?.first
+        #expect(missing?["id"] as? String == "m2" && missing?["name"] as? String == "收入证明（新）", "\(read.text)")
+    }
+
+    @Test("a renamed service named in replaces takes its waiting tickets and open cases; a called one holds the reload")
+    func replacedService() throws {
+        defer { stop() }
+        let caseId = try openCaseLackingM2()
+        let waiting = try app.issue(token: kiosk, service: "T-JZ-001").json
+        let renamed: (inout [String: Any]) -> Void = { document in
+            services(&document) { list in
+                list[1]["id"] = "T-JZ-009"
+                list[1]["replaces"] = ["T-JZ-001"]
+            }
+        }
+        // While a ticket of the old id is at a window, the reload waits.
+        let auth = ["Authorization": "Bearer \(clerk)"]
+        #expect(try app.client.send("POST", "/api/v1/windows/1/call-next", headers: auth).status == 200)
+        try rewrite(renamed)
+        guard case .failure(let error) = app.application.reloadCatalogue() else {
+            Issue.record("the reload was accepted with a ticket at a window")
+            return
+        }
+        #expect(error.description.contains("are being served for it; reload once they end"), "\(error)")
+        let called = try app.client.get("/api/v1/tickets/\(waiting["id"] as! String)").json
+        #expect(called["status"] as? String == "called")
+        #expect(
+            try app.post(
+                "/api/v1/tickets/\(waiting["id"] as! String)/transfer", token: clerk,
+                json: #"{"window":"1","serviceId":"T-JZ-002"}"#
+            ).status == 200)
+        let again = try app.issue(token: kiosk, service: "T-JZ-001").json
+        guard case .success = app.application.reloadCatalogue() else {
+            Issue.record("the reload was refused")
+            return
+        }
+        let moved = try app.client.get("/api/v1/tickets/\(again["id"] as! String)").json
+        #expect(moved["serviceId"] as? String == "T-JZ-009" && moved["status"] as? String == "waiting", "\(moved)")
+        let back = try app.post("/api/v1/tickets", token: kiosk, json: #"{"caseId":"\#(caseId)"}"#)
+        #expect(back.status == 201 && back.json["serviceId"] as? String == "T-JZ-009", "\(back.text)")
+        let record = try app.client.get("/api/v1/cases/\(caseId)", headers: auth).json["case"] as? [String: Any]
+        #expect(record?["serviceId"] as? String == "T-JZ-009")
+    }
+
+    @Test("replaces may not name an id still in the file, nor one another entry replaces")
+    func replacesRules() throws {
+        defer { stop() }
+        try rewrite { document in
+            services(&document) { list in
+                list[1]["replaces"] = ["T-JZ-002"]
+                var materials = list[0]["materials"] as! [[String: Any]]
+                materials[0]["replaces"] = ["m7"]
+                materials[1]["replaces"] = ["m7"]
+                list[0]["materials"] = materials
+            }
+        }
+        do {
+            _ = try CatalogueSource.load(path: path)
+            Issue.record("loaded")
+        } catch {
+            let text = error.description
+            #expect(text.contains("services[1].replaces: “T-JZ-002” is still a service of this file"), "\(text)")
+            #expect(text.contains("services[0].materials[1].replaces: “m7” is replaced by “m1” already"), "\(text)")
+        }
+    }
+
     @Test("a catalogue over the size limit is refused before it is read, on reload and at start")
     func sizeLimit() throws {
         defer { stop() }
