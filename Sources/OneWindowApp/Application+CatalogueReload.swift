@@ -58,3 +58,28 @@ extension Application {
         }
     }
 }
+
+extension Application {
+    /// At start the previous catalogue is not known, so nothing can be refused: what the
+    /// file renamed with `replaces` is moved as on a reload, and open cases or tickets whose
+    /// service is in the file under no id are named in a warning (their return visit would get
+    /// `service_not_found` until the service is back).
+    func adoptAtStart(_ snapshot: CatalogueSnapshot) {
+        moveToReplacements(snapshot)
+        let (cases, tickets) = state.queue.read { queue in
+            (
+                queue.cases.values.filter { $0.state == .open && queue.catalogue.service(id: $0.serviceId) == nil }
+                    .map(\.id).sorted(),
+                queue.tickets.values.filter { !$0.status.isFinal && queue.catalogue.service(id: $0.serviceId) == nil }
+                    .sorted(by: Ticket.isServedBefore).map(\.number)
+            )
+        }
+        guard !cases.isEmpty || !tickets.isEmpty else { return }
+        logger.warning(
+            "open cases or tickets are for services the catalogue no longer has; put the services back or name their ids in replaces",
+            metadata: [
+                "cases": "\(cases.prefix(20).joined(separator: ","))",
+                "tickets": "\(tickets.prefix(20).joined(separator: ","))",
+            ])
+    }
+}

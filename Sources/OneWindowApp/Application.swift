@@ -58,6 +58,7 @@ public final class Application: Sendable {
         http.requestObservers.append(monitoring.requestFigures.observe)
         self.server = HTTPServer(configuration: http, router: router, logger: logger)
         try recordLoad(snapshot)
+        adoptAtStart(snapshot)
     }
 
     /// Whether a request for a path no route has gets the HTML error page: a browser (its

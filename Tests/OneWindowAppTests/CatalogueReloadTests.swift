@@ -179,6 +179,34 @@ struct CatalogueReloadTests {
         #expect(record?["serviceId"] as? String == "T-JZ-009")
     }
 
+    @Test("at start, a file that renamed a service with replaces moves its waiting tickets and open cases too")
+    func replacedAtStart() throws {
+        let caseId = try openCaseLackingM2()
+        let waiting = try app.issue(token: kiosk, service: "T-JZ-001").json
+        app.application.stop()
+        defer {
+            app.directory.remove()
+            folder.remove()
+        }
+        try rewrite { document in
+            services(&document) { list in
+                list[1]["id"] = "T-JZ-009"
+                list[1]["replaces"] = ["T-JZ-001"]
+            }
+        }
+        let database = app.application.configuration.databasePath
+        let path = path
+        let again = try TestApplication(catalogue: path) { $0.databasePath = database }
+        defer { again.stop() }
+        let moved = try again.client.get("/api/v1/tickets/\(waiting["id"] as! String)").json
+        #expect(moved["serviceId"] as? String == "T-JZ-009", "\(moved)")
+        let kiosk = try again.createToken(role: .kiosk, name: "kiosk-2")
+        let back = try again.post("/api/v1/tickets", token: kiosk, json: #"{"caseId":"\#(caseId)"}"#)
+        #expect(back.status == 201 && back.json["serviceId"] as? String == "T-JZ-009", "\(back.text)")
+        let record = try again.client.get("/api/v1/cases/\(caseId)", headers: ["Authorization": "Bearer \(kiosk)"])
+        #expect((record.json["case"] as? [String: Any])?["serviceId"] as? String == "T-JZ-009", "\(record.text)")
+    }
+
     @Test("replaces may not name an id still in the file, nor one another entry replaces")
     func replacesRules() throws {
         defer { stop() }
