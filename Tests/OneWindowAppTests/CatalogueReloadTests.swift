@@ -1,6 +1,8 @@
 import Foundation
+import GRDB
 import OneWindowApp
 import OneWindowCore
+import OneWindowStorage
 import OneWindowTesting
 import Testing
 
@@ -205,6 +207,50 @@ struct CatalogueReloadTests {
         #expect(back.status == 201 && back.json["serviceId"] as? String == "T-JZ-009", "\(back.text)")
         let record = try again.client.get("/api/v1/cases/\(caseId)", headers: ["Authorization": "Bearer \(kiosk)"])
         #expect((record.json["case"] as? [String: Any])?["serviceId"] as? String == "T-JZ-009", "\(record.text)")
+    }
+
+    @Test(
+        "a move whose write fails leaves the tickets where they were, says so in the log, and the next reload moves them"
+    )
+    func replacedMoveFails() throws {
+        app.stop()
+        let pool = try DatabasePool(path: folder.path("faulty.sqlite"), configuration: Storage.configuration())
+        let log = CapturedLog()
+        let path = path
+        let faulty = try TestApplication(catalogue: path, logger: log.logger()) {
+            $0.storage = try? Storage(writer: pool)
+            $0.cataloguePath = path
+        }
+        defer {
+            faulty.stop()
+            folder.remove()
+        }
+        let kiosk = try faulty.createToken(role: .kiosk, name: "kiosk-2")
+        let waiting = try faulty.issue(token: kiosk, service: "T-JZ-001").json
+        try pool.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER inject_fault BEFORE UPDATE ON ticket WHEN NEW.service_id = 'T-JZ-009'
+                    BEGIN SELECT RAISE(ABORT, 'injected fault'); END
+                    """)
+        }
+        try rewrite { document in
+            services(&document) { list in
+                list[1]["id"] = "T-JZ-009"
+                list[1]["replaces"] = ["T-JZ-001"]
+            }
+        }
+        _ = faulty.application.reloadCatalogue()
+        let id = waiting["id"] as! String
+        #expect(try faulty.client.get("/api/v1/tickets/\(id)").json["serviceId"] as? String == "T-JZ-001")
+        #expect(
+            log.all.contains { $0.level == .error && $0.message.contains("could not move the tickets and cases") },
+            "\(log.all.map(\.message))")
+        try pool.write { db in try db.execute(sql: "DROP TRIGGER inject_fault") }
+        _ = faulty.application.reloadCatalogue()
+        #expect(try faulty.client.get("/api/v1/tickets/\(id)").json["serviceId"] as? String == "T-JZ-009")
+        let stored = try faulty.application.state.storage.ticket(id: id)
+        #expect(stored?.serviceId == "T-JZ-009", "memory and disk agree")
     }
 
     @Test("replaces may not name an id still in the file, nor one another entry replaces")
