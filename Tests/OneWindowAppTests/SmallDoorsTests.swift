@@ -50,6 +50,21 @@ struct SmallDoorsTests {
         #expect(!csv.text.contains(",\t=") && !csv.text.contains("\"\t="), "\(csv.text)")
     }
 
+    @Test("the rate limiter forgets clients whose buckets are full again once it remembers 10,000")
+    func limiterForgets() {
+        let clock = ManualClock(Date(timeIntervalSince1970: 0))
+        let limiter = RateLimiter(rule: .init(perMinute: 1, burst: 2), clock: { clock.read() })
+        for client in 0..<RateLimiter.bucketLimit { #expect(limiter.take(for: "10.0.\(client)") == nil) }
+        #expect(limiter.remembered == RateLimiter.bucketLimit)
+        // 10.1.0 empties its bucket; none is full yet, so none is forgotten.
+        #expect(limiter.take(for: "10.1.0") == nil && limiter.take(for: "10.1.0") == nil)
+        #expect(limiter.remembered == RateLimiter.bucketLimit + 1)
+        clock.advance(60)
+        #expect(limiter.take(for: "10.1.1") == nil)
+        #expect(limiter.remembered == 2, "the refilled ones went; 10.1.0, still short of full, and 10.1.1 stay")
+        #expect(limiter.take(for: "10.1.0") == nil && limiter.take(for: "10.1.0") != nil, "10.1.0 kept its count")
+    }
+
     @Test("the pages' onbeforeprint handler is allowed by their security policy, by its hash")
     func printDateAllowed() throws {
         let app = try TestApplication(catalogue: Fixtures.validCatalogue)

@@ -43,6 +43,7 @@ final class RateLimiter: Sendable {
         let now = clock()
         let perSecond = rule.perMinute / 60
         return buckets.withLock { buckets in
+            if buckets[device] == nil, buckets.count >= Self.bucketLimit { Self.forgetFull(&buckets, rule, now) }
             var bucket = buckets[device] ?? Bucket(tokens: rule.burst, at: now)
             let elapsed = max(0, now.timeIntervalSince(bucket.at))
             bucket.tokens = min(rule.burst, bucket.tokens + elapsed * perSecond)
@@ -51,6 +52,22 @@ final class RateLimiter: Sendable {
             guard bucket.tokens + Self.slack >= 1 else { return Self.seconds(until: bucket.tokens, perSecond) }
             bucket.tokens = max(0, bucket.tokens - 1)
             return nil
+        }
+    }
+
+    /// How many clients have a bucket now.
+    var remembered: Int { buckets.withLock(\.count) }
+
+    /// Clients remembered at most before the full buckets are forgotten: sign-in failures come
+    /// from any address, and each must not cost memory for ever.
+    static let bucketLimit = 10_000
+
+    /// Drops the buckets that have refilled to `burst`: a client with a full bucket is the same
+    /// as one never seen.
+    private static func forgetFull(_ buckets: inout [String: Bucket], _ rule: Rule, _ now: Date) {
+        let perSecond = rule.perMinute / 60
+        buckets = buckets.filter { _, bucket in
+            bucket.tokens + max(0, now.timeIntervalSince(bucket.at)) * perSecond < rule.burst
         }
     }
 
