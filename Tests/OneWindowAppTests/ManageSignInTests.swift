@@ -68,6 +68,7 @@ struct ManageSignInTests {
         let out = try app.client.send(
             "POST", "/manage/sign-out", headers: ["Cookie": cookie, "Origin": "http://evil.example"])
         #expect(out.status == 403 && out.headers["content-type"]?.hasPrefix("text/html") == true)
+        #expect(out.text.contains("请从本站的页面操作"), "the page says what happened, not 链接有误")
         #expect(try app.client.get("/manage", headers: ["Cookie": cookie]).text.contains("退出登录"), "still signed in")
     }
 }
