@@ -73,6 +73,9 @@ struct PublicReadTests {
         let mine = try app.client.get("/api/v1/windows", headers: ["Authorization": "Bearer \(clerk)"])
         #expect(!leaked(ids, in: mine.text).isEmpty, "\(mine.text)")
         #expect(try app.client.get("/api/v1/windows", headers: ["Authorization": "Bearer \(kiosk)"]).status == 403)
+        // Knowing a number is not knowing the ticket: neither the API nor the ticket page takes one.
+        #expect(try app.client.get("/api/v1/tickets/C001").status == 404)
+        #expect(try app.client.get("/t/C001").status == 404)
     }
 
     @Test("a kiosk reads a case by its number without notes, the cancel reason or ticket ids; a clerk sees them")
