@@ -6,12 +6,16 @@ import OneWindowStorage
 public struct AppConfiguration: Sendable {
     /// The service catalogue; reloaded on SIGHUP.
     public var cataloguePath: String = "services.json"
+    /// A catalogue file larger than this is refused before it is read, at start and on reload.
+    public var catalogueMaxBytes = CatalogueSource.defaultMaxBytes
     /// The SQLite database; its folder is created if missing.
     public var databasePath: String = "var/onewindow.sqlite"
     /// Listening address, port, threads and body cap.
     public var http = HTTPServer.Configuration()
     /// A no-show is allowed once a ticket was called this many times.
     public var callsBeforeNoShow = 3
+    /// …and once this many seconds have passed since its first call: time to cross the hall.
+    public var noShowAfter: TimeInterval = 90
     /// Hall-local time at which tickets still open expire; nil leaves it to `close-day`.
     public var closingTime: (hour: Int, minute: Int)? = (17, 30)
     /// How long a valid device token is trusted without reading the database again: a revoked

@@ -15,19 +15,21 @@ public final class Application: Sendable {
     /// Prometheus figures, today's waiting line, the manager's sessions.
     public let monitoring: Monitoring
     private let server: HTTPServer
-    private let logger: Logger
+    let logger: Logger
     private let checkpointer: Checkpointer
 
     /// Loads and checks the catalogue and opens the database; refuses to build on a bad catalogue.
     public init(configuration: AppConfiguration, logger: Logger) throws {
-        let snapshot = try CatalogueSource.load(path: configuration.cataloguePath, at: configuration.clock())
+        let snapshot = try CatalogueSource.load(
+            path: configuration.cataloguePath, at: configuration.clock(), maxBytes: configuration.catalogueMaxBytes)
         let storage = try configuration.storage ?? Storage(path: configuration.databasePath)
         checkpointer = try Checkpointer(path: storage.path)
         let monitoring = Monitoring(catalogue: snapshot.published, clock: configuration.clock)
         let metrics = MetricsService(timings: monitoring.queueFigures.observe)
         let queue = try QueueService(
             catalogue: snapshot.published, storage: storage, logger: logger,
-            callsBeforeNoShow: configuration.callsBeforeNoShow, closingTime: configuration.closingTime,
+            callsBeforeNoShow: configuration.callsBeforeNoShow, noShowAfter: configuration.noShowAfter,
+            closingTime: configuration.closingTime,
             hub: EventHub(heartbeatSeconds: configuration.boardHeartbeatSeconds),
             observers: [metrics] + monitoring.observers, inboxCapacity: configuration.inboxCapacity,
             heartbeat: configuration.commitHeartbeat,
@@ -56,6 +58,7 @@ public final class Application: Sendable {
         http.requestObservers.append(monitoring.requestFigures.observe)
         self.server = HTTPServer(configuration: http, router: router, logger: logger)
         try recordLoad(snapshot)
+        adoptAtStart(snapshot)
     }
 
     /// Whether a request for a path no route has gets the HTML error page: a browser (its
@@ -81,8 +84,11 @@ public final class Application: Sendable {
     @discardableResult
     public func reloadCatalogue() -> Result<CatalogueSnapshot, CatalogueError> {
         do {
-            let snapshot = try CatalogueSource.load(path: configuration.cataloguePath, at: configuration.clock())
+            let snapshot = try CatalogueSource.load(
+                path: configuration.cataloguePath, at: configuration.clock(), maxBytes: configuration.catalogueMaxBytes)
+            try checkReload(to: snapshot)
             state.replaceCatalogue(with: snapshot)
+            moveToReplacements(snapshot)
             try? recordLoad(snapshot)
             logger.info(
                 "catalogue reloaded",
@@ -117,11 +123,14 @@ public final class Application: Sendable {
     }
 
     /// What every HTML page gets unless it sets its own: no scripts but the print button's
-    /// `print()` (allowed by its hash), no framing, no sniffing, and no referrer sent to other
-    /// sites. Pages with a script of their own (the board) set their own policy.
+    /// `print()` and the page's `onbeforeprint` that writes the print date (both allowed by
+    /// their hashes: without the second the browser blocked it and the date never printed), no
+    /// framing, no sniffing, and no referrer sent to other sites. Pages with a script of their
+    /// own (the board) set their own policy.
     static let htmlSecurityHeaders: HTTPHeaders = [
         "Content-Security-Policy":
-            "default-src 'none'; script-src 'unsafe-hashes' '\(ContentSecurity.hash("print()"))'; "
+            "default-src 'none'; script-src 'unsafe-hashes' '\(ContentSecurity.hash("print()"))' "
+            + "'\(ContentSecurity.hash(PageLayout.printDateScript))'; "
             + "style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; "
             + "frame-ancestors 'none'",
         "X-Content-Type-Options": "nosniff",

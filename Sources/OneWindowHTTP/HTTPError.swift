@@ -4,11 +4,15 @@ public struct HTTPError: Error, Sendable, Equatable {
     public var message: String
     /// Extra header fields, e.g. `Allow` on a 405.
     public var headers: HTTPHeaders
+    /// Written into the body as `retryAfterSeconds` when the wait is part of the answer (a
+    /// console counts it down), beside the `Retry-After` header.
+    public var retryAfterSeconds: Int?
 
-    public init(_ code: Code, _ message: String, headers: HTTPHeaders = [:]) {
+    public init(_ code: Code, _ message: String, headers: HTTPHeaders = [:], retryAfterSeconds: Int? = nil) {
         self.code = code
         self.message = message
         self.headers = headers
+        self.retryAfterSeconds = retryAfterSeconds
     }
 
     public var status: Int { code.status }

@@ -38,7 +38,9 @@ func requestLineArrived(
     let record = connection.flatMap(onewindow_connection_context).map {
         Unmanaged<ConnectionRecord>.fromOpaque($0).takeUnretainedValue()
     }
-    let state = RequestState(rawTarget: uri.flatMap { String(validatingCString: $0) }, connection: record)
+    let state = RequestState(
+        rawTarget: uri.flatMap { String(validatingCString: $0) }, rawTargetLength: uri.map { strlen($0) } ?? 0,
+        connection: record)
     return Unmanaged.passRetained(state).toOpaque()
 }
 
@@ -62,6 +64,11 @@ func accessHandler(
         state.headers = collectHeaders(connection)
         state.requestId = context.requestId(given: state.headers["X-Request-Id"])
         state.connection?.due(within: context.configuration.requestTimeoutSeconds)
+        if let method, let version,
+            requestLineWasCut(method: method, version: version, targetLength: state.rawTargetLength)
+        {
+            state.target = .failure(.path("the request line has a NUL byte in its target, or more than one space"))
+        }
         if let problem = Framing.problem(in: state.headers) {
             state.dispatched = true
             var response = Response.error(problem)
@@ -105,10 +112,17 @@ func accessHandler(
     let target: RequestTarget
     switch state.target {
     case .success(let parsed): target = parsed
-    case .failure(.path(let reason)):
-        return queue(.error(HTTPError(.invalidPath, reason)), for: state, context, on: connection)
-    case .failure(.query(let reason)):
-        return queue(.error(HTTPError(.invalidParameter, reason)), for: state, context, on: connection)
+    case .failure(let problem):
+        let error =
+            switch problem {
+            case .path(let reason): HTTPError(.invalidPath, reason)
+            case .query(let reason): HTTPError(.invalidParameter, reason)
+            }
+        // A browser that asked for a page gets the error page, decided on the path as sent.
+        let undecoded = Request(
+            method: state.method, path: String(state.rawTarget.prefix { $0 != "?" }), headers: state.headers,
+            clientAddress: state.connection?.clientAddress ?? "-", requestId: state.requestId)
+        return queue(context.router.answer(error, toUndecodable: undecoded), for: state, context, on: connection)
     }
     let request = Request(
         method: state.method, path: target.path, query: target.query.map { ($0.name, $0.value) },
@@ -141,6 +155,15 @@ func accessHandler(
 }
 
 private let retry: HTTPHeaders = ["Retry-After": "1"]
+
+/// Whether the target libmicrohttpd handed over is shorter than the one sent. It reads the
+/// request line as C strings, so a raw NUL in the target cuts it silently (`GET
+/// /healthz\0/../manage` arrives as `/healthz`). The method and the version still point into
+/// the line as received, `METHOD SP target SP version`: any other distance between them means
+/// bytes were lost (a NUL), or the line was not written with single spaces.
+func requestLineWasCut(method: UnsafePointer<CChar>, version: UnsafePointer<CChar>, targetLength: Int) -> Bool {
+    method.distance(to: version) != strlen(method) + 1 + targetLength + 1
+}
 
 /// `@unchecked Sendable`: libmicrohttpd allows `MHD_resume_connection` from any thread.
 struct ConnectionHandle: @unchecked Sendable {

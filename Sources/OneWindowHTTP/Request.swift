@@ -81,6 +81,13 @@ public struct Request: Sendable {
 
     /// Decodes the JSON body, answering 400 `malformed_body` with a message naming the field.
     public func decodeJSON<T: Decodable>(_ type: T.Type) throws(HTTPError) -> T {
+        if let field = JSONNull.first(in: body) {
+            throw HTTPError(
+                .malformedBody,
+                field.isEmpty
+                    ? "the body has a null; no field takes null: leave out a field that has no value"
+                    : "field “\(field)” is null; no field takes null: leave it out when it has no value")
+        }
         do {
             return try JSONDecoder().decode(type, from: body)
         } catch let error as DecodingError {

@@ -10,7 +10,9 @@ import Synchronization
 /// deferred handler gives, and the suspension it ends) is inside `settlement`'s mutex.
 final class RequestState: @unchecked Sendable {
     let rawTarget: String
-    let target: Result<RequestTarget, RequestTarget.Problem>
+    /// The target's length in bytes up to its first NUL, as libmicrohttpd handed it over.
+    let rawTargetLength: Int
+    var target: Result<RequestTarget, RequestTarget.Problem>
     let connection: ConnectionRecord?
     let startedAt: UInt64
     var requestId = ""
@@ -38,8 +40,9 @@ final class RequestState: @unchecked Sendable {
     private let settlement = Mutex(Settlement())
 
     /// - Parameter rawTarget: nil when the request line was not UTF-8.
-    init(rawTarget: String?, connection: ConnectionRecord?) {
+    init(rawTarget: String?, rawTargetLength: Int, connection: ConnectionRecord?) {
         self.rawTarget = rawTarget ?? ""
+        self.rawTargetLength = rawTargetLength
         if let rawTarget {
             self.target = Result { () throws(RequestTarget.Problem) in try RequestTarget.parse(rawTarget) }
         } else {

@@ -60,7 +60,9 @@ public struct Response: Sendable {
     /// The one error reply: `{"error":{"code":"…","message":"…"}}` with the code's status.
     public static func error(_ error: HTTPError) -> Response {
         json(
-            ErrorBody(error: .init(code: error.code.name, message: error.message)), status: error.status,
+            ErrorBody(
+                error: .init(code: error.code.name, message: error.message, retryAfterSeconds: error.retryAfterSeconds)),
+            status: error.status,
             headers: error.headers)
     }
 
@@ -68,6 +70,7 @@ public struct Response: Sendable {
         struct Detail: Encodable {
             var code: String
             var message: String
+            var retryAfterSeconds: Int?
         }
         var error: Detail
     }

@@ -88,6 +88,12 @@ public struct Router: Sendable {
         return box.wait()
     }
 
+    /// The answer to a request whose target could not be decoded, so no route can be chosen:
+    /// the error page when a person asked for a page (as for a path no route has), else JSON.
+    public func answer(_ error: HTTPError, toUndecodable request: Request) -> Response {
+        errorResponse(error, request, page: unmatchedPage(request))
+    }
+
     /// The error reply, as the route's error page when it has one (with the error's headers).
     private func errorResponse(_ error: any Error, _ request: Request, page: Route.ErrorPage?) -> Response {
         var failure = HTTPError(.internalError, "the server could not answer this request")

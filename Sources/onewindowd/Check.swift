@@ -24,7 +24,9 @@ struct Check: ParsableCommand {
         let path = file ?? Environment.value("ONEWINDOW_CATALOGUE") ?? AppConfiguration().cataloguePath
         let catalogue: Catalogue
         do {
-            catalogue = try CatalogueSource.load(path: path).catalogue
+            let limit = (try? Serve.parse("ONEWINDOW_CATALOGUE_MAX_BYTES", Int.init)) ?? nil
+            catalogue = try CatalogueSource.load(path: path, maxBytes: limit ?? CatalogueSource.defaultMaxBytes)
+                .catalogue
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             FileHandle.standardError.write(

@@ -10,7 +10,8 @@ struct Serve: ParsableCommand {
         discussion: """
             Every option also reads an environment variable, used when the option is not given:
             ONEWINDOW_HOST, ONEWINDOW_PORT, ONEWINDOW_CATALOGUE, ONEWINDOW_DATABASE, ONEWINDOW_THREADS,
-            ONEWINDOW_MAX_BODY_BYTES, ONEWINDOW_CLOSING_TIME, ONEWINDOW_NO_SHOW_CALLS, ONEWINDOW_LOG_LEVEL,
+            ONEWINDOW_MAX_BODY_BYTES, ONEWINDOW_CLOSING_TIME, ONEWINDOW_NO_SHOW_CALLS, ONEWINDOW_NO_SHOW_AFTER,
+            ONEWINDOW_LOG_LEVEL,
             ONEWINDOW_ISSUE_RATE, ONEWINDOW_ISSUE_BURST, ONEWINDOW_CONNECTION_LIMIT, ONEWINDOW_PER_CLIENT_LIMIT,
             ONEWINDOW_REQUEST_TIMEOUT, ONEWINDOW_ANSWER_TIMEOUT, ONEWINDOW_INBOX_CAPACITY, ONEWINDOW_ACCESS_LOG.
             Logs go to standard error, one logfmt line each (one per request unless the access log is off).
@@ -44,6 +45,12 @@ struct Serve: ParsableCommand {
     @Option(help: "Calls before a ticket may be marked a no-show (env ONEWINDOW_NO_SHOW_CALLS; default 3).")
     var noShowCalls: Int?
 
+    @Option(
+        help:
+            "Seconds after a ticket's first call before it may be marked a no-show (env ONEWINDOW_NO_SHOW_AFTER; default 90)."
+    )
+    var noShowAfter: Int?
+
     @Option(help: "trace, debug, info, notice, warning, error or critical (env ONEWINDOW_LOG_LEVEL; default info).")
     var logLevel: String?
 
@@ -66,6 +73,11 @@ struct Serve: ParsableCommand {
         guard (1...20).contains(configuration.callsBeforeNoShow) else {
             throw ValidationError("no-show calls must be from 1 to 20, found \(configuration.callsBeforeNoShow)")
         }
+        let after = try noShowAfter ?? Self.parse("ONEWINDOW_NO_SHOW_AFTER", Int.init) ?? Int(configuration.noShowAfter)
+        guard (0...3600).contains(after) else {
+            throw ValidationError("no-show after must be from 0 to 3600 seconds, found \(after)")
+        }
+        configuration.noShowAfter = TimeInterval(after)
         if let text = closingTime ?? Environment.value("ONEWINDOW_CLOSING_TIME") {
             configuration.closingTime = try Self.clockTime(text)
         }

@@ -40,6 +40,12 @@ struct ServeLimits: ParsableArguments {
     @Option(help: "on or off: one log line per request (env ONEWINDOW_ACCESS_LOG; default on).")
     var accessLog: String?
 
+    @Option(
+        help:
+            "Largest catalogue file in bytes, refused before it is read, at start and on reload (env ONEWINDOW_CATALOGUE_MAX_BYTES; default 5242880)."
+    )
+    var catalogueMaxBytes: Int?
+
     func apply(to configuration: inout AppConfiguration) throws {
         let defaults = configuration.issueRateLimit ?? IssueRateLimit(perMinute: 60, burst: 20)
         let rate = try issueRate ?? Serve.parse("ONEWINDOW_ISSUE_RATE", Double.init) ?? defaults.perMinute
@@ -76,5 +82,11 @@ struct ServeLimits: ParsableArguments {
         case let other: throw ValidationError("access log “\(other)” is not on or off")
         }
         configuration.http = http
+        configuration.catalogueMaxBytes =
+            try catalogueMaxBytes ?? Serve.parse("ONEWINDOW_CATALOGUE_MAX_BYTES", Int.init)
+            ?? configuration.catalogueMaxBytes
+        guard configuration.catalogueMaxBytes >= 1024 else {
+            throw ValidationError("the catalogue limit must be at least 1024 bytes")
+        }
     }
 }

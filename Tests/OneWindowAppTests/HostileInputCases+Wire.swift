@@ -20,6 +20,47 @@ extension HostileCases {
                         + "0\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"),
                 outcome: .closes("bad_framing")),
             HostileCase(
+                name: "whitespace before the colon of Content-Length (smuggling)",
+                bytes: raw(
+                    "POST /api/v1/tickets HTTP/1.1\r\nHost: x\r\nContent-Length : 39\r\n"
+                        + "Content-Type: application/json\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"),
+                outcome: .closes("bad_framing")),
+            HostileCase(
+                name: "a tab before the colon of Transfer-Encoding (smuggling)",
+                bytes: raw(
+                    "POST /api/v1/tickets HTTP/1.1\r\nHost: x\r\nTransfer-Encoding\t: chunked\r\n\r\n"
+                        + "0\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"),
+                outcome: .closes("bad_framing")),
+            HostileCase(
+                name: "Transfer-Encoding: chunked, identity (chunked not last)",
+                bytes: raw(
+                    "POST /api/v1/tickets HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, identity\r\n\r\n"
+                        + "0\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"),
+                outcome: .closes("bad_framing")),
+            HostileCase(
+                name: "two Transfer-Encoding headers, chunked first",
+                bytes: raw(
+                    "POST /api/v1/tickets HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                        + "Transfer-Encoding: identity\r\n\r\n0\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"),
+                outcome: .closes("bad_framing")),
+            HostileCase(
+                name: "Transfer-Encoding: chunked twice",
+                bytes: raw(
+                    "POST /api/v1/tickets HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                        + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"),
+                outcome: .closes("bad_framing")),
+            HostileCase(
+                name: "Transfer-Encoding: gzip, chunked (a coding the server does not decode)",
+                bytes: raw(
+                    "POST /api/v1/tickets HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n"
+                        + "0\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"),
+                outcome: .closes("bad_framing")),
+            HostileCase(
+                name: "a header name with a character a token cannot have",
+                bytes: raw(
+                    "GET /healthz HTTP/1.1\r\nHost: x\r\nX-A(b): 1\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"),
+                outcome: .closes("bad_framing")),
+            HostileCase(
                 name: "a header flood of 36 KB", bytes: raw("GET /healthz HTTP/1.1\r\nHost: x\r\n\(flood)\r\n"),
                 outcome: .refusedByServer([431, 400])),
             HostileCase(
@@ -87,6 +128,16 @@ extension HostileCases {
                     + Data(" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8),
                 outcome: .error(400, "invalid_path")),
             HostileCase(
+                name: "a raw NUL in the target",
+                bytes: Data("GET /healthz".utf8) + Data([0])
+                    + Data("/../manage HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8),
+                outcome: .error(400, "invalid_path")),
+            HostileCase(
+                name: "a raw NUL in an API path",
+                bytes: Data("GET /api/v1/services/MZ-HY-001".utf8) + Data([0])
+                    + Data(".php HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8),
+                outcome: .error(400, "invalid_path")),
+            HostileCase(
                 name: "a control character, escaped", bytes: get("/api/v1/services/%01"),
                 outcome: .error(400, "invalid_path")),
             HostileCase(
@@ -138,6 +189,24 @@ extension HostileCases {
                 bytes: request(
                     "POST", "/api/v1/tickets/\(ticketId)/complete", headers: clerkHeaders,
                     body: json(#"{"window":"1","outcome":"completed"}"#)),
+                outcome: .error(409, "ticket_waiting")),
+            HostileCase(
+                name: "note: null (no field takes null, optional or not)",
+                bytes: request(
+                    "POST", "/api/v1/tickets/\(ticketId)/complete", headers: clerkHeaders,
+                    body: json(#"{"window":"1","outcome":"completed","note":null}"#)),
+                outcome: .error(400, "malformed_body")),
+            HostileCase(
+                name: "missingMaterials: [null]",
+                bytes: request(
+                    "POST", "/api/v1/tickets/\(ticketId)/complete", headers: clerkHeaders,
+                    body: json(#"{"window":"1","outcome":"needs_more","missingMaterials":[null]}"#)),
+                outcome: .error(400, "malformed_body")),
+            HostileCase(
+                name: "a string \"null\" with an escaped quote is a string, not a null",
+                bytes: request(
+                    "POST", "/api/v1/tickets/\(ticketId)/complete", headers: clerkHeaders,
+                    body: json(#"{"window":"1","outcome":"completed","note":"say \"null\": null"}"#)),
                 outcome: .error(409, "ticket_waiting")),
             HostileCase(
                 name: "a transfer to a service that does not exist",

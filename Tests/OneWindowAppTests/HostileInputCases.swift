@@ -54,6 +54,8 @@ enum HostileCases {
             ("an empty body", Data(), .error(400, "malformed_body")),
             ("serviceId a number", json(#"{"serviceId":123}"#), .error(400, "malformed_body")),
             ("serviceId null", json(#"{"serviceId":null}"#), .error(400, "malformed_body")),
+            ("priority null", json(#"{"serviceId":"T-JZ-001","priority":null}"#), .error(400, "malformed_body")),
+            ("caseId null", json(#"{"serviceId":"T-JZ-001","caseId":null}"#), .error(400, "malformed_body")),
             ("serviceId missing", json(#"{"priority":true}"#), .error(400, "malformed_body")),
             ("priority a string", json(#"{"serviceId":"T-JZ-001","priority":"yes"}"#), .error(400, "malformed_body")),
             ("priority 1e999", json(#"{"serviceId":"T-JZ-001","priority":1e999}"#), .error(400, "malformed_body")),

@@ -16,6 +16,7 @@ struct StorageTests {
         #expect(
             try storage.appliedMigrations() == [
                 "0001-catalogue-loads", "0002-queue", "0003-device-tokens", "0004-idempotency-keys", "0005-cases",
+                "0008-first-call",
             ])
         #expect(storage.isReachable())
     }
@@ -62,7 +63,9 @@ struct StorageTests {
         ticket.status = .called
         ticket.window = "3"
         ticket.callCount = 1
-        ticket.calledAt = issued + 60.5
+        ticket.calledAt = issued + 90.5
+        // The first call stays where it was when a recall moves the last one.
+        ticket.firstCalledAt = issued + 60.25
         changes = QueueChanges()
         changes.tickets["t1"] = ticket
         changes.windows["3"] = WindowState(id: "3", paused: true, currentTicketId: "t1")

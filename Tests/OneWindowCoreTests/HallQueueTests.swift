@@ -130,6 +130,55 @@ struct HallQueueTests {
         }
     }
 
+    @Test("no-show waits the set time since the first call: three calls in 3 s are refused with the seconds left")
+    mutating func noShowTooSoon() throws {
+        let ticket = try issue("S1")
+        let first = tick()
+        _ = try queue.callNext(window: "1", actor: "c", at: first)
+        _ = try queue.recall(window: "1", actor: "c", at: first + 1)
+        let recalled = try queue.recall(window: "1", actor: "c", at: first + 2)
+        #expect(recalled.firstCalledAt == first && recalled.calledAt == first + 2)
+        #expect(throws: QueueError.tooSoonForNoShow(ticket: "C001", secondsLeft: 87)) {
+            try queue.noShow(ticket: ticket.id, window: "1", actor: "c", at: first + 3)
+        }
+        // Rounded up: told 1 s at 89.5 s, and allowed at 90 s.
+        #expect(throws: QueueError.tooSoonForNoShow(ticket: "C001", secondsLeft: 1)) {
+            try queue.noShow(ticket: ticket.id, window: "1", actor: "c", at: first + 89.5)
+        }
+        #expect(queue.tickets[ticket.id]?.status == .called)
+        _ = queue.takeChanges()
+        #expect(try queue.noShow(ticket: ticket.id, window: "1", actor: "c", at: first + 90).status == .noShow)
+        #expect(queue.takeChanges().events.map(\.kind) == [.noShow])
+    }
+
+    @Test("a transfer starts the time again: the first call at the new service counts")
+    mutating func noShowAfterTransfer() throws {
+        let ticket = try issue("S1")
+        _ = try queue.callNext(window: "1", actor: "c", at: tick())
+        let moved = try queue.transfer(ticket: ticket.id, window: "1", to: "S2", actor: "c", at: tick(200))
+        #expect(moved.firstCalledAt == nil)
+        let again = tick()
+        _ = try queue.callNext(window: "1", actor: "c", at: again)
+        #expect(queue.tickets[ticket.id]?.firstCalledAt == again)
+        _ = try queue.recall(window: "1", actor: "c", at: again + 1)
+        _ = try queue.recall(window: "1", actor: "c", at: again + 2)
+        #expect(throws: QueueError.tooSoonForNoShow(ticket: "C001", secondsLeft: 80)) {
+            try queue.noShow(ticket: ticket.id, window: "1", actor: "c", at: again + 10)
+        }
+        #expect(queue.secondsBeforeNoShow(queue.tickets[ticket.id]!, at: again + 100) == 0)
+    }
+
+    @Test("the time is a setting: with 0 the calls alone decide")
+    func noShowAfterZero() throws {
+        var queue = HallQueue(catalogue: Self.catalogue, day: "2026-11-28", noShowAfter: 0)
+        let at = Self.morning
+        let ticket = try queue.issue(id: "t1", serviceId: "S1", priority: false, actor: "k", at: at)
+        _ = try queue.callNext(window: "1", actor: "c", at: at)
+        _ = try queue.recall(window: "1", actor: "c", at: at)
+        _ = try queue.recall(window: "1", actor: "c", at: at)
+        #expect(try queue.noShow(ticket: ticket.id, window: "1", actor: "c", at: at).status == .noShow)
+    }
+
     @Test("transfer puts the ticket back for another service, keeping its issue time")
     mutating func transfer() throws {
         let early = try issue("S1")

@@ -36,7 +36,7 @@ struct EndToEndTests {
         #expect(stored.json["status"] as? String == "waiting")
 
         let clerk = try hall.clerk(window: "1")
-        #expect(await clerk.waitFor("共 1 人"), "\(clerk.screen)")
+        #expect(await clerk.waitFor("本窗口等候：1 人"), "\(clerk.screen)")
         clerk.type("1")  // call
         #expect(await clerk.waitFor("当前号码  C001  最低生活保障  已呼叫 1 次"), "\(clerk.screen)")
         #expect(await clerk.waitFor("2. 家庭收入证明"))

@@ -10,7 +10,8 @@ struct CaseView: Encodable {
 
     /// One ticket of the case. No-shows and expired tickets are listed but are not visits made.
     struct Visit: Encodable {
-        var ticketId: String
+        /// Nil for kiosks: a ticket's id is its holder's.
+        var ticketId: String?
         var number: String
         var hallDay: String
         var issuedAt: String
@@ -36,7 +37,8 @@ struct CaseView: Encodable {
     var visits: [Visit]
 
     init(_ record: CaseRecord, visits tickets: [Ticket], catalogue: Catalogue, forKiosk: Bool) {
-        let service = catalogue.service(id: record.serviceId)
+        // An id the catalogue renamed since (`replaces`) still finds its service and materials.
+        let service = catalogue.service(replacing: record.serviceId)
         id = record.id
         serviceId = record.serviceId
         serviceName = service?.name
@@ -47,14 +49,14 @@ struct CaseView: Encodable {
         cancelReason = forKiosk ? nil : record.cancelReason
         visitsMade = record.visits
         visits = tickets.map { ticket in
-            let materials = catalogue.service(id: ticket.serviceId)?.materials ?? []
+            let visited = catalogue.service(replacing: ticket.serviceId)
             return Visit(
-                ticketId: ticket.id, number: ticket.number, hallDay: ticket.hallDay,
+                ticketId: forKiosk ? nil : ticket.id, number: ticket.number, hallDay: ticket.hallDay,
                 issuedAt: Timestamp.iso8601(ticket.issuedAt), calledAt: ticket.calledAt.map(Timestamp.iso8601),
                 endedAt: ticket.endedAt.map(Timestamp.iso8601), window: ticket.window, status: ticket.status.rawValue,
                 outcome: ticket.outcome,
                 missingMaterials: ticket.missingMaterials.map { id in
-                    Missing(id: id, name: materials.first { $0.id == id }?.name ?? id)
+                    Missing(id: id, name: visited?.material(replacing: id)?.name ?? id)
                 },
                 note: forKiosk ? nil : ticket.note)
         }

@@ -26,6 +26,9 @@ struct TicketView: Encodable {
     var visit: Int?
     /// For clerks only: the case with its earlier visits.
     var `case`: CaseView?
+    /// For clerks only, while called: seconds before the time since the first call allows a
+    /// no-show (0 once it does; the calls needed are counted apart, in `callCount`).
+    var secondsBeforeNoShow: Int?
 
     init(_ ticket: Ticket, in queue: HallQueue) {
         let estimate = queue.estimate(for: ticket)
@@ -46,6 +49,12 @@ struct TicketView: Encodable {
         caseId = ticket.caseId
         visit = ticket.caseId.flatMap { queue.cases[$0]?.ticketIds.firstIndex(of: ticket.id) }.map { $0 + 1 }
     }
+
+    /// The view a clerk's console gets: with the no-show countdown while the ticket is called.
+    init(clerk ticket: Ticket, in queue: HallQueue, at now: Date) {
+        self.init(ticket, in: queue)
+        if ticket.status == .called { secondsBeforeNoShow = queue.secondsBeforeNoShow(ticket, at: now) }
+    }
 }
 
 /// `{"ticket":{…}}`.
@@ -61,17 +70,19 @@ struct WindowView: Encodable {
     var paused: Bool
     /// The number of the ticket called to the window and not yet ended.
     var currentTicket: String?
-    /// Its id, for the clerk's console to act on after a restart.
+    /// Its id, for the clerk's console to act on after a restart: only to clerks and admins,
+    /// never to the public (boards), since a ticket's id is its holder's.
     var currentTicketId: String?
 
-    init(_ window: Window, in queue: HallQueue) {
+    init(_ window: Window, in queue: HallQueue, forClerk: Bool = false) {
         let state = queue.windows[window.id]
         id = window.id
         name = window.name
         kind = window.kind.rawValue
         paused = state?.paused ?? false
-        currentTicketId = state?.currentTicketId.flatMap { queue.tickets[$0]?.id }
-        currentTicket = currentTicketId.flatMap { queue.tickets[$0]?.number }
+        let current = state?.currentTicketId.flatMap { queue.tickets[$0] }
+        currentTicket = current?.number
+        currentTicketId = forClerk ? current?.id : nil
     }
 }
 
@@ -94,9 +105,16 @@ struct QueueView: Encodable {
         var calledAt: String
     }
 
+    /// What one window can call: the waiting tickets of the services it takes.
+    struct WindowLine: Encodable {
+        var id: String
+        var callable: Int
+    }
+
     var day: String
     var queues: [Line]
     var lastCalls: [Call]
+    var windows: [WindowLine]
 
     init(_ queue: HallQueue) {
         day = queue.day
@@ -113,6 +131,9 @@ struct QueueView: Encodable {
         lastCalls = queue.recentCalls.compactMap { queue.tickets[$0] }.compactMap { ticket in
             guard let window = ticket.window, let at = ticket.calledAt else { return nil }
             return Call(number: ticket.number, window: window, calledAt: Timestamp.iso8601(at))
+        }
+        windows = queue.catalogue.hall.windows.map {
+            WindowLine(id: $0.id, callable: queue.callableCount(window: $0.id))
         }
     }
 }

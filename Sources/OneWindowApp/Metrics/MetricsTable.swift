@@ -65,7 +65,8 @@ public struct MetricsTable: Sendable {
     }
 
     /// RFC 4180 CSV in UTF-8 with a byte-order mark (so Excel shows Chinese), CRLF line ends.
-    /// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a `'`.
+    /// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, a tab or a line
+    /// break first, as OWASP lists them: Excel skips a leading tab and runs what follows) gets a `'`.
     public func csv() -> Data {
         var text = "\u{FEFF}"
         for row in [Self.headers] + rows {
@@ -76,7 +77,7 @@ public struct MetricsTable: Sendable {
 
     private static func csvCell(_ cell: String) -> String {
         var cell = cell
-        if let first = cell.unicodeScalars.first, "=+-@".unicodeScalars.contains(first), Double(cell) == nil {
+        if let first = cell.unicodeScalars.first, "=+-@\t\r\n".unicodeScalars.contains(first), Double(cell) == nil {
             cell = "'" + cell
         }
         guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }

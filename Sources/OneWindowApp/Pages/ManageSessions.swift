@@ -26,9 +26,12 @@ final class ManageSessions: Sendable {
 
     private let sessions = Mutex<[String: Session]>([:])
     private let clock: @Sendable () -> Date
+    /// Failed sign-ins per client address (`ManageSessions+SignIn`).
+    let failures: RateLimiter
 
     init(clock: @escaping @Sendable () -> Date) {
         self.clock = clock
+        failures = RateLimiter(rule: Self.failedSignIns, clock: clock)
     }
 
     /// Opens a session for the device whose token hashes to `tokenHash`; returns the cookie's value.

@@ -3,11 +3,12 @@ import OneWindowCore
 import OneWindowHTTP
 import OneWindowStorage
 
-/// One queue event as boards receive it: what happened, which number, which window.
+/// One queue event as boards receive it: what happened, which number, which window. The
+/// stream is public, so it carries only what a board shows, never a ticket's id: the id is
+/// the holder's (the receipt's QR code), and with it the ticket page shows the case's outcome.
 struct BoardEvent: Encodable {
     var id: Int64
     var kind: String
-    var ticketId: String?
     var number: String?
     var serviceId: String?
     /// The service's public name, for the board's call line.
@@ -20,7 +21,6 @@ struct BoardEvent: Encodable {
         let event = stored.event
         id = stored.id
         kind = event.kind.rawValue
-        ticketId = event.ticketId
         number = ticket?.number
         serviceId = ticket?.serviceId
         serviceName = ticket.flatMap { catalogue.service(id: $0.serviceId) }.map { PublicText.clean($0.name) ?? $0.id }

@@ -18,6 +18,8 @@ extension HTTPError.Code {
     public static let windowPaused = HTTPError.Code(name: "window_paused", status: 409)
     public static let noCurrentTicket = HTTPError.Code(name: "no_current_ticket", status: 409)
     public static let tooFewCalls = HTTPError.Code(name: "too_few_calls", status: 409)
+    /// A no-show before the set time since the first call; the answer says how long is left.
+    public static let tooSoonForNoShow = HTTPError.Code(name: "too_soon_for_no_show", status: 409)
     public static let storageUnavailable = HTTPError.Code(name: "storage_unavailable", status: 503)
     /// The database's disk is full: writes fail, reads go on.
     public static let storageFull = HTTPError.Code(name: "storage_full", status: 503)
@@ -55,6 +57,10 @@ extension QueueFailure {
         case .busy: HTTPError(.serverBusy, "too many requests are waiting; try again in a moment", headers: retry)
         case .stopping: HTTPError(.shuttingDown, "the daemon is stopping; try again in a moment", headers: retry)
         case .keyReused(let message): HTTPError(.idempotencyKeyReused, message)
+        case .refused(.tooSoonForNoShow(let ticket, let left)):
+            HTTPError(
+                .tooSoonForNoShow, QueueError.tooSoonForNoShow(ticket: ticket, secondsLeft: left).message,
+                headers: ["Retry-After": "\(left)"], retryAfterSeconds: left)
         case .refused(let error): HTTPError(Self.code(error), error.message)
         }
     }
@@ -71,6 +77,7 @@ extension QueueFailure {
         case .notThisWindow: .ticketAtOtherWindow
         case .windowPaused: .windowPaused
         case .tooFewCalls: .tooFewCalls
+        case .tooSoonForNoShow: .tooSoonForNoShow
         case .caseNotFound: .caseNotFound
         case .caseServiceMismatch: .caseServiceMismatch
         case .caseClosed: .caseClosed

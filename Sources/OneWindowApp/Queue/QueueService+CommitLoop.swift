@@ -154,7 +154,8 @@ extension QueueService {
             let old = state.queue
             state.queue = HallQueue(
                 catalogue: old.catalogue, day: day, tickets: stored.tickets, windows: stored.windows,
-                callsBeforeNoShow: old.callsBeforeNoShow, cases: stored.cases, evaluated: stored.evaluations)
+                callsBeforeNoShow: old.callsBeforeNoShow, noShowAfter: old.noShowAfter, cases: stored.cases,
+                evaluated: stored.evaluations)
         }
     }
 

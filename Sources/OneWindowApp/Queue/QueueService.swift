@@ -39,7 +39,7 @@ public final class QueueService: Sendable {
     /// Loads today's queue from the database, expiring what earlier days left open.
     public init(
         catalogue: Catalogue, storage: Storage, logger: Logger, callsBeforeNoShow: Int = 3,
-        closingTime: (hour: Int, minute: Int)? = nil, hub: EventHub = EventHub(),
+        noShowAfter: TimeInterval = 90, closingTime: (hour: Int, minute: Int)? = nil, hub: EventHub = EventHub(),
         observers: [any CommitObserver] = [], inboxCapacity: Int = 10_000, heartbeat: (@Sendable () -> Void)? = nil,
         clock: @escaping Clock = { Date() }
     ) throws {
@@ -50,7 +50,8 @@ public final class QueueService: Sendable {
         let latest = max(stored.tickets.map(\.hallDay).max() ?? today, today)
         var queue = HallQueue(
             catalogue: catalogue, day: latest, tickets: stored.tickets, windows: stored.windows,
-            callsBeforeNoShow: callsBeforeNoShow, cases: stored.cases, evaluated: stored.evaluations)
+            callsBeforeNoShow: callsBeforeNoShow, noShowAfter: noShowAfter, cases: stored.cases,
+            evaluated: stored.evaluations)
         queue.rollOver(to: now)
         let changes = queue.takeChanges()
         try storage.write(changes)

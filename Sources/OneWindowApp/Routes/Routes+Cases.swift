@@ -9,9 +9,12 @@ extension Routes {
         return [
             Route("GET", "/api/v1/cases/{id}", access: anyDevice) { request in
                 let id = request.pathParameter("id").uppercased()
-                let kiosk = request.device?.role == DeviceRole.kiosk.rawValue
+                // Only clerks and admins see notes, cancel reasons and the tickets' ids; a kiosk
+                // (or any other device) reads the checklist of a number an applicant typed.
+                let clerk = request.device.map { clerkRoles.contains($0.role) } ?? false
                 return .json(
-                    CaseEnvelope(case: try caseView(state, id, forKiosk: kiosk)), headers: ["Cache-Control": "no-store"]
+                    CaseEnvelope(case: try caseView(state, id, forKiosk: !clerk)),
+                    headers: ["Cache-Control": "no-store"]
                 )
             },
             Route("POST", "/api/v1/cases/{id}/cancel", access: .clerk, body: .json) { request, responder in
@@ -35,7 +38,8 @@ extension Routes {
         ]
     }
 
-    /// A case as stored, with its visits; notes are left out for kiosks, which applicants use.
+    /// A case as stored, with its visits; notes, the cancel reason and the tickets' ids are left
+    /// out for kiosks, which applicants use: a typed case number must not yield a ticket's id.
     static func caseView(_ state: AppState, _ id: String, forKiosk: Bool) throws(HTTPError) -> CaseView {
         let stored: (CaseRecord, [Ticket])?
         do {

@@ -18,6 +18,7 @@ extension Routes {
             },
             Route.form("/manage/sign-in", errorPage: errorPage) { request in
                 let hall = state.catalogue.published.hall
+                if let refused = signInRefused(request, sessions, hall: hall) { return refused }
                 let token = try request.formValues()["token"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
                 var probe = request
                 probe.headers = ["Authorization": "Bearer \(token)"]
@@ -25,6 +26,7 @@ extension Routes {
                 do throws(HTTPError) {
                     device = try state.authorize(probe, roles: [.admin]).name
                 } catch {
+                    sessions.signInFailed(client: request.clientAddress)
                     let problem = error.status == 403 ? "这个令牌不是管理员令牌。" : "令牌不正确或已被吊销，请重新输入。"
                     return managePage(ManagePage.signIn(hall: hall, problem: problem), status: error.status)
                 }
@@ -37,6 +39,9 @@ extension Routes {
                     ])
             },
             Route.form("/manage/sign-out", body: .none, errorPage: errorPage) { request in
+                if let origin = ManageSessions.foreignOrigin(of: request) {
+                    throw HTTPError(.forbidden, "a sign-out form from another site (\(origin)) is refused")
+                }
                 sessions.close(request)
                 return Response(
                     status: 303,
@@ -54,6 +59,21 @@ extension Routes {
                 return try dailyCSV(state, date: date ?? state.queue.read(\.day))
             },
         ]
+    }
+
+    /// The sign-in page that answers instead of checking the token: 403 for a form from another
+    /// site, 429 with `Retry-After` for a client with too many failed sign-ins. Nil to go on.
+    private static func signInRefused(_ request: Request, _ sessions: ManageSessions, hall: Hall) -> Response? {
+        if ManageSessions.foreignOrigin(of: request) != nil {
+            return managePage(ManagePage.signIn(hall: hall, problem: "请在本站的登录页输入令牌。"), status: 403)
+        }
+        if let wait = sessions.signInWait(client: request.clientAddress) {
+            let minutes = max(1, (wait + 59) / 60)
+            return managePage(
+                ManagePage.signIn(hall: hall, problem: "登录失败次数过多，请 \(minutes) 分钟后再试。"), status: 429,
+                headers: ["Retry-After": "\(wait)"])
+        }
+        return nil
     }
 
     /// The request's session, while it lasts and its admin token is still live.

@@ -38,7 +38,13 @@ extension Routes {
             },
             Route("GET", "/api/v1/tickets/{id}", access: .optionalDevice(clerkRoles)) { request in
                 let id = request.pathParameter("id")
-                guard var view = queue.read({ q in q.tickets[id].map { TicketView($0, in: q) } }) else {
+                let now = state.clock()
+                let clerk = request.device != nil
+                guard
+                    var view = queue.read({ q in
+                        q.tickets[id].map { clerk ? TicketView(clerk: $0, in: q, at: now) : TicketView($0, in: q) }
+                    })
+                else {
                     throw HTTPError(.ticketNotFound, "no ticket with id “\(id)” today")
                 }
                 // A clerk sees the case with its earlier visits: what was missing last time.

@@ -11,7 +11,9 @@ extension Routes {
                 let device = request.authorizedDevice
                 let window = request.pathParameter("window")
                 queue.submit({ queue, now, _ throws(QueueError) in
-                    try queue.callNext(window: window, actor: device.name, at: now).map { TicketView($0, in: queue) }
+                    try queue.callNext(window: window, actor: device.name, at: now).map {
+                        TicketView(clerk: $0, in: queue, at: now)
+                    }
                 }) { result in
                     switch result {
                     case .success(.some(let view)): responder.send { .json(TicketEnvelope(ticket: view)) }
@@ -25,14 +27,19 @@ extension Routes {
                 let window = request.pathParameter("window")
                 queue.submit({ queue, now, _ throws(QueueError) in
                     TicketEnvelope(
-                        ticket: TicketView(try queue.recall(window: window, actor: device.name, at: now), in: queue))
+                        ticket: TicketView(
+                            clerk: try queue.recall(window: window, actor: device.name, at: now), in: queue, at: now))
                 }) { result in responder.answer(result) }
             },
             windowPauseRoute(state, "pause", paused: true),
             windowPauseRoute(state, "resume", paused: false),
-            Route("GET", "/api/v1/windows") { _ in
-                .json(
-                    WindowList(windows: queue.read { q in q.catalogue.hall.windows.map { WindowView($0, in: q) } }),
+            Route("GET", "/api/v1/windows", access: .optionalDevice(clerkRoles)) { request in
+                let clerk = request.device != nil
+                return .json(
+                    WindowList(
+                        windows: queue.read { q in
+                            q.catalogue.hall.windows.map { WindowView($0, in: q, forClerk: clerk) }
+                        }),
                     headers: ["Cache-Control": "no-store"])
             },
             Route("GET", "/api/v1/queue") { _ in
@@ -54,7 +61,7 @@ extension Routes {
             state.queue.submit({ queue, now, _ throws(QueueError) in
                 _ = try queue.setPaused(paused, window: window, actor: device.name, at: now)
                 let config = queue.catalogue.hall.windows.first { $0.id == window }!
-                return WindowEnvelope(window: WindowView(config, in: queue))
+                return WindowEnvelope(window: WindowView(config, in: queue, forClerk: true))
             }) { result in responder.answer(result) }
         }
     }

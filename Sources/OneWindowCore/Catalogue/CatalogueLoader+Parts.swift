@@ -21,13 +21,16 @@ extension CatalogueLoader {
         let sampleUrl = material.optionalURL("sampleUrl")
         let waivable = material.bool("waivable", required: false)
         let obtainedByHall = material.bool("obtainedByHall", required: false)
+        let replaces = readReplaces(&material)
         guard let id, let name, let form, let copies, let required, let source, let medium, let blankFormUrl,
             let sampleUrl
         else { return nil }
-        return Material(
+        var read = Material(
             id: id, name: name, form: form, copies: copies, required: required, note: note, source: source,
             medium: medium, blankFormUrl: blankFormUrl, sampleUrl: sampleUrl, waivable: waivable ?? false,
             obtainedByHall: obtainedByHall ?? false)
+        read.replaces = replaces
+        return read
     }
 
     static func readTimeLimit(_ limit: inout ObjectReader) -> TimeLimit? {

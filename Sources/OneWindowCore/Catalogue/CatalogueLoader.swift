@@ -34,7 +34,9 @@ public enum CatalogueLoader {
         let hall = root.object("hall", readHall)
         let services = root.array("services", minimum: 1) { value, path -> ServiceItem? in
             guard var reader = ObjectReader(value, at: path, log: log) else { return nil }
-            let item = readService(&reader)
+            var item = readService(&reader)
+            let replaces = readReplaces(&reader)
+            item?.replaces = replaces
             reader.finish()
             return item
         }

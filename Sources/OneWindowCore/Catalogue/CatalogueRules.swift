@@ -33,6 +33,7 @@ enum CatalogueRules {
             checkService(item, at: path, log: log)
         }
         checkWindows(catalogue, log: log)
+        checkReplaces(catalogue, log: log)
     }
 
     private static func checkHall(_ hall: Hall, log: IssueLog) {

@@ -33,6 +33,9 @@ public struct Material: Sendable, Equatable, Encodable {
     public var waivable: Bool
     /// 免提交: the hall obtains it itself (data sharing), the applicant brings nothing.
     public var obtainedByHall: Bool
+    /// Ids this material had before (`"replaces": ["m2"]`): cases that were told they lack one of
+    /// them are read as lacking this one. Nil when it replaces none.
+    public var replaces: [String]? = nil
 
     public init(
         id: String, name: String, form: Form, copies: Int, required: Bool, note: String? = nil,

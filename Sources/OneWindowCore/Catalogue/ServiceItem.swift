@@ -53,6 +53,9 @@ public struct ServiceItem: Sendable, Equatable, Encodable {
     public var keywords: [String]
     /// The queue the item's tickets take: one letter A–Z.
     public var queuePrefix: String
+    /// Ids this service had before (`"replaces": ["T-OLD-001"]`): on a reload, open cases and
+    /// waiting tickets of one of them move to this service. Nil when it replaces none.
+    public var replaces: [String]? = nil
 
     public init(
         id: String, code: String? = nil, name: String, nameEn: String? = nil, category: String, itemType: ItemType,

@@ -74,6 +74,7 @@ extension HallQueue {
         next.window = windowId
         next.callCount = 1
         next.calledAt = now
+        next.firstCalledAt = now
         record(next, .called, actor: actor, at: now)
         record(WindowState(id: windowId, paused: false, currentTicketId: next.id), nil, actor: actor, at: now)
         return next
@@ -92,7 +93,9 @@ extension HallQueue {
         return ticket
     }
 
-    /// Ends a called ticket whose applicant did not come, once it was called often enough.
+    /// Ends a called ticket whose applicant did not come, once it was called often enough and
+    /// the applicant had `noShowAfter` seconds since the first call to reach the window: three
+    /// calls in three seconds are no chance to come from the far end of the hall.
     public mutating func noShow(ticket id: String, window windowId: String, actor: String, at now: Date)
         throws(QueueError) -> Ticket
     {
@@ -101,6 +104,8 @@ extension HallQueue {
         guard ticket.callCount >= callsBeforeNoShow else {
             throw .tooFewCalls(ticket: ticket.number, calls: ticket.callCount, needed: callsBeforeNoShow)
         }
+        let left = secondsBeforeNoShow(ticket, at: now)
+        guard left == 0 else { throw .tooSoonForNoShow(ticket: ticket.number, secondsLeft: left) }
         ticket.status = .noShow
         ticket.endedAt = now
         record(ticket, .noShow, actor: actor, at: now)
@@ -132,6 +137,7 @@ extension HallQueue {
         ticket.window = nil
         ticket.callCount = 0
         ticket.calledAt = nil
+        ticket.firstCalledAt = nil
         if let moved { record(moved, nil, actor: actor, at: now) }
         record(ticket, .transferred, actor: actor, at: now, detail: EventDetail(from: from, to: serviceId))
         releaseWindow(windowId, actor: actor, at: now)

@@ -9,7 +9,7 @@ import Foundation
 /// Transitions of a ticket:
 /// ```
 /// waiting --callNext--> called --complete--> completed
-///    ^                    |  \--noShow (after N calls)--> no_show
+///    ^                    |  \--noShow (after N calls and T seconds)--> no_show
 ///    +----transfer--------+  \--recall--> called (callCount + 1)
 /// waiting | called --day ends / closeDay--> expired
 /// ```
@@ -22,6 +22,8 @@ public struct HallQueue: Sendable {
     public internal(set) var sequences: [String: Int]
     /// A no-show is allowed once a ticket was called this many times.
     public let callsBeforeNoShow: Int
+    /// …and once this many seconds have passed since its first call.
+    public let noShowAfter: TimeInterval
     /// Recent service times, for wait estimates.
     public internal(set) var serviceTimes: ServiceTimes
     /// Open cases, and the cases that today's tickets are visits of.
@@ -45,13 +47,14 @@ public struct HallQueue: Sendable {
     /// Restores the queue from stored state (today's tickets and the windows), or starts empty.
     public init(
         catalogue: Catalogue, day: String, tickets: [Ticket] = [], windows: [WindowState] = [],
-        callsBeforeNoShow: Int = 3, serviceTimes: ServiceTimes = ServiceTimes(), cases: [CaseRecord] = [],
-        evaluated: [Evaluation] = []
+        callsBeforeNoShow: Int = 3, noShowAfter: TimeInterval = 90, serviceTimes: ServiceTimes = ServiceTimes(),
+        cases: [CaseRecord] = [], evaluated: [Evaluation] = []
     ) {
         self.catalogue = catalogue
         self.calendar = HallCalendar(timeZone: catalogue.hall.timeZone)
         self.day = day
         self.callsBeforeNoShow = callsBeforeNoShow
+        self.noShowAfter = noShowAfter
         self.serviceTimes = serviceTimes
         self.tickets = Dictionary(tickets.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         self.windows = Dictionary(windows.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })

@@ -18,6 +18,8 @@ public enum QueueError: Error, Sendable, Equatable {
     case windowPaused(String)
     /// no-show before the ticket was called the configured number of times.
     case tooFewCalls(ticket: String, calls: Int, needed: Int)
+    /// no-show before the set time since the first call; the applicant may still be coming.
+    case tooSoonForNoShow(ticket: String, secondsLeft: Int)
     case caseNotFound(String)
     /// The case brought back is for another service.
     case caseServiceMismatch(case: String, service: String)
@@ -57,6 +59,8 @@ public enum QueueError: Error, Sendable, Equatable {
         case .windowPaused(let window): "window \(window) is paused; resume it first"
         case .tooFewCalls(let ticket, let calls, let needed):
             "ticket \(ticket) was called \(calls) time(s); a no-show needs \(needed)"
+        case .tooSoonForNoShow(let ticket, let left):
+            "ticket \(ticket) was first called too recently; the applicant may still be coming. Try again in \(left) s"
         case .caseNotFound(let id): "no case numbered “\(id)”"
         case .caseServiceMismatch(let id, let service): "case \(id) is for service \(service)"
         case .caseClosed(let id): "case \(id) is closed; a new matter needs a new ticket without a case number"

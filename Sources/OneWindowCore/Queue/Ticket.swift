@@ -33,7 +33,11 @@ public struct Ticket: Sendable, Equatable, Codable {
     public var callCount: Int
     /// Issue time; a transfer keeps it, so a transferred ticket is not sent to the back.
     public let issuedAt: Date
+    /// The last call (a recall moves it).
     public var calledAt: Date?
+    /// The first call of this turn at a window (a recall keeps it, a transfer clears it): a
+    /// no-show counts the applicant's time to come from here.
+    public var firstCalledAt: Date?
     public var endedAt: Date?
     public var outcome: String?
     /// The case (办件) this ticket is a visit of; nil only for tickets from before cases.
@@ -53,7 +57,7 @@ public struct Ticket: Sendable, Equatable, Codable {
         id: String, hallDay: String, prefix: String, sequence: Int, serviceId: String, priority: Bool,
         status: Status = .waiting, window: String? = nil, callCount: Int = 0, issuedAt: Date, calledAt: Date? = nil,
         endedAt: Date? = nil, outcome: String? = nil, caseId: String? = nil, missingMaterials: [String] = [],
-        note: String? = nil
+        note: String? = nil, firstCalledAt: Date? = nil
     ) {
         self.id = id
         self.hallDay = hallDay
@@ -66,6 +70,7 @@ public struct Ticket: Sendable, Equatable, Codable {
         self.callCount = callCount
         self.issuedAt = issuedAt
         self.calledAt = calledAt
+        self.firstCalledAt = firstCalledAt ?? calledAt
         self.endedAt = endedAt
         self.outcome = outcome
         self.caseId = caseId

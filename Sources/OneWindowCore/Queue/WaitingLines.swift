@@ -59,6 +59,11 @@ struct WaitingLines: Sendable {
         lines.filter { serviceIds($0.key) }.compactMap(\.value.first).min()
     }
 
+    /// How many wait in the lines of the services that `include` accepts.
+    func count(_ include: (String) -> Bool) -> Int {
+        lines.reduce(0) { sum, line in include(line.key) ? sum + line.value.count : sum }
+    }
+
     /// How many wait before `ticket` in each line that `include` accepts, per service.
     func ahead(of ticket: Ticket, in include: (String) -> Bool) -> [(serviceId: String, count: Int)] {
         let key = Key(ticket)

@@ -130,6 +130,19 @@ public struct QueueSnapshot: Sendable, Equatable, Codable {
     public var day: String
     public var queues: [Line]
     public var lastCalls: [Call]
+    /// What each window can call; nil from a daemon before it said so.
+    public var windows: [WindowLine]?
+
+    /// The waiting tickets one window can call: those of the services it takes.
+    public struct WindowLine: Sendable, Equatable, Codable {
+        public var id: String
+        public var callable: Int
+
+        public init(id: String, callable: Int) {
+            self.id = id
+            self.callable = callable
+        }
+    }
 
     public struct Line: Sendable, Equatable, Codable {
         public var prefix: String
@@ -160,9 +173,10 @@ public struct QueueSnapshot: Sendable, Equatable, Codable {
         }
     }
 
-    public init(day: String, queues: [Line], lastCalls: [Call]) {
+    public init(day: String, queues: [Line], lastCalls: [Call], windows: [WindowLine]? = nil) {
         self.day = day
         self.queues = queues
         self.lastCalls = lastCalls
+        self.windows = windows
     }
 }

@@ -21,6 +21,9 @@ public struct TicketInfo: Sendable, Equatable, Codable {
     public var visit: Int?
     /// With a clerk token: the case and its earlier visits.
     public var `case`: CaseInfo?
+    /// With a clerk token, while called: seconds before the time since the first call allows
+    /// a no-show.
+    public var secondsBeforeNoShow: Int?
 
     public init(
         id: String, number: String, serviceId: String, serviceName: String? = nil, status: String = "waiting",
@@ -60,7 +63,8 @@ public struct CaseInfo: Sendable, Equatable, Codable {
     public var visits: [Visit]
 
     public struct Visit: Sendable, Equatable, Codable {
-        public var ticketId: String
+        /// Only to clerks: a kiosk reading a case by its number does not get its tickets' ids.
+        public var ticketId: String?
         public var number: String
         public var hallDay: String
         public var status: String
@@ -70,7 +74,7 @@ public struct CaseInfo: Sendable, Equatable, Codable {
         public var note: String?
 
         public init(
-            ticketId: String, number: String, hallDay: String, status: String, outcome: String? = nil,
+            ticketId: String?, number: String, hallDay: String, status: String, outcome: String? = nil,
             window: String? = nil, missingMaterials: [MaterialReference]? = nil, note: String? = nil
         ) {
             self.ticketId = ticketId

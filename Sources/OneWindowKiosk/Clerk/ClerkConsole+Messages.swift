@@ -40,9 +40,10 @@ extension ClerkConsole {
             return refresh()
         case .commandDone(let command, let result):
             busy = false
-            return finished(command, result)
+            return finished(command, result, now: now)
         case .ticket(.success(let ticket)):
             current = ticket
+            noShowAllowedAt = ticket.secondsBeforeNoShow.map { now + Double($0) }
             if guide?.id != ticket.serviceId { return [.loadGuide(serviceId: ticket.serviceId)] }
         case .ticket(.failure), .guide(.failure):
             break
@@ -56,8 +57,9 @@ extension ClerkConsole {
         refreshes.request() ? [.refreshQueue] : []
     }
 
-    private mutating func finished(_ command: ClerkCommand, _ result: Result<TicketInfo?, DaemonError>) -> [ClerkEffect]
-    {
+    private mutating func finished(
+        _ command: ClerkCommand, _ result: Result<TicketInfo?, DaemonError>, now: Date
+    ) -> [ClerkEffect] {
         let l = language
         switch result {
         case .failure(let error):
@@ -72,6 +74,7 @@ extension ClerkConsole {
                 }
                 let changed = current?.id != ticket.id
                 current = ticket
+                noShowAllowedAt = ticket.secondsBeforeNoShow.map { now + Double($0) }
                 if changed { guide = nil }
                 var effects: [ClerkEffect] = [.loadTicket(id: ticket.id)]
                 if guide?.id != ticket.serviceId { effects.append(.loadGuide(serviceId: ticket.serviceId)) }
@@ -96,6 +99,7 @@ extension ClerkConsole {
             }
             current = nil
             guide = nil
+            noShowAllowedAt = nil
             return []
         }
     }
@@ -117,6 +121,8 @@ extension ClerkConsole {
             case "no_current_ticket": l.pick("本窗口当前没有号码", "This window has no current ticket")
             case "window_paused": l.pick("窗口已暂停，请先恢复", "The window is paused; resume it first")
             case "too_few_calls": l.pick("呼叫次数不足，请先重呼", "Call the ticket again before marking no-show")
+            case "too_soon_for_no_show":
+                l.pick("申请人可能还在路上，请等倒计时结束再过号", "The applicant may still be coming: wait for the countdown")
             case "missing_materials_required": l.pick("请勾选缺少的材料", "Tick the missing materials")
             case "note_required": l.pick("请填写原因", "Type the reason")
             case "unauthorized", "forbidden": l.pick("令牌无效或无权限，请联系管理员", "The token is not valid for a clerk")

@@ -18,10 +18,17 @@ extension ClerkConsole {
         guard hall != nil else { return }
         if mode == .main { helpTargets(into: &buffer) }
         var row = rows.lowerBound + 1
-        let counts = prefixes.map { prefix in "\(prefix) \(queue?.queues.first { $0.prefix == prefix }?.waiting ?? 0)" }
-        let waitingLine =
-            l.pick("等候：", "Waiting: ") + counts.joined(separator: "  ")
-            + l.pick("   共 \(waiting) 人", "   total \(waiting)")
+        let waitingLine: String
+        if let callable {
+            waitingLine = l.pick("本窗口等候：\(callable) 人", "Waiting for this window: \(callable)")
+        } else {
+            let counts = prefixes.map { prefix in
+                "\(prefix) \(queue?.queues.first { $0.prefix == prefix }?.waiting ?? 0)"
+            }
+            waitingLine =
+                l.pick("等候：", "Waiting: ") + counts.joined(separator: "  ")
+                + l.pick("   共 \(waiting) 人", "   total \(waiting)")
+        }
         buffer.write(waitingLine, row: row, column: 2, style: .bold)
         let liveText = live ? l.pick("● 实时", "● live") : l.pick("○ 连接中断", "○ offline")
         buffer.write(
@@ -33,6 +40,12 @@ extension ClerkConsole {
             return
         }
         row = renderTicket(ticket, row: row, into: &buffer)
+        if let left = secondsBeforeNoShow(at: now) {
+            buffer.write(
+                l.pick("过号倒计时 \(left) 秒：申请人可能还在路上", "No-show allowed in \(left) s: the applicant may still be coming"),
+                row: row - 1, column: 12, style: .dim, maxWidth: buffer.width - 14)
+            row += 1
+        }
         switch mode {
         case .main, .missing: renderMaterials(from: row, to: rows.upperBound, into: &buffer)
         case .outcome:

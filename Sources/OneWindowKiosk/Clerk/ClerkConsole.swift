@@ -21,6 +21,9 @@ public struct ClerkConsole: TerminalProgram {
     public internal(set) var current: TicketInfo?
     public internal(set) var guide: ServiceGuide?
     public internal(set) var queue: QueueSnapshot?
+    /// When the current ticket may be marked a no-show by the time since its first call (the
+    /// daemon's countdown, from this terminal's clock when the answer came).
+    public internal(set) var noShowAllowedAt: Date?
     public internal(set) var paused = false
     public internal(set) var mode = Mode.main
     public internal(set) var notice: ScreenChrome.Notice?
@@ -46,8 +49,22 @@ public struct ClerkConsole: TerminalProgram {
         return Array(Set(services.filter { info.serves($0.id) }.map(\.queuePrefix))).sorted()
     }
 
+    /// What this window can call, as the daemon counts it. A daemon before that count gives
+    /// its letters' counts, which may include tickets only another window takes.
     public var waiting: Int {
-        (queue?.queues ?? []).filter { prefixes.contains($0.prefix) }.reduce(0) { $0 + $1.waiting }
+        if let mine = callable { return mine }
+        return (queue?.queues ?? []).filter { prefixes.contains($0.prefix) }.reduce(0) { $0 + $1.waiting }
+    }
+
+    /// This window's callable count from the daemon; nil from a daemon before it.
+    public var callable: Int? {
+        queue?.windows.map { windows in windows.first { $0.id == window }?.callable ?? 0 }
+    }
+
+    /// Whole seconds before a no-show is allowed at `now`; nil when it is (or no ticket is called).
+    public func secondsBeforeNoShow(at now: Date) -> Int? {
+        guard current != nil, let at = noShowAllowedAt, at > now else { return nil }
+        return Int(at.timeIntervalSince(now).rounded(.up))
     }
 
     public mutating func start(now: Date) -> [ClerkEffect] {

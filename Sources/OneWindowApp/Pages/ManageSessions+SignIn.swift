@@ -1,0 +1,41 @@
+import Foundation
+import OneWindowHTTP
+
+/// What stands before a sign-in on `/manage`: a client that keeps guessing admin tokens is
+/// slowed down, and a form posted from another site is refused.
+extension ManageSessions {
+    /// Failed sign-ins one client (IP address) may make: 5 at once, then one more every 3
+    /// minutes (5 per 15 minutes). Behind a reverse proxy every client has the proxy's address,
+    /// so the limit is the whole hall's; a manager locked out waits as long.
+    static let failedSignIns = RateLimiter.Rule(perMinute: 5.0 / 15.0, burst: 5)
+
+    /// Seconds before `client` may try again; nil while it may.
+    func signInWait(client: String) -> Int? { failures.wait(for: client) }
+
+    /// Counts a failed sign-in of `client`.
+    func signInFailed(client: String) { _ = failures.take(for: client) }
+
+    /// The origin the form came from when it is not this site's, or nil when it is. A browser
+    /// sends `Origin` with every form POST; a foreign (or `null`) one is a page elsewhere trying
+    /// to sign in or out through this browser. Without `Origin`, a `Referer` must be this site's;
+    /// with neither, the request is not a browser's form, and a cross-site forgery needs one.
+    static func foreignOrigin(of request: Request) -> String? {
+        let host = (request.headers["Host"] ?? "").lowercased()
+        if let origin = request.headers["Origin"] {
+            return authority(of: origin) == host && !host.isEmpty ? nil : origin
+        }
+        if let referer = request.headers["Referer"] {
+            return authority(of: referer) == host && !host.isEmpty ? nil : referer
+        }
+        return nil
+    }
+
+    /// `host[:port]` of an `http` or `https` URL, lower-cased; nil for anything else (`null`).
+    private static func authority(of text: String) -> String? {
+        guard let url = URLComponents(string: text), let scheme = url.scheme?.lowercased(),
+            scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
+        else { return nil }
+        let bracketed = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        return (bracketed + (url.port.map { ":\($0)" } ?? "")).lowercased()
+    }
+}
