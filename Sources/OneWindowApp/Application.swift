@@ -15,7 +15,7 @@ public final class Application: Sendable {
     /// Prometheus figures, today's waiting line, the manager's sessions.
     public let monitoring: Monitoring
     private let server: HTTPServer
-    private let logger: Logger
+    let logger: Logger
     private let checkpointer: Checkpointer
 
     /// Loads and checks the catalogue and opens the database; refuses to build on a bad catalogue.
@@ -73,6 +73,7 @@ public final class Application: Sendable {
             "listening on http://\(Self.hostForURL(configuration.http.host)):\(port)",
             metadata: ["services": "\(state.catalogue.catalogue.services.count)"])
         logPlaceholders(state.catalogue)
+        logTokenProblems()
         return port
     }
 

@@ -122,6 +122,9 @@ public struct Router: Sendable {
             switch route.access {
             case .open: break
             case .device(let roles): request.device = try authenticate(request, roles)
+            case .window(let roles):
+                request.device = try authenticate(request, roles)
+                if let window = parameters["window"] { try request.authorizeWindow(window) }
             case .optionalDevice(let roles):
                 if request.headers["Authorization"] != nil { request.device = try authenticate(request, roles) }
             }

@@ -24,6 +24,8 @@ struct TicketView: Encodable {
     var visit: Int?
     /// For clerks only: the case with its earlier visits.
     var `case`: CaseView?
+    /// Only in the answer that issued the ticket, for the receipt: the code a kiosk rating needs.
+    var evaluationCode: String?
 
     init(_ ticket: Ticket, in queue: HallQueue) {
         let estimate = queue.estimate(for: ticket)

@@ -53,6 +53,10 @@ extension QueueFailure {
         case .busy: HTTPError(.serverBusy, "too many requests are waiting; try again in a moment", headers: retry)
         case .stopping: HTTPError(.shuttingDown, "the daemon is stopping; try again in a moment", headers: retry)
         case .keyReused(let message): HTTPError(.idempotencyKeyReused, message)
+        case .refused(.evaluationCodeLocked(let seconds)):
+            HTTPError(
+                .evaluationCodeLocked, QueueError.evaluationCodeLocked(seconds: seconds).message,
+                headers: ["Retry-After": "\(seconds)"])
         case .refused(let error): HTTPError(Self.code(error), error.message)
         }
     }
@@ -84,6 +88,12 @@ extension QueueFailure {
         case .evaluationNotFound: .evaluationNotFound
         case .notABadReview: .notABadReview
         case .alreadyRectified: .alreadyRectified
+        case .unknownReason: .unknownReason
+        case .reasonsRequired: .reasonsRequired
+        case .evaluationCodeInvalid: .evaluationCodeInvalid
+        case .evaluationCodeLocked: .evaluationCodeLocked
+        case .wrongWindow: .wrongWindow
+        case .evaluationTooLate: .evaluationTooLate
         case .ticketState(_, let status, _):
             switch status {
             case .waiting: .ticketWaiting

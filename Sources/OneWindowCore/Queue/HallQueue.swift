@@ -16,7 +16,7 @@ import Foundation
 public struct HallQueue: Sendable {
     public private(set) var catalogue: Catalogue
     public private(set) var day: String
-    public private(set) var tickets: [String: Ticket]
+    public internal(set) var tickets: [String: Ticket]
     public private(set) var windows: [String: WindowState]
     /// The last sequence issued today, per prefix.
     public internal(set) var sequences: [String: Int]
