@@ -45,7 +45,8 @@ struct Token: ParsableCommand {
         @Option(help: "The window a clerk terminal or pad belongs to (required for them, refused for others).")
         var window: String?
 
-        @Option(help: "The catalogue, whose windows --window must name (env ONEWINDOW_CATALOGUE; default services.json).")
+        @Option(
+            help: "The catalogue, whose windows --window must name (env ONEWINDOW_CATALOGUE; default services.json).")
         var catalogue: String?
 
         @OptionGroup var options: DatabaseOptions
@@ -78,7 +79,8 @@ struct Token: ParsableCommand {
             FileHandle.standardOutput.write(Data((token + "\n").utf8))
             let place = window.map { " for window \($0)" } ?? ""
             printError(
-                "created \(role.rawValue) token “\(name)”\(place); it is shown only this once, the database keeps its hash")
+                "created \(role.rawValue) token “\(name)”\(place); it is shown only this once, the database keeps its hash"
+            )
         }
 
         /// `window` must be one of the catalogue's windows: a typo would make a token that

@@ -180,7 +180,9 @@ struct TokenCommandTests {
     @Test("revoke marks the token revoked; revoking it again or an unknown name fails with exit 1")
     func revoke() throws {
         defer { directory.remove() }
-        #expect(try token("create", "--role", "clerk", "--name", "window-3", "--window", "2", "--catalogue", fixture).status == 0)
+        #expect(
+            try token("create", "--role", "clerk", "--name", "window-3", "--window", "2", "--catalogue", fixture).status
+                == 0)
         let revoked = try token("revoke", "window-3")
         #expect(revoked.status == 0, "\(revoked.output)")
         let row = try token("list").output.split(separator: "\n").first { $0.hasPrefix("window-3 ") }
@@ -190,7 +192,9 @@ struct TokenCommandTests {
         #expect(again.status == 1)
         #expect(again.output.contains("no live token is named “window-3”"), "\(again.output)")
         #expect(try token("revoke", "nobody").status == 1)
-        #expect(try token("create", "--role", "clerk", "--name", "window-3", "--window", "2", "--catalogue", fixture).status == 0)
+        #expect(
+            try token("create", "--role", "clerk", "--name", "window-3", "--window", "2", "--catalogue", fixture).status
+                == 0)
     }
 
     @Test("a revocation by the CLI is seen by the running application (token cache off) at its next request")
@@ -201,7 +205,8 @@ struct TokenCommandTests {
             $0.tokenCacheSeconds = 0
         }
         defer { app.stop() }
-        let created = try token("create", "--role", "clerk", "--name", "window-3", "--window", "2", "--catalogue", fixture)
+        let created = try token(
+            "create", "--role", "clerk", "--name", "window-3", "--window", "2", "--catalogue", fixture)
         let secret = try #require(created.output.split(separator: "\n").first { $0.hasPrefix("ow_") })
         let request = Request(method: "GET", path: "/", headers: ["Authorization": "Bearer \(secret)"])
         #expect(try app.application.state.authorize(request, roles: .clerk).name == "window-3")

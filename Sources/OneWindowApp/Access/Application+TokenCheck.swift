@@ -26,7 +26,8 @@ extension Application {
             }
             if !windows.contains(window) {
                 logger.warning(
-                    "the \(record.role.rawValue) token “\(record.name)” belongs to window \(window), which the catalogue lacks")
+                    "the \(record.role.rawValue) token “\(record.name)” belongs to window \(window), which the catalogue lacks"
+                )
             }
         }
     }

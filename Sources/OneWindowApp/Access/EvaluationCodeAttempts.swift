@@ -38,7 +38,9 @@ final class EvaluationCodeAttempts: Sendable {
     func recordFailure(ticket: String, device: String) {
         let now = clock()
         failures.withLock { failures in
-            if failures.byTicket.count > 10_000 { failures.byTicket = failures.byTicket.filter { Self.recent($0.value, now) } }
+            if failures.byTicket.count > 10_000 {
+                failures.byTicket = failures.byTicket.filter { Self.recent($0.value, now) }
+            }
             failures.byTicket[ticket, default: []].append(now)
             failures.byDevice[device, default: []].append(now)
         }

@@ -33,7 +33,9 @@ extension TicketPage {
             "<label><input type=\"checkbox\" name=\"reason-\(HTML.escape(reason.id))\" value=\"on\"> "
                 + "\(HTML.escape(reason.label))</label>"
         }
-        let alert = problem.flatMap { problems[$0] }.map { "<p class=\"advice\" role=\"alert\">\(HTML.escape($0))</p>\n" }
+        let alert = problem.flatMap { problems[$0] }.map {
+            "<p class=\"advice\" role=\"alert\">\(HTML.escape($0))</p>\n"
+        }
         return """
             <section class="rating" aria-label="评价">
             <h2>为本次服务评价</h2>

@@ -41,31 +41,33 @@ extension Routes {
         completion: @escaping @Sendable (Result<EvaluationView, QueueFailure>) -> Void
     ) {
         let attempts = state.codeAttempts
-        state.queue.submit({ queue, now, _ throws(QueueError) in
-            let reference = rating.reference
-            var ticketKey = reference.uppercased()
-            if case .kiosk = rater {
-                ticketKey = (queue.tickets[reference] ?? queue.ticket(numbered: reference))?.id ?? ticketKey
-                if let wait = attempts.lockedFor(ticket: ticketKey, device: actor) {
-                    throw .evaluationCodeLocked(seconds: wait)
-                }
-            }
-            do throws(QueueError) {
-                let evaluation = try queue.evaluate(
-                    ticket: reference, rating: rating.rating, reasons: rating.reasons, comment: rating.comment,
-                    by: rater, workingDays: queue.catalogue.hall.workingDays, actor: actor, at: now)
-                return EvaluationView(
-                    evaluation, number: queue.tickets[evaluation.ticketId]?.number, today: queue.day)
-            } catch {
+        state.queue.submit(
+            { queue, now, _ throws(QueueError) in
+                let reference = rating.reference
+                var ticketKey = reference.uppercased()
                 if case .kiosk = rater {
-                    switch error {
-                    case .evaluationCodeInvalid, .ticketNotFound: attempts.recordFailure(ticket: ticketKey, device: actor)
-                    default: break
+                    ticketKey = (queue.tickets[reference] ?? queue.ticket(numbered: reference))?.id ?? ticketKey
+                    if let wait = attempts.lockedFor(ticket: ticketKey, device: actor) {
+                        throw .evaluationCodeLocked(seconds: wait)
                     }
                 }
-                throw error
-            }
-        }, completion: completion)
+                do throws(QueueError) {
+                    let evaluation = try queue.evaluate(
+                        ticket: reference, rating: rating.rating, reasons: rating.reasons, comment: rating.comment,
+                        by: rater, workingDays: queue.catalogue.hall.workingDays, actor: actor, at: now)
+                    return EvaluationView(
+                        evaluation, number: queue.tickets[evaluation.ticketId]?.number, today: queue.day)
+                } catch {
+                    if case .kiosk = rater {
+                        switch error {
+                        case .evaluationCodeInvalid, .ticketNotFound:
+                            attempts.recordFailure(ticket: ticketKey, device: actor)
+                        default: break
+                        }
+                    }
+                    throw error
+                }
+            }, completion: completion)
     }
 }
 
