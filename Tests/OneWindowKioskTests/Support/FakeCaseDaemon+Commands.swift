@@ -97,6 +97,8 @@ extension FakeCaseDaemon {
     func evaluate(_ request: Request) -> Response {
         let key = request.pathParameter("id")
         let rating = Self.body(request)["rating"] as? Int ?? 0
+        // The real daemon checks the receipt's code; the fake asks only that one is sent.
+        guard Self.body(request)["code"] is String else { return Self.error(403, "evaluation_code_invalid") }
         let found = state.withLock { state in state.visits.first { $0.ticketId == key || $0.number == key } }
         guard let visit = found else { return Self.error(404, "ticket_not_found") }
         guard visit.status == "completed" else { return Self.error(409, "visit_not_ended") }
