@@ -76,6 +76,28 @@ struct RatingChannelTests {
         #expect(other["evaluationCode"] as? String != code || other["id"] as? String != id)
     }
 
+    @Test("a replayed issue (same Idempotency-Key) answers the same ticket with a new code, which replaces the first")
+    func replayGetsNewCode() throws {
+        defer { app.stop() }
+        let first = try app.issue(token: kiosk, service: "T-JZ-001", key: "k-1").json
+        let again = try app.issue(token: kiosk, service: "T-JZ-001", key: "k-1").json
+        #expect(again["id"] as? String == first["id"] as? String)
+        let code1 = try #require(first["evaluationCode"] as? String)
+        let code2 = try #require(again["evaluationCode"] as? String, "a replay must carry a code to print")
+        let id = first["id"] as! String
+        #expect(
+            try app.application.state.storage.ticket(id: id)?.evaluationCodeHash
+                == EvaluationCode.hash(code2, ticketId: id))
+        _ = try app.post("/api/v1/windows/1/call-next", token: clerks["1"]!, json: "")
+        _ = try app.post(
+            "/api/v1/tickets/\(id)/complete", token: clerks["1"]!, json: #"{"window":"1","outcome":"completed"}"#)
+        let number = first["number"] as! String
+        if code1 != code2 {
+            #expect(try rate(number, token: kiosk, json: #"{"rating":5,"code":"\#(code1)"}"#).status == 403)
+        }
+        #expect(try rate(number, token: kiosk, json: #"{"rating":5,"code":"\#(code2)"}"#).status == 201)
+    }
+
     @Test("a kiosk rating by number needs the code: none or a wrong one is 403 and changes nothing")
     func kioskNeedsTheCode() throws {
         defer { app.stop() }

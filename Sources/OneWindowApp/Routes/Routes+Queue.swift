@@ -32,10 +32,17 @@ extension Routes {
                             visiting: caseId.map { ($0, found.caseRecord) }, actor: device.name, at: now)
                         return queue.setEvaluationCode(hash: codeHash, ticket: ticket.id) ?? ticket
                     },
+                    refresh: { queue, ticket in
+                        // A replay: the first answer's code never reached the kiosk; this one replaces it.
+                        guard !queue.evaluated.contains(ticket.id) else { return ticket }
+                        let hash = EvaluationCode.hash(code, ticketId: ticket.id)
+                        return queue.setEvaluationCode(hash: hash, ticket: ticket.id) ?? ticket
+                    },
                     present: { ticket, queue in
                         var view = TicketView(ticket, in: queue)
-                        // A replayed answer is of the first request, whose code this one does not know.
-                        if ticket.evaluationCodeHash == codeHash { view.evaluationCode = code }
+                        if ticket.evaluationCodeHash == EvaluationCode.hash(code, ticketId: ticket.id) {
+                            view.evaluationCode = code
+                        }
                         return view
                     }
                 ) { result in
