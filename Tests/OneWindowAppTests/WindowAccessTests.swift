@@ -73,6 +73,26 @@ struct WindowAccessTests {
         #expect(events.first { $0.kind == .paused }?.actor == "manager")
     }
 
+    @Test("the access log names the device of each request: an admin's acts and a clerk's refusal")
+    func accessLogNamesTheDevice() throws {
+        let log = CapturedLog()
+        let app = try TestApplication(catalogue: Fixtures.validCatalogue, logger: log.logger())
+        defer { app.stop() }
+        let admin = try app.createToken(role: .admin, name: "manager")
+        let clerk = try app.createToken(role: .clerk, name: "clerk-1", window: "1")
+        #expect(try app.post("/api/v1/windows/2/pause", token: admin, json: "").status == 200)
+        #expect(try app.post("/api/v1/windows/2/resume", token: clerk, json: "").status == 403)
+        var lines: [CapturedLog.Line] = []
+        for _ in 0..<200 where lines.count < 2 {
+            lines = log.all.filter { $0.message == "request" && $0.metadata["device"] != nil }
+            if lines.count < 2 { Thread.sleep(forTimeInterval: 0.01) }
+        }
+        let byAdmin = lines.first { $0.metadata["device"] == "manager" }
+        #expect(byAdmin?.metadata["route"] == "/api/v1/windows/{window}/pause" && byAdmin?.metadata["status"] == "200")
+        let refused = lines.first { $0.metadata["device"] == "clerk-1" }
+        #expect(refused?.metadata["status"] == "403", "\(lines)")
+    }
+
     @Test("a clerk token without a window is refused with 403 token_unbound, which says how to mend it")
     func unboundClerkRefused() throws {
         defer { app.stop() }
