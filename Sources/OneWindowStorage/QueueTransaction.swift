@@ -50,6 +50,10 @@ public struct QueueTransaction {
                 ticket.caseId, Self.jsonArray(ticket.missingMaterials), ticket.note, ticket.evaluationCodeHash,
             ])
         }
+        if !changes.evaluationCodes.isEmpty {
+            let update = try db.cachedStatement(sql: "UPDATE ticket SET evaluation_code_hash = ? WHERE id = ?")
+            for (id, hash) in changes.evaluationCodes { try update.execute(arguments: [hash, id]) }
+        }
         try writeCases(changes.cases.values)
         try writeEvaluations(changes.evaluations.values)
         let upsertWindow = try db.cachedStatement(

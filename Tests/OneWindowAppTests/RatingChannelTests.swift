@@ -98,6 +98,37 @@ struct RatingChannelTests {
         #expect(try rate(number, token: kiosk, json: #"{"rating":5,"code":"\#(code2)"}"#).status == 201)
     }
 
+    @Test("the code is on disk with the ticket: after a restart it still rates the visit")
+    func codeSurvivesRestart() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = directory.path("restart.sqlite")
+        let clock = self.clock
+        app.stop()
+        var first = try TestApplication(catalogue: Fixtures.validCatalogue) {
+            $0.databasePath = database
+            $0.clock = { clock.read() }
+        }
+        let kiosk = try first.createToken(role: .kiosk, name: "kiosk-r")
+        let clerk = try first.createToken(role: .clerk, name: "clerk-r", window: "1")
+        let ticket = try first.issue(token: kiosk, service: "T-JZ-001").json
+        _ = try first.post("/api/v1/windows/1/call-next", token: clerk, json: "")
+        _ = try first.post(
+            "/api/v1/tickets/\(ticket["id"] as! String)/complete", token: clerk,
+            json: #"{"window":"1","outcome":"completed"}"#)
+        first.stop()
+        first = try TestApplication(catalogue: Fixtures.validCatalogue) {
+            $0.databasePath = database
+            $0.clock = { clock.read() }
+        }
+        defer { first.stop() }
+        let code = ticket["evaluationCode"] as! String
+        let rated = try first.post(
+            "/api/v1/tickets/\(ticket["number"] as! String)/evaluation", token: kiosk,
+            json: #"{"rating":5,"code":"\#(code)"}"#)
+        #expect(rated.status == 201, "\(rated.text)")
+    }
+
     @Test("a kiosk rating by number needs the code: none or a wrong one is 403 and changes nothing")
     func kioskNeedsTheCode() throws {
         defer { app.stop() }
@@ -243,6 +274,8 @@ struct RatingChannelTests {
         let page = try app.client.get("/t/\(id)").text
         #expect(page.contains(#"action="/t/\#(id)/evaluation""#) && page.contains(#"name="reason-attitude""#))
         #expect(page.contains("服务态度") && page.contains("非常不满意") && !page.contains("<script"))
+        let csp = try app.client.get("/t/\(id)").headers["content-security-policy"] ?? ""
+        #expect(csp.contains("form-action 'self'"), "the page's CSP must let the form post: \(csp)")
         func post(_ body: String, headers: [String: String] = [:]) throws -> TestResponse {
             var all = ["Content-Type": "application/x-www-form-urlencoded"]
             all.merge(headers) { _, new in new }

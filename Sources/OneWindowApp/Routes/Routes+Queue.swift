@@ -34,9 +34,8 @@ extension Routes {
                     },
                     refresh: { queue, ticket in
                         // A replay: the first answer's code never reached the kiosk; this one replaces it.
-                        guard !queue.evaluated.contains(ticket.id) else { return ticket }
                         let hash = EvaluationCode.hash(code, ticketId: ticket.id)
-                        return queue.setEvaluationCode(hash: hash, ticket: ticket.id) ?? ticket
+                        return queue.replaceEvaluationCode(hash: hash, ticket: ticket.id) ?? ticket
                     },
                     present: { ticket, queue in
                         var view = TicketView(ticket, in: queue)

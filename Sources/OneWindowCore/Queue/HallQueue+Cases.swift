@@ -89,6 +89,16 @@ extension HallQueue {
         return ticket
     }
 
+    /// Gives a stored ticket a new evaluation code (a replayed issue answer, whose first code
+    /// never reached the kiosk); nil when the ticket is not today's or was rated already.
+    public mutating func replaceEvaluationCode(hash: String, ticket id: String) -> Ticket? {
+        guard var ticket = tickets[id], !evaluated.contains(id) else { return nil }
+        ticket.evaluationCodeHash = hash
+        tickets[id] = ticket
+        changes.evaluationCodes[id] = hash
+        return ticket
+    }
+
     /// Compares two hex hashes in time that depends only on their length.
     static func sameHash(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8)
