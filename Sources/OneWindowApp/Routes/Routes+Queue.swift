@@ -39,7 +39,9 @@ extension Routes {
                     },
                     present: { ticket, queue in
                         var view = TicketView(ticket, in: queue)
-                        if ticket.evaluationCodeHash == EvaluationCode.hash(code, ticketId: ticket.id) {
+                        // A new ticket has this request's id; a replayed one another (hashed only then).
+                        let expected = ticket.id == id ? codeHash : EvaluationCode.hash(code, ticketId: ticket.id)
+                        if ticket.evaluationCodeHash == expected {
                             view.evaluationCode = code
                         }
                         return view
