@@ -30,9 +30,11 @@ class Daemon:
             env={**os.environ, "ONEWINDOW_ACCESS_LOG": "off", "MALLOC_ARENA_MAX": "2", **(env or {})})
 
     @staticmethod
-    def create_token(binary, database, role, name):
+    def create_token(binary, database, role, name, window=None, catalogue=None):
+        """A clerk or pad token names its window, checked against the catalogue."""
+        place = ["--window", window, "--catalogue", str(catalogue)] if window else []
         return subprocess.run(
-            [str(binary), "token", "create", "--role", role, "--name", name, "--database", str(database)],
+            [str(binary), "token", "create", "--role", role, "--name", name, "--database", str(database)] + place,
             check=True, text=True, capture_output=True).stdout.strip()
 
     def get(self, path):

@@ -38,6 +38,6 @@ $(sqlite3 "$history" 'select count(*) from queue_event') events, $(du -h "$histo
 work=$(mktemp -d /tmp/onewindow-history.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 cp "$history" "$work/hall.sqlite"
-clerk=$(.build/release/onewindowd token create --role clerk --name bench-clerk --database "$work/hall.sqlite" 2>/dev/null | head -n 1)
+clerk=$(.build/release/onewindowd token create --role clerk --name bench-clerk --window 1 --database "$work/hall.sqlite" 2>/dev/null | head -n 1)
 admin=$(.build/release/onewindowd token create --role admin --name bench-admin --database "$work/hall.sqlite" 2>/dev/null | head -n 1)
 python3 bench/measure_history.py .build/release/onewindowd "$work/hall.sqlite" "$clerk" "$admin" "$starts" "$requests"

@@ -36,10 +36,10 @@ cleanup() {
 trap cleanup EXIT
 
 database="$work/onewindow.sqlite"
-token() { "$binary" token create --role "$1" --name "schemathesis-$1" --database "$database" 2>/dev/null; }
+token() { "$binary" token create --role "$1" --name "schemathesis-$1" --database "$database" "${@:2}" 2>/dev/null; }
 export OW_KIOSK_TOKEN OW_CLERK_TOKEN OW_ADMIN_TOKEN
 OW_KIOSK_TOKEN=$(token kiosk)
-OW_CLERK_TOKEN=$(token clerk)
+OW_CLERK_TOKEN=$(token clerk --window 1)  # a clerk token belongs to one window (services.json's 1)
 OW_ADMIN_TOKEN=$(token admin)
 
 # No closing time: a run that crosses 17:30 must not expire tickets half-way. No issue rate

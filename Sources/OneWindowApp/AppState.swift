@@ -13,6 +13,8 @@ public final class AppState: Sendable {
     let authFailures: AuthFailures
     /// Tickets per kiosk token.
     let issueLimit: RateLimiter
+    /// Wrong evaluation codes per ticket and per kiosk.
+    let codeAttempts: EvaluationCodeAttempts
     /// The manager's numbers, kept from the event log.
     public let metrics: MetricsService
     private let snapshot: Mutex<CatalogueSnapshot>
@@ -25,6 +27,7 @@ public final class AppState: Sendable {
         self.clock = clock
         self.authFailures = AuthFailures(clock: clock)
         self.issueLimit = RateLimiter(rule: issueRule, clock: clock)
+        self.codeAttempts = EvaluationCodeAttempts(clock: clock)
         self.snapshot = Mutex(catalogue)
         self.storage = storage
         self.queue = queue

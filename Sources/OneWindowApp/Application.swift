@@ -76,6 +76,7 @@ public final class Application: Sendable {
             "listening on http://\(Self.hostForURL(configuration.http.host)):\(port)",
             metadata: ["services": "\(state.catalogue.catalogue.services.count)"])
         logPlaceholders(state.catalogue)
+        logTokenProblems()
         return port
     }
 

@@ -48,6 +48,8 @@ public struct HTTPError: Error, Sendable, Equatable {
         public static let unauthorized = Code(name: "unauthorized", status: 401)
         /// A valid token whose device role may not use this endpoint.
         public static let forbidden = Code(name: "forbidden", status: 403)
+        /// A device bound to one window (a clerk terminal, a pad) acting on another.
+        public static let wrongWindow = Code(name: "wrong_window", status: 403)
         /// Too many requests from this device; come back after `Retry-After`.
         public static let rateLimited = Code(name: "rate_limited", status: 429)
         /// The request was taken but its answer did not come in time; its outcome is unknown,

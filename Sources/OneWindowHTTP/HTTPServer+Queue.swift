@@ -8,6 +8,7 @@ func queue(
 ) -> MHD_Result {
     state.status = response.status
     state.routePattern = response.routePattern
+    state.deviceName = response.deviceName
     let handle: OpaquePointer
     if let prepared = response.prepared, prepared.status == response.status {
         // Sent from the prepared bytes without a copy; the state keeps them alive until the end.

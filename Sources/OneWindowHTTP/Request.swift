@@ -120,10 +120,14 @@ public struct Device: Sendable, Equatable {
     /// Its name in the hall, e.g. `kiosk-1`: the actor in the event log.
     public let name: String
     public let role: String
+    /// The one window a clerk terminal or rating pad belongs to; nil for a device that is not
+    /// bound to a window (a kiosk, an admin).
+    public let window: String?
 
-    public init(name: String, role: String) {
+    public init(name: String, role: String, window: String? = nil) {
         self.name = name
         self.role = role
+        self.window = window
     }
 }
 
@@ -132,5 +136,15 @@ extension Request {
     public var authorizedDevice: Device {
         guard let device else { preconditionFailure("a .device route's handler ran without a device") }
         return device
+    }
+
+    /// Refuses a device bound to another window than `window` (403 `wrong_window`); a device
+    /// bound to none (an admin) may act on any. `.window` routes whose window is not in their
+    /// path call it with the body's window, before they change anything.
+    public func authorizeWindow(_ window: String) throws(HTTPError) {
+        let device = authorizedDevice
+        guard let bound = device.window, bound != window else { return }
+        throw HTTPError(
+            .wrongWindow, "device “\(device.name)” belongs to window \(bound); it may not act on window \(window)")
     }
 }

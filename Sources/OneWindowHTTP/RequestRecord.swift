@@ -10,6 +10,8 @@ public struct RequestRecord: Sendable {
     public var client: String
     /// The client went away, or a timeout ended the request, before the answer was sent.
     public var aborted: Bool
+    /// The device whose token was accepted, by its name; nil for a request without one.
+    public var device: String? = nil
 }
 
 extension HTTPServer {

@@ -27,6 +27,7 @@ final class RequestState: @unchecked Sendable {
     /// What the access log says of the answer.
     var status = 0
     var routePattern: String?
+    var deviceName: String?
     /// Keeps a prepared response's bytes alive while libmicrohttpd sends them without a copy.
     var prepared: PreparedResponse?
 

@@ -12,6 +12,9 @@ public struct Response: Sendable {
     public let stream: ResponseStream?
     /// The route that answered (`/api/v1/services/{id}`), set by the router for the access log.
     public internal(set) var routePattern: String?
+    /// The name of the device whose token the router accepted, for the access log: what an
+    /// admin or a clerk did is logged under its name.
+    public internal(set) var deviceName: String?
     /// Close the connection after this answer (broken framing: nothing after it can be trusted).
     var closesConnection = false
 

@@ -20,6 +20,11 @@ public struct Route: Sendable {
         case device(Set<String>)
         /// Anyone; a device with one of these roles sees more. A token sent must be valid.
         case optionalDevice(Set<String>)
+        /// A device with one of these roles, acting on one window: a device bound to a window
+        /// may act only on its own (else 403 `wrong_window`). The router checks the path's
+        /// `{window}`; a route that names the window in its body calls
+        /// `Request.authorizeWindow(_:)` with it.
+        case window(Set<String>)
     }
 
     /// What the route does with a query parameter it does not know.
@@ -86,6 +91,16 @@ public struct Route: Sendable {
         Route(
             "POST", pattern, query: [], unknownQuery: .ignore, errorPage: errorPage, body: body,
             action: .immediate(handler))
+    }
+
+    /// A POST route for an HTML form whose answer comes after a group commit.
+    public static func form(
+        _ pattern: String, body: BodyPolicy = .form, errorPage: @escaping ErrorPage,
+        deferred handler: @escaping DeferredHandler
+    ) -> Route {
+        Route(
+            "POST", pattern, query: [], unknownQuery: .ignore, errorPage: errorPage, body: body,
+            action: .deferred(handler))
     }
 
     public init(

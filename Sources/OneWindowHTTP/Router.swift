@@ -51,14 +51,17 @@ public struct Router: Sendable {
     /// The answer is a `ResponseBuilder`, built by whoever sends it.
     public func respond(to request: Request, answer: @escaping @Sendable (@escaping ResponseBuilder) -> Void) {
         var pathRoute: Int?
+        var device: String?
         do {
-            let (found, matched) = try self.route(for: request, pathRoute: &pathRoute)
+            let (found, matched) = try self.route(for: request, pathRoute: &pathRoute, device: &device)
             let route = routes[found]
             let pattern = route.pattern
+            let deviceName = device
             switch route.action {
             case .immediate(let handler):
                 var response = Self.conditional(try handler(matched), for: matched)
                 response.routePattern = pattern
+                response.deviceName = deviceName
                 let answered = response
                 answer { answered }
             case .deferred(let handler):
@@ -68,6 +71,7 @@ public struct Router: Sendable {
                         answer {
                             var response = Self.conditional(build(), for: matched)
                             response.routePattern = pattern
+                            response.deviceName = deviceName
                             return response
                         }
                     })
@@ -76,6 +80,7 @@ public struct Router: Sendable {
             let page = pathRoute.map { routes[$0] }
             var response = errorResponse(error, request, page: page.map(\.errorPage) ?? unmatchedPage(request))
             response.routePattern = page?.pattern
+            response.deviceName = device
             let answered = response
             answer { answered }
         }
@@ -110,7 +115,9 @@ public struct Router: Sendable {
 
     /// The route for the request, with path parameters set, after every check the table implies.
     /// `pathRoute` is set to the first route whose path fits, whose error page then answers errors.
-    private func route(for request: Request, pathRoute: inout Int?) throws -> (Int, Request) {
+    /// `device` is set to the accepted device's name, so a refusal after it (403 `wrong_window`)
+    /// is logged under the device too.
+    private func route(for request: Request, pathRoute: inout Int?, device: inout String?) throws -> (Int, Request) {
         let parts = Route.split(request.path)
         var allowed: [String] = []
         for index in bySegmentCount[parts.count] ?? [] {
@@ -128,9 +135,14 @@ public struct Router: Sendable {
             switch route.access {
             case .open: break
             case .device(let roles): request.device = try authenticate(request, roles)
+            case .window(let roles):
+                request.device = try authenticate(request, roles)
+                device = request.device?.name
+                if let window = parameters["window"] { try request.authorizeWindow(window) }
             case .optionalDevice(let roles):
                 if request.headers["Authorization"] != nil { request.device = try authenticate(request, roles) }
             }
+            device = request.device?.name
             try Self.check(request, against: route)
             return (index, request)
         }

@@ -57,7 +57,8 @@ final class ServerContext: Sendable {
         let record = RequestRecord(
             method: state.method, route: state.routePattern ?? "-", status: state.status,
             microseconds: Int((DispatchTime.now().uptimeNanoseconds - state.startedAt) / 1000),
-            requestId: state.requestId, client: state.connection?.clientAddress ?? "-", aborted: aborted)
+            requestId: state.requestId, client: state.connection?.clientAddress ?? "-", aborted: aborted,
+            device: state.deviceName)
         for observer in configuration.requestObservers { observer(record) }
         guard logs else { return }
         if let writer = configuration.accessLogWriter {
@@ -70,6 +71,7 @@ final class ServerContext: Sendable {
             "client": "\(record.client)",
         ]
         if aborted { metadata["aborted"] = "true" }
+        if let device = record.device { metadata["device"] = "\(device)" }
         logger.info("request", metadata: metadata)
     }
 }

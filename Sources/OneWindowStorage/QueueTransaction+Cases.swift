@@ -31,8 +31,8 @@ extension QueueTransaction {
         let upsert = try db.cachedStatement(
             sql: """
                 INSERT INTO evaluation (id, ticket_id, case_id, service_id, hall_day, rating, comment, at, rectify_by,
-                    rectified_at, rectification)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    rectified_at, rectification, channel, reasons)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET rectified_at = excluded.rectified_at,
                     rectification = excluded.rectification
                 """)
@@ -41,6 +41,7 @@ extension QueueTransaction {
                 evaluation.id, evaluation.ticketId, evaluation.caseId, evaluation.serviceId, evaluation.hallDay,
                 evaluation.rating, evaluation.comment, Timestamp.sqlite(evaluation.at), evaluation.rectifyBy,
                 evaluation.rectifiedAt.map(Timestamp.sqlite), evaluation.rectification,
+                evaluation.channel.rawValue, Self.jsonArray(evaluation.reasons),
             ])
         }
     }

@@ -48,8 +48,12 @@ public struct QueueTransaction {
                 ticket.status.rawValue, ticket.window, ticket.callCount, Timestamp.sqlite(ticket.issuedAt),
                 ticket.calledAt.map(Timestamp.sqlite), ticket.endedAt.map(Timestamp.sqlite), ticket.outcome,
                 ticket.caseId, Self.jsonArray(ticket.missingMaterials), ticket.note,
-                ticket.firstCalledAt.map(Timestamp.sqlite),
+                ticket.firstCalledAt.map(Timestamp.sqlite), ticket.evaluationCodeHash,
             ])
+        }
+        if !changes.evaluationCodes.isEmpty {
+            let update = try db.cachedStatement(sql: "UPDATE ticket SET evaluation_code_hash = ? WHERE id = ?")
+            for (id, hash) in changes.evaluationCodes { try update.execute(arguments: [hash, id]) }
         }
         try writeCases(changes.cases.values)
         try writeEvaluations(changes.evaluations.values)
@@ -77,12 +81,14 @@ public struct QueueTransaction {
 
     private static let upsertTicketSQL = """
         INSERT INTO ticket (id, hall_day, prefix, sequence, service_id, priority, status, window, call_count,
-            issued_at, called_at, ended_at, outcome, case_id, missing_materials, note, first_called_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            issued_at, called_at, ended_at, outcome, case_id, missing_materials, note, first_called_at,
+            evaluation_code_hash)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT(id) DO UPDATE SET service_id = excluded.service_id, status = excluded.status,
             window = excluded.window, call_count = excluded.call_count, called_at = excluded.called_at,
             ended_at = excluded.ended_at, outcome = excluded.outcome, missing_materials = excluded.missing_materials,
-            note = excluded.note, first_called_at = excluded.first_called_at
+            note = excluded.note, first_called_at = excluded.first_called_at,
+            evaluation_code_hash = excluded.evaluation_code_hash
         """
 
     /// `["m1","m2"]`: material ids are plain tokens, so no escaping is needed beyond quotes.

@@ -9,6 +9,9 @@ public struct DeviceTokenRecord: Sendable, Equatable, Codable, FetchableRecord {
     /// The device's name in the hall, e.g. `kiosk-1` or `window-3`; unique among live tokens.
     public var name: String
     public var role: DeviceRole
+    /// The window a clerk terminal or pad belongs to; nil for kiosks and admins, and for clerk
+    /// tokens made before tokens were bound (which the daemon refuses).
+    public var window: String?
     public var createdAt: Date
     /// When the token stopped opening anything; `nil` while it is live.
     public var revokedAt: Date?
@@ -16,13 +19,15 @@ public struct DeviceTokenRecord: Sendable, Equatable, Codable, FetchableRecord {
     enum CodingKeys: String, CodingKey {
         case name
         case role
+        case window
         case createdAt = "created_at"
         case revokedAt = "revoked_at"
     }
 
-    public init(name: String, role: DeviceRole, createdAt: Date, revokedAt: Date? = nil) {
+    public init(name: String, role: DeviceRole, window: String? = nil, createdAt: Date, revokedAt: Date? = nil) {
         self.name = name
         self.role = role
+        self.window = window
         self.createdAt = createdAt
         self.revokedAt = revokedAt
     }
@@ -44,12 +49,16 @@ public enum DeviceTokenError: Error, Sendable, Equatable, CustomStringConvertibl
 extension Storage {
     /// Stores a new live token by its hash. The unique index on live names decides, so two
     /// concurrent `token create` runs cannot both win.
-    public func createDeviceToken(name: String, role: DeviceRole, tokenHash: String, at date: Date) throws {
+    /// Whether `window` suits `role` (required for clerks and pads, absent otherwise) is the
+    /// caller's to check, with the catalogue at hand.
+    public func createDeviceToken(
+        name: String, role: DeviceRole, window: String? = nil, tokenHash: String, at date: Date
+    ) throws {
         do {
             try writer.write { db in
                 try db.execute(
-                    sql: "INSERT INTO device_token (name, role, token_hash, created_at) VALUES (?, ?, ?, ?)",
-                    arguments: [name, role.rawValue, tokenHash, date])
+                    sql: "INSERT INTO device_token (name, role, window, token_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [name, role.rawValue, window, tokenHash, date])
             }
         } catch let error as DatabaseError
             where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE && error.message?.contains(".name") == true
@@ -62,7 +71,7 @@ extension Storage {
     public func deviceTokens() throws -> [DeviceTokenRecord] {
         try writer.read { db in
             try DeviceTokenRecord.fetchAll(
-                db, sql: "SELECT name, role, created_at, revoked_at FROM device_token ORDER BY id")
+                db, sql: "SELECT name, role, window, created_at, revoked_at FROM device_token ORDER BY id")
         }
     }
 
@@ -84,7 +93,7 @@ extension Storage {
         // one SELECT is consistent on its own, so it needs no transaction around it.
         try writer.unsafeRead { db in
             let statement = try db.cachedStatement(
-                sql: "SELECT name, role, created_at, revoked_at, token_hash FROM device_token "
+                sql: "SELECT name, role, window, created_at, revoked_at, token_hash FROM device_token "
                     + "WHERE token_hash = ? AND revoked_at IS NULL")
             guard let row = try Row.fetchOne(statement, arguments: [hash]),
                 Self.constantTimeEqual(row["token_hash"] as String, hash)

@@ -76,6 +76,7 @@ extension LogSink {
             "time=\(LogfmtHandler.timestamp()) level=info source=OneWindowHTTP msg=request client=\(record.client)"
         line += " method=\(record.method) ms=\(milliseconds) request_id=\(record.requestId) route=\(record.route)"
         line += " status=\(record.status)"
+        if let device = record.device { line += " device=" + LogfmtHandler.value(device) }
         if record.aborted { line += " aborted=true" }
         write(line + "\n", urgent: false)
     }

@@ -7,11 +7,12 @@ import OneWindowStorage
 /// `onewindowd token`: creates, lists and revokes the bearer tokens of the hall's devices.
 struct Token: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create, list and revoke the bearer tokens of kiosks and clerk terminals.",
+        abstract: "Create, list and revoke the bearer tokens of kiosks, clerk terminals, pads and admins.",
         discussion: """
             A device sends its token as "Authorization: Bearer ow_…". The database keeps only the \
             token's SHA-256, so a token is shown once, when it is created. A revocation takes \
-            effect on the daemon's next request; no restart is needed.
+            effect on the daemon's next request; no restart is needed. A clerk terminal or a \
+            rating pad belongs to one window (--window) and acts only there.
             """,
         subcommands: [Create.self, List.self, Revoke.self]
     )
@@ -41,9 +42,22 @@ struct Token: ParsableCommand {
         @Option(help: "The device's name in the hall, e.g. kiosk-1; unique among live tokens.")
         var name: String
 
+        @Option(help: "The window a clerk terminal or pad belongs to (required for them, refused for others).")
+        var window: String?
+
+        @Option(
+            help: "The catalogue, whose windows --window must name (env ONEWINDOW_CATALOGUE; default services.json).")
+        var catalogue: String?
+
         @OptionGroup var options: DatabaseOptions
 
         func validate() throws {
+            if role.isWindowBound, window == nil {
+                throw ValidationError("a \(role.rawValue) token belongs to one window: add --window ID")
+            }
+            if !role.isWindowBound, window != nil {
+                throw ValidationError("a \(role.rawValue) token belongs to no window: leave out --window")
+            }
             guard !name.trimmingCharacters(in: .whitespaces).isEmpty, name.count <= 64,
                 !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
             else {
@@ -52,39 +66,65 @@ struct Token: ParsableCommand {
         }
 
         func run() throws {
+            if let window { try checkWindow(window) }
             let storage = try options.open()
             let token = DeviceTokens.generate()
             do {
-                try storage.createDeviceToken(name: name, role: role, tokenHash: DeviceTokens.hash(token), at: Date())
+                try storage.createDeviceToken(
+                    name: name, role: role, window: window, tokenHash: DeviceTokens.hash(token), at: Date())
             } catch {
                 throw failure("cannot create the token: \(error)")
             }
             // Unbuffered, so the token comes first even when stdout and stderr share a pipe.
             FileHandle.standardOutput.write(Data((token + "\n").utf8))
+            let place = window.map { " for window \($0)" } ?? ""
             printError(
-                "created \(role.rawValue) token “\(name)”; it is shown only this once, the database keeps its hash")
+                "created \(role.rawValue) token “\(name)”\(place); it is shown only this once, the database keeps its hash"
+            )
+        }
+
+        /// `window` must be one of the catalogue's windows: a typo would make a token that
+        /// opens nothing.
+        private func checkWindow(_ window: String) throws {
+            let path = catalogue ?? Environment.value("ONEWINDOW_CATALOGUE") ?? AppConfiguration().cataloguePath
+            let windows: [String]
+            do {
+                windows = try CatalogueSource.load(path: path).published.hall.windows.map(\.id)
+            } catch {
+                throw failure("cannot read the catalogue \(path) to check --window: \(error)")
+            }
+            guard windows.contains(window) else {
+                throw failure("\(path) has no window “\(window)”; its windows: \(windows.joined(separator: ", "))")
+            }
         }
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List tokens: name, role, created and revoked times.")
+        static let configuration = CommandConfiguration(
+            abstract: "List tokens: name, role, window, created and revoked times.")
 
         @OptionGroup var options: DatabaseOptions
 
         func run() throws {
             let records = try options.open().deviceTokens()
             let rows =
-                [["NAME", "ROLE", "CREATED", "REVOKED"]]
+                [["NAME", "ROLE", "WINDOW", "CREATED", "REVOKED"]]
                 + records.map { record in
                     [
-                        record.name, record.role.rawValue, record.createdAt.formatted(.iso8601),
-                        record.revokedAt?.formatted(.iso8601) ?? "-",
+                        record.name, record.role.rawValue, record.window ?? (record.role.isWindowBound ? "NONE" : "-"),
+                        record.createdAt.formatted(.iso8601), record.revokedAt?.formatted(.iso8601) ?? "-",
                     ]
                 }
-            let widths = (0..<3).map { column in rows.map { Self.width($0[column]) }.max() ?? 0 }
+            let widths = (0..<4).map { column in rows.map { Self.width($0[column]) }.max() ?? 0 }
             for row in rows {
                 let padded = zip(row, widths).map { $0 + String(repeating: " ", count: $1 - Self.width($0)) }
-                print((padded + [row[3]]).joined(separator: "  "))
+                print((padded + [row[4]]).joined(separator: "  "))
+            }
+            let unbound = records.filter { $0.revokedAt == nil && $0.role.isWindowBound && $0.window == nil }
+            for record in unbound {
+                printError(
+                    "warning: the \(record.role.rawValue) token “\(record.name)” belongs to no window and is refused; "
+                        + "revoke it and create it again with --window")
             }
         }
 

@@ -11,17 +11,21 @@ struct BoardPageTests {
     let app: TestApplication
     let kiosk: String
     let clerk: String
+    let clerk2: String
 
     init() throws {
         app = try TestApplication(catalogue: Fixtures.validCatalogue)
         kiosk = try app.createToken(role: .kiosk, name: "kiosk-1")
-        clerk = try app.createToken(role: .clerk, name: "clerk-1")
+        clerk = try app.createToken(role: .clerk, name: "clerk-1", window: "1")
+        clerk2 = try app.createToken(role: .clerk, name: "clerk-2", window: "2")
     }
 
-    /// A clerk's action on a window, which takes no body.
+    /// The action of the window's own clerk on it, which takes no body.
     func window(_ id: String, _ action: String) throws -> Int {
-        try app.client.send("POST", "/api/v1/windows/\(id)/\(action)", headers: ["Authorization": "Bearer \(clerk)"])
-            .status
+        let token = id == "2" ? clerk2 : clerk
+        return try app.client.send(
+            "POST", "/api/v1/windows/\(id)/\(action)", headers: ["Authorization": "Bearer \(token)"]
+        ).status
     }
 
     @Test("the state event gives each window its current number, and each queue letter its services and wait")

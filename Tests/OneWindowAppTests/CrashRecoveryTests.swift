@@ -23,14 +23,15 @@ struct CrashRecoveryTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let database = directory.path("onewindow.sqlite")
-        func token(_ role: String, _ name: String) throws -> String {
-            let created = try DaemonProcess.run([
-                "token", "create", "--role", role, "--name", name, "--database", database,
-            ])
+        func token(_ role: String, _ name: String, window: String? = nil) throws -> String {
+            let place = window.map { ["--window", $0, "--catalogue", Fixtures.validCatalogue] } ?? []
+            let created = try DaemonProcess.run(
+                ["token", "create", "--role", role, "--name", name, "--database", database] + place)
             return try #require(created.output.split(separator: "\n").first.map(String.init))
         }
         let kiosk = try token("kiosk", "kiosk")
-        let clerk = try token("clerk", "clerk")
+        // A clerk terminal per window: a clerk token acts only at its own window.
+        let clerks = ["1": try token("clerk", "clerk-1", window: "1"), "2": try token("clerk", "clerk-2", window: "2")]
         let ledger = Ledger()
         var generator = SystemRandomNumberGenerator()
         for round in 0..<20 {
@@ -47,7 +48,8 @@ struct CrashRecoveryTests {
                         if worker < 4 {
                             ok = Self.issue(client, kiosk, key: "r\(round)-w\(worker)-\(step)", ledger)
                         } else {
-                            ok = Self.serve(client, clerk, window: worker == 4 ? "1" : "2", ledger)
+                            let window = worker == 4 ? "1" : "2"
+                            ok = Self.serve(client, clerks[window]!, window: window, ledger)
                         }
                         guard ok else { return }
                         if ledger.note() == killAt { daemon.signal(SIGKILL) }

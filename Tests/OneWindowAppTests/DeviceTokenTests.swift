@@ -144,6 +144,8 @@ struct TokenCommandTests {
         database = directory.path("state/onewindow.sqlite")
     }
 
+    let fixture = Fixtures.validCatalogue
+
     func token(_ arguments: String...) throws -> (status: Int32, output: String) {
         try DaemonProcess.run(["token"] + arguments + ["--database", database])
     }
@@ -169,7 +171,7 @@ struct TokenCommandTests {
     func duplicateName() throws {
         defer { directory.remove() }
         #expect(try token("create", "--role", "kiosk", "--name", "K1").status == 0)
-        let again = try token("create", "--role", "clerk", "--name", "K1")
+        let again = try token("create", "--role", "clerk", "--name", "K1", "--window", "1", "--catalogue", fixture)
         #expect(again.status == 1)
         #expect(again.output.contains("already named “K1”"), "\(again.output)")
         #expect(!again.output.contains("ow_"))
@@ -178,7 +180,9 @@ struct TokenCommandTests {
     @Test("revoke marks the token revoked; revoking it again or an unknown name fails with exit 1")
     func revoke() throws {
         defer { directory.remove() }
-        #expect(try token("create", "--role", "clerk", "--name", "window-3").status == 0)
+        #expect(
+            try token("create", "--role", "clerk", "--name", "window-3", "--window", "2", "--catalogue", fixture).status
+                == 0)
         let revoked = try token("revoke", "window-3")
         #expect(revoked.status == 0, "\(revoked.output)")
         let row = try token("list").output.split(separator: "\n").first { $0.hasPrefix("window-3 ") }
@@ -188,7 +192,9 @@ struct TokenCommandTests {
         #expect(again.status == 1)
         #expect(again.output.contains("no live token is named “window-3”"), "\(again.output)")
         #expect(try token("revoke", "nobody").status == 1)
-        #expect(try token("create", "--role", "clerk", "--name", "window-3").status == 0)
+        #expect(
+            try token("create", "--role", "clerk", "--name", "window-3", "--window", "2", "--catalogue", fixture).status
+                == 0)
     }
 
     @Test("a revocation by the CLI is seen by the running application (token cache off) at its next request")
@@ -199,12 +205,44 @@ struct TokenCommandTests {
             $0.tokenCacheSeconds = 0
         }
         defer { app.stop() }
-        let created = try token("create", "--role", "clerk", "--name", "window-3")
+        let created = try token(
+            "create", "--role", "clerk", "--name", "window-3", "--window", "2", "--catalogue", fixture)
         let secret = try #require(created.output.split(separator: "\n").first { $0.hasPrefix("ow_") })
         let request = Request(method: "GET", path: "/", headers: ["Authorization": "Bearer \(secret)"])
         #expect(try app.application.state.authorize(request, roles: .clerk).name == "window-3")
         #expect(try token("revoke", "window-3").status == 0)
         #expect(throws: HTTPError.self) { try app.application.state.authorize(request, roles: .clerk) }
+    }
+
+    @Test("a clerk or pad token needs --window naming a window of the catalogue; a kiosk or admin token takes none")
+    func windowBinding() throws {
+        defer { directory.remove() }
+        for role in ["clerk", "pad"] {
+            let missing = try token("create", "--role", role, "--name", "w", "--catalogue", fixture)
+            #expect(missing.status != 0 && missing.output.contains("add --window"), "\(missing.output)")
+            let unknown = try token("create", "--role", role, "--name", "w", "--window", "9", "--catalogue", fixture)
+            #expect(unknown.status == 1 && unknown.output.contains("no window “9”"), "\(unknown.output)")
+            #expect(unknown.output.contains("1, 2") && !unknown.output.contains("ow_"), "\(unknown.output)")
+        }
+        for role in ["kiosk", "admin"] {
+            let refused = try token("create", "--role", role, "--name", "k", "--window", "1", "--catalogue", fixture)
+            #expect(refused.status != 0 && refused.output.contains("leave out --window"), "\(refused.output)")
+        }
+        #expect(try token("list").output.split(separator: "\n").count <= 1, "nothing was created")
+        let pad = try token("create", "--role", "pad", "--name", "pad-2", "--window", "2", "--catalogue", fixture)
+        #expect(pad.status == 0 && pad.output.contains("for window 2"), "\(pad.output)")
+        let row = try token("list").output.split(separator: "\n").first { $0.hasPrefix("pad-2 ") }
+        #expect(row?.split(separator: " ", omittingEmptySubsequences: true).prefix(3) == ["pad-2", "pad", "2"])
+    }
+
+    @Test("list marks a clerk token from before windows as bound to none, and warns")
+    func listWarnsOfUnboundTokens() throws {
+        defer { directory.remove() }
+        #expect(try token("list").status == 0)  // creates the database
+        try Storage(path: database).createDeviceToken(name: "old-clerk", role: .clerk, tokenHash: "x", at: Date())
+        let listed = try token("list")
+        #expect(listed.output.contains("old-clerk  clerk  NONE"), "\(listed.output)")
+        #expect(listed.output.contains("warning: the clerk token “old-clerk” belongs to no window"), "\(listed.output)")
     }
 
     @Test("an unknown role is refused by the parser, which lists the roles")

@@ -2,7 +2,8 @@ import Foundation
 import OneWindowTesting
 import Testing
 
-/// 好差评 over HTTP: once per visit, only for visits that ended, bad reviews followed up.
+/// 好差评 over HTTP: once per visit, only for visits that ended, bad reviews followed up. The
+/// channels and their hostile cases are in `RatingChannelTests`.
 @Suite("Evaluations over HTTP")
 struct EvaluationAPITests {
     let app: TestApplication
@@ -46,38 +47,46 @@ struct EvaluationAPITests {
         return ticket
     }
 
-    func rate(_ reference: String, _ rating: Int, token: String? = nil) throws -> TestResponse {
-        try app.post(
-            "/api/v1/tickets/\(reference)/evaluation", token: token ?? kiosk,
-            json: #"{"rating":\#(rating),"comment":"等得太久"}"#)
+    /// Rates at the kiosk with the receipt's code (`code`, else the ticket's own from `visit`).
+    func rate(
+        _ ticket: [String: Any], by reference: String? = nil, _ rating: Int, code: String? = nil,
+        token: String? = nil
+    ) throws -> TestResponse {
+        let code = code ?? ticket["evaluationCode"] as? String ?? ""
+        let reasons = rating <= 2 ? #","reasons":["efficiency"]"# : ""
+        return try app.post(
+            "/api/v1/tickets/\(reference ?? ticket["number"] as! String)/evaluation", token: token ?? kiosk,
+            json: #"{"rating":\#(rating),"comment":"等得太久","code":"\#(code)"\#(reasons)}"#)
     }
 
     @Test("a visit that ended is rated once, by its number or its id; a waiting one is not")
     func onceAfterTheVisit() throws {
         defer { stop() }
         let done = try visit()
-        let rated = try rate((done["number"] as! String).lowercased(), 5)
+        let rated = try rate(done, by: (done["number"] as! String).lowercased(), 5)
         #expect(rated.status == 201, "\(rated.text)")
         let evaluation = rated.json["evaluation"] as? [String: Any]
         #expect(evaluation?["level"] as? String == "非常满意" && evaluation?["bad"] as? Bool == false)
         #expect(evaluation?["id"] as? String == "E20261127-0001")
-        let twice = try rate(done["id"] as! String, 4)
+        #expect(evaluation?["channel"] as? String == "kiosk" && (evaluation?["reasons"] as? [String]) == [])
+        let twice = try rate(done, by: done["id"] as? String, 4)
         #expect(twice.status == 409 && twice.errorCode == "already_evaluated")
         let waiting = try visit(end: false)
-        let early = try rate(waiting["id"] as! String, 3)
+        let early = try rate(waiting, 3)
         #expect(early.status == 409 && early.errorCode == "visit_not_ended")
-        #expect(try rate(done["id"] as! String, 6).status == 400)
-        #expect(try rate("Z999", 5).errorCode == "ticket_not_found")
-        #expect(try rate(done["id"] as! String, 5, token: clerk).status == 403)
+        #expect(try rate(done, 6).status == 400)
+        #expect(try rate(done, by: "Z999", 5).errorCode == "ticket_not_found")
+        #expect(try rate(done, 5, token: clerk).status == 403)
     }
 
     @Test("a bad review is due in 15 working days, holidays skipped; it turns overdue, then is rectified")
     func badReviewFollowUp() throws {
         defer { stop() }
         let done = try visit()
-        let bad = try rate(done["number"] as! String, 2).json["evaluation"] as? [String: Any]
+        let bad = try rate(done, 2).json["evaluation"] as? [String: Any]
         #expect(bad?["bad"] as? Bool == true && bad?["rectifyBy"] as? String == "2026-12-21")
-        _ = try rate(try visit()["number"] as! String, 5)
+        #expect(bad?["reasons"] as? [String] == ["efficiency"] && bad?["comment"] as? String == "等得太久")
+        _ = try rate(try visit(), 5)
         let id = try #require(bad?["id"] as? String)
         func list() throws -> [[String: Any]] {
             try app.client.get("/api/v1/evaluations?bad=true", headers: ["Authorization": "Bearer \(admin)"])
@@ -105,7 +114,7 @@ struct EvaluationAPITests {
         defer { stop() }
         let done = try visit()
         clock.advance(86_400)
-        #expect(try rate(done["number"] as! String, 5).status == 404)
-        #expect(try rate(done["id"] as! String, 5).status == 404)
+        #expect(try rate(done, 5).status == 404)
+        #expect(try rate(done, by: done["id"] as? String, 5).status == 404)
     }
 }

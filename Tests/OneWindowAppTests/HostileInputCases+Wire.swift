@@ -175,9 +175,10 @@ extension HostileCases {
                 name: "an unknown method", bytes: request("BREW", "/healthz"),
                 outcome: .error(405, "method_not_allowed")),
             HostileCase(
+                // The clerk belongs to window 1: any other window, real or not, is not its own.
                 name: "SQL as a window",
                 bytes: request("POST", "/api/v1/windows/1'%3B--/call-next", headers: clerkHeaders),
-                outcome: .error(404, "window_not_found")),
+                outcome: .error(403, "wrong_window")),
             HostileCase(
                 name: "an outcome that does not exist",
                 bytes: request(

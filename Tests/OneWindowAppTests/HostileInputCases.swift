@@ -23,6 +23,7 @@ struct HostileCase: Sendable {
 enum HostileCases {
     static func all(kiosk: String, clerk: String, ticketId: String) -> [HostileCase] {
         body(kiosk: kiosk) + auth(kiosk: kiosk, clerk: clerk) + framing() + paths(clerk: clerk, ticketId: ticketId)
+            + ratings(kiosk: kiosk, clerk: clerk, ticketId: ticketId)
     }
 
     /// A request with `Connection: close`, so the server closes after answering.

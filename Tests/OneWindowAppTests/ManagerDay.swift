@@ -27,7 +27,8 @@ struct ManagerDay {
             if let database { $0.databasePath = database }
         }
         admin = try app.createToken(role: .admin, name: "manager")
-        clerk = try app.createToken(role: .clerk, name: "clerk")
+        clerk = try app.createToken(role: .clerk, name: "clerk", window: "1")
+        let clerk2 = try app.createToken(role: .clerk, name: "clerk-2", window: "2")
         kiosk = try app.createToken(role: .kiosk, name: "kiosk")
         var at = 0.0
         func time(_ seconds: Double) {
@@ -41,9 +42,11 @@ struct ManagerDay {
         }
         func id(_ reply: [String: Any]) -> String { (reply["ticket"] as? [String: Any] ?? reply)["id"] as! String }
         time(0)
-        let c1 = id(try post("/api/v1/tickets", kiosk, #"{"serviceId":"T-JZ-001"}"#))
+        let c1Issued = try post("/api/v1/tickets", kiosk, #"{"serviceId":"T-JZ-001"}"#)
+        let c1 = id(c1Issued)
         time(60)
-        let c2 = id(try post("/api/v1/tickets", kiosk, #"{"serviceId":"T-JZ-001"}"#))
+        let c2Issued = try post("/api/v1/tickets", kiosk, #"{"serviceId":"T-JZ-001"}"#)
+        let c2 = id(c2Issued)
         time(120)
         let a1 = id(try post("/api/v1/tickets", kiosk, #"{"serviceId":"T-HY-001"}"#))
         time(300)
@@ -55,15 +58,20 @@ struct ManagerDay {
         _ = try post("/api/v1/windows/1/call-next", clerk)
         time(900)
         _ = try post("/api/v1/tickets/\(c2)/complete", clerk, #"{"window":"1","outcome":"completed"}"#)
-        _ = try post("/api/v1/windows/2/call-next", clerk)
+        _ = try post("/api/v1/windows/2/call-next", clerk2)
         time(960)
-        _ = try post("/api/v1/windows/2/recall", clerk)
+        _ = try post("/api/v1/windows/2/recall", clerk2)
         time(1020)
-        _ = try post("/api/v1/windows/2/recall", clerk)
+        _ = try post("/api/v1/windows/2/recall", clerk2)
         time(1080)
-        _ = try post("/api/v1/tickets/\(a1)/no-show", clerk, #"{"window":"2"}"#)
-        _ = try post("/api/v1/tickets/\(c1)/evaluation", kiosk, #"{"rating":5}"#)
-        _ = try post("/api/v1/tickets/\(c2)/evaluation", kiosk, #"{"rating":2,"comment":"等得太久"}"#)
+        _ = try post("/api/v1/tickets/\(a1)/no-show", clerk2, #"{"window":"2"}"#)
+        // Rated at the kiosk with the codes printed on the receipts.
+        let code1 = c1Issued["evaluationCode"] as? String ?? ""
+        let code2 = c2Issued["evaluationCode"] as? String ?? ""
+        _ = try post("/api/v1/tickets/\(c1)/evaluation", kiosk, #"{"rating":5,"code":"\#(code1)"}"#)
+        _ = try post(
+            "/api/v1/tickets/\(c2)/evaluation", kiosk,
+            #"{"rating":2,"reasons":["efficiency"],"comment":"等得太久","code":"\#(code2)"}"#)
         // Observers hear a group a moment after its answers: wait until the metrics have it all.
         let state = app.application.state
         let last = try state.storage.lastQueueEventId()

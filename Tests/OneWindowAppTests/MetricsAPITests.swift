@@ -17,7 +17,8 @@ struct MetricsAPITests {
             $0.databasePath = database
         }
         let kiosk = try app.createToken(role: .kiosk, name: "kiosk")
-        let clerk = try app.createToken(role: .clerk, name: "clerk")
+        let clerk = try app.createToken(role: .clerk, name: "clerk", window: "1")
+        let clerk2 = try app.createToken(role: .clerk, name: "clerk-2", window: "2")
         let admin = try app.createToken(role: .admin, name: "admin")
         var at = 0.0
         func time(_ seconds: Double) {
@@ -31,7 +32,16 @@ struct MetricsAPITests {
         }
         func ticket(_ reply: [String: Any]) -> [String: Any] { reply["ticket"] as? [String: Any] ?? reply }
         func end(_ t: [String: Any], window: String, _ body: String) throws {
-            _ = try post("/api/v1/tickets/\(t["id"] as! String)/complete", clerk, #"{"window":"\#(window)",\#(body)}"#)
+            _ = try post(
+                "/api/v1/tickets/\(t["id"] as! String)/complete", window == "2" ? clerk2 : clerk,
+                #"{"window":"\#(window)",\#(body)}"#)
+        }
+        /// Rated at a kiosk with the receipt's code.
+        func rate(_ t: [String: Any], by reference: String, _ rating: Int) throws {
+            let reasons = rating <= 2 ? #","reasons":["efficiency"]"# : ""
+            _ = try post(
+                "/api/v1/tickets/\(reference)/evaluation", kiosk,
+                #"{"rating":\#(rating),"code":"\#(t["evaluationCode"] as? String ?? "")"\#(reasons)}"#)
         }
 
         time(0)
@@ -49,13 +59,13 @@ struct MetricsAPITests {
         _ = try post("/api/v1/windows/1/recall", clerk)
         time(900)
         try end(c2, window: "1", #""outcome":"completed""#)
-        #expect(ticket(try post("/api/v1/windows/2/call-next", clerk))["number"] as? String == "A001")
+        #expect(ticket(try post("/api/v1/windows/2/call-next", clerk2))["number"] as? String == "A001")
         time(960)
-        _ = try post("/api/v1/windows/2/recall", clerk)
+        _ = try post("/api/v1/windows/2/recall", clerk2)
         time(1020)
-        _ = try post("/api/v1/windows/2/recall", clerk)
+        _ = try post("/api/v1/windows/2/recall", clerk2)
         time(1080)
-        _ = try post("/api/v1/tickets/\(a1["id"] as! String)/no-show", clerk, #"{"window":"2"}"#)
+        _ = try post("/api/v1/tickets/\(a1["id"] as! String)/no-show", clerk2, #"{"window":"2"}"#)
         time(1200)
         let c3 = try post("/api/v1/tickets", kiosk, #"{"caseId":"\#(c1["caseId"] as! String)"}"#)
         time(1260)
@@ -64,9 +74,9 @@ struct MetricsAPITests {
         try end(c3, window: "1", #""outcome":"completed""#)
         _ = try post("/api/v1/tickets", kiosk, #"{"serviceId":"T-JZ-001"}"#)
         _ = try post("/api/v1/hall/close-day", admin)
-        _ = try post("/api/v1/tickets/\(c2["number"] as! String)/evaluation", kiosk, #"{"rating":5}"#)
-        _ = try post("/api/v1/tickets/\(c3["number"] as! String)/evaluation", kiosk, #"{"rating":2}"#)
-        _ = try post("/api/v1/tickets/\(c1["id"] as! String)/evaluation", kiosk, #"{"rating":4}"#)
+        try rate(c2, by: c2["number"] as! String, 5)
+        try rate(c3, by: c3["number"] as! String, 2)
+        try rate(c1, by: c1["id"] as! String, 4)
         _ = try post("/api/v1/cases/\(a1["caseId"] as! String)/cancel", clerk, #"{"reason":"未到场"}"#)
 
         let query = "/api/v1/metrics?from=2026-11-27&to=2026-11-27"

@@ -22,6 +22,7 @@ struct OpenAPIFieldsTests {
         let issued = try post("/api/v1/tickets", kiosk, #"{"serviceId":"T-JZ-001","priority":true}"#)
         let id = try #require(issued.json["id"] as? String)
         let caseId = try #require(issued.json["caseId"] as? String)
+        let code = try #require(issued.json["evaluationCode"] as? String)
         let day = try #require(try app.client.get("/api/v1/queue").json["day"] as? String)
         var answers: [(String, String, TestResponse)] = [
             ("post", "/api/v1/tickets", issued),
@@ -33,7 +34,7 @@ struct OpenAPIFieldsTests {
                 "post", "/api/v1/tickets/{id}/complete",
                 try post("/api/v1/tickets/\(id)/complete", clerk, #"{"window":"1","outcome":"completed"}"#)
             ),
-            ("post", "/api/v1/windows/{window}/pause", try post("/api/v1/windows/2/pause", clerk)),
+            ("post", "/api/v1/windows/{window}/pause", try post("/api/v1/windows/1/pause", clerk)),
             ("get", "/api/v1/services", try app.client.get("/api/v1/services")),
             ("get", "/api/v1/services/{id}", try app.client.get("/api/v1/services/T-JZ-001")),
             ("get", "/api/v1/categories", try app.client.get("/api/v1/categories")),
@@ -50,7 +51,9 @@ struct OpenAPIFieldsTests {
             ),
             (
                 "post", "/api/v1/tickets/{id}/evaluation",
-                try post("/api/v1/tickets/\(id)/evaluation", kiosk, #"{"rating":1,"comment":"太慢"}"#)
+                try post(
+                    "/api/v1/tickets/\(id)/evaluation", kiosk,
+                    #"{"rating":1,"reasons":["efficiency"],"comment":"太慢","code":"\#(code)"}"#)
             ),
             (
                 "get", "/api/v1/evaluations",

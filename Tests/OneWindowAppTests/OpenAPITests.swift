@@ -157,7 +157,7 @@ struct OpenAPITests {
             switch route.access {
             case .open:
                 #expect(security?.isEmpty == true, "\(name) is open but the document asks for a token")
-            case .device(let roles):
+            case .device(let roles), .window(let roles):
                 #expect(security?.count == 1 && operation.roles == roles, "\(name) takes \(roles.sorted())")
             case .optionalDevice(let roles):
                 // `{}` makes the token optional; with one, the roles say who sees more.

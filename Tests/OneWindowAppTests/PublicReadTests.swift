@@ -8,12 +8,17 @@ import Testing
 struct PublicReadTests {
     let app: TestApplication
     let kiosk: String
-    let clerk: String
+    /// A clerk terminal's token per window: a clerk acts only at its own window.
+    let clerks: [String: String]
+    var clerk: String { clerks["1"]! }
 
     init() throws {
         app = try TestApplication(catalogue: Fixtures.validCatalogue)
         kiosk = try app.createToken(role: .kiosk, name: "kiosk-1")
-        clerk = try app.createToken(role: .clerk, name: "window-1")
+        clerks = [
+            "1": try app.createToken(role: .clerk, name: "window-1", window: "1"),
+            "2": try app.createToken(role: .clerk, name: "window-2", window: "2"),
+        ]
     }
 
     func issue(_ service: String, caseId: String? = nil) throws -> [String: Any] {
@@ -23,11 +28,12 @@ struct PublicReadTests {
         return response.json
     }
 
-    func clerkPost(_ target: String, _ json: String? = nil) throws -> TestResponse {
+    func clerkPost(_ target: String, _ json: String? = nil, window: String = "1") throws -> TestResponse {
+        let token = clerks[window]!
         guard let json else {
-            return try app.client.send("POST", target, headers: ["Authorization": "Bearer \(clerk)"])
+            return try app.client.send("POST", target, headers: ["Authorization": "Bearer \(token)"])
         }
-        return try app.post(target, token: clerk, json: json)
+        return try app.post(target, token: token, json: json)
     }
 
     /// Every ticket id issued, found anywhere in `text`.
@@ -52,9 +58,11 @@ struct PublicReadTests {
                 #"{"window":"1","outcome":"needs_more","missingMaterials":["m2"]}"#
             )
             .status == 200)
-        #expect(try clerkPost("/api/v1/windows/2/call-next").status == 200)
+        #expect(try clerkPost("/api/v1/windows/2/call-next", window: "2").status == 200)
         #expect(
-            try clerkPost("/api/v1/tickets/\(ids[1])/transfer", #"{"window":"2","serviceId":"T-JZ-001"}"#).status == 200
+            try clerkPost(
+                "/api/v1/tickets/\(ids[1])/transfer", #"{"window":"2","serviceId":"T-JZ-001"}"#, window: "2"
+            ).status == 200
         )
         #expect(try clerkPost("/api/v1/windows/1/call-next").status == 200)
         #expect(board.read(until: "event: transferred"), "\(board.text)")

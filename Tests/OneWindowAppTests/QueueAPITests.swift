@@ -9,12 +9,15 @@ struct QueueAPITests {
     let app: TestApplication
     let kiosk: String
     let clerk: String
+    /// The clerk terminal of window 2: a clerk token acts only at its own window.
+    let clerk2: String
     let admin: String
 
     init() throws {
         app = try TestApplication(catalogue: Fixtures.validCatalogue)
         kiosk = try app.createToken(role: .kiosk, name: "kiosk-1")
-        clerk = try app.createToken(role: .clerk, name: "clerk-1")
+        clerk = try app.createToken(role: .clerk, name: "clerk-1", window: "1")
+        clerk2 = try app.createToken(role: .clerk, name: "clerk-2", window: "2")
         admin = try app.createToken(role: .admin, name: "admin")
     }
 
@@ -161,14 +164,16 @@ struct QueueAPITests {
         #expect(complete.status == 409 && complete.errorCode == "ticket_waiting")
         #expect(try post("/api/v1/windows/1/recall", token: clerk).errorCode == "no_current_ticket")
         _ = try issue("T-HY-001")
-        #expect(try post("/api/v1/windows/2/call-next", token: clerk).status == 200)
-        let busy = try post("/api/v1/windows/2/call-next", token: clerk)
+        #expect(try post("/api/v1/windows/2/call-next", token: clerk2).status == 200)
+        let busy = try post("/api/v1/windows/2/call-next", token: clerk2)
         #expect(busy.status == 409 && busy.errorCode == "window_busy")
         let other = try post("/api/v1/tickets/\(id)/complete", token: clerk, ["window": "1", "outcome": "completed"])
         #expect(other.status == 409 && other.errorCode == "ticket_at_other_window")
-        let outcome = try post("/api/v1/tickets/\(id)/complete", token: clerk, ["window": "2", "outcome": "nonsense"])
+        let outcome = try post("/api/v1/tickets/\(id)/complete", token: clerk2, ["window": "2", "outcome": "nonsense"])
         #expect(outcome.status == 400)
-        #expect(try post("/api/v1/windows/9/call-next", token: clerk).errorCode == "window_not_found")
+        // A window that does not exist is not the clerk's own; only an admin learns it does not exist.
+        #expect(try post("/api/v1/windows/9/call-next", token: clerk).errorCode == "wrong_window")
+        #expect(try post("/api/v1/windows/9/call-next", token: admin).errorCode == "window_not_found")
         #expect(try post("/api/v1/windows/1/pause", token: clerk).status == 200)
         #expect(try post("/api/v1/windows/1/call-next", token: clerk).errorCode == "window_paused")
         #expect(try post("/api/v1/windows/1/resume", token: clerk).status == 200)
@@ -186,7 +191,7 @@ struct QueueAPITests {
         #expect(ticket(moved)["status"] as? String == "waiting")
         #expect(ticket(moved)["serviceId"] as? String == "T-HY-001")
         #expect(ticket(moved)["issuedAt"] as? String == first["issuedAt"] as? String)
-        #expect(ticket(try post("/api/v1/windows/2/call-next", token: clerk))["number"] as? String == "C001")
+        #expect(ticket(try post("/api/v1/windows/2/call-next", token: clerk2))["number"] as? String == "C001")
     }
 
     @Test("close-day expires open tickets; every change is in the append-only event log")

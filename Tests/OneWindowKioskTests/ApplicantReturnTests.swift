@@ -1,4 +1,5 @@
 import Foundation
+import OneWindowCore
 import OneWindowKiosk
 import Testing
 
@@ -73,7 +74,7 @@ struct ApplicantReturnTests {
         #expect(CaseNumber.normalize("X20261128-0003") == nil)
     }
 
-    @Test("a rating takes the ticket's letter, its digits and one of the five levels")
+    @Test("a rating takes the ticket's letter, its digits, the receipt's code and one of the five levels")
     func rating() {
         var kiosk = KioskSamples.kiosk()
         _ = kiosk.type("5")
@@ -82,24 +83,88 @@ struct ApplicantReturnTests {
         _ = kiosk.type("12")
         #expect(kiosk.screen().contains("A12_"))
         _ = kiosk.handle(.enter, now: KioskSamples.now)
+        #expect(kiosk.screen().contains("请输入小票上 A012 号的评价码"))
+        _ = kiosk.type("402")
+        _ = kiosk.handle(.enter, now: KioskSamples.now)
+        #expect(kiosk.screen().contains("评价码是小票上的 6 位数字"), "three digits are not a code")
+        _ = kiosk.type("817")
+        #expect(kiosk.screen().contains("402817"))
+        _ = kiosk.handle(.enter, now: KioskSamples.now)
         let screen = kiosk.screen()
         #expect(screen.contains("您对 A012 号的服务满意吗？"))
         #expect(screen.contains("5  非常满意") && screen.contains("1  非常不满意"))
-        #expect(kiosk.type("5") == [.evaluate(number: "A012", rating: 5)])
+        #expect(kiosk.type("5") == [.evaluate(RatingRequest(number: "A012", code: "402817", rating: 5))])
         let done = EvaluationInfo(number: "A012", rating: 5)
         _ = kiosk.receive(.evaluated(number: "A012", .success(done)), now: KioskSamples.now)
         #expect(kiosk.screen().contains("感谢您的评价：非常满意"))
     }
 
-    @Test("a tap on a rating level rates with it")
+    @Test("after a 1 or 2 the kiosk asks why: at least one reason, toggled by number or tap")
+    func ratingReasons() {
+        var kiosk = KioskSamples.kiosk()
+        _ = kiosk.type("5112")
+        _ = kiosk.handle(.enter, now: KioskSamples.now)
+        _ = kiosk.type("402817")
+        _ = kiosk.handle(.enter, now: KioskSamples.now)
+        #expect(kiosk.type("1") == [])
+        let screen = kiosk.screen()
+        #expect(screen.contains("请选择不满意的原因") && screen.contains("1  [ ] 服务态度"))
+        #expect(screen.contains("3  [ ] 一次性告知/材料要求") && screen.contains("6  [ ] 其他"))
+        #expect(kiosk.handle(.enter, now: KioskSamples.now) == [])
+        #expect(kiosk.screen().contains("请至少选择一项原因"))
+        _ = kiosk.type("6")
+        _ = kiosk.type("2")
+        _ = kiosk.type("6")
+        _ = kiosk.type("6")
+        #expect(kiosk.screen().contains("2  [x] 办事效率/等候时间") && kiosk.screen().contains("6  [x] 其他"))
+        let frame = kiosk.frame(width: 80, height: 24, now: KioskSamples.now)
+        let row = (0..<24).first { frame.line($0).contains("服务态度") }!
+        #expect(frame.input(forTapAt: row, column: 8) == .select(1))
+        _ = kiosk.handle(.select(1), now: KioskSamples.now)
+        let sent = kiosk.handle(.enter, now: KioskSamples.now)
+        let request = RatingRequest(
+            number: "A012", code: "402817", rating: 1, reasons: ["attitude", "efficiency", "other"])
+        #expect(sent == [.evaluate(request)])
+    }
+
+    @Test("a tap on a rating level rates with it; a wrong code is said plainly")
     func ratingTap() {
         var kiosk = KioskSamples.kiosk()
         _ = kiosk.type("5112")
         _ = kiosk.handle(.enter, now: KioskSamples.now)
+        _ = kiosk.type("1234")
+        _ = kiosk.handle(.enter, now: KioskSamples.now)
         let frame = kiosk.frame(width: 80, height: 24, now: KioskSamples.now)
-        let row = (0..<24).first { frame.line($0).contains("2  不满意") }!
+        let row = (0..<24).first { frame.line($0).contains("4  满意") }!
         let tap = frame.input(forTapAt: row, column: 8)
-        #expect(tap == .select(2))
-        #expect(kiosk.handle(tap!, now: KioskSamples.now) == [.evaluate(number: "A012", rating: 2)])
+        #expect(tap == .select(4))
+        #expect(
+            kiosk.handle(tap!, now: KioskSamples.now) == [
+                .evaluate(RatingRequest(number: "A012", code: "1234", rating: 4))
+            ])
+        let wrong = DaemonError.rejected(status: 403, code: "evaluation_code_invalid", message: "x")
+        _ = kiosk.receive(.evaluated(number: "A012", .failure(wrong)), now: KioskSamples.now)
+        #expect(kiosk.screen().contains("评价码不对"))
+    }
+
+    @Test("the kiosk's reasons are the daemon's: same ids, order and Chinese labels")
+    func reasonsMatchTheDaemon() {
+        #expect(RatingReasons.all.map(\.id) == EvaluationReason.all.map(\.id))
+        #expect(RatingReasons.all.map(\.label) == EvaluationReason.all.map(\.label))
+    }
+}
+
+@Suite("The ticket screen's evaluation code")
+struct TicketScreenCodeTests {
+    @Test("the ticket screen shows the evaluation code above the case number, on an 80×24 screen")
+    func codeShown() {
+        var kiosk = KioskSamples.kiosk()
+        _ = kiosk.type("111")
+        _ = kiosk.receive(.guide(serviceId: "T-HY-001", .success(KioskSamples.guide)), now: KioskSamples.now)
+        _ = kiosk.type("11")
+        _ = kiosk.receive(.issued(key: "key-1", .success(KioskSamples.ticket)), now: KioskSamples.now)
+        let screen = kiosk.screen()
+        #expect(screen.contains("评价码：402817"), "\(screen)")
+        #expect(screen.contains("办件号：C20261129-0007"))
     }
 }

@@ -76,7 +76,9 @@ struct CaseEndToEndTests {
         #expect(clerk.stop() == 0)
     }
 
-    @Test("an applicant rates a finished visit by typing its number; a second rating is refused plainly")
+    @Test(
+        "an applicant rates a finished visit with its number and the receipt's code; a wrong code or a second rating is refused plainly"
+    )
     func rating() async throws {
         let hall = try HallUnderTest()
         defer { hall.stop() }
@@ -86,22 +88,32 @@ struct CaseEndToEndTests {
         #expect(await kiosk.waitFor("取号前请核对"))
         kiosk.type("11")
         #expect(await kiosk.waitFor("您的号码"))
+        #expect(await kiosk.waitFor("评价码："), "\(kiosk.screen)")
+        let code = try #require(
+            kiosk.screen.firstMatch(of: /评价码：([0-9]{6})/).map { String($0.1) }, "no code on: \(kiosk.screen)")
+        let wrong = code == "000000" ? "111111" : "000000"
         let clerk = try hall.clerk(window: "1")
         #expect(await clerk.waitFor("当前没有号码"))
         clerk.type("1")
         #expect(await clerk.waitFor("当前号码  A001"))
         clerk.type("51")
         #expect(await clerk.waitFor("A001 办结"))
-        for attempt in 1...2 {
+        for (attempt, typed) in [wrong, code, code].enumerated() {
             kiosk.type("\u{1B}")
             #expect(await kiosk.waitFor("5  服务评价（好差评）"))
             kiosk.type("5")
             #expect(await kiosk.waitFor("先选号码的字母"))
             kiosk.type("1")  // A
             kiosk.type("1\r")
+            #expect(await kiosk.waitFor("A001 号的评价码"), "\(kiosk.screen)")
+            kiosk.type(typed + "\r")
             #expect(await kiosk.waitFor("您对 A001 号的服务满意吗？"), "\(kiosk.screen)")
-            kiosk.type("5")
-            let expected = attempt == 1 ? "感谢您的评价：非常满意" : "该号码已经评价过，感谢您"
+            kiosk.type(attempt == 1 ? "2" : "5")
+            if attempt == 1 {
+                #expect(await kiosk.waitFor("请选择不满意的原因"), "\(kiosk.screen)")
+                kiosk.type("2\r")
+            }
+            let expected = ["评价码不对", "感谢您的评价：不满意", "该号码已经评价过，感谢您"][attempt]
             #expect(await kiosk.waitFor(expected), "\(kiosk.screen)")
         }
         #expect(kiosk.stop() == 0)

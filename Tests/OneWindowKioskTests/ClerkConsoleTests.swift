@@ -116,6 +116,18 @@ struct ClerkConsoleTests {
         #expect(console.screen().contains("请先办结或过号当前号码（window_busy）"))
     }
 
+    @Test("a token of another window, or of none, is said in words the manager can act on")
+    func windowRefusal() {
+        for (code, words) in [("wrong_window", "本机令牌属于另一个窗口"), ("token_unbound", "本机令牌未绑定窗口")] {
+            var console = console()
+            _ = console.handle(.text("1"), now: KioskSamples.now)
+            _ = console.receive(
+                .commandDone(.callNext(window: "1"), .failure(.rejected(status: 403, code: code, message: ""))),
+                now: KioskSamples.now)
+            #expect(console.screen().contains(words), "\(code)")
+        }
+    }
+
     @Test("events refresh the waiting count, one request at a time; a lost stream says offline")
     func live() {
         var console = console()

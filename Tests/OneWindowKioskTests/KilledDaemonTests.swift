@@ -54,8 +54,13 @@ struct KilledDaemonTests {
 
 /// Device tokens made with `onewindowd token create` before a daemon process starts.
 enum DaemonTokens {
-    static func create(role: String, name: String, database: String) throws -> String {
-        let result = try DaemonProcess.run(["token", "create", "--role", role, "--name", name, "--database", database])
+    /// A clerk token belongs to `window` of `catalogue`.
+    static func create(
+        role: String, name: String, database: String, window: String? = nil, catalogue: String = Fixtures.validCatalogue
+    ) throws -> String {
+        let place = window.map { ["--window", $0, "--catalogue", catalogue] } ?? []
+        let result = try DaemonProcess.run(
+            ["token", "create", "--role", role, "--name", name, "--database", database] + place)
         guard result.status == 0,
             let range = result.output.range(of: #"ow_[A-Za-z0-9_\-]+"#, options: .regularExpression)
         else { throw TokenFailure(output: result.output) }

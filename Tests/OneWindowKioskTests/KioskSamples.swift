@@ -32,7 +32,7 @@ enum KioskSamples {
     static let ticket = TicketInfo(
         id: "0193a1b2-0000-7000-8000-000000000001", number: "A012", serviceId: "T-HY-001", serviceName: "内地居民结婚登记",
         ahead: 3, estimatedWaitSeconds: 540, estimatedWaitMinutes: 9, issuedAt: "2026-11-29T01:00:00Z",
-        caseId: "C20261129-0007", visit: 1)
+        caseId: "C20261129-0007", visit: 1, evaluationCode: "402817")
 
     static let openCase = CaseInfo(
         id: "C20261128-0003", serviceId: "T-HY-001", serviceName: "内地居民结婚登记", state: "open",

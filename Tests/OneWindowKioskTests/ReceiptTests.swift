@@ -46,13 +46,14 @@ struct ReceiptTests {
             bytes == expected, "differs from byte \(first ?? min(bytes.count, expected.count)) of \(Self.golden.path)")
     }
 
-    @Test("the print has the number in double size, the case number, the materials and the status page")
+    @Test("the print has the number in double size, the case number, the materials, the status page and the code")
     func content() throws {
         let bytes = try receipt.escPos()
         let doubleSized: [UInt8] = [0x1D, 0x21, 0x11, 0x1B, 0x45, 0x01] + Array("A012\n".utf8)
         #expect(bytes.firstRange(of: doubleSized) != nil)
         #expect(bytes.firstRange(of: try GB18030.encode("办件号：C20261129-0007")) != nil)
         #expect(bytes.firstRange(of: try GB18030.encode("2. 户口簿")) != nil)
+        #expect(bytes.firstRange(of: try GB18030.encode("评价码：402817")) != nil)
         #expect(bytes.firstRange(of: Array("https://hall.example.cn/t/\(KioskSamples.ticket.id)".utf8)) != nil)
         #expect(Array(bytes.prefix(4)) == [0x1B, 0x40, 0x1C, 0x26])
         #expect(Array(bytes.suffix(4)) == [0x1D, 0x56, 0x42, 0x03])

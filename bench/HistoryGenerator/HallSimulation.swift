@@ -134,9 +134,13 @@ struct HallSimulation {
         let r = random.unit()
         let rating = r < 0.6 ? 5 : r < 0.85 ? 4 : r < 0.93 ? 3 : r < 0.97 ? 2 : 1
         let comments = ["等候时间太长", "材料要求没说清楚", "跑了两次才办成", "窗口解释不耐心"]
+        let reasons = ["efficiency", "one_time_notice", "process", "attitude"]
+        let pick = random.below(comments.count)
+        // Rated on the window's pad as the visit ends.
         if let evaluation = try? queue.evaluate(
-            ticket: id, rating: rating, comment: rating <= 2 ? comments[random.below(comments.count)] : nil,
-            workingDays: queue.catalogue.hall.workingDays, actor: "kiosk-1", at: now), rating <= 2
+            ticket: id, rating: rating, reasons: rating <= 2 ? [reasons[pick]] : [],
+            comment: rating <= 2 ? comments[pick] : nil, by: .pad(window: window),
+            workingDays: queue.catalogue.hall.workingDays, actor: "pad-\(window)", at: now), rating <= 2
         {
             badReviews.append((evaluation, day))
         }

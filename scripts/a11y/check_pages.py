@@ -3,7 +3,8 @@
 cards' width there, and a guide prints on A4.
 
 Usage: check_pages.py BASE_URL. With a kiosk token in A11Y_KIOSK_TOKEN it takes a ticket and
-checks its status page (/t/{id}) too; with an admin token in A11Y_ADMIN_TOKEN it checks the
+checks its status page (/t/{id}) too (and, with the admin token, an ended visit's page with its
+rating form); with an admin token in A11Y_ADMIN_TOKEN it checks the
 manager's sign-in page and, signed in, /manage (axe at both widths, no sideways scroll). Exits 1 and lists every problem when there is one.
 """
 import base64
@@ -13,6 +14,7 @@ import os
 import pathlib
 import re
 import sys
+import urllib.error
 import urllib.request
 
 from selenium import webdriver
@@ -60,18 +62,38 @@ def guide_paths():
         return ["/guides/" + s["id"] for s in json.load(answer)["services"]]
 
 
+def post(path, token, body=None):
+    request = urllib.request.Request(
+        BASE + path, data=json.dumps(body).encode() if body is not None else b"", method="POST",
+        headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
+    with urllib.request.urlopen(request) as answer:
+        return answer.status, json.loads(answer.read() or b"{}")
+
+
 def ticket_pages():
     """A waiting ticket's status page (first), the same without reloads, and an unknown
-    ticket's page, when a kiosk token is given."""
+    ticket's page, when a kiosk token is given; with an admin token too, an ended visit's page
+    with its rating form (好差评 by phone)."""
     token = os.environ.get("A11Y_KIOSK_TOKEN")
     if not token:
         return []
-    request = urllib.request.Request(
-        BASE + "/api/v1/tickets", data=json.dumps({"serviceId": "MZ-HY-001"}).encode(), method="POST",
-        headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
-    with urllib.request.urlopen(request) as answer:
-        path = "/t/" + json.load(answer)["id"]
-    return [path, path + "?refresh=off", "/t/no-such-ticket"]
+    ended = []
+    admin = os.environ.get("A11Y_ADMIN_TOKEN")
+    if admin:
+        _, ticket = post("/api/v1/tickets", token, {"serviceId": "MZ-HY-001"})
+        for window in range(1, 30):
+            try:
+                status, called = post(f"/api/v1/windows/{window}/call-next", admin)
+            except urllib.error.HTTPError:
+                continue
+            if status == 200 and called["ticket"]["id"] == ticket["id"]:
+                post(f"/api/v1/tickets/{ticket['id']}/complete", admin,
+                     {"window": str(window), "outcome": "completed"})
+                ended = ["/t/" + ticket["id"]]
+                break
+    _, waiting = post("/api/v1/tickets", token, {"serviceId": "MZ-HY-001"})
+    path = "/t/" + waiting["id"]
+    return [path, path + "?refresh=off", "/t/no-such-ticket"] + ended
 
 
 def run_axe(driver, axe, label, problems, skipped=()):

@@ -83,6 +83,10 @@ struct EvaluationView: Encodable {
     var rectification: String?
     /// A bad review not rectified by its deadline.
     var overdue: Bool
+    /// `pad`, `phone` or `kiosk`: how the rating came.
+    var channel: String
+    /// `EvaluationReason` ids, for a bad review.
+    var reasons: [String]
 
     init(_ evaluation: Evaluation, number: String?, today: String) {
         id = evaluation.id
@@ -100,5 +104,7 @@ struct EvaluationView: Encodable {
         rectifiedAt = evaluation.rectifiedAt.map(Timestamp.iso8601)
         rectification = evaluation.rectification
         overdue = evaluation.isOverdue(today: today)
+        channel = evaluation.channel.rawValue
+        reasons = evaluation.reasons
     }
 }

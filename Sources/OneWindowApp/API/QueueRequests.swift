@@ -27,16 +27,21 @@ struct IssueRequest: Decodable, Sendable {
     }
 }
 
-struct NoShowRequest: Decodable, Sendable {
+/// A clerk's request that names the window it is made at.
+protocol WindowRequest: Decodable, Sendable {
+    var window: String { get }
+}
+
+struct NoShowRequest: WindowRequest {
     var window: String
 }
 
-struct TransferRequest: Decodable, Sendable {
+struct TransferRequest: WindowRequest {
     var window: String
     var serviceId: String
 }
 
-struct CompleteRequest: Decodable, Sendable {
+struct CompleteRequest: WindowRequest {
     var window: String
     /// `completed`, `accepted`, `needs_more` (with `missingMaterials`) or `rejected` (with `note`).
     var outcome: VisitOutcome
@@ -51,7 +56,11 @@ struct CancelCaseRequest: Decodable, Sendable {
 struct EvaluationRequest: Decodable, Sendable {
     /// 1 非常不满意 … 5 非常满意.
     var rating: Int
+    /// `EvaluationReason` ids; at least one for a rating of 1 or 2.
+    var reasons: [String]?
     var comment: String?
+    /// The evaluation code printed on the receipt: required from kiosks.
+    var code: String?
 }
 
 struct RectifyRequest: Decodable, Sendable {

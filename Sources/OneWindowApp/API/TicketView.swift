@@ -29,6 +29,8 @@ struct TicketView: Encodable {
     /// For clerks only, while called: seconds before the time since the first call allows a
     /// no-show (0 once it does; the calls needed are counted apart, in `callCount`).
     var secondsBeforeNoShow: Int?
+    /// Only in the answer that issued the ticket, for the receipt: the code a kiosk rating needs.
+    var evaluationCode: String?
 
     init(_ ticket: Ticket, in queue: HallQueue) {
         let estimate = queue.estimate(for: ticket)

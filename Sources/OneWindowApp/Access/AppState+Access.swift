@@ -6,8 +6,14 @@ import OneWindowStorage
 extension Route.Access {
     /// Endpoints for the kiosks in the waiting area.
     static let kiosk = Route.Access.device([DeviceRole.kiosk.rawValue, DeviceRole.admin.rawValue])
-    /// Endpoints for the clerks' terminals at the windows.
+    /// Endpoints for the clerks' terminals at the windows, not tied to one window.
     static let clerk = Route.Access.device([DeviceRole.clerk.rawValue, DeviceRole.admin.rawValue])
+    /// Endpoints that act on one window: its clerk terminal, or an admin anywhere.
+    static let clerkOfWindow = Route.Access.window([DeviceRole.clerk.rawValue, DeviceRole.admin.rawValue])
+    /// The rating endpoint: kiosks (with the receipt's code), pads (their window's visits).
+    static let rater = Route.Access.device([
+        DeviceRole.kiosk.rawValue, DeviceRole.pad.rawValue, DeviceRole.admin.rawValue,
+    ])
     /// Endpoints for the hall manager.
     static let admin = Route.Access.device([DeviceRole.admin.rawValue])
 }
@@ -23,12 +29,13 @@ extension AppState {
     /// The router's check for a route that names roles.
     func authenticate(_ request: Request, roles: Set<String>) throws(HTTPError) -> Device {
         let record = try authorize(request, roles: Set(roles.compactMap(DeviceRole.init(rawValue:))))
-        return Device(name: record.name, role: record.role.rawValue)
+        return Device(name: record.name, role: record.role.rawValue, window: record.window)
     }
 
     /// Checks the request's bearer token: the device's record, or 401 `unauthorized`
     /// (with `WWW-Authenticate`) for a missing, malformed, unknown or revoked token and 403
-    /// `forbidden` for a device whose role is not in `roles`.
+    /// `forbidden` for a device whose role is not in `roles`, and 403 `token_unbound` for a
+    /// clerk or pad token that names no window (made before tokens were bound to windows).
     ///
     /// The token's hash is looked up in the database, remembered for
     /// `AppConfiguration.tokenCacheSeconds`, so a `token revoke` run while the daemon serves
@@ -56,6 +63,12 @@ extension AppState {
             throw HTTPError(
                 .forbidden,
                 "\(device) may not use this endpoint; it is for \(accepted.joined(separator: " or ")) devices")
+        }
+        guard !record.role.isWindowBound || record.window != nil else {
+            throw HTTPError(
+                .tokenUnbound,
+                "the \(record.role.rawValue) token “\(record.name)” belongs to no window; revoke it and create a new one "
+                    + "with `onewindowd token create --role \(record.role.rawValue) --window ID`")
         }
         return record
     }

@@ -74,7 +74,7 @@ extension TicketPage {
         return """
             <p class="headline">\(headline)</p>
             <p>\(text)</p>
-            <p>欢迎在大厅自助机或窗口评价器上为本次服务评价（好差评）。</p>
+            <p>欢迎为本次服务评价（好差评）：在本页、窗口评价器上，或在大厅自助机输入号码和凭条上的评价码。</p>
             """
     }
 }

@@ -29,6 +29,15 @@ extension TicketPage {
         .advice{color:#1f4d2b}
         .case .code{font-family:ui-monospace,monospace}
         .updated{color:#4a5568;font-size:.95rem}
+        .rating{background:#fff;border:1px solid #d0d7e2;border-radius:.5rem;padding:.6rem 1rem;margin:0 0 1rem}
+        .rating h2{margin:.2rem 0 .6rem;font-size:1.2rem}
+        .rating fieldset{border:0;margin:0 0 .8rem;padding:0}
+        .rating legend{font-weight:bold;padding:0}
+        .rating label{display:block;padding:.35rem 0;min-height:2.75rem}
+        .rating input[type=radio],.rating input[type=checkbox]{width:1.3rem;height:1.3rem;vertical-align:middle}
+        .rating input[type=text]{width:100%;font:inherit;padding:.4rem;border:1px solid #6b7280;border-radius:.3rem}
+        .rating button{font:inherit;font-weight:bold;padding:.6rem 1.6rem;border:0;border-radius:.4rem;\
+        background:#0b3d91;color:#fff}
         a{color:#0b3d91}
         footer{max-width:32rem;margin:0 auto;padding:0 1rem 1rem;color:#4a5568;font-size:.95rem}
         footer p{margin:.2rem 0}

@@ -17,8 +17,10 @@ enum TicketPage {
     ///   it (WCAG 2.2.1) and to turn it back on.
     /// - Parameter closesAt: the hall's closing time today, if one is set: a wait that runs past
     ///   it is not an invitation to step out.
+    /// - Parameter rating: the rating form or its thanks, once the visit ended today.
     static func render(
-        _ ticket: TicketView, hall: Hall, now: Date, autoRefresh: Bool = true, closesAt: Date? = nil
+        _ ticket: TicketView, hall: Hall, now: Date, autoRefresh: Bool = true, closesAt: Date? = nil,
+        rating: Rating? = nil
     ) -> String {
         let open = ticket.status == Ticket.Status.waiting.rawValue || ticket.status == Ticket.Status.called.rawValue
         let refreshing = open && autoRefresh
@@ -32,6 +34,7 @@ enum TicketPage {
             \(statusSection(ticket, clock: clock, closesAt: closesAt))
 
             """
+        if let rating { main += ratingSection(ticket, rating) + "\n" }
         if let caseId = ticket.caseId {
             let visit = ticket.visit.map { "（第 \($0) 次到大厅）" } ?? ""
             main += "<p class=\"case\">办件编号：<span class=\"code\">\(HTML.escape(caseId))</span>\(visit)</p>\n"

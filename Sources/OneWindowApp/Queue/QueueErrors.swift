@@ -61,6 +61,10 @@ extension QueueFailure {
             HTTPError(
                 .tooSoonForNoShow, QueueError.tooSoonForNoShow(ticket: ticket, secondsLeft: left).message,
                 headers: ["Retry-After": "\(left)"], retryAfterSeconds: left)
+        case .refused(.evaluationCodeLocked(let seconds)):
+            HTTPError(
+                .evaluationCodeLocked, QueueError.evaluationCodeLocked(seconds: seconds).message,
+                headers: ["Retry-After": "\(seconds)"])
         case .refused(let error): HTTPError(Self.code(error), error.message)
         }
     }
@@ -94,6 +98,12 @@ extension QueueFailure {
         case .evaluationNotFound: .evaluationNotFound
         case .notABadReview: .notABadReview
         case .alreadyRectified: .alreadyRectified
+        case .unknownReason: .unknownReason
+        case .reasonsRequired: .reasonsRequired
+        case .evaluationCodeInvalid: .evaluationCodeInvalid
+        case .evaluationCodeLocked: .evaluationCodeLocked
+        case .wrongWindow: .wrongWindow
+        case .evaluationTooLate: .evaluationTooLate
         case .ticketState(_, let status, _):
             switch status {
             case .waiting: .ticketWaiting

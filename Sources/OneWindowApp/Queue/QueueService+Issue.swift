@@ -14,9 +14,14 @@ extension QueueService {
     /// queue), made on the commit thread under the lock it already holds for the command.
     /// Making it on the answering worker instead took the queue's lock a second time, against
     /// the commit thread: 8 % more CPU per ticket (bench/hot-paths.sh, 5 rounds).
+    ///
+    /// `refresh` changes a replayed ticket before it is presented (a new evaluation code: the
+    /// first answer's never reached the kiosk, or it would not have asked again); its change is
+    /// written like any other.
     public func issue<Answer: Sendable>(
         claim: IdempotencyClaim?, ticketId: String, lookup: StoredLookup = StoredLookup(),
         command: @escaping @Sendable (inout HallQueue, Date, StoredFound) throws(QueueError) -> Ticket,
+        refresh: (@Sendable (inout HallQueue, Ticket) -> Ticket)? = nil,
         present: @escaping @Sendable (Ticket, HallQueue) -> Answer,
         completion: @escaping @Sendable (Result<Answer, QueueFailure>) -> Void
     ) {
@@ -29,10 +34,15 @@ extension QueueService {
                             createdAt: run.now)
                     }
                     if let record, let held = try run.transaction.claim(record) {
-                        let answer = try replay(held, of: record, run).map { ticket in
-                            state.withLock { present(ticket, $0.queue) }
+                        let replayed = try replay(held, of: record, run)
+                        guard case .success(let ticket) = replayed, let refresh else {
+                            let answer = replayed.map { ticket in state.withLock { present(ticket, $0.queue) } }
+                            return { committed in completion(committed ? answer : .failure(.storage)) }
                         }
-                        return { committed in completion(committed ? answer : .failure(.storage)) }
+                        let result = apply(
+                            { queue, _ throws(QueueError) in present(refresh(&queue, ticket), queue) }, at: run.now)
+                        try run.write(result.changes)
+                        return { committed in completion(committed ? result.value : .failure(.storage)) }
                     }
                     let found = try find(lookup, run)
                     let result = apply(

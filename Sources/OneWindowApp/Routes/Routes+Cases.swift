@@ -5,7 +5,10 @@ import OneWindowHTTP
 extension Routes {
     /// Cases (办件): looked up by kiosks (a returning applicant's number) and clerks, cancelled by clerks.
     static func cases(_ state: AppState) -> [Route] {
-        let anyDevice = Route.Access.device(Set(DeviceRole.allCases.map(\.rawValue)))
+        // Not the pads: a rating pad has no business reading cases.
+        let anyDevice = Route.Access.device([
+            DeviceRole.kiosk.rawValue, DeviceRole.clerk.rawValue, DeviceRole.admin.rawValue,
+        ])
         return [
             Route("GET", "/api/v1/cases/{id}", access: anyDevice) { request in
                 let id = request.pathParameter("id").uppercased()

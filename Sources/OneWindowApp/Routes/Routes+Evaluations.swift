@@ -3,25 +3,10 @@ import OneWindowCore
 import OneWindowHTTP
 
 extension Routes {
-    /// 好差评: kiosks rate visits; the hall manager follows the bad reviews up.
+    /// 好差评: kiosks and pads rate visits (phones on the ticket page, `ticketPage`); the hall manager follows the bad reviews up.
     static func evaluations(_ state: AppState) -> [Route] {
         [
-            Route("POST", "/api/v1/tickets/{id}/evaluation", access: .kiosk, body: .json) { request, responder in
-                let device = request.authorizedDevice
-                let reference = request.pathParameter("id")
-                let body = try request.decodeJSON(EvaluationRequest.self)
-                guard (1...5).contains(body.rating) else {
-                    throw HTTPError(.malformedBody, "field “rating” must be 1 to 5")
-                }
-                state.queue.submit({ queue, now, _ throws(QueueError) in
-                    let evaluation = try queue.evaluate(
-                        ticket: reference, rating: body.rating, comment: body.comment,
-                        workingDays: queue.catalogue.hall.workingDays, actor: device.name, at: now)
-                    return EvaluationEnvelope(
-                        evaluation: EvaluationView(
-                            evaluation, number: queue.tickets[evaluation.ticketId]?.number, today: queue.day))
-                }) { result in responder.answer(result, status: 201) }
-            },
+            ratingRoute(state),
             Route("GET", "/api/v1/evaluations", access: .admin, query: ["bad"]) { request in
                 let bad: Bool?
                 switch try request.queryValue("bad") {

@@ -21,14 +21,31 @@ extension Routes {
                 }
                 let id = Ticket.newId(at: state.clock())
                 let caseId = body.caseId?.uppercased()
+                // The receipt's evaluation code; only its hash is kept, with the ticket.
+                let code = EvaluationCode.generate()
+                let codeHash = EvaluationCode.hash(code, ticketId: id)
                 queue.issue(
                     claim: claim, ticketId: id, lookup: StoredLookup(caseId: caseId),
                     command: { queue, now, found throws(QueueError) in
-                        try queue.issue(
+                        let ticket = try queue.issue(
                             id: id, serviceId: body.serviceId, priority: body.priority ?? false,
                             visiting: caseId.map { ($0, found.caseRecord) }, actor: device.name, at: now)
+                        return queue.setEvaluationCode(hash: codeHash, ticket: ticket.id) ?? ticket
                     },
-                    present: { ticket, queue in TicketView(ticket, in: queue) }
+                    refresh: { queue, ticket in
+                        // A replay: the first answer's code never reached the kiosk; this one replaces it.
+                        let hash = EvaluationCode.hash(code, ticketId: ticket.id)
+                        return queue.replaceEvaluationCode(hash: hash, ticket: ticket.id) ?? ticket
+                    },
+                    present: { ticket, queue in
+                        var view = TicketView(ticket, in: queue)
+                        // A new ticket has this request's id; a replayed one another (hashed only then).
+                        let expected = ticket.id == id ? codeHash : EvaluationCode.hash(code, ticketId: ticket.id)
+                        if ticket.evaluationCodeHash == expected {
+                            view.evaluationCode = code
+                        }
+                        return view
+                    }
                 ) { result in
                     switch result {
                     case .success(let view): responder.send { .json(view, status: 201) }
@@ -72,14 +89,16 @@ extension Routes {
 
     static let clerkRoles: Set<String> = [DeviceRole.clerk.rawValue, DeviceRole.admin.rawValue]
 
-    /// `POST /api/v1/tickets/{id}/<action>` for clerks, with a JSON body naming their window.
-    private static func clerkTicketRoute<Body: Decodable & Sendable>(
+    /// `POST /api/v1/tickets/{id}/<action>` for clerks, with a JSON body naming their window:
+    /// a clerk terminal may name only its own.
+    private static func clerkTicketRoute<Body: WindowRequest>(
         _ state: AppState, _ action: String, _ body: Body.Type,
         _ command: @escaping @Sendable (inout HallQueue, String, Body, String, Date) throws(QueueError) -> Ticket
     ) -> Route {
-        Route("POST", "/api/v1/tickets/{id}/\(action)", access: .clerk, body: .json) { request, responder in
+        Route("POST", "/api/v1/tickets/{id}/\(action)", access: .clerkOfWindow, body: .json) { request, responder in
             let device = request.authorizedDevice
             let parsed = try request.decodeJSON(Body.self)
+            try request.authorizeWindow(parsed.window)
             let id = request.pathParameter("id")
             state.queue.submit({ queue, now, _ throws(QueueError) in
                 TicketEnvelope(ticket: TicketView(try command(&queue, id, parsed, device.name, now), in: queue))

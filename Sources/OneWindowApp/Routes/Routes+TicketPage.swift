@@ -8,19 +8,31 @@ extension Routes {
     /// HTML pages, like the other pages.
     static func ticketPage(_ state: AppState) -> [Route] {
         [
-            Route.page("/t/{id}", query: ["refresh"], errorPage: errorPage(state)) { request in
+            Route.page("/t/{id}", query: ["refresh", "problem"], errorPage: errorPage(state)) { request in
                 let hall = state.catalogue.published.hall
                 guard let ticket = try publicTicket(state, request.pathParameter("id")) else {
                     return ticketPageResponse(TicketPage.notFound(hall: hall), status: 404)
                 }
                 let autoRefresh = try request.queryValue("refresh") != "off"
                 let now = state.clock()
+                let rating = ratingState(state, ticket, problem: try request.queryValue("problem"))
                 return ticketPageResponse(
                     TicketPage.render(
                         ticket, hall: hall, now: now, autoRefresh: autoRefresh,
-                        closesAt: state.queue.closing(onDayOf: now)))
-            }
+                        closesAt: state.queue.closing(onDayOf: now), rating: rating))
+            },
+            phoneRatingRoute(state),
         ]
+    }
+
+    /// The form or its thanks: only for a visit that ended at a window today.
+    private static func ratingState(_ state: AppState, _ ticket: TicketView, problem: String?) -> TicketPage.Rating? {
+        state.queue.read { queue -> TicketPage.Rating? in
+            guard let live = queue.tickets[ticket.id], live.hallDay == queue.day, live.status == .completed else {
+                return nil
+            }
+            return queue.evaluated.contains(live.id) ? .done : .open(problem: problem)
+        }
     }
 
     /// Today's ticket from the queue; one of an earlier day from the database, which ended for
@@ -41,7 +53,7 @@ extension Routes {
         return state.queue.read { TicketView(ticket, in: $0) }
     }
 
-    private static func ticketPageResponse(_ page: String, status: Int = 200) -> Response {
+    static func ticketPageResponse(_ page: String, status: Int = 200) -> Response {
         Response(
             status: status, headers: ["Content-Type": Response.htmlContentType, "Cache-Control": "no-store"],
             body: Data(page.utf8))

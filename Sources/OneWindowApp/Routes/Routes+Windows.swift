@@ -7,7 +7,7 @@ extension Routes {
     static func windows(_ state: AppState) -> [Route] {
         let queue = state.queue
         return [
-            Route("POST", "/api/v1/windows/{window}/call-next", access: .clerk) { request, responder in
+            Route("POST", "/api/v1/windows/{window}/call-next", access: .clerkOfWindow) { request, responder in
                 let device = request.authorizedDevice
                 let window = request.pathParameter("window")
                 queue.submit({ queue, now, _ throws(QueueError) in
@@ -22,7 +22,7 @@ extension Routes {
                     }
                 }
             },
-            Route("POST", "/api/v1/windows/{window}/recall", access: .clerk) { request, responder in
+            Route("POST", "/api/v1/windows/{window}/recall", access: .clerkOfWindow) { request, responder in
                 let device = request.authorizedDevice
                 let window = request.pathParameter("window")
                 queue.submit({ queue, now, _ throws(QueueError) in
@@ -55,7 +55,7 @@ extension Routes {
     }
 
     private static func windowPauseRoute(_ state: AppState, _ action: String, paused: Bool) -> Route {
-        Route("POST", "/api/v1/windows/{window}/\(action)", access: .clerk) { request, responder in
+        Route("POST", "/api/v1/windows/{window}/\(action)", access: .clerkOfWindow) { request, responder in
             let device = request.authorizedDevice
             let window = request.pathParameter("window")
             state.queue.submit({ queue, now, _ throws(QueueError) in

@@ -5,8 +5,16 @@
 public enum DeviceRole: String, Sendable, CaseIterable, Codable {
     /// A self-service kiosk in the waiting area: citizens take tickets and read guides on it.
     case kiosk
-    /// A clerk's terminal at a service window: calls the next ticket and records cases.
+    /// A clerk's terminal at one service window: calls the next ticket and records cases there.
     case clerk
+    /// The rating pad (评价器) of one service window: the applicant rates the visit that just
+    /// ended there.
+    case pad
     /// The hall manager's machine: may do what kiosks and clerks do, for setup and repair.
     case admin
+
+    /// Clerk terminals and pads belong to one window: their tokens name it, and they act only
+    /// there. A clerk token at window 1 that could act on window 2 let one terminal recall,
+    /// complete and pause another window's work.
+    public var isWindowBound: Bool { self == .clerk || self == .pad }
 }

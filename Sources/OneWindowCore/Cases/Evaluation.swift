@@ -20,10 +20,15 @@ public struct Evaluation: Sendable, Equatable, Codable {
     public let rectifyBy: String?
     public var rectifiedAt: Date?
     public var rectification: String?
+    // How the rating came and why it is bad: the channel (pad, phone, kiosk) says who could
+    // give it; `reasons` are `EvaluationReason` ids, asked after a rating of 1 or 2 only.
+    public var channel: EvaluationChannel = .kiosk
+    public var reasons: [String] = []
 
     public init(
         id: String, ticketId: String, caseId: String?, serviceId: String, hallDay: String, rating: Int,
-        comment: String?, at: Date, rectifyBy: String?, rectifiedAt: Date? = nil, rectification: String? = nil
+        comment: String?, at: Date, rectifyBy: String?, rectifiedAt: Date? = nil, rectification: String? = nil,
+        channel: EvaluationChannel = .kiosk, reasons: [String] = []
     ) {
         self.id = id
         self.ticketId = ticketId
@@ -36,6 +41,8 @@ public struct Evaluation: Sendable, Equatable, Codable {
         self.rectifyBy = rectifyBy
         self.rectifiedAt = rectifiedAt
         self.rectification = rectification
+        self.channel = channel
+        self.reasons = reasons
     }
 
     /// The national five levels, best first.

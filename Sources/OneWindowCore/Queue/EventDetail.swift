@@ -22,6 +22,9 @@ public struct EventDetail: Sendable, Equatable, Codable {
     public var rating: Int?
     public var evaluation: String?
     public var due: String?
+    /// `evaluated`: how the rating came (pad, phone, kiosk) and, for a bad one, its reasons' ids.
+    public var channel: String?
+    public var reasons: [String]?
 
     public init(
         opened: Bool? = nil, outcome: String? = nil, missing: [String]? = nil, from: String? = nil, to: String? = nil,

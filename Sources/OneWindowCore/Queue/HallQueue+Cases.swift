@@ -24,32 +24,58 @@ extension HallQueue {
         return record
     }
 
-    /// Rates a visit that ended today (好差评): once per visit, 1 to 5. `ticket` is the ticket's
-    /// id or its number today (A012), as the applicant types it from the printed ticket.
-    /// A bad review (2 or less) gets its deadline: `Evaluation.rectifyWorkingDays` working days.
+    /// Rates a visit that ended today (好差评): once per visit, 1 to 5, by one of the three
+    /// channels (`Rater`); a ticket number alone is never enough. A bad review (2 or less) must
+    /// name at least one reason and gets its deadline: `Evaluation.rectifyWorkingDays` working
+    /// days. Reasons sent with a good rating are dropped: they are asked after a bad one only.
+    ///
+    /// The rater's right is checked before the visit's state, so a wrong code learns nothing of
+    /// the ticket (whether it ended, whether it was rated).
     public mutating func evaluate(
-        ticket reference: String, rating: Int, comment: String?, workingDays: WorkingDays, actor: String, at now: Date
+        ticket reference: String, rating: Int, reasons: [String] = [], comment: String?, by rater: Rater,
+        workingDays: WorkingDays, actor: String, at now: Date
     ) throws(QueueError) -> Evaluation {
         rollOver(to: now)
         guard (1...5).contains(rating) else { throw .ratingOutOfRange(rating) }
-        guard let ticket = tickets[reference] ?? ticket(numbered: reference) else {
-            throw .ticketNotFound(reference)
+        if let unknown = reasons.first(where: { EvaluationReason.named($0) == nil }) { throw .unknownReason(unknown) }
+        guard rating > 2 || !reasons.isEmpty else { throw .reasonsRequired }
+        let found: Ticket? =
+            switch rater {
+            case .phone: tickets[reference]
+            case .pad, .kiosk: tickets[reference] ?? ticket(numbered: reference)
+            }
+        guard let ticket = found else { throw .ticketNotFound(reference) }
+        switch rater {
+        case .pad(let window):
+            guard ticket.window == window else { throw .wrongWindow(ticket: ticket.number, window: window) }
+        case .kiosk(let hash):
+            guard let stored = ticket.evaluationCodeHash, Self.sameHash(stored, hash(ticket.id)) else {
+                throw .evaluationCodeInvalid(ticket: ticket.number)
+            }
+        case .phone: break
         }
         guard ticket.status == .completed else { throw .visitNotEnded(ticket: ticket.number, status: ticket.status) }
         guard !evaluated.contains(ticket.id) else { throw .alreadyEvaluated(ticket.number) }
+        if case .pad = rater, let ended = ticket.endedAt, now.timeIntervalSince(ended) > Rater.padSeconds {
+            throw .evaluationTooLate(ticket: ticket.number, minutes: Int(Rater.padSeconds / 60))
+        }
+        let kept = rating <= 2 ? EvaluationReason.all.map(\.id).filter(reasons.contains) : []
         evaluationSequence += 1
         let evaluation = Evaluation(
             id: Evaluation.id(day: day, sequence: evaluationSequence), ticketId: ticket.id, caseId: ticket.caseId,
             serviceId: ticket.serviceId, hallDay: day, rating: rating,
             comment: comment?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty, at: now,
-            rectifyBy: rating <= 2 ? workingDays.adding(Evaluation.rectifyWorkingDays, to: day) : nil)
+            rectifyBy: rating <= 2 ? workingDays.adding(Evaluation.rectifyWorkingDays, to: day) : nil,
+            channel: rater.channel, reasons: kept)
         evaluated.insert(ticket.id)
         changes.evaluations[evaluation.id] = evaluation
+        var detail = EventDetail(rating: rating, evaluation: evaluation.id, due: evaluation.rectifyBy)
+        detail.channel = rater.channel.rawValue
+        detail.reasons = kept.isEmpty ? nil : kept
         changes.events.append(
             QueueEvent(
                 kind: .evaluated, ticketId: ticket.id, window: ticket.window, serviceId: ticket.serviceId,
-                caseId: ticket.caseId, hallDay: day, actor: actor, at: now,
-                detail: EventDetail(rating: rating, evaluation: evaluation.id, due: evaluation.rectifyBy).json))
+                caseId: ticket.caseId, hallDay: day, actor: actor, at: now, detail: detail.json))
         return evaluation
     }
 

@@ -16,7 +16,7 @@ import Foundation
 public struct HallQueue: Sendable {
     public private(set) var catalogue: Catalogue
     public private(set) var day: String
-    public private(set) var tickets: [String: Ticket]
+    public internal(set) var tickets: [String: Ticket]
     public private(set) var windows: [String: WindowState]
     /// The last sequence issued today, per prefix.
     public internal(set) var sequences: [String: Int]
@@ -222,6 +222,9 @@ public struct QueueChanges: Sendable, Equatable {
     public var windows: [String: WindowState] = [:]
     public var cases: [String: CaseRecord] = [:]
     public var evaluations: [String: Evaluation] = [:]
+    /// New evaluation codes of tickets already stored (ticket id → hash): written as an update
+    /// of that one column, not as the whole ticket.
+    public var evaluationCodes: [String: String] = [:]
     public var events: [QueueEvent] = []
     /// What the operator should hear about; not written to the database.
     public var warnings: [QueueWarning] = []
@@ -229,7 +232,8 @@ public struct QueueChanges: Sendable, Equatable {
     public init() {}
 
     public var isEmpty: Bool {
-        tickets.isEmpty && windows.isEmpty && cases.isEmpty && evaluations.isEmpty && events.isEmpty
+        tickets.isEmpty && windows.isEmpty && cases.isEmpty && evaluations.isEmpty && evaluationCodes.isEmpty
+            && events.isEmpty
     }
 
     /// Adds later changes on top of these (later rows win; events keep their order).
@@ -238,6 +242,7 @@ public struct QueueChanges: Sendable, Equatable {
         windows.merge(later.windows) { _, new in new }
         cases.merge(later.cases) { _, new in new }
         evaluations.merge(later.evaluations) { _, new in new }
+        evaluationCodes.merge(later.evaluationCodes) { _, new in new }
         events += later.events
         warnings += later.warnings
     }

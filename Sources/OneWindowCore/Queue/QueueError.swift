@@ -42,6 +42,18 @@ public enum QueueError: Error, Sendable, Equatable {
     case evaluationNotFound(String)
     case notABadReview(String)
     case alreadyRectified(String)
+    /// A rating names a reason id that `EvaluationReason.all` does not have.
+    case unknownReason(String)
+    /// A rating of 1 or 2 must say why: at least one reason.
+    case reasonsRequired
+    /// A kiosk rating whose evaluation code is not the receipt's.
+    case evaluationCodeInvalid(ticket: String)
+    /// Too many wrong evaluation codes, for the ticket or from the device; retry after `seconds`.
+    case evaluationCodeLocked(seconds: Int)
+    /// A pad rating a visit that ended at another window.
+    case wrongWindow(ticket: String, window: String)
+    /// A pad rating a visit that ended more than `minutes` ago.
+    case evaluationTooLate(ticket: String, minutes: Int)
 
     /// Words for the applicant or the clerk.
     public var message: String {
@@ -79,6 +91,14 @@ public enum QueueError: Error, Sendable, Equatable {
         case .evaluationNotFound(let id): "no evaluation “\(id)”"
         case .notABadReview(let id): "evaluation \(id) is not a bad review; only those are rectified"
         case .alreadyRectified(let id): "evaluation \(id) was rectified already"
+        case .unknownReason(let id):
+            "no reason “\(id)”; known: \(EvaluationReason.all.map(\.id).joined(separator: ", "))"
+        case .reasonsRequired: "a rating of 1 or 2 needs at least one reason (reasons)"
+        case .evaluationCodeInvalid(let ticket): "the evaluation code is not that of ticket \(ticket)"
+        case .evaluationCodeLocked(let seconds): "too many wrong evaluation codes; try again in \(seconds) s"
+        case .wrongWindow(let ticket, let window): "ticket \(ticket) ended at window \(window), not this pad's"
+        case .evaluationTooLate(let ticket, let minutes):
+            "ticket \(ticket) ended more than \(minutes) minutes ago; a pad rates only the visit that just ended"
         }
     }
 }

@@ -46,6 +46,9 @@ public struct Ticket: Sendable, Equatable, Codable {
     public var missingMaterials: [String]
     /// The clerk's note on how the visit ended (required for `rejected`).
     public var note: String?
+    /// SHA-256 of the evaluation code printed on the receipt, salted with the ticket's id
+    /// (`EvaluationCode`): a kiosk rating must bring the code; nil for tickets from before codes.
+    public var evaluationCodeHash: String?
 
     /// The printed number: prefix plus the sequence, zero-padded to 3 digits (A001 … A999, A1000).
     public var number: String {

@@ -11,7 +11,7 @@ public protocol DaemonAPI: Sendable {
     /// Issues a ticket; every attempt carries `idempotencyKey`, so retries cannot make two.
     func issue(_ request: IssueRequest, idempotencyKey: String, onRetry: @escaping @Sendable (Int, DaemonError) -> Void)
         async throws(DaemonError) -> TicketInfo
-    func evaluate(number: String, rating: Int) async throws(DaemonError) -> EvaluationInfo
+    func evaluate(_ request: RatingRequest) async throws(DaemonError) -> EvaluationInfo
 
     /// The clerk's commands; each answers the ticket concerned (nil: nobody waits).
     func clerk(_ command: ClerkCommand) async throws(DaemonError) -> TicketInfo?

@@ -44,10 +44,15 @@ extension HTTPDaemonClient {
         return try decode(TicketInfo.self, answer.body)
     }
 
-    public func evaluate(number: String, rating: Int) async throws(DaemonError) -> EvaluationInfo {
-        struct Body: Encodable { var rating: Int }
+    public func evaluate(_ request: RatingRequest) async throws(DaemonError) -> EvaluationInfo {
+        struct Body: Encodable {
+            var rating: Int
+            var reasons: [String]
+            var code: String
+        }
         struct Envelope: Decodable { var evaluation: EvaluationInfo }
-        let answer = try await send("POST", "api/v1/tickets/\(number)/evaluation", body: Body(rating: rating))
+        let body = Body(rating: request.rating, reasons: request.reasons, code: request.code)
+        let answer = try await send("POST", "api/v1/tickets/\(request.number)/evaluation", body: body)
         return try decode(Envelope.self, answer.body).evaluation
     }
 

@@ -24,13 +24,16 @@ public struct TicketInfo: Sendable, Equatable, Codable {
     /// With a clerk token, while called: seconds before the time since the first call allows
     /// a no-show.
     public var secondsBeforeNoShow: Int?
+    /// Only in the answer that issued the ticket: the code printed on the receipt, which a
+    /// rating at a kiosk needs beside the number.
+    public var evaluationCode: String?
 
     public init(
         id: String, number: String, serviceId: String, serviceName: String? = nil, status: String = "waiting",
         priority: Bool = false, ahead: Int = 0, estimatedWaitSeconds: Int? = nil, estimatedWaitMinutes: Int? = nil,
         issuedAt: String,
         window: String? = nil, windowName: String? = nil, callCount: Int = 0, outcome: String? = nil,
-        caseId: String? = nil, visit: Int? = nil, case: CaseInfo? = nil
+        caseId: String? = nil, visit: Int? = nil, case: CaseInfo? = nil, evaluationCode: String? = nil
     ) {
         self.id = id
         self.number = number
@@ -49,6 +52,7 @@ public struct TicketInfo: Sendable, Equatable, Codable {
         self.caseId = caseId
         self.visit = visit
         self.case = `case`
+        self.evaluationCode = evaluationCode
     }
 }
 
@@ -113,6 +117,22 @@ public struct CaseInfo: Sendable, Equatable, Codable {
     /// What was missing at the last visit that asked for more, for "bring these this time".
     public var lastMissing: [MaterialReference] {
         visits.last { $0.outcome == "needs_more" }?.missingMaterials ?? []
+    }
+}
+
+/// A 好差评 rating as the kiosk sends it: the ticket's number with the receipt's code, the
+/// level and, for 1 or 2, the reasons (`RatingReasons` ids).
+public struct RatingRequest: Sendable, Equatable {
+    public var number: String
+    public var code: String
+    public var rating: Int
+    public var reasons: [String]
+
+    public init(number: String, code: String, rating: Int, reasons: [String] = []) {
+        self.number = number
+        self.code = code
+        self.rating = rating
+        self.reasons = reasons
     }
 }
 

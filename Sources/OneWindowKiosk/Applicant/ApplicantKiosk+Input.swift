@@ -70,16 +70,9 @@ extension ApplicantKiosk {
                 return []
             }
         case .ratingNumber(let prefix, let digits): return ratingNumber(input, prefix, digits)
-        case .ratingChoice(let number):
-            guard case .text(let key) = input, let rating = Int(String(key)), (1...5).contains(rating) else {
-                if case .select(let rating) = input, (1...5).contains(rating) {
-                    show(.evaluating(number: number, rating: rating))
-                    return [.evaluate(number: number, rating: rating)]
-                }
-                return isBack(input) ? goBack(to: .ratingLetter) : []
-            }
-            show(.evaluating(number: number, rating: rating))
-            return [.evaluate(number: number, rating: rating)]
+        case .ratingCode(let number, let digits): return ratingCode(input, number, digits)
+        case .ratingChoice(let number, let code): return ratingChoice(input, number, code)
+        case .ratingReasons(let request): return ratingReasons(input, request)
         }
     }
 
@@ -176,22 +169,6 @@ extension ApplicantKiosk {
             return [.lookUpCase(caseId)]
         case .escape, .backspace:
             return goHome()
-        default: break
-        }
-        return []
-    }
-
-    private mutating func ratingNumber(_ input: InputEvent, _ prefix: String, _ digits: String) -> [ApplicantEffect] {
-        switch input {
-        case .text(let character) where character.isASCII && character.isNumber:
-            if digits.count < 4 { screen = .ratingNumber(prefix: prefix, digits: digits + String(character)) }
-        case .backspace where !digits.isEmpty:
-            screen = .ratingNumber(prefix: prefix, digits: String(digits.dropLast()))
-        case .enter where !digits.isEmpty:
-            let padded = String(repeating: "0", count: max(0, 3 - digits.count)) + digits
-            show(.ratingChoice(number: prefix + padded))
-        case .escape, .backspace:
-            return goBack(to: .ratingLetter)
         default: break
         }
         return []

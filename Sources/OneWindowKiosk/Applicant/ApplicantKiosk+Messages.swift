@@ -92,6 +92,13 @@ extension ApplicantKiosk {
             case "ticket_not_found": language.pick("未找到该号码（仅限今天的号码）", "No such ticket today")
             case "already_evaluated": language.pick("该号码已经评价过，感谢您", "This visit has already been rated, thank you")
             case "visit_not_ended": language.pick("该号码尚未办结，办结后再评价", "This visit has not ended yet")
+            case "evaluation_code_invalid":
+                language.pick(
+                    "评价码不对，请核对小票上的号码和评价码", "The code does not match: check the number and code on your ticket")
+            case "evaluation_code_locked":
+                language.pick(
+                    "评价码错误次数过多，请稍后再试，或用手机扫描小票上的二维码评价",
+                    "Too many wrong codes: try later, or scan the QR code on your ticket")
             case "rate_limited": language.pick("操作太频繁，请稍后再试", "Too many requests; please wait a moment")
             case "unauthorized", "forbidden":
                 language.pick("本机暂停服务，请联系工作人员（令牌无效）", "Out of service: please ask staff (invalid token)")

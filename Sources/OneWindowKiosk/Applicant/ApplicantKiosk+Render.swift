@@ -89,7 +89,7 @@ extension ApplicantKiosk {
         case .caseFound(let found, let guide):
             chrome.heading = l.pick("办件 \(found.id)", "Case \(found.id)")
             renderCase(found, guide: guide, rows: chrome.draw(into: &buffer), into: &buffer)
-        case .ratingLetter, .ratingNumber, .ratingChoice, .evaluating, .rated:
+        case .ratingLetter, .ratingNumber, .ratingCode, .ratingChoice, .ratingReasons, .evaluating, .rated:
             renderRating(&chrome, into: &buffer)
         }
     }

@@ -68,7 +68,12 @@ extension ApplicantKiosk {
             : l.pick("前面还有 \(ticket.ahead) 人    预计等候 \(wait)", "\(ticket.ahead) ahead of you    wait \(wait)")
         buffer.center(place, row: row)
         row += 1
-        if ticket.priority { buffer.center(l.pick("优先号", "Priority ticket"), row: row, style: .dim) }
+        // The evaluation code is printed too; shown for a kiosk without a printer, to be noted.
+        let marks = [
+            ticket.priority ? l.pick("优先号", "Priority ticket") : nil,
+            ticket.evaluationCode.map { l.pick("评价码：\($0)", "Evaluation code: \($0)") },
+        ].compactMap { $0 }
+        if !marks.isEmpty { buffer.center(marks.joined(separator: "    "), row: row, style: .dim) }
         row += 1
         if let caseId = ticket.caseId {
             let visit = ticket.visit.map { $0 > 1 ? l.pick("（第 \($0) 次来办）", " (visit \($0))") : "" } ?? ""

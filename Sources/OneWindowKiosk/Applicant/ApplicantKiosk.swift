@@ -27,7 +27,11 @@ public struct ApplicantKiosk: TerminalProgram {
         case caseFound(CaseInfo, guide: ServiceGuide)
         case ratingLetter
         case ratingNumber(prefix: String, digits: String)
-        case ratingChoice(number: String)
+        /// The evaluation code printed on the receipt beside the number.
+        case ratingCode(number: String, digits: String)
+        case ratingChoice(number: String, code: String)
+        /// After a 1 or 2: why (the rating's reasons so far).
+        case ratingReasons(RatingRequest)
         case evaluating(number: String, rating: Int)
         case rated(rating: Int)
     }
@@ -129,7 +133,7 @@ public enum ApplicantEffect: Sendable, Equatable {
     case issue(IssueRequest, key: String)
     case cancelIssue
     case print(TicketInfo, guide: ServiceGuide?)
-    case evaluate(number: String, rating: Int)
+    case evaluate(RatingRequest)
 }
 
 /// What came of an effect.

@@ -78,11 +78,9 @@ public final class ApplicantRunner: EffectRunner {
             issueTask.withLock { $0?.cancel() }
         case .print(let ticket, let guide):
             send(.printed(ticketId: ticket.id, problem: print(ticket, guide: guide)))
-        case .evaluate(let number, let rating):
+        case .evaluate(let request):
             Task {
-                send(
-                    .evaluated(
-                        number: number, await result { try await daemon.evaluate(number: number, rating: rating) }))
+                send(.evaluated(number: request.number, await result { try await daemon.evaluate(request) }))
             }
         }
     }

@@ -125,6 +125,10 @@ extension ClerkConsole {
                 l.pick("申请人可能还在路上，请等倒计时结束再过号", "The applicant may still be coming: wait for the countdown")
             case "missing_materials_required": l.pick("请勾选缺少的材料", "Tick the missing materials")
             case "note_required": l.pick("请填写原因", "Type the reason")
+            case "wrong_window":
+                l.pick("本机令牌属于另一个窗口，请联系管理员核对窗口设置", "This terminal's token belongs to another window; ask the manager")
+            case "token_unbound":
+                l.pick("本机令牌未绑定窗口，请联系管理员重新生成", "This terminal's token has no window; ask the manager for a new one")
             case "unauthorized", "forbidden": l.pick("令牌无效或无权限，请联系管理员", "The token is not valid for a clerk")
             default:
                 error.isTransient

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The paper ticket: hall, number in large print, service, time, case number, the materials
-/// to have ready, and a QR code of the public status page `<public URL>/t/{ticketId}`.
+/// to have ready, a QR code of the public status page `<public URL>/t/{ticketId}` (where the
+/// visit can be rated from a phone) and the evaluation code a kiosk rating needs.
 public struct TicketReceipt: Sendable {
     public var hallName: String
     public var ticket: TicketInfo
@@ -53,7 +54,15 @@ public struct TicketReceipt: Sendable {
             printer.feed(lines: 1)
             printer.align(.center)
             printer.qrCode(statusURL)
-            try printer.line("扫码查看排队进度")
+            try printer.line("扫码查看排队进度，办结后可扫码评价")
+        }
+        if let code = ticket.evaluationCode {
+            printer.feed(lines: 1)
+            printer.align(.center)
+            printer.bold(true)
+            try printer.line("评价码：\(code)")
+            printer.bold(false)
+            try printer.line("办结后凭号码和评价码在自助机评价")
         }
         printer.feed(lines: 1)
         printer.align(.center)

@@ -56,7 +56,8 @@ final class HallUnderTest {
         kioskTokenFile = directory.path("kiosk.token")
         clerkTokenFile = directory.path("clerk.token")
         let kioskToken = try DaemonTokens.create(role: "kiosk", name: "kiosk-1", database: database)
-        clerkToken = try DaemonTokens.create(role: "clerk", name: "clerk-1", database: database)
+        clerkToken = try DaemonTokens.create(
+            role: "clerk", name: "clerk-1", database: database, window: "1", catalogue: catalogue)
         for (path, token) in [(kioskTokenFile, kioskToken), (clerkTokenFile, clerkToken)] {
             try TestFiles.write(path, token)
         }
