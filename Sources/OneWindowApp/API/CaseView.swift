@@ -81,6 +81,11 @@ struct EvaluationView: Encodable {
     var rectification: String?
     /// A bad review not rectified by its deadline.
     var overdue: Bool
+    // A bad review's follow-up: its state, the latest note, the visit-back.
+    var followUpState: String?
+    var progressNote: String?
+    var visitBackResult: String?
+    var visitedBackAt: String?
 
     init(_ evaluation: Evaluation, number: String?, today: String) {
         id = evaluation.id
@@ -98,5 +103,9 @@ struct EvaluationView: Encodable {
         rectifiedAt = evaluation.rectifiedAt.map(Timestamp.iso8601)
         rectification = evaluation.rectification
         overdue = evaluation.isOverdue(today: today)
+        followUpState = evaluation.followUpState?.rawValue
+        progressNote = evaluation.progressNote
+        visitBackResult = evaluation.visitBackResult
+        visitedBackAt = evaluation.visitedBackAt.map(Timestamp.iso8601)
     }
 }

@@ -53,7 +53,10 @@ public final class QueueService: Sendable {
             callsBeforeNoShow: callsBeforeNoShow, cases: stored.cases, evaluated: stored.evaluations)
         queue.rollOver(to: now)
         let changes = queue.takeChanges()
-        try storage.write(changes)
+        try storage.transaction { transaction in
+            var run = JobRun(transaction: transaction, now: now, catalogue: catalogue)
+            try run.write(changes)
+        }
         hub.advance(to: try storage.lastQueueEventId())
         self.hub = hub
         self.observers = [hub] + observers

@@ -6,7 +6,8 @@ import OneWindowHTTP
 /// OpenAPI document by a test.
 public enum Routes {
     public static func all(_ state: AppState, _ monitoring: Monitoring) -> [Route] {
-        catalogue(state) + tickets(state) + windows(state) + cases(state) + evaluations(state) + metrics(state)
+        catalogue(state) + tickets(state) + windows(state) + cases(state) + evaluations(state) + evaluationExport(state)
+            + metrics(state)
             + reports(state) + board(state) + ticketPage(state)
             + pages(state) + manage(state, monitoring) + system(state) + prometheus(monitoring)
     }

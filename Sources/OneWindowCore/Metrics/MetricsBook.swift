@@ -102,7 +102,7 @@ public struct MetricsBook: Sendable {
             }
         case .rectified:
             if let id = detail.evaluation { badReviews[id]?.rectified = true }
-        case .paused, .resumed:
+        case .paused, .resumed, .followedUp:
             break
         }
     }

@@ -22,6 +22,8 @@ public struct EventDetail: Sendable, Equatable, Codable {
     public var rating: Int?
     public var evaluation: String?
     public var due: String?
+    /// `followed_up`: which step (`note` or `visited_back`).
+    public var step: String?
 
     public init(
         opened: Bool? = nil, outcome: String? = nil, missing: [String]? = nil, from: String? = nil, to: String? = nil,

@@ -38,6 +38,9 @@ public enum QueueError: Error, Sendable, Equatable {
     case evaluationNotFound(String)
     case notABadReview(String)
     case alreadyRectified(String)
+    /// A visit-back is recorded only after the rectification, and only once.
+    case notRectifiedYet(String)
+    case alreadyVisitedBack(String)
 
     /// Words for the applicant or the clerk.
     public var message: String {
@@ -72,6 +75,8 @@ public enum QueueError: Error, Sendable, Equatable {
         case .evaluationNotFound(let id): "no evaluation “\(id)”"
         case .notABadReview(let id): "evaluation \(id) is not a bad review; only those are rectified"
         case .alreadyRectified(let id): "evaluation \(id) was rectified already"
+        case .notRectifiedYet(let id): "evaluation \(id) is not rectified yet; record what was done first"
+        case .alreadyVisitedBack(let id): "the applicant of evaluation \(id) was visited back already"
         }
     }
 }

@@ -9,6 +9,7 @@ enum Migrations {
         migrator.registerMigration("0003-device-tokens", migrate: migration0003DeviceTokens)
         migrator.registerMigration("0004-idempotency-keys", migrate: migration0004IdempotencyKeys)
         migrator.registerMigration("0005-cases", migrate: migration0005Cases)
+        migrator.registerMigration("0007-outbox", migrate: migration0007Outbox)
         return migrator
     }
 }
