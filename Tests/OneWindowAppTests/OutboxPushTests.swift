@@ -85,7 +85,9 @@ struct OutboxPushTests {
         let deliveries = receiver.deliveries
         #expect(deliveries.count == 5)
         #expect(Set(deliveries.compactMap(\.key)).count == 5)
+        let schema = try PushRecordSchema.load()
         for delivery in deliveries {
+            #expect(PushRecordSchema.problems(delivery.json, schema: schema).isEmpty, "\(delivery.json)")
             #expect(try PushReceiver.signatureVerifies(delivery, secret: Self.secret))
             #expect(delivery.headers["content-type"] == "application/json")
             #expect(delivery.json["schema"] as? Int == 1)
