@@ -50,3 +50,19 @@ extension Storage {
         }
     }
 }
+
+extension Storage {
+    /// Bad reviews not rectified, and those of them past their deadline on hall day `today`.
+    public func badReviewCounts(today: String) throws -> (open: Int, overdue: Int) {
+        try writer.read { db in
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*), COALESCE(SUM(rectify_by < ?), 0) FROM evaluation
+                    WHERE rating <= 2 AND rectified_at IS NULL
+                    """,
+                arguments: [today])
+            return (row?[0] ?? 0, row?[1] ?? 0)
+        }
+    }
+}

@@ -85,7 +85,7 @@ struct ManagePageTests {
         #expect(text.contains("各事项一次办结率与满意率（近30天）"))
         #expect(text.contains("<td>100.0%</td><td>2</td><td>50.0%</td>"))
         #expect(text.contains(#"<a href="/guides/T-JZ-001#materials">家庭收入证明</a>"#))
-        #expect(text.contains("等得太久") && text.contains("整改中"))
+        #expect(text.contains("等得太久") && text.contains("待整改") && !text.contains("整改中"))
         #expect(text.contains(#"href="/manage/daily.csv?date=2026-11-27""#))
         let csv = try day.app.client.get("/manage/daily.csv?date=2026-11-27", headers: headers)
         #expect(csv.status == 200 && Array(csv.body.prefix(3)) == [0xEF, 0xBB, 0xBF])

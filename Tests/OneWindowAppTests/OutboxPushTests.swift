@@ -18,7 +18,7 @@ struct OutboxPushTests {
         let clerk: String
         let admin: String
 
-        init(pushingTo port: UInt16, storage: Storage? = nil) throws {
+        init(pushingTo port: UInt16, storage: Storage? = nil, clock: ManualClock? = nil) throws {
             app = try TestApplication(catalogue: Fixtures.validCatalogue) { configuration in
                 var push = OutboxPush(
                     url: URL(string: "http://127.0.0.1:\(port)/haocha")!, secret: Data(OutboxPushTests.secret.utf8))
@@ -27,19 +27,19 @@ struct OutboxPushTests {
                 push.backoff = OutboxBackoff(first: 0.05, maximum: 0.2, jitter: 0.5)
                 configuration.outboxPush = push
                 if let storage { configuration.storage = storage }
+                if let clock { configuration.clock = { clock.read() } }
             }
             kiosk = try app.createToken(role: .kiosk, name: "kiosk-1")
             clerk = try app.createToken(role: .clerk, name: "柜台终端-1")
             admin = try app.createToken(role: .admin, name: "manager")
         }
 
-        /// A visit to 最低生活保障 that ends `completed` at window 1; returns its ticket number.
-        func visit() throws -> String {
+        /// A visit to 最低生活保障 that ends at window 1 as `ending` says; returns its ticket number.
+        func visit(ending: String = #"{"window":"1","outcome":"completed"}"#) throws -> String {
             let ticket = try app.post("/api/v1/tickets", token: kiosk, json: #"{"serviceId":"T-JZ-001"}"#).json
             _ = try app.post("/api/v1/windows/1/call-next", token: clerk, json: "")
             let done = try app.post(
-                "/api/v1/tickets/\(ticket["id"] as! String)/complete", token: clerk,
-                json: #"{"window":"1","outcome":"completed"}"#)
+                "/api/v1/tickets/\(ticket["id"] as! String)/complete", token: clerk, json: ending)
             #expect(done.status == 200, "\(done.text)")
             return ticket["number"] as! String
         }

@@ -9,7 +9,8 @@ public enum Routes {
         catalogue(state) + tickets(state) + windows(state) + cases(state) + evaluations(state) + evaluationExport(state)
             + metrics(state)
             + reports(state) + board(state) + ticketPage(state)
-            + pages(state) + manage(state, monitoring) + system(state) + prometheus(monitoring)
+            + pages(state) + manage(state, monitoring) + manageReviews(state, monitoring) + system(state)
+            + prometheus(state, monitoring)
     }
 
     /// Longest `q` or `category` accepted: longer than any name in a real catalogue.
