@@ -16,6 +16,7 @@ struct StorageTests {
         #expect(
             try storage.appliedMigrations() == [
                 "0001-catalogue-loads", "0002-queue", "0003-device-tokens", "0004-idempotency-keys", "0005-cases",
+                "0007-outbox",
             ])
         #expect(storage.isReachable())
     }
