@@ -52,3 +52,16 @@ public struct OutboxBacklog: Sendable, Equatable {
         self.lastError = lastError
     }
 }
+
+/// A failed delivery attempt: why, and when to try again.
+public struct OutboxFailure: Sendable, Equatable {
+    public var id: String
+    public var error: String
+    public var retryAt: Date
+
+    public init(id: String, error: String, retryAt: Date) {
+        self.id = id
+        self.error = error
+        self.retryAt = retryAt
+    }
+}

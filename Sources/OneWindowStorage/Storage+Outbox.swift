@@ -37,21 +37,20 @@ extension Storage {
         }
     }
 
-    /// Marks a record delivered; it is never sent again.
-    public func markOutboxDelivered(id: String, at now: Date) throws {
+    /// Records one turn of the sender in one transaction: `delivered` are never sent again;
+    /// `failed`, if any, is tried again at its `retryAt`. One transaction per turn, not per
+    /// record, so the sender takes the database's write lock from the commit thread rarely.
+    public func markOutbox(delivered: [String], at now: Date, failed: OutboxFailure? = nil) throws {
+        guard !delivered.isEmpty || failed != nil else { return }
         try writer.write { db in
-            try db.execute(
-                sql: "UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",
-                arguments: [Timestamp.sqlite(now), id])
-        }
-    }
-
-    /// Records a failed attempt and when to try again.
-    public func markOutboxFailed(id: String, error: String, retryAt: Date) throws {
-        try writer.write { db in
-            try db.execute(
-                sql: "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
-                arguments: [String(error.prefix(500)), Timestamp.sqlite(retryAt), id])
+            let mark = try db.cachedStatement(
+                sql: "UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?")
+            for id in delivered { try mark.execute(arguments: [Timestamp.sqlite(now), id]) }
+            if let failed {
+                try db.execute(
+                    sql: "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
+                    arguments: [String(failed.error.prefix(500)), Timestamp.sqlite(failed.retryAt), failed.id])
+            }
         }
     }
 

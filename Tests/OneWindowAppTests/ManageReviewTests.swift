@@ -93,6 +93,10 @@ struct ManageReviewTests {
         #expect(try post(old, "csrf=\(csrf)&step=jump&text=x", cookie: cookie).status == 400)
         #expect(try post(old, "csrf=\(csrf)&step=visited_back&text=x", cookie: cookie).status == 409)
         #expect(try post("E20990101-0001", "csrf=\(csrf)&step=note&text=x", cookie: cookie).status == 404)
+        let json = try hall.app.client.send(
+            "POST", "/manage/reviews/\(old)", headers: ["Content-Type": "application/json", "Cookie": cookie],
+            body: Data(#"{"csrf":"x"}"#.utf8))
+        #expect(json.status == 415 && json.headers["content-type"]?.hasPrefix("text/html") == true)
         #expect(try post(old, "csrf=\(csrf)&step=rectified&text=fixed", cookie: cookie).status == 303)
         let rectified = try page(cookie)
         #expect(rectified.contains("已整改") && rectified.contains("标记已回访"))

@@ -174,6 +174,25 @@ struct OutboxPushTests {
         #expect((healed.json["outbox"] as? [String: Any])?["depth"] as? Int == 0)
     }
 
+    @Test("without a push URL the records are still written, nothing is sent, and /healthz stays ok")
+    func noPush() throws {
+        let app = try TestApplication(catalogue: Fixtures.validCatalogue)
+        defer { app.stop() }
+        let kiosk = try app.createToken(role: .kiosk, name: "kiosk")
+        let clerk = try app.createToken(role: .clerk, name: "clerk")
+        let ticket = try app.post("/api/v1/tickets", token: kiosk, json: #"{"serviceId":"T-JZ-001"}"#).json
+        _ = try app.post("/api/v1/windows/1/call-next", token: clerk, json: "")
+        let id = ticket["id"] as! String
+        _ = try app.post("/api/v1/tickets/\(id)/complete", token: clerk, json: #"{"window":"1","outcome":"accepted"}"#)
+        #expect(try app.post("/api/v1/tickets/\(id)/evaluation", token: kiosk, json: #"{"rating":1}"#).status == 201)
+        let health = try app.client.get("/healthz")
+        let outbox = health.json["outbox"] as? [String: Any]
+        #expect(health.status == 200 && health.json["status"] as? String == "ok", "\(health.text)")
+        #expect(outbox?["push"] as? Bool == false && outbox?["depth"] as? Int == 2)
+        let records = try app.application.state.storage.outboxRecords(topic: "case_closed")
+        #expect(records.count == 1 && records[0].attempts == 0 && records[0].deliveredAt == nil)
+    }
+
     @Test("when the outbox write fails the rating fails too, and nothing of it is stored")
     func outboxWriteFails() throws {
         let directory = try TemporaryDirectory()

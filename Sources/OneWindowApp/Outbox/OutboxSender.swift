@@ -61,6 +61,7 @@ public final class OutboxSender: Sendable {
 
     private func run() {
         var purgedAt = Date.distantPast
+        var shownAt = Date.distantPast
         while !stopping.load(ordering: .relaxed) {
             var pause = push?.pollSeconds ?? 5
             if let push {
@@ -70,14 +71,18 @@ public final class OutboxSender: Sendable {
                 purgedAt = Date()
                 purge()
             }
-            if let backlog = try? storage.outboxBacklog() { figures.show(backlog, now: clock()) }
+            if Date().timeIntervalSince(shownAt) >= min(1, pause) {
+                shownAt = Date()
+                if let backlog = try? storage.outboxBacklog() { figures.show(backlog, now: clock()) }
+            }
             _ = wake.wait(timeout: .now() + max(0.001, pause))
         }
         finished.signal()
     }
 
-    /// Sends what is due, oldest first; returns how long to pause before the next turn (nil
-    /// for the usual poll), or 0 when a full batch went out and more may wait.
+    /// Sends what is due, oldest first, up to the first failure, and records the turn in one
+    /// write; returns how long to pause before the next turn (nil for the usual poll), or 0
+    /// when a whole batch went out and more may wait.
     private func turn(_ push: OutboxPush) -> TimeInterval? {
         let pending: [OutboxRecord]
         do {
@@ -86,38 +91,40 @@ public final class OutboxSender: Sendable {
             logger.error("cannot read the outbox: \(error)")
             return nil
         }
+        var delivered: [String] = []
+        var failure: OutboxFailure?
+        var pause: TimeInterval? = pending.count == push.batchSize ? 0 : nil
         for record in pending {
-            if stopping.load(ordering: .relaxed) { return nil }
+            if stopping.load(ordering: .relaxed) { break }
             let now = clock()
-            if record.nextAttemptAt > now { return min(push.pollSeconds, record.nextAttemptAt.timeIntervalSince(now)) }
-            guard deliver(record, push) else { return nil }
-        }
-        return pending.count == push.batchSize ? 0 : nil
-    }
-
-    /// One attempt; true when the receiver took the record.
-    private func deliver(_ record: OutboxRecord, _ push: OutboxPush) -> Bool {
-        let failure = Self.post(record, push)
-        do {
-            if let failure {
+            if record.nextAttemptAt > now {
+                pause = min(push.pollSeconds, record.nextAttemptAt.timeIntervalSince(now))
+                break
+            }
+            if let error = Self.post(record, push) {
+                failure = OutboxFailure(
+                    id: record.id, error: error,
+                    retryAt: clock().addingTimeInterval(push.backoff.delay(afterAttempt: record.attempts + 1)))
                 figures.attemptFailed()
-                let retryAt = clock().addingTimeInterval(push.backoff.delay(afterAttempt: record.attempts + 1))
-                try storage.markOutboxFailed(id: record.id, error: failure, retryAt: retryAt)
                 if record.attempts == 0 || record.attempts % 10 == 0 {
                     logger.warning(
                         "outbox record not delivered; it will be sent again",
-                        metadata: ["id": "\(record.id)", "attempts": "\(record.attempts + 1)", "error": "\(failure)"])
+                        metadata: ["id": "\(record.id)", "attempts": "\(record.attempts + 1)", "error": "\(error)"])
                 }
-                return false
+                pause = nil
+                break
             }
-            try storage.markOutboxDelivered(id: record.id, at: clock())
+            delivered.append(record.id)
             figures.recordDelivered()
-            return true
-        } catch {
-            // The attempt's result is lost: the record is sent again, with the same key.
-            logger.error("cannot record an outbox delivery: \(error)")
-            return false
         }
+        do {
+            try storage.markOutbox(delivered: delivered, at: clock(), failed: failure)
+        } catch {
+            // The turn's results are lost: those records are sent again, with the same keys.
+            logger.error("cannot record outbox deliveries: \(error)")
+            return nil
+        }
+        return pause
     }
 
     private func purge() {
