@@ -12,6 +12,12 @@ public struct OutboxPush: Sendable {
     public var batchSize = 16
     /// How often the sender looks for new records when it has none.
     public var pollSeconds: Double = 1
+    /// The pause after a whole batch went out, before the next: at most `batchSize` records
+    /// per pause (80 a second by default, far above a hall's rate of a record every few
+    /// seconds), so that draining a backlog never takes the CPU from the windows. Measured:
+    /// without it, pushing as fast as possible cost the clerks' call-and-complete rate 40 %
+    /// on 2 cores.
+    public var pauseBetweenBatches: Double = 0.2
     public var backoff = OutboxBackoff()
 
     public init(url: URL, secret: Data) {

@@ -81,8 +81,8 @@ public final class OutboxSender: Sendable {
     }
 
     /// Sends what is due, oldest first, up to the first failure, and records the turn in one
-    /// write; returns how long to pause before the next turn (nil for the usual poll), or 0
-    /// when a whole batch went out and more may wait.
+    /// write; returns how long to pause before the next turn (nil for the usual poll), or
+    /// `pauseBetweenBatches` when a whole batch went out and more may wait.
     private func turn(_ push: OutboxPush) -> TimeInterval? {
         let pending: [OutboxRecord]
         do {
@@ -93,7 +93,7 @@ public final class OutboxSender: Sendable {
         }
         var delivered: [String] = []
         var failure: OutboxFailure?
-        var pause: TimeInterval? = pending.count == push.batchSize ? 0 : nil
+        var pause: TimeInterval? = pending.count == push.batchSize ? push.pauseBetweenBatches : nil
         for record in pending {
             if stopping.load(ordering: .relaxed) { break }
             let now = clock()
