@@ -17,13 +17,17 @@ public final class AppState: Sendable {
     let codeAttempts: EvaluationCodeAttempts
     /// The manager's numbers, kept from the event log.
     public let metrics: MetricsService
+    /// Delivers the outbox; `/healthz` reports its backlog.
+    public let outbox: OutboxSender
     private let snapshot: Mutex<CatalogueSnapshot>
 
     init(
         catalogue: CatalogueSnapshot, storage: Storage, queue: QueueService, tokens: DeviceTokenCache, logger: Logger,
-        issueRule: RateLimiter.Rule?, metrics: MetricsService, clock: @escaping QueueService.Clock
+        issueRule: RateLimiter.Rule?, metrics: MetricsService, outbox: OutboxSender,
+        clock: @escaping QueueService.Clock
     ) {
         self.metrics = metrics
+        self.outbox = outbox
         self.clock = clock
         self.authFailures = AuthFailures(clock: clock)
         self.issueLimit = RateLimiter(rule: issueRule, clock: clock)

@@ -39,11 +39,14 @@ public final class Application: Sendable {
         self.monitoring = monitoring
         self.configuration = configuration
         self.logger = logger
+        let outbox = OutboxSender(
+            storage: storage, push: configuration.outboxPush, figures: OutboxFigures(monitoring.prometheus),
+            clock: configuration.clock, logger: logger)
         let tokens = DeviceTokenCache(lifetime: configuration.tokenCacheSeconds, clock: configuration.clock)
         let state = AppState(
             catalogue: snapshot, storage: storage, queue: queue, tokens: tokens, logger: logger,
             issueRule: configuration.issueRateLimit.map { .init(perMinute: $0.perMinute, burst: $0.burst) },
-            metrics: metrics, clock: configuration.clock)
+            metrics: metrics, outbox: outbox, clock: configuration.clock)
         self.state = state
         let htmlErrorPage = Routes.errorPage(state)
         self.router = Router(
@@ -72,6 +75,7 @@ public final class Application: Sendable {
     @discardableResult
     public func start() throws -> UInt16 {
         let port = try server.start()
+        state.outbox.start()
         logger.info(
             "listening on http://\(Self.hostForURL(configuration.http.host)):\(port)",
             metadata: ["services": "\(state.catalogue.catalogue.services.count)"])
@@ -114,6 +118,7 @@ public final class Application: Sendable {
         state.queue.hub.finishAll()
         state.queue.stop(timeout: configuration.shutdownGracePeriod)
         server.stop(gracePeriod: configuration.shutdownGracePeriod)
+        state.outbox.stop()
         checkpointer.stop()
         logger.info("stopped")
     }

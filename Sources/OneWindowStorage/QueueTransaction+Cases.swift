@@ -31,17 +31,22 @@ extension QueueTransaction {
         let upsert = try db.cachedStatement(
             sql: """
                 INSERT INTO evaluation (id, ticket_id, case_id, service_id, hall_day, rating, comment, at, rectify_by,
-                    rectified_at, rectification, channel, reasons)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    rectified_at, rectification, channel, reasons, progress_note, progress_at, visited_back_at,
+                    visit_back_result)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET rectified_at = excluded.rectified_at,
-                    rectification = excluded.rectification
+                    rectification = excluded.rectification, progress_note = excluded.progress_note,
+                    progress_at = excluded.progress_at, visited_back_at = excluded.visited_back_at,
+                    visit_back_result = excluded.visit_back_result
                 """)
         for evaluation in evaluations {
             try upsert.execute(arguments: [
                 evaluation.id, evaluation.ticketId, evaluation.caseId, evaluation.serviceId, evaluation.hallDay,
                 evaluation.rating, evaluation.comment, Timestamp.sqlite(evaluation.at), evaluation.rectifyBy,
                 evaluation.rectifiedAt.map(Timestamp.sqlite), evaluation.rectification,
-                evaluation.channel.rawValue, Self.jsonArray(evaluation.reasons),
+                evaluation.channel.rawValue, Self.jsonArray(evaluation.reasons), evaluation.progressNote,
+                evaluation.progressAt.map(Timestamp.sqlite), evaluation.visitedBackAt.map(Timestamp.sqlite),
+                evaluation.visitBackResult,
             ])
         }
     }

@@ -29,7 +29,9 @@ public final class PseudoTerminalProcess: Sendable {
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
         let slave = open(name, O_RDWR | O_NOCTTY)
         guard slave >= 0 else { throw Failure(description: "cannot open \(name)") }
-        let handle = FileHandle(fileDescriptor: slave, closeOnDealloc: true)
+        // The parent's copy of the slave is closed once the child has it: then, when the child
+        // exits, the master reads end (EIO) and the reader knows it has every byte.
+        let handle = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
         process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -39,14 +41,23 @@ public final class PseudoTerminalProcess: Sendable {
         var environment = ProcessInfo.processInfo.environment
         environment["TERM"] = "xterm-256color"
         process.environment = environment
-        try process.run()
+        do {
+            try process.run()
+        } catch {
+            close(slave)
+            throw error
+        }
+        close(slave)
         let master = self.master
         let output = self.output
         Thread.detachNewThread {
             var buffer = [UInt8](repeating: 0, count: 65536)
             while true {
                 let count = read(master, &buffer, buffer.count)
-                if count <= 0 { return }
+                if count <= 0 {
+                    output.ended.withLock { $0 = true }
+                    return
+                }
                 output.bytes.withLock { $0 += buffer[0..<count] }
             }
         }
@@ -88,6 +99,9 @@ public final class PseudoTerminalProcess: Sendable {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
+        // What the program wrote just before it ended may still be on its way to `bytes`.
+        let drained = Date().addingTimeInterval(2)
+        while !output.ended.withLock({ $0 }), Date() < drained { Thread.sleep(forTimeInterval: 0.005) }
         return process.terminationStatus
     }
 
@@ -107,4 +121,6 @@ public final class PseudoTerminalProcess: Sendable {
 /// What the program wrote, appended by the reader thread.
 private final class TerminalOutput: Sendable {
     let bytes = Mutex<[UInt8]>([])
+    /// Set once the master reads nothing more: the program and every copy of the slave are gone.
+    let ended = Mutex(false)
 }

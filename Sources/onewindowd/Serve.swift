@@ -13,7 +13,8 @@ struct Serve: ParsableCommand {
             ONEWINDOW_MAX_BODY_BYTES, ONEWINDOW_CLOSING_TIME, ONEWINDOW_NO_SHOW_CALLS, ONEWINDOW_NO_SHOW_AFTER,
             ONEWINDOW_LOG_LEVEL,
             ONEWINDOW_ISSUE_RATE, ONEWINDOW_ISSUE_BURST, ONEWINDOW_CONNECTION_LIMIT, ONEWINDOW_PER_CLIENT_LIMIT,
-            ONEWINDOW_REQUEST_TIMEOUT, ONEWINDOW_ANSWER_TIMEOUT, ONEWINDOW_INBOX_CAPACITY, ONEWINDOW_ACCESS_LOG.
+            ONEWINDOW_REQUEST_TIMEOUT, ONEWINDOW_ANSWER_TIMEOUT, ONEWINDOW_INBOX_CAPACITY, ONEWINDOW_ACCESS_LOG,
+            ONEWINDOW_EVALUATION_PUSH_URL, ONEWINDOW_EVALUATION_PUSH_SECRET_FILE, ONEWINDOW_EVALUATION_PUSH_TIMEOUT.
             Logs go to standard error, one logfmt line each (one per request unless the access log is off).
             Signals: SIGHUP reloads the catalogue (a bad file keeps the old one serving);
             SIGTERM and SIGINT stop after requests in flight finish.
@@ -56,6 +57,8 @@ struct Serve: ParsableCommand {
 
     @OptionGroup var limits: ServeLimits
 
+    @OptionGroup var push: ServePush
+
     /// The options, then the environment, then the defaults, checked once.
     func resolved() throws -> (AppConfiguration, Logger.Level) {
         var configuration = AppConfiguration()
@@ -93,6 +96,7 @@ struct Serve: ParsableCommand {
             throw ValidationError("max body bytes must be at least 1024, found \(configuration.http.maxBodyBytes)")
         }
         try limits.apply(to: &configuration)
+        try push.apply(to: &configuration)
         return (configuration, level)
     }
 

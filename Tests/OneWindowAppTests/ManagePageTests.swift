@@ -89,7 +89,7 @@ struct ManagePageTests {
         #expect(text.contains("<dt>近30天一次办结率</dt><dd>50.0% · 1 件仍在办</dd>"))
         #expect(text.contains("<dt>近30天首次办结率</dt><dd>50.0%</dd>"))
         #expect(text.contains(#"<a href="/guides/T-JZ-001#materials">家庭收入证明</a>"#))
-        #expect(text.contains("等得太久") && text.contains("整改中"))
+        #expect(text.contains("等得太久") && text.contains("待整改") && !text.contains("整改中"))
         #expect(text.contains(#"href="/manage/daily.csv?date=2026-11-27""#))
         let csv = try day.app.client.get("/manage/daily.csv?date=2026-11-27", headers: headers)
         #expect(csv.status == 200 && Array(csv.body.prefix(3)) == [0xEF, 0xBB, 0xBF])

@@ -17,6 +17,7 @@ struct StorageTests {
             try storage.appliedMigrations() == [
                 "0001-catalogue-loads", "0002-queue", "0003-device-tokens", "0004-idempotency-keys", "0005-cases",
                 "0006-window-tokens-and-ratings",
+                "0007-outbox",
                 "0008-first-call",
             ])
         #expect(storage.isReachable())

@@ -87,6 +87,11 @@ struct EvaluationView: Encodable {
     var channel: String
     /// `EvaluationReason` ids, for a bad review.
     var reasons: [String]
+    // A bad review's follow-up: its state, the latest note, the visit-back.
+    var followUpState: String?
+    var progressNote: String?
+    var visitBackResult: String?
+    var visitedBackAt: String?
 
     init(_ evaluation: Evaluation, number: String?, today: String) {
         id = evaluation.id
@@ -106,5 +111,9 @@ struct EvaluationView: Encodable {
         overdue = evaluation.isOverdue(today: today)
         channel = evaluation.channel.rawValue
         reasons = evaluation.reasons
+        followUpState = evaluation.followUpState?.rawValue
+        progressNote = evaluation.progressNote
+        visitBackResult = evaluation.visitBackResult
+        visitedBackAt = evaluation.visitedBackAt.map(Timestamp.iso8601)
     }
 }

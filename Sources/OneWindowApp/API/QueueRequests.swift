@@ -1,4 +1,5 @@
 import OneWindowCore
+import OneWindowHTTP
 
 /// `POST /api/v1/tickets`: a service, or a case number for a return visit (or both).
 struct IssueRequest: Decodable, Sendable {
@@ -63,6 +64,19 @@ struct EvaluationRequest: Decodable, Sendable {
     var code: String?
 }
 
+/// A step of a bad review's follow-up; without `step`, the rectification (已整改), as before.
 struct RectifyRequest: Decodable, Sendable {
     var note: String
+    /// `note` (整改中), `rectified` (已整改) or `visited_back` (已回访, `note` is the result).
+    var step: String?
+
+    func followUpStep() throws(HTTPError) -> FollowUpStep {
+        switch step ?? "rectified" {
+        case "note": .note(note)
+        case "rectified": .rectified(note)
+        case "visited_back": .visitedBack(note)
+        case let other:
+            throw HTTPError(.malformedBody, "field “step” must be note, rectified or visited_back, found “\(other)”")
+        }
+    }
 }

@@ -64,23 +64,8 @@ public struct MetricsTable: Sendable {
         return value.description
     }
 
-    /// RFC 4180 CSV in UTF-8 with a byte-order mark (so Excel shows Chinese), CRLF line ends.
-    /// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, a tab or a line
-    /// break first, as OWASP lists them: Excel skips a leading tab and runs what follows) gets a `'`.
+    /// The table as CSV (`CSVText`: a byte-order mark, CRLF, formula-leading cells neutralised).
     public func csv() -> Data {
-        var text = "\u{FEFF}"
-        for row in [Self.headers] + rows {
-            text += row.map(Self.csvCell).joined(separator: ",") + "\r\n"
-        }
-        return Data(text.utf8)
-    }
-
-    private static func csvCell(_ cell: String) -> String {
-        var cell = cell
-        if let first = cell.unicodeScalars.first, "=+-@\t\r\n".unicodeScalars.contains(first), Double(cell) == nil {
-            cell = "'" + cell
-        }
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
-        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        CSVText.document([Self.headers] + rows)
     }
 }

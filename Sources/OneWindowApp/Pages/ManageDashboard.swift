@@ -21,6 +21,10 @@ struct ManageDashboard {
     var catalogue: Catalogue
     /// Who is signed in (the admin token's device name).
     var device: String
+    /// Bad reviews to follow up, overdue first, with their visits' facts.
+    var followUps: [ReviewFollowUp] = []
+    /// The session's token for the page's forms.
+    var csrf = ""
 
     /// The first of the 30 days ending with `today`.
     static func firstDay(endingWith today: String) -> String {

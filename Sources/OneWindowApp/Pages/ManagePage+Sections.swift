@@ -138,40 +138,6 @@ extension ManagePage {
             "<p>申请人最常缺少的材料：检查这些办事指南是否写得清楚。</p>\n<ol class=\"missed\">\n\(items.joined(separator: "\n"))\n</ol>")
     }
 
-    /// Bad reviews not yet rectified, earliest deadline (so the overdue) first.
-    static func reviewsSection(_ board: ManageDashboard) -> String {
-        guard !board.badReviews.isEmpty else { return section("reviews", "待整改的差评", "<p>没有待整改的差评。</p>") }
-        let all = board.badReviews  // earliest deadline first, so the overdue come first
-        let ordered = all.prefix(reviewRows)
-        let words = [1: "非常不满意", 2: "不满意"]
-        let rows = ordered.map { review in
-            let late = overdue(review, board)
-            return
-                "<tr\(late ? " class=\"late\"" : "")><td>\(HTML.escape(review.id))</td><td>\(HTML.escape(review.hallDay))</td>"
-                + "<td>\(HTML.escape(board.serviceName(review.serviceId)))</td><td>\(words[review.rating] ?? "\(review.rating)")</td>"
-                + "<td>\(HTML.escape(review.comment ?? ""))</td><td>\(HTML.escape(review.rectifyBy ?? ""))</td>"
-                + "<td>\(late ? "<strong>已超期</strong>" : "整改中")</td></tr>"
-        }
-        let late = all.filter { overdue($0, board) }.count
-        let more = all.count > reviewRows ? "下表列出最早到期的 \(reviewRows) 条，全部见 GET /api/v1/evaluations?bad=true。" : ""
-        return section(
-            "reviews", "待整改的差评",
-            """
-            <p>\(all.count) 条差评尚未整改，其中 \(late) 条已超过 15 个工作日的整改期限。\(more)整改后请登记整改情况\
-            （<code>POST /api/v1/evaluations/{id}/rectify</code>）。</p>
-            <div class="table-wrap" tabindex="0" role="region" aria-label="差评列表">
-            <table><thead><tr><th scope="col">编号</th><th scope="col">日期</th><th scope="col">事项</th><th scope="col">评价</th>\
-            <th scope="col">意见</th><th scope="col">整改期限</th><th scope="col">状态</th></tr></thead>
-            <tbody>
-            \(rows.joined(separator: "\n"))
-            </tbody></table></div>
-            """)
-    }
-
-    static func overdue(_ review: Evaluation, _ board: ManageDashboard) -> Bool {
-        review.rectifyBy.map { board.today > $0 } ?? false
-    }
-
     static func legend(_ entries: [(String, String)]) -> String {
         let items = entries.map {
             "<li><span class=\"swatch\" style=\"background:\($0.1)\"></span>\(HTML.escape($0.0))</li>"

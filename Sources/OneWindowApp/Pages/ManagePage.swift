@@ -27,6 +27,16 @@ enum ManagePage {
         return layout(hall: hall, title: "大厅管理登录", main: main, signedIn: false)
     }
 
+    /// A form that could not be taken, with the way back.
+    static func problem(hall: Hall, message: String) -> String {
+        let main = """
+            <h1>大厅管理</h1>
+            <p class="problem" role="alert">\(HTML.escape(message))</p>
+            <p><a href="/manage#reviews">返回大厅管理</a></p>
+            """
+        return layout(hall: hall, title: "大厅管理", main: main, signedIn: true)
+    }
+
     /// The dashboard.
     static func render(_ board: ManageDashboard) -> String {
         let main = [

@@ -16,6 +16,8 @@ final class ManageSessions: Sendable {
         var tokenHash: String
         var device: String
         var expires: Date
+        /// Sent back by every form of the page: a form posted from elsewhere lacks it.
+        var csrf: String
     }
 
     static let cookieName = "ow_manage"
@@ -44,7 +46,8 @@ final class ManageSessions: Sendable {
                 all[oldest.key] = nil
             }
             all[DeviceTokens.hash(id)] = Session(
-                tokenHash: tokenHash, device: device, expires: now.addingTimeInterval(Self.lifetime))
+                tokenHash: tokenHash, device: device, expires: now.addingTimeInterval(Self.lifetime),
+                csrf: String(DeviceTokens.generate().dropFirst(DeviceTokens.prefix.count)))
         }
         return id
     }

@@ -46,6 +46,17 @@ enum ManageStyle {
         thead th{background:#f0f0f0}
         tr.late td{background:#fdecea}
         ol.missed li{margin:.25rem 0}
+        ol.reviews{list-style:none;padding:0}
+        li.review{border:1px solid #bbb;border-radius:4px;padding:.5rem 1rem;margin:.75rem 0}
+        li.review.late{border-color:#b3261e;background:#fdecea}
+        li.review h3{margin:.25rem 0;font-size:1.05rem}
+        .overdue{color:#b3261e}
+        dl.facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));gap:.25rem .75rem;margin:.5rem 0}
+        dl.facts dt{color:#595959;font-size:.85rem}
+        dl.facts dd{margin:0}
+        form.follow-up{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end;margin:.5rem 0}
+        form.follow-up label{width:100%;font-weight:bold}
+        form.follow-up textarea{flex:1;min-width:12rem;font:inherit;padding:.3rem;border:1px solid #767676;border-radius:4px}
         code{font-size:.9em}
         """
 }

@@ -18,20 +18,26 @@ struct CommitJob: Sendable {
 struct JobRun {
     let transaction: QueueTransaction
     let now: Date
+    /// Names the services in outbox records.
+    let catalogue: Catalogue
     private(set) var written: [StoredEvent] = []
     private(set) var tickets: [String: Ticket] = [:]
     /// Set once a job of the group wrote something (the health probe included): if the group
     /// commits, writes work.
     var wrote = false
 
-    init(transaction: QueueTransaction, now: Date) {
+    init(transaction: QueueTransaction, now: Date, catalogue: Catalogue) {
         self.transaction = transaction
         self.now = now
+        self.catalogue = catalogue
     }
 
-    /// Writes `changes` and keeps what was written for the observers.
+    /// Writes `changes`, and the outbox records they call for, and keeps what was written for
+    /// the observers.
     mutating func write(_ changes: QueueChanges) throws {
         let events = try transaction.write(changes)
+        try transaction.enqueue(
+            OutboxFeed.messages(for: changes, in: transaction, catalogue: catalogue), at: now)
         if !changes.isEmpty { wrote = true }
         written += events
         tickets.merge(changes.tickets) { _, new in new }

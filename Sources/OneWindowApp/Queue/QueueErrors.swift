@@ -38,6 +38,8 @@ extension HTTPError.Code {
     public static let evaluationNotFound = HTTPError.Code(name: "evaluation_not_found", status: 404)
     public static let notABadReview = HTTPError.Code(name: "not_a_bad_review", status: 409)
     public static let alreadyRectified = HTTPError.Code(name: "already_rectified", status: 409)
+    public static let notRectifiedYet = HTTPError.Code(name: "not_rectified_yet", status: 409)
+    public static let alreadyVisitedBack = HTTPError.Code(name: "already_visited_back", status: 409)
     /// An Idempotency-Key sent again with another request, or after 24 hours.
     public static let idempotencyKeyReused = HTTPError.Code(name: "idempotency_key_reused", status: 422)
 }
@@ -104,6 +106,8 @@ extension QueueFailure {
         case .evaluationCodeLocked: .evaluationCodeLocked
         case .wrongWindow: .wrongWindow
         case .evaluationTooLate: .evaluationTooLate
+        case .notRectifiedYet: .notRectifiedYet
+        case .alreadyVisitedBack: .alreadyVisitedBack
         case .ticketState(_, let status, _):
             switch status {
             case .waiting: .ticketWaiting

@@ -100,8 +100,9 @@ extension QueueService {
     /// alone (its answer a 503) while the queue is rebuilt from what the transaction holds.
     private func attempt(_ jobs: [CommitJob], now: Date, closeNow: Bool, isolated: Bool) throws -> GroupOutcome {
         try storage.transaction { transaction in
+            let catalogue = state.withLock { $0.queue.catalogue }
             var outcome = GroupOutcome(
-                answers: [], run: JobRun(transaction: transaction, now: now), jobFailed: false)
+                answers: [], run: JobRun(transaction: transaction, now: now, catalogue: catalogue), jobFailed: false)
             try dayWork(&outcome.run, closeNow: closeNow)
             for job in jobs {
                 guard isolated else {

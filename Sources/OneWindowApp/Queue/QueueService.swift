@@ -54,7 +54,10 @@ public final class QueueService: Sendable {
             evaluated: stored.evaluations)
         queue.rollOver(to: now)
         let changes = queue.takeChanges()
-        try storage.write(changes)
+        try storage.transaction { transaction in
+            var run = JobRun(transaction: transaction, now: now, catalogue: catalogue)
+            try run.write(changes)
+        }
         hub.advance(to: try storage.lastQueueEventId())
         self.hub = hub
         self.observers = [hub] + observers

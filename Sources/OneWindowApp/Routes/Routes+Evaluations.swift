@@ -29,10 +29,10 @@ extension Routes {
             Route("POST", "/api/v1/evaluations/{id}/rectify", access: .admin, body: .json) { request, responder in
                 let device = request.authorizedDevice
                 let id = request.pathParameter("id").uppercased()
-                let body = try request.decodeJSON(RectifyRequest.self)
+                let step = try request.decodeJSON(RectifyRequest.self).followUpStep()
                 state.queue.submit(lookup: StoredLookup(evaluationId: id)) { queue, now, found throws(QueueError) in
-                    let evaluation = try queue.rectify(
-                        found.evaluation, id: id, note: body.note, actor: device.name, at: now)
+                    let evaluation = try queue.followUp(
+                        found.evaluation, id: id, step: step, actor: device.name, at: now)
                     return EvaluationEnvelope(evaluation: EvaluationView(evaluation, number: nil, today: queue.day))
                 } completion: { result in
                     responder.answer(result)

@@ -13,7 +13,9 @@ extension Routes {
                 guard let session = signedIn(state, sessions, request) else {
                     return managePage(ManagePage.signIn(hall: hall))
                 }
-                let board = try dashboard(state, monitoring, device: session.device)
+                var board = try dashboard(state, monitoring, device: session.device)
+                board.followUps = followUps(state, today: board.today)
+                board.csrf = session.csrf
                 return managePage(ManagePage.render(board), headers: ["Vary": "Cookie"])
             },
             Route.form("/manage/sign-in", errorPage: errorPage) { request in
@@ -77,7 +79,7 @@ extension Routes {
     }
 
     /// The request's session, while it lasts and its admin token is still live.
-    private static func signedIn(_ state: AppState, _ sessions: ManageSessions, _ request: Request)
+    static func signedIn(_ state: AppState, _ sessions: ManageSessions, _ request: Request)
         -> ManageSessions.Session?
     {
         guard let session = sessions.session(for: request) else { return nil }
@@ -108,7 +110,7 @@ extension Routes {
             device: device)
     }
 
-    private static func managePage(_ html: String, status: Int = 200, headers extra: HTTPHeaders = [:]) -> Response {
+    static func managePage(_ html: String, status: Int = 200, headers extra: HTTPHeaders = [:]) -> Response {
         var headers: HTTPHeaders = [
             "Content-Type": Response.htmlContentType, "Cache-Control": "no-store",
             "Content-Security-Policy": ManagePage.contentSecurityPolicy,

@@ -4,10 +4,14 @@ extension Routes {
     /// `GET /metrics`: the Prometheus text format, for a scraper on the hall's network. Open
     /// like `/healthz`: it holds counts and times per service and route, nothing about a person.
     /// The one-visit gauges are set from the metrics book's report for the last 30 hall days at
-    /// each scrape, once the book is loaded.
+    /// each scrape, once the book is loaded; the bad reviews' gauges from the evaluations stored.
     static func prometheus(_ state: AppState, _ monitoring: Monitoring) -> [Route] {
-        [
+        let reviews = PrometheusReviewFigures(monitoring.prometheus)
+        return [
             Route("GET", "/metrics") { _ in
+                if let counts = try? state.storage.badReviewCounts(today: state.queue.read(\.day)) {
+                    reviews.show(open: counts.open, overdue: counts.overdue)
+                }
                 if state.metrics.waitUntilReady(seconds: 0) {
                     let today = state.queue.read(\.day)
                     let catalogue = state.catalogue.published

@@ -15,13 +15,16 @@ extension Routes {
                     let snapshot = state.catalogue
                     let readable = state.storage.isReachable()
                     let healthy = readable && report.writable
+                    let outbox = state.outbox.health()
                     let health = Health(
-                        status: healthy ? "ok" : "degraded",
+                        status: healthy && !outbox.failing ? "ok" : "degraded",
                         database: readable ? (report.writable ? "ok" : "not_writable") : "unreachable",
                         problem: readable ? report.problem : "the database cannot be read",
                         catalogue: .init(
                             services: snapshot.catalogue.services.count, version: snapshot.version,
-                            loadedAt: Timestamp.iso8601(snapshot.loadedAt)))
+                            loadedAt: Timestamp.iso8601(snapshot.loadedAt)),
+                        outbox: outbox)
+                    // A failing outbox is `degraded` but still 200: the hall keeps serving.
                     responder.send(
                         .json(health, status: healthy ? 200 : 503, headers: ["Cache-Control": "no-store"]))
                 }
@@ -42,5 +45,6 @@ extension Routes {
         /// Why, when not ok.
         var problem: String?
         var catalogue: CatalogueInfo
+        var outbox: OutboxSender.Health
     }
 }

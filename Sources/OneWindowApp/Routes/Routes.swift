@@ -6,9 +6,11 @@ import OneWindowHTTP
 /// OpenAPI document by a test.
 public enum Routes {
     public static func all(_ state: AppState, _ monitoring: Monitoring) -> [Route] {
-        catalogue(state) + tickets(state) + windows(state) + cases(state) + evaluations(state) + metrics(state)
+        catalogue(state) + tickets(state) + windows(state) + cases(state) + evaluations(state) + evaluationExport(state)
+            + metrics(state)
             + reports(state) + board(state) + ticketPage(state)
-            + pages(state) + manage(state, monitoring) + system(state) + prometheus(state, monitoring)
+            + pages(state) + manage(state, monitoring) + manageReviews(state, monitoring) + system(state)
+            + prometheus(state, monitoring)
     }
 
     /// Longest `q` or `category` accepted: longer than any name in a real catalogue.

@@ -25,6 +25,14 @@ public struct Evaluation: Sendable, Equatable, Codable {
     public var channel: EvaluationChannel = .kiosk
     public var reasons: [String] = []
 
+    // Follow-up beyond 已整改 (整改中 and 已回访): see `FollowUpState`.
+    /// The latest note while the rectification is under way (整改中), and when it was written.
+    public var progressNote: String? = nil
+    public var progressAt: Date? = nil
+    /// When the applicant was contacted after the rectification (已回访), and what they said.
+    public var visitedBackAt: Date? = nil
+    public var visitBackResult: String? = nil
+
     public init(
         id: String, ticketId: String, caseId: String?, serviceId: String, hallDay: String, rating: Int,
         comment: String?, at: Date, rectifyBy: String?, rectifiedAt: Date? = nil, rectification: String? = nil,

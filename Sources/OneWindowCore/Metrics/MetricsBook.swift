@@ -135,7 +135,7 @@ public struct MetricsBook: Sendable {
             }
         case .rectified:
             if let id = detail.evaluation { badReviews[id]?.rectified = true }
-        case .paused, .resumed:
+        case .paused, .resumed, .followedUp:
             break
         }
         return nil

@@ -25,6 +25,8 @@ public struct EventDetail: Sendable, Equatable, Codable {
     /// `evaluated`: how the rating came (pad, phone, kiosk) and, for a bad one, its reasons' ids.
     public var channel: String?
     public var reasons: [String]?
+    /// `followed_up`: which step (`note` or `visited_back`).
+    public var step: String?
 
     public init(
         opened: Bool? = nil, outcome: String? = nil, missing: [String]? = nil, from: String? = nil, to: String? = nil,

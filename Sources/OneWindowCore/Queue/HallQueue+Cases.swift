@@ -79,25 +79,55 @@ extension HallQueue {
         return evaluation
     }
 
-    /// Records what was done about a bad review (整改).
+    /// Records what was done about a bad review (整改): the step to 已整改.
     public mutating func rectify(_ stored: Evaluation?, id: String, note: String, actor: String, at now: Date)
+        throws(QueueError) -> Evaluation
+    {
+        try followUp(stored, id: id, step: .rectified(note), actor: actor, at: now)
+    }
+
+    /// Moves a bad review's follow-up on: a note (待整改 or 整改中 → 整改中), what was done
+    /// (→ 已整改, once), or the applicant's answer when visited back (已整改 → 已回访, once).
+    /// Every step needs its text; each is an event, so the outbox tells the province of it.
+    public mutating func followUp(_ stored: Evaluation?, id: String, step: FollowUpStep, actor: String, at now: Date)
         throws(QueueError) -> Evaluation
     {
         rollOver(to: now)
         guard var evaluation = stored else { throw .evaluationNotFound(id) }
         guard evaluation.isBad else { throw .notABadReview(id) }
-        guard evaluation.rectifiedAt == nil else { throw .alreadyRectified(id) }
-        let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !note.isEmpty else { throw .noteRequired }
-        evaluation.rectifiedAt = now
-        evaluation.rectification = note
+        let kind: QueueEvent.Kind
+        var detail = EventDetail(evaluation: evaluation.id)
+        switch step {
+        case .note(let text):
+            guard evaluation.rectifiedAt == nil else { throw .alreadyRectified(id) }
+            evaluation.progressNote = try Self.required(text)
+            evaluation.progressAt = now
+            (kind, detail.step) = (.followedUp, "note")
+        case .rectified(let text):
+            guard evaluation.rectifiedAt == nil else { throw .alreadyRectified(id) }
+            evaluation.rectification = try Self.required(text)
+            evaluation.rectifiedAt = now
+            kind = .rectified
+        case .visitedBack(let text):
+            guard evaluation.rectifiedAt != nil else { throw .notRectifiedYet(id) }
+            guard evaluation.visitedBackAt == nil else { throw .alreadyVisitedBack(id) }
+            evaluation.visitBackResult = try Self.required(text)
+            evaluation.visitedBackAt = now
+            (kind, detail.step) = (.followedUp, "visited_back")
+        }
         changes.evaluations[evaluation.id] = evaluation
         changes.events.append(
             QueueEvent(
-                kind: .rectified, ticketId: evaluation.ticketId, window: nil, serviceId: evaluation.serviceId,
-                caseId: evaluation.caseId, hallDay: day, actor: actor, at: now,
-                detail: EventDetail(evaluation: evaluation.id).json))
+                kind: kind, ticketId: evaluation.ticketId, window: nil, serviceId: evaluation.serviceId,
+                caseId: evaluation.caseId, hallDay: day, actor: actor, at: now, detail: detail.json))
         return evaluation
+    }
+
+    /// `text` trimmed, or `noteRequired` when nothing is left.
+    private static func required(_ text: String) throws(QueueError) -> String {
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw .noteRequired }
+        return text
     }
 
     /// Today's ticket with this number (`A012`, any case of letter).

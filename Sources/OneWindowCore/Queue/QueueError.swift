@@ -54,6 +54,9 @@ public enum QueueError: Error, Sendable, Equatable {
     case wrongWindow(ticket: String, window: String)
     /// A pad rating a visit that ended more than `minutes` ago.
     case evaluationTooLate(ticket: String, minutes: Int)
+    /// A visit-back is recorded only after the rectification, and only once.
+    case notRectifiedYet(String)
+    case alreadyVisitedBack(String)
 
     /// Words for the applicant or the clerk.
     public var message: String {
@@ -99,6 +102,8 @@ public enum QueueError: Error, Sendable, Equatable {
         case .wrongWindow(let ticket, let window): "ticket \(ticket) ended at window \(window), not this pad's"
         case .evaluationTooLate(let ticket, let minutes):
             "ticket \(ticket) ended more than \(minutes) minutes ago; a pad rates only the visit that just ended"
+        case .notRectifiedYet(let id): "evaluation \(id) is not rectified yet; record what was done first"
+        case .alreadyVisitedBack(let id): "the applicant of evaluation \(id) was visited back already"
         }
     }
 }

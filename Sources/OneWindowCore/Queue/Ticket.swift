@@ -107,11 +107,13 @@ public struct QueueEvent: Sendable, Equatable, Codable {
         case issued, called, recalled, noShow = "no_show", transferred, completed, expired, paused, resumed
         case caseOpened = "case_opened", caseClosed = "case_closed", caseCancelled = "case_cancelled"
         case evaluated, rectified
+        /// A bad review's follow-up other than its rectification: a note (整改中), a visit-back.
+        case followedUp = "followed_up"
 
         /// Whether display boards hear of it: the queue's own events, not cases or ratings.
         public var isQueueEvent: Bool {
             switch self {
-            case .caseOpened, .caseClosed, .caseCancelled, .evaluated, .rectified: false
+            case .caseOpened, .caseClosed, .caseCancelled, .evaluated, .rectified, .followedUp: false
             default: true
             }
         }

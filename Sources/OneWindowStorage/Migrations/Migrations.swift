@@ -10,6 +10,7 @@ enum Migrations {
         migrator.registerMigration("0004-idempotency-keys", migrate: migration0004IdempotencyKeys)
         migrator.registerMigration("0005-cases", migrate: migration0005Cases)
         migrator.registerMigration("0006-window-tokens-and-ratings", migrate: migration0006WindowTokensAndRatings)
+        migrator.registerMigration("0007-outbox", migrate: migration0007Outbox)
         migrator.registerMigration("0008-first-call", migrate: migration0008FirstCall)
         return migrator
     }

@@ -1,0 +1,66 @@
+import Crypto
+import Foundation
+import OneWindowStorage
+import Synchronization
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+extension OutboxSender {
+    /// `sha256=<hex>`: the HMAC-SHA256 of `body` keyed by `secret`, as `X-OneWindow-Signature`.
+    public static func signature(of body: Data, secret: Data) -> String {
+        let code = HMAC<SHA256>.authenticationCode(for: body, using: SymmetricKey(data: secret))
+        return "sha256=" + code.map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// POSTs the record; nil when the receiver answered 2xx, else why not.
+    static func post(_ record: OutboxRecord, _ push: OutboxPush) -> String? {
+        var request = URLRequest(url: push.url, timeoutInterval: push.timeoutSeconds)
+        request.httpMethod = "POST"
+        request.httpBody = record.payload
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.setValue(record.id, forHTTPHeaderField: "Idempotency-Key")
+        request.setValue(record.topic, forHTTPHeaderField: "X-OneWindow-Topic")
+        request.setValue(
+            signature(of: record.payload, secret: push.secret), forHTTPHeaderField: "X-OneWindow-Signature")
+        let outcome = Mutex<String?>("no answer within \(push.timeoutSeconds) s")
+        let done = DispatchSemaphore(value: 0)
+        let task = session(timeout: push.timeoutSeconds).dataTask(with: request) { _, response, error in
+            let status = (response as? HTTPURLResponse)?.statusCode
+            outcome.withLock { value in
+                if let status, (200..<300).contains(status) {
+                    value = nil
+                } else if let status {
+                    value = "HTTP \(status)"
+                } else {
+                    value = error.map { "\($0.localizedDescription)" } ?? "no answer"
+                }
+            }
+            done.signal()
+        }
+        task.resume()
+        if done.wait(timeout: .now() + push.timeoutSeconds + 2) == .timedOut {
+            task.cancel()
+            return "no answer within \(push.timeoutSeconds) s"
+        }
+        return outcome.withLock { $0 }
+    }
+
+    /// One session per timeout: no cookies, no cache, nothing kept between attempts.
+    private static func session(timeout: Double) -> URLSession {
+        sessions.withLock { sessions in
+            if let session = sessions[timeout] { return session }
+            let configuration = URLSessionConfiguration.ephemeral
+            configuration.timeoutIntervalForRequest = timeout
+            configuration.timeoutIntervalForResource = timeout
+            configuration.httpCookieStorage = nil
+            configuration.urlCache = nil
+            let session = URLSession(configuration: configuration)
+            sessions[timeout] = session
+            return session
+        }
+    }
+
+    private static let sessions = Mutex<[Double: URLSession]>([:])
+}

@@ -1,0 +1,141 @@
+import Crypto
+import Foundation
+import Logging
+import OneWindowStorage
+import Synchronization
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// Delivers the outbox on a thread of its own: never on the commit path, with its own reads
+/// and writes, a few records at a time.
+///
+/// At least once, in order: records go out oldest first, and a record that fails holds back
+/// the ones after it until it is delivered, so a receiver never sees a follow-up before the
+/// rating it follows. A record is marked delivered only after a 2xx answer; if the daemon dies
+/// between the answer and the mark, the record is sent again after the restart with the same
+/// `Idempotency-Key`. Nothing is given up (`OutboxBackoff`).
+///
+/// Without a push URL nothing is sent; records older than `keepUndelivered` are then deleted
+/// (the evaluations stay in their own table, for the export).
+public final class OutboxSender: Sendable {
+    let storage: Storage
+    let push: OutboxPush?
+    let clock: QueueService.Clock
+    let logger: Logger
+    let figures: OutboxFigures
+    private let stopping = Atomic<Bool>(false)
+    private let wake = DispatchSemaphore(value: 0)
+    private let finished = DispatchSemaphore(value: 0)
+    private let started = Atomic<Bool>(false)
+
+    /// How long delivered records are kept (for an operator's look), and undelivered ones
+    /// when no push is configured.
+    static let keepDelivered: TimeInterval = 7 * 86_400
+    static let keepUndelivered: TimeInterval = 30 * 86_400
+
+    init(
+        storage: Storage, push: OutboxPush?, figures: OutboxFigures, clock: @escaping QueueService.Clock, logger: Logger
+    ) {
+        self.storage = storage
+        self.push = push
+        self.figures = figures
+        self.clock = clock
+        self.logger = logger
+    }
+
+    func start() {
+        guard !started.exchange(true, ordering: .relaxed) else { return }
+        let thread = Thread { [self] in self.run() }
+        thread.name = "onewindow-outbox"
+        thread.start()
+    }
+
+    /// Stops after the attempt in flight (at most its timeout).
+    func stop() {
+        guard started.load(ordering: .relaxed), !stopping.exchange(true, ordering: .relaxed) else { return }
+        wake.signal()
+        _ = finished.wait(timeout: .now() + (push?.timeoutSeconds ?? 0) + 5)
+    }
+
+    private func run() {
+        var purgedAt = Date.distantPast
+        var shownAt = Date.distantPast
+        while !stopping.load(ordering: .relaxed) {
+            var pause = push?.pollSeconds ?? 5
+            if let push {
+                pause = turn(push) ?? pause
+            }
+            if Date().timeIntervalSince(purgedAt) > 3_600 {
+                purgedAt = Date()
+                purge()
+            }
+            if Date().timeIntervalSince(shownAt) >= min(1, pause) {
+                shownAt = Date()
+                if let backlog = try? storage.outboxBacklog() { figures.show(backlog, now: clock()) }
+            }
+            _ = wake.wait(timeout: .now() + max(0.001, pause))
+        }
+        finished.signal()
+    }
+
+    /// Sends what is due, oldest first, up to the first failure, and records the turn in one
+    /// write; returns how long to pause before the next turn (nil for the usual poll), or
+    /// `pauseBetweenBatches` when a whole batch went out and more may wait.
+    private func turn(_ push: OutboxPush) -> TimeInterval? {
+        let pending: [OutboxRecord]
+        do {
+            pending = try storage.outboxPending(limit: push.batchSize)
+        } catch {
+            logger.error("cannot read the outbox: \(error)")
+            return nil
+        }
+        var delivered: [String] = []
+        var failure: OutboxFailure?
+        var pause: TimeInterval? = pending.count == push.batchSize ? push.pauseBetweenBatches : nil
+        for record in pending {
+            if stopping.load(ordering: .relaxed) { break }
+            let now = clock()
+            if record.nextAttemptAt > now {
+                pause = min(push.pollSeconds, record.nextAttemptAt.timeIntervalSince(now))
+                break
+            }
+            if let error = Self.post(record, push) {
+                failure = OutboxFailure(
+                    id: record.id, error: error,
+                    retryAt: clock().addingTimeInterval(push.backoff.delay(afterAttempt: record.attempts + 1)))
+                figures.attemptFailed()
+                if record.attempts == 0 || record.attempts % 10 == 0 {
+                    logger.warning(
+                        "outbox record not delivered; it will be sent again",
+                        metadata: ["id": "\(record.id)", "attempts": "\(record.attempts + 1)", "error": "\(error)"])
+                }
+                pause = nil
+                break
+            }
+            delivered.append(record.id)
+            figures.recordDelivered()
+        }
+        do {
+            try storage.markOutbox(delivered: delivered, at: clock(), failed: failure)
+        } catch {
+            // The turn's results are lost: those records are sent again, with the same keys.
+            logger.error("cannot record outbox deliveries: \(error)")
+            return nil
+        }
+        return pause
+    }
+
+    private func purge() {
+        let now = clock()
+        do {
+            try storage.purgeOutbox(before: now.addingTimeInterval(-Self.keepDelivered))
+            if push == nil {
+                try storage.purgeOutbox(before: now.addingTimeInterval(-Self.keepUndelivered), undelivered: true)
+            }
+        } catch {
+            logger.error("cannot purge the outbox: \(error)")
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import OneWindowCore
+import OneWindowHTTP
+
+extension Routes {
+    /// `/manage`'s forms that move a bad review on: the session cookie and its CSRF token,
+    /// then POST-redirect-GET back to the review on the page.
+    static func manageReviews(_ state: AppState, _ monitoring: Monitoring) -> [Route] {
+        let errorPage = errorPage(state)
+        let sessions = monitoring.sessions
+        return [
+            Route.form("/manage/reviews/{id}", errorPage: errorPage) { request in
+                let id = request.pathParameter("id").uppercased()
+                guard let session = signedIn(state, sessions, request) else {
+                    return Response(status: 303, headers: ["Location": "/manage", "Cache-Control": "no-store"])
+                }
+                let form = try request.formValues()
+                guard let csrf = form["csrf"], Self.sameText(csrf, session.csrf) else {
+                    return problemPage(state, "这个表单已失效，请回到大厅管理页面重新提交。", status: 403)
+                }
+                let step: FollowUpStep
+                let text = form["text"] ?? ""
+                switch form["step"] {
+                case "note": step = .note(text)
+                case "rectified": step = .rectified(text)
+                case "visited_back": step = .visitedBack(text)
+                default: return problemPage(state, "未知的整改步骤。", status: 400)
+                }
+                switch followUp(state, id: id, step: step, actor: session.device) {
+                case .success:
+                    return Response(
+                        status: 303,
+                        headers: ["Location": "/manage#review-\(HTML.urlComponent(id))", "Cache-Control": "no-store"])
+                case .failure(let failure):
+                    let (message, status) = Self.explain(failure)
+                    return problemPage(state, message, status: status)
+                }
+            }
+        ]
+    }
+
+    /// Bad reviews not yet visited back, with their visits, in the page's order.
+    static func followUps(_ state: AppState, today: String) -> [ReviewFollowUp] {
+        let catalogue = state.catalogue.published
+        let rows = (try? state.storage.badReviewsToFollowUp()) ?? []
+        return rows.map { ReviewFollowUp($0.0, visit: $0.1, catalogue: catalogue, today: today) }
+            .sorted(by: ReviewFollowUp.isBefore)
+    }
+
+    /// Submits the step and waits for its commit (a manager's form, rarely posted).
+    private static func followUp(_ state: AppState, id: String, step: FollowUpStep, actor: String)
+        -> Result<Evaluation, QueueFailure>
+    {
+        let outcome = ResultBox()
+        state.queue.submit(lookup: StoredLookup(evaluationId: id)) { queue, now, found throws(QueueError) in
+            try queue.followUp(found.evaluation, id: id, step: step, actor: actor, at: now)
+        } completion: { result in
+            outcome.set(result)
+        }
+        return outcome.wait(seconds: 10) ?? .failure(.busy)
+    }
+
+    private static func explain(_ failure: QueueFailure) -> (String, Int) {
+        switch failure {
+        case .refused(.noteRequired): ("请填写内容后再提交。", 422)
+        case .refused(.evaluationNotFound): ("没有这条评价。", 404)
+        case .refused(.alreadyRectified): ("这条差评已经整改过了。", 409)
+        case .refused(.notRectifiedYet): ("请先登记整改情况，再登记回访结果。", 409)
+        case .refused(.alreadyVisitedBack): ("这条差评已经回访过了。", 409)
+        case .refused(.notABadReview): ("这条评价不是差评，不需要整改。", 409)
+        default: ("现在无法保存，请稍后再试。", 503)
+        }
+    }
+
+    private static func problemPage(_ state: AppState, _ message: String, status: Int) -> Response {
+        let hall = state.catalogue.published.hall
+        return managePage(ManagePage.problem(hall: hall, message: message), status: status)
+    }
+
+    /// Compares in time independent of where the texts differ.
+    private static func sameText(_ a: String, _ b: String) -> Bool {
+        let (x, y) = (Array(a.utf8), Array(b.utf8))
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+/// A queue answer handed from the commit thread to the waiting form handler.
+private final class ResultBox: @unchecked Sendable {
+    // Unchecked: `value` is written once before `done` is signalled and read only after.
+    private var value: Result<Evaluation, QueueFailure>?
+    private let done = DispatchSemaphore(value: 0)
+
+    func set(_ result: Result<Evaluation, QueueFailure>) {
+        value = result
+        done.signal()
+    }
+
+    func wait(seconds: Double) -> Result<Evaluation, QueueFailure>? {
+        done.wait(timeout: .now() + seconds) == .timedOut ? nil : value
+    }
+}
