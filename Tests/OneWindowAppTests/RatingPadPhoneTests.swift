@@ -88,6 +88,11 @@ struct RatingPadPhoneTests {
                 "POST", "/t/\(ticket["number"] as! String)/evaluation",
                 headers: ["Content-Type": "application/x-www-form-urlencoded"], body: Data("rating=5".utf8)
             ).status == 404)
+        #expect(try post("rating=9").status == 400)
+        #expect(try post("rating=1&reason-attitude=yes").status == 400)
+        #expect(try post("comment=x").headers["location"] == "/t/\(id)?problem=rating")
+        let long = try post("rating=5&comment=" + String(repeating: "%E5%A4%AA", count: 501))
+        #expect(long.status == 400 && long.headers["content-type"]?.hasPrefix("text/html") == true)
         #expect(try recorded() == before)
         let sent = try post(
             "rating=2&reason-efficiency=on&reason-process=on&comment=%E5%A4%AA%E6%85%A2",
