@@ -76,8 +76,15 @@ request-timeout = 10.0
 expected-statuses = ["2xx", "303", "401", "403", "404", "409", "422"]
 
 [[operations]]
-include-operation-id = ["issueTicket", "evaluateVisit"]
+include-operation-id = "issueTicket"
 headers = { Authorization = "Bearer ${OW_KIOSK_TOKEN}" }
+
+# A kiosk's wrong evaluation codes lock the ticket, then the kiosk (429 for an hour): a rule
+# across requests that JSON Schema cannot state, so a valid-looking rating may be refused.
+[[operations]]
+include-operation-id = "evaluateVisit"
+headers = { Authorization = "Bearer ${OW_KIOSK_TOKEN}" }
+checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409", "422", "429"]
 
 # getTicket takes a token optionally: a clerk's shows the ticket's case too.
 [[operations]]

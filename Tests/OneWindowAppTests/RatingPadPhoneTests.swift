@@ -83,21 +83,36 @@ struct RatingPadPhoneTests {
         #expect(forged.status == 403)
         let crossSite = try post("rating=1&reason-attitude=on", headers: ["Sec-Fetch-Site": "cross-site"])
         #expect(crossSite.status == 403)
+        let sameSite = try post(
+            "rating=1&reason-attitude=on", headers: ["Sec-Fetch-Site": "same-site", "Origin": "https://evil.example"])
+        #expect(sameSite.status == 403, "a sibling site is not this page")
         #expect(
             try app.client.send(
                 "POST", "/t/\(ticket["number"] as! String)/evaluation",
                 headers: ["Content-Type": "application/x-www-form-urlencoded"], body: Data("rating=5".utf8)
             ).status == 404)
+        #expect(try post("rating=9").status == 400)
+        #expect(try post("rating=1&reason-attitude=yes").status == 400)
+        #expect(try post("comment=x").headers["location"] == "/t/\(id)?problem=rating")
+        let long = try post("rating=5&comment=" + String(repeating: "%E5%A4%AA", count: 501))
+        #expect(long.status == 400 && long.headers["content-type"]?.hasPrefix("text/html") == true)
         #expect(try recorded() == before)
+        // Behind a reverse proxy that rewrites Host, the browser's Sec-Fetch-Site decides.
         let sent = try post(
             "rating=2&reason-efficiency=on&reason-process=on&comment=%E5%A4%AA%E6%85%A2",
-            headers: ["Origin": "http://127.0.0.1:\(app.port)"])
+            headers: ["Origin": "https://hall.example.cn", "Sec-Fetch-Site": "same-origin"])
         #expect(sent.status == 303 && sent.headers["location"] == "/t/\(id)", "\(sent.text)")
         let stored = try #require(try app.application.state.storage.evaluations(bad: true).first)
         #expect(stored.channel == .phone && stored.reasons == ["efficiency", "process"] && stored.comment == "太慢")
         let thanked = try app.client.get("/t/\(id)").text
         #expect(thanked.contains("感谢您的评价") && !thanked.contains("<form"))
         #expect(try post("rating=5").headers["location"] == "/t/\(id)?problem=rated")
+        // Without Sec-Fetch-Site, an Origin naming this host (or the proxy's forwarded host) passes.
+        let byOrigin = try post("rating=5", headers: ["Origin": "http://127.0.0.1:\(app.port)"])
+        #expect(byOrigin.headers["location"] == "/t/\(id)?problem=rated")
+        let forwarded = try post(
+            "rating=5", headers: ["Origin": "https://hall.example.cn", "X-Forwarded-Host": "hall.example.cn"])
+        #expect(forwarded.headers["location"] == "/t/\(id)?problem=rated")
     }
 
     @Test("the code is on disk with the ticket: after a restart it still rates the visit")
