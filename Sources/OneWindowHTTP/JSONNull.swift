@@ -1,39 +1,25 @@
 import Foundation
 
-/// Finds a JSON `null` in a request body. No field of any request is nullable: a field without
-/// a value is left out. Swift's decoder reads `null` as absent for optional fields but refuses it
-/// for the others, so `"note": null` passed while `"priority": null` did not; one scan before
-/// decoding gives every field the same rule, the one the OpenAPI document states (no
-/// `nullable`).
+/// Finds a JSON `null` in a field a request body reads. No field of any request is nullable: a
+/// field without a value is left out. Swift's decoder reads `null` as absent for optional fields
+/// but refuses it for the others, so `"note": null` passed while `"priority": null` did not;
+/// this check gives every field the same rule, the one the OpenAPI document states (no
+/// `nullable`). Fields a body does not read are ignored, whatever they hold, as the document's
+/// open objects say: a newer client may send more than this daemon knows.
 enum JSONNull {
-    /// The key of the first `null` outside a string (`""` when it is not a field's value, e.g.
-    /// in an array or the whole body), or nil when there is none.
-    static func first(in body: Data) -> String? {
-        let bytes = [UInt8](body)
-        let null = Array("null".utf8)
-        var index = 0
-        var lastString: Range<Int>?
-        var key: Range<Int>?
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "\""):
-                // Skip to the closing quote, over escapes.
-                let start = index + 1
-                index = start
-                while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
-                    index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
-                }
-                lastString = start..<min(index, bytes.count)
-            case UInt8(ascii: ":"):
-                key = lastString
-            case UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "{"):
-                key = nil
-            case UInt8(ascii: "n") where bytes[index...].starts(with: null):
-                return key.map { String(decoding: bytes[$0], as: UTF8.self) } ?? ""
-            default: break
+    /// The first field of `value` (the decoded body: its stored properties are the fields it
+    /// reads) that `body` sends as `null` or as an array holding a `null`; nil when none does.
+    static func field(in body: Data, readBy value: Any) -> String? {
+        // Most bodies have no null at all: no need to parse them a second time.
+        guard body.range(of: Data("null".utf8)) != nil,
+            let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any]
+        else { return nil }
+        for case let label? in Mirror(reflecting: value).children.map(\.label) {
+            switch object[label] {
+            case is NSNull: return label
+            case let array as [Any] where array.contains(where: { $0 is NSNull }): return label
+            default: continue
             }
-            index += 1
         }
         return nil
     }

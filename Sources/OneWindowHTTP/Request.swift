@@ -80,21 +80,22 @@ public struct Request: Sendable {
     }
 
     /// Decodes the JSON body, answering 400 `malformed_body` with a message naming the field.
+    /// A field the body reads may not be `null` (nor an array holding one); fields it does not
+    /// read are ignored.
     public func decodeJSON<T: Decodable>(_ type: T.Type) throws(HTTPError) -> T {
-        if let field = JSONNull.first(in: body) {
-            throw HTTPError(
-                .malformedBody,
-                field.isEmpty
-                    ? "the body has a null; no field takes null: leave out a field that has no value"
-                    : "field “\(field)” is null; no field takes null: leave it out when it has no value")
-        }
+        let value: T
         do {
-            return try JSONDecoder().decode(type, from: body)
+            value = try JSONDecoder().decode(type, from: body)
         } catch let error as DecodingError {
             throw HTTPError(.malformedBody, Self.describe(error))
         } catch {
             throw HTTPError(.malformedBody, "the body is not valid JSON")
         }
+        if let field = JSONNull.field(in: body, readBy: value) {
+            throw HTTPError(
+                .malformedBody, "field “\(field)” is null; no field takes null: leave it out when it has no value")
+        }
+        return value
     }
 
     private static func describe(_ error: DecodingError) -> String {

@@ -46,10 +46,14 @@ struct RequestTarget: Equatable {
     }
 
     /// Percent-decodes `part`; nil for a broken escape, a control character or bad UTF-8.
-    static func decode(_ part: ArraySlice<UInt8>, plusIsSpace: Bool) -> String? {
+    static func decode(_ part: ArraySlice<UInt8>, plusIsSpace: Bool, lineBreaks: Bool = false) -> String? {
+        // A form's text area sends tabs and line breaks (as %09, %0D%0A): allowed there only.
+        func control(_ byte: UInt8) -> Bool {
+            (byte < 0x20 || byte == 0x7F) && !(lineBreaks && (byte == 0x09 || byte == 0x0A || byte == 0x0D))
+        }
         // Most targets have nothing to decode: check and take them as they are.
         let plain = !part.contains { byte in
-            byte == UInt8(ascii: "%") || byte < 0x20 || byte == 0x7F || (plusIsSpace && byte == UInt8(ascii: "+"))
+            byte == UInt8(ascii: "%") || control(byte) || (plusIsSpace && byte == UInt8(ascii: "+"))
         }
         if plain { return String(validating: part, as: UTF8.self) }
         var out: [UInt8] = []
@@ -65,7 +69,7 @@ struct RequestTarget: Equatable {
                 if plusIsSpace, byte == UInt8(ascii: "+") { byte = UInt8(ascii: " ") }
                 index += 1
             }
-            if byte < 0x20 || byte == 0x7F { return nil }
+            if control(byte) { return nil }
             out.append(byte)
         }
         return String(validating: out, as: UTF8.self)

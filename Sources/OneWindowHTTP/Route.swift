@@ -128,8 +128,10 @@ public struct Route: Sendable {
         }
     }
 
+    /// The path's segments, split at every `/` scalar: splitting by Character would keep a `/`
+    /// inside a grapheme with a combining mark after it (`/🏻…`), and a segment would vanish.
     static func split(_ path: String) -> [Substring] {
-        path.split(separator: "/", omittingEmptySubsequences: true)
+        path.unicodeScalars.split(separator: "/", omittingEmptySubsequences: true).map { Substring($0) }
     }
 
     /// The parameters if `path` fits the pattern; nil otherwise.

@@ -95,8 +95,18 @@ public struct Router: Sendable {
 
     /// The answer to a request whose target could not be decoded, so no route can be chosen:
     /// the error page when a person asked for a page (as for a path no route has), else JSON.
+    /// The route whose shape the path as sent fits (its literal segments as they are) decides,
+    /// as for any other error: a page's form gets the error page, an API route the JSON error.
     public func answer(_ error: HTTPError, toUndecodable request: Request) -> Response {
-        errorResponse(error, request, page: unmatchedPage(request))
+        // A target that is not UTF-8 reaches here as an empty path: no route can be said to fit.
+        let parts = Route.split(request.path)
+        let fitting =
+            request.path.isEmpty
+            ? nil : (bySegmentCount[parts.count] ?? []).lazy.map { self.routes[$0] }.first { $0.match(parts) != nil }
+        let page: Route.ErrorPage? = if let fitting { fitting.errorPage } else { unmatchedPage(request) }
+        var response = errorResponse(error, request, page: page)
+        response.routePattern = fitting?.pattern
+        return response
     }
 
     /// The error reply, as the route's error page when it has one (with the error's headers).

@@ -5,7 +5,7 @@ import Synchronization
 import Testing
 
 /// `onewindowd backup` while kiosks keep issuing: a consistent, complete copy.
-@Suite("Backup")
+@Suite("Backup", .timeLimit(.minutes(2)))
 struct BackupTests {
     @Test(
         "a backup under concurrent writes opens, passes integrity_check and holds every ticket acknowledged before it")

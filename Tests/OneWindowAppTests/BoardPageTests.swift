@@ -6,7 +6,7 @@ import Testing
 
 /// What the web display board needs from the daemon, and what its page carries; how it looks
 /// is checked in headless Chromium (README, "The web display board").
-@Suite("The web display board")
+@Suite("The web display board", .timeLimit(.minutes(2)))
 struct BoardPageTests {
     let app: TestApplication
     let kiosk: String

@@ -4,7 +4,7 @@ import Testing
 
 /// A board away for long replays everything it missed, however much, and its first event names
 /// the last committed one.
-@Suite("Board replay")
+@Suite("Board replay", .timeLimit(.minutes(2)))
 struct BoardReplayTests {
     @Test("the state event carries the last committed event's id; a replay after 1,500 events has them all, in order")
     func longReplay() throws {

@@ -10,7 +10,7 @@ import Testing
 /// nothing else, whatever the bytes. It decodes only bodies that are JSON objects with the
 /// required fields. Inputs are random each run; a failure prints the `.fixedSeed(…)` that
 /// repeats it.
-@Suite("Fuzzing request body decoding")
+@Suite("Fuzzing request body decoding", .timeLimit(.minutes(2)))
 struct BodyDecodingFuzzTests {
     @Test("POST /api/v1/tickets: IssueRequest")
     func issue() async {

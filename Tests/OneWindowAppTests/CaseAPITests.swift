@@ -3,7 +3,7 @@ import OneWindowTesting
 import Testing
 
 /// Cases (办件) over HTTP: a case across visits, its errors, cancelling, and what clerks see.
-@Suite("Cases over HTTP")
+@Suite("Cases over HTTP", .timeLimit(.minutes(2)))
 struct CaseAPITests {
     let app: TestApplication
     let kiosk: String

@@ -3,7 +3,7 @@ import OneWindowTesting
 import Testing
 
 /// Every catalogue endpoint over a real HTTP connection to the application on a free port.
-@Suite("The catalogue API over HTTP")
+@Suite("The catalogue API over HTTP", .timeLimit(.minutes(2)))
 struct CatalogueAPITests {
     let app: TestApplication
 

@@ -8,7 +8,7 @@ import Testing
 
 /// A catalogue reload (what SIGHUP runs) that would break open cases is refused; so is a file
 /// over the size limit, at start and on reload.
-@Suite("Catalogue reloads that would break open cases")
+@Suite("Catalogue reloads that would break open cases", .timeLimit(.minutes(2)))
 struct CatalogueReloadTests {
     let app: TestApplication
     let folder: TemporaryDirectory

@@ -6,7 +6,7 @@ import OneWindowTesting
 import Testing
 
 /// The closing time ends the day by itself: open tickets expire without anyone asking.
-@Suite("Closing time")
+@Suite("Closing time", .timeLimit(.minutes(2)))
 struct ClosingTimeTests {
     @Test("at the configured closing time, waiting tickets expire and the day's numbers go on")
     func expiresAtClosingTime() throws {

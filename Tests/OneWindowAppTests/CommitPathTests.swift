@@ -8,7 +8,7 @@ import Testing
 
 /// The group commit with faults injected into the database: a failing write fails only its
 /// own request, and memory never runs ahead of the disk.
-@Suite("The commit path under injected faults")
+@Suite("The commit path under injected faults", .timeLimit(.minutes(2)))
 struct CommitPathTests {
     /// An app over a database the test can reach, to install faults in it.
     func app(_ configure: (inout AppConfiguration) -> Void = { _ in }) throws -> (TestApplication, DatabasePool) {

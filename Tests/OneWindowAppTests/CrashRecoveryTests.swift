@@ -6,7 +6,7 @@ import Synchronization
 import Testing
 
 /// SIGKILL at random moments during mixed load, twenty times over one database.
-@Suite("Crash recovery under mixed load")
+@Suite("Crash recovery under mixed load", .timeLimit(.minutes(2)))
 struct CrashRecoveryTests {
     /// What the daemon acknowledged: tickets issued, calls (ticket → window), completions.
     final class Ledger: Sendable {

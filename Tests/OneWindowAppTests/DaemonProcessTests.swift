@@ -3,7 +3,7 @@ import OneWindowTesting
 import Testing
 
 /// The real `onewindowd` binary: signals, exit codes and what it prints.
-@Suite("onewindowd as a process")
+@Suite("onewindowd as a process", .timeLimit(.minutes(2)))
 struct DaemonProcessTests {
     /// A catalogue file of the test's own, which the test may rewrite.
     struct Setup {

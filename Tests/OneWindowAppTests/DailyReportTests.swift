@@ -4,7 +4,7 @@ import OneWindowTesting
 import Testing
 
 /// `GET /api/v1/reports/daily.csv`: the manager's spreadsheet of one hall day.
-@Suite("The daily CSV report")
+@Suite("The daily CSV report", .timeLimit(.minutes(2)))
 struct DailyReportTests {
     @Test("the daily CSV has a BOM, the Chinese header row and the day's figures per service")
     func dailyCSV() throws {

@@ -3,7 +3,7 @@ import OneWindowTesting
 import Testing
 
 /// The hall's day ends at local midnight, with an injected clock instead of waiting for it.
-@Suite("Day rollover")
+@Suite("Day rollover", .timeLimit(.minutes(2)))
 struct DayRolloverTests {
     @Test("after local midnight numbers restart at 001 and yesterday's open tickets are expired")
     func rollover() throws {

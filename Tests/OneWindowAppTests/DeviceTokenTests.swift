@@ -8,7 +8,7 @@ import OneWindowTesting
 import Testing
 
 /// Device tokens: how they are made and stored, how requests are checked, and the CLI.
-@Suite("Device tokens")
+@Suite("Device tokens", .timeLimit(.minutes(2)))
 struct DeviceTokenTests {
     func request(authorization: String?) -> Request {
         var headers: HTTPHeaders = [:]
@@ -134,7 +134,7 @@ struct DeviceTokenTests {
 }
 
 /// `onewindowd token …` run as a process against a database of the test's own.
-@Suite("onewindowd token")
+@Suite("onewindowd token", .timeLimit(.minutes(2)))
 struct TokenCommandTests {
     let directory: TemporaryDirectory
     let database: String

@@ -4,7 +4,7 @@ import OneWindowTesting
 import Testing
 
 /// A ticket whose 201 was sent survives a SIGKILL at any moment.
-@Suite("Durability under SIGKILL")
+@Suite("Durability under SIGKILL", .timeLimit(.minutes(2)))
 struct DurabilityTests {
     /// The acknowledged tickets, from many threads.
     final class Acks: @unchecked Sendable {

@@ -3,7 +3,7 @@ import OneWindowTesting
 import Testing
 
 /// 长者模式 works without JavaScript: a link sets a cookie, and pages read it.
-@Suite("The elderly mode over HTTP")
+@Suite("The elderly mode over HTTP", .timeLimit(.minutes(2)))
 struct ElderlyModeTests {
     @Test("the link sets the cookie and returns to the page, which then comes large; the other link clears it")
     func switchesOnAndOff() throws {

@@ -4,7 +4,7 @@ import Testing
 
 /// 好差评 over HTTP: once per visit, only for visits that ended, bad reviews followed up. The
 /// channels and their hostile cases are in `RatingChannelTests`.
-@Suite("Evaluations over HTTP")
+@Suite("Evaluations over HTTP", .timeLimit(.minutes(2)))
 struct EvaluationAPITests {
     let app: TestApplication
     let clock: ManualClock

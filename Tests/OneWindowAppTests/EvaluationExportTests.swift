@@ -3,7 +3,7 @@ import OneWindowTesting
 import Testing
 
 /// `GET /api/v1/evaluations/export`: the push's records as a file, for halls that upload.
-@Suite("The evaluations export")
+@Suite("The evaluations export", .timeLimit(.minutes(2)))
 struct EvaluationExportTests {
     let hall: OutboxPushTests.Hall
     let receiver: PushReceiver

@@ -4,7 +4,7 @@ import OneWindowTesting
 import Testing
 
 /// The event log read in pages, as the metrics and reports read it.
-@Suite("Reading the event log")
+@Suite("Reading the event log", .timeLimit(.minutes(2)))
 struct EventLogTests {
     @Test("pages of the event log join up to the whole log, in order, every field read back")
     func pages() throws {

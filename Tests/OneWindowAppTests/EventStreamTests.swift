@@ -3,7 +3,7 @@ import OneWindowTesting
 import Testing
 
 /// The board's event stream and page.
-@Suite("Display board events")
+@Suite("Display board events", .timeLimit(.minutes(2)))
 struct EventStreamTests {
     let app: TestApplication
     let kiosk: String

@@ -3,7 +3,7 @@ import OneWindowTesting
 import Testing
 
 /// A bad review's follow-up through the admin API: 待整改 → 整改中 → 已整改 → 已回访, in order.
-@Suite("A bad review's follow-up over the API")
+@Suite("A bad review's follow-up over the API", .timeLimit(.minutes(2)))
 struct FollowUpAPITests {
     @Test(
         "the steps go in order, each once; a wrong step, an empty note or a good review is refused and changes nothing")

@@ -7,7 +7,7 @@ import Testing
 
 /// A full disk, as a database that may not grow (`max_page_count`): writes are refused
 /// clearly, reads go on, health says so, and the daemon carries on once there is room.
-@Suite("A full disk")
+@Suite("A full disk", .timeLimit(.minutes(2)))
 struct FullDiskTests {
     @Test("writes answer 503 storage_full, reads work, /healthz says not writable, and all recovers without a restart")
     func fullDisk() throws {

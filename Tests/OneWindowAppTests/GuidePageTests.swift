@@ -3,7 +3,7 @@ import Testing
 
 @testable import OneWindowApp
 
-@Suite("Pages: the guide")
+@Suite("Pages: the guide", .timeLimit(.minutes(2)))
 struct GuidePageTests {
     let catalogue = PageSamples.catalogue
     var marriage: String { GuidePage.render(item: PageSamples.marriage, catalogue: catalogue) }

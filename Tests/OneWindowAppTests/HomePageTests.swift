@@ -3,7 +3,7 @@ import Testing
 
 @testable import OneWindowApp
 
-@Suite("Pages: home, search and the elderly mode")
+@Suite("Pages: home, search and the elderly mode", .timeLimit(.minutes(2)))
 struct HomePageTests {
     let catalogue = PageSamples.catalogue
 

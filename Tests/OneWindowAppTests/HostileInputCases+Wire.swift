@@ -109,7 +109,7 @@ extension HostileCases {
                 outcome: .error(404, "route_not_found")),
             HostileCase(
                 name: "%00 in a guide path", bytes: get("/guides/MZ-HY-001%00.php"),
-                outcome: .error(400, "invalid_path")),
+                outcome: .page(400, "invalid_path")),
             HostileCase(
                 name: "%00 in an API path", bytes: get("/api/v1/services/%00"), outcome: .error(400, "invalid_path")),
             HostileCase(
@@ -125,6 +125,11 @@ extension HostileCases {
             HostileCase(
                 name: "raw bytes that are not UTF-8",
                 bytes: Data("GET /guides/".utf8) + Data([0xFF, 0xFE])
+                    + Data(" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8),
+                outcome: .error(400, "invalid_path")),
+            HostileCase(
+                name: "raw bytes that are not UTF-8 in an API path",
+                bytes: Data("GET /api/v1/services/".utf8) + Data([0xFF, 0xFE])
                     + Data(" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8),
                 outcome: .error(400, "invalid_path")),
             HostileCase(

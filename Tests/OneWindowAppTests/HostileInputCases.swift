@@ -5,6 +5,8 @@ struct HostileCase: Sendable {
     enum Outcome: Sendable {
         /// This status with this JSON error code.
         case error(Int, String)
+        /// This status with the HTML error page for this code (a page's route answers people).
+        case page(Int, String)
         /// This status (a success that must change nothing, e.g. an empty search).
         case status(Int)
         /// libmicrohttpd's own answer (one of these statuses, its HTML body cannot be changed),

@@ -6,7 +6,7 @@ import Testing
 /// More than fifty kinds of hostile input against the running daemon: each gets the right 4xx
 /// (or libmicrohttpd's own refusal, or a closed connection), the daemon keeps serving, and the
 /// database is unchanged.
-@Suite("Hostile input")
+@Suite("Hostile input", .timeLimit(.minutes(2)))
 struct HostileInputTests {
     /// What the database holds, in numbers that any write would change.
     func fingerprint(_ path: String) throws -> [Int] {
@@ -39,6 +39,10 @@ struct HostileInputTests {
                     "\(test.name): \(String(decoding: exchange.raw.prefix(300), as: UTF8.self))")
                 #expect(response?.errorCode == code, "\(test.name): \(response?.text ?? "no answer")")
                 #expect(response?.headers["content-type"] == "application/json; charset=utf-8", "\(test.name)")
+            case .page(let status, let code):
+                #expect(response?.status == status, "\(test.name): \(response?.status ?? 0)")
+                #expect(response?.headers["content-type"] == "text/html; charset=utf-8", "\(test.name)")
+                #expect(response?.text.contains("<!-- \(code) -->") == true, "\(test.name): \(response?.text ?? "")")
             case .status(let status):
                 #expect(response?.status == status, "\(test.name): \(response?.text ?? "no answer")")
             case .refusedByServer(let statuses):

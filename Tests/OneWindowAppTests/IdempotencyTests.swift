@@ -5,7 +5,7 @@ import Synchronization
 import Testing
 
 /// `Idempotency-Key`: a kiosk's retry gets the same ticket; nothing else does.
-@Suite("Idempotency keys")
+@Suite("Idempotency keys", .timeLimit(.minutes(2)))
 struct IdempotencyTests {
     @Test("the same device and key within 24 hours get the same ticket; another device's same key gets its own")
     func scopedToDevice() throws {

@@ -4,7 +4,7 @@ import Testing
 
 /// Requests that are wrong in one way each, answered with the right status and error body,
 /// and a daemon that stays healthy after all of them.
-@Suite("Malformed requests")
+@Suite("Malformed requests", .timeLimit(.minutes(2)))
 struct MalformedRequestTests {
     @Test("each malformed request gets its status and error code")
     func statuses() throws {

@@ -3,7 +3,7 @@ import OneWindowTesting
 import Testing
 
 /// `/manage`: sign-in with the admin token once, a session cookie, and the manager's page.
-@Suite("The manager's page")
+@Suite("The manager's page", .timeLimit(.minutes(2)))
 struct ManagePageTests {
     static let form = ["Content-Type": "application/x-www-form-urlencoded"]
 

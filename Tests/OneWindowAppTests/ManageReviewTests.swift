@@ -4,7 +4,7 @@ import Testing
 
 /// Bad reviews on `/manage`: the visit's facts, overdue first, and forms that move a review on
 /// with the session cookie and its CSRF token, then redirect back (POST-redirect-GET).
-@Suite("Bad reviews on the manager's page")
+@Suite("Bad reviews on the manager's page", .timeLimit(.minutes(2)))
 struct ManageReviewTests {
     static let form = ["Content-Type": "application/x-www-form-urlencoded"]
 
@@ -70,14 +70,17 @@ struct ManageReviewTests {
         #expect(metrics.contains("onewindow_bad_reviews_open 2"))
     }
 
-    @Test("a form moves a review on and redirects back; a missing or wrong CSRF token gets 403 and changes nothing")
+    @Test(
+        "a form moves a review on and redirects back; a missing CSRF field is 400, a wrong one 403, and neither changes anything"
+    )
     func forms() throws {
         defer { stop() }
         let (old, _) = try twoBadReviews()
         let cookie = try #require(try ManagePageTests.signIn(hall.app, hall.admin).1)
         let csrf = try Self.csrf(in: try page(cookie))
         let missing = try post(old, "step=note&text=x", cookie: cookie)
-        #expect(missing.status == 403 && missing.headers["content-type"]?.hasPrefix("text/html") == true)
+        #expect(missing.status == 400 && missing.headers["content-type"]?.hasPrefix("text/html") == true)
+        #expect(try post(old, "csrf=\(csrf)%0A&step=note&text=x", cookie: cookie).status == 400, "one line only")
         #expect(try post(old, "csrf=wrong&step=note&text=x", cookie: cookie).status == 403)
         let otherSession = try #require(try ManagePageTests.signIn(hall.app, hall.admin).1)
         #expect(try post(old, "csrf=\(csrf)&step=note&text=x", cookie: otherSession).status == 403)
@@ -86,9 +89,15 @@ struct ManageReviewTests {
         #expect(try page(cookie).contains("id=\"review-\(old)\" class=\"review late\""))
         #expect(try hall.records().filter { $0.key == old }.count == 1, "refused forms wrote nothing")
 
-        let noted = try post(old, "csrf=\(csrf)&step=note&text=%E5%B7%B2%E7%BA%A6%E8%B0%88", cookie: cookie)
+        // A note may span lines, as a text area sends them.
+        let noted = try post(
+            old, "csrf=\(csrf)&step=note&text=%E5%B7%B2%E7%BA%A6%E8%B0%88%0D%0A%E6%98%8E%E5%A4%A9%E5%A4%8D%E6%9F%A5",
+            cookie: cookie)
         #expect(noted.status == 303 && noted.headers["location"] == "/manage#review-\(old)", "\(noted.text)")
         #expect(try page(cookie).contains("整改中"))
+        #expect(
+            try hall.app.application.state.storage.transaction { try $0.evaluation(id: old) }?.progressNote
+                == "已约谈\n明天复查")
         #expect(try post(old, "csrf=\(csrf)&step=rectified&text=", cookie: cookie).status == 422)
         #expect(try post(old, "csrf=\(csrf)&step=jump&text=x", cookie: cookie).status == 400)
         #expect(try post(old, "csrf=\(csrf)&step=visited_back&text=x", cookie: cookie).status == 409)

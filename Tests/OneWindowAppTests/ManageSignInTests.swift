@@ -4,7 +4,7 @@ import Testing
 
 /// Sign-in on `/manage`: failed attempts are throttled per client, and the form must come from
 /// this site.
-@Suite("Signing in to the manager's page")
+@Suite("Signing in to the manager's page", .timeLimit(.minutes(2)))
 struct ManageSignInTests {
     let app: TestApplication
     let clock: ManualClock

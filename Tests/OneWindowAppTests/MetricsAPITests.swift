@@ -4,7 +4,7 @@ import Testing
 
 /// The manager's numbers on a scripted day whose answers are worked out by hand, and the same
 /// numbers again after a restart, recomputed from the event log.
-@Suite("Metrics")
+@Suite("Metrics", .timeLimit(.minutes(2)))
 struct MetricsAPITests {
     @Test("a scripted day gives exactly the figures worked out by hand, before and after a restart")
     func scriptedDay() throws {

@@ -3,7 +3,7 @@ import OneWindowTesting
 import Testing
 
 /// A no-show only after the applicant had time to come, and the counts a window's console shows.
-@Suite("No-show timing and a window's waiting count over HTTP")
+@Suite("No-show timing and a window's waiting count over HTTP", .timeLimit(.minutes(2)))
 struct NoShowAPITests {
     let app: TestApplication
     let clock: ManualClock

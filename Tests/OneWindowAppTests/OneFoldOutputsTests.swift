@@ -4,7 +4,7 @@ import Testing
 
 /// One fold, five outputs: `/api/v1/metrics`, Prometheus `/metrics`, the daily CSV,
 /// `onewindowd report` and `/manage` give the same first-visit, cohort and wait figures.
-@Suite("One fold, five outputs")
+@Suite("One fold, five outputs", .timeLimit(.minutes(2)))
 struct OneFoldOutputsTests {
     /// `ManagerDay`, then a third 最低生活保障 case that needs more at its first visit and closes
     /// at its return the same morning: 最低生活保障 has 3 first visits, 1 closed at once, 1 closed

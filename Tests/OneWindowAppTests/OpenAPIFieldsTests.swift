@@ -4,7 +4,7 @@ import Testing
 
 /// The document names every field the server sends: schemathesis checks that answers fit
 /// their schemas, but a schema that leaves a field out still fits; this finds such fields.
-@Suite("The OpenAPI document's fields")
+@Suite("The OpenAPI document's fields", .timeLimit(.minutes(2)))
 struct OpenAPIFieldsTests {
     @Test("every field of every JSON answer, through the call flow, is a property in its schema")
     func everyFieldIsDocumented() throws {

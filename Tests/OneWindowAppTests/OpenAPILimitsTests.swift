@@ -3,7 +3,7 @@ import OneWindowTesting
 import Testing
 
 /// The limits the document states are the ones the server enforces, at their edges.
-@Suite("The OpenAPI document's limits")
+@Suite("The OpenAPI document's limits", .timeLimit(.minutes(2)))
 struct OpenAPILimitsTests {
     @Test("ticket issuing documents the rate limit, the reused key and the busy answers with Retry-After")
     func issuingAnswers() throws {

@@ -6,7 +6,7 @@ import OneWindowTesting
 import Testing
 
 /// Keeps the OpenAPI document true to the route table, both ways.
-@Suite("The OpenAPI document")
+@Suite("The OpenAPI document", .timeLimit(.minutes(2)))
 struct OpenAPITests {
     @Test("every route is documented with its method, and the document names nothing else")
     func matchesRouteTable() throws {

@@ -4,7 +4,7 @@ import Testing
 @testable import OneWindowApp
 
 /// What holds on every applicant page: escaping, language, no script element, the shell.
-@Suite("Pages: what every page has")
+@Suite("Pages: what every page has", .timeLimit(.minutes(2)))
 struct PagesTests {
     let pages = PageSamples.allPages
 

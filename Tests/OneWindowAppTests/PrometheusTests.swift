@@ -3,7 +3,7 @@ import OneWindowTesting
 import Testing
 
 /// `GET /metrics`, read by prometheus-client's own parser (scripts/metrics-venv.sh installs it).
-@Suite("Prometheus figures")
+@Suite("Prometheus figures", .timeLimit(.minutes(2)))
 struct PrometheusTests {
     struct Sample: Decodable {
         var name: String

@@ -4,7 +4,7 @@ import Testing
 
 /// What the public can read: the board's stream and the window list carry numbers, windows and
 /// counts, never a ticket's id; a kiosk reads a case's checklist without notes or ticket ids.
-@Suite("What the public can read")
+@Suite("What the public can read", .timeLimit(.minutes(2)))
 struct PublicReadTests {
     let app: TestApplication
     let kiosk: String

@@ -4,7 +4,7 @@ import OneWindowTesting
 import Testing
 
 /// Tickets and the call flow over real HTTP, with device tokens.
-@Suite("The queue API over HTTP")
+@Suite("The queue API over HTTP", .timeLimit(.minutes(2)))
 struct QueueAPITests {
     let app: TestApplication
     let kiosk: String

@@ -8,7 +8,7 @@ import Testing
 /// 好差评 that only the applicant can give, at a kiosk: the receipt's evaluation code, its
 /// lockouts, and the reasons of a bad rating; every refusal changes nothing. The pad and the
 /// phone are in `RatingPadPhoneTests`.
-@Suite("Rating channels: the kiosk's code and the reasons")
+@Suite("Rating channels: the kiosk's code and the reasons", .timeLimit(.minutes(2)))
 struct RatingChannelTests {
     let hall: RatingHall
     var app: TestApplication { hall.app }

@@ -7,7 +7,7 @@ import Testing
 
 /// 好差评 on the window's pad and on the applicant's phone; the code across a restart; a failing
 /// evaluation write on each channel's path.
-@Suite("Rating channels: the pad, the phone, a restart, a failing write")
+@Suite("Rating channels: the pad, the phone, a restart, a failing write", .timeLimit(.minutes(2)))
 struct RatingPadPhoneTests {
     let hall: RatingHall
     var app: TestApplication { hall.app }

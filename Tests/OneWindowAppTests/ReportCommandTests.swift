@@ -3,7 +3,7 @@ import OneWindowTesting
 import Testing
 
 /// `onewindowd report`: the metrics from the database's event log, read while the daemon runs.
-@Suite("The report command")
+@Suite("The report command", .timeLimit(.minutes(2)))
 struct ReportCommandTests {
     @Test("report --format json prints exactly what GET /api/v1/metrics answers, while the daemon runs")
     func sameAsAPI() throws {

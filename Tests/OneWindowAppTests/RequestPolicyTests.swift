@@ -4,7 +4,7 @@ import OneWindowTesting
 import Testing
 
 /// Per-request policy: rate limits, request ids, the access log, security headers.
-@Suite("Request policy")
+@Suite("Request policy", .timeLimit(.minutes(2)))
 struct RequestPolicyTests {
     @Test("a kiosk that takes tickets faster than its limit gets 429 with Retry-After; other kiosks do not")
     func rateLimit() throws {
@@ -82,7 +82,7 @@ struct RequestPolicyTests {
 }
 
 /// Failed authentications: counted, and logged at most once per client every 10 seconds.
-@Suite("Failed authentications")
+@Suite("Failed authentications", .timeLimit(.minutes(2)))
 struct AuthFailureTests {
     @Test("twenty bad tokens from one client give one warning now with its count, and the next after 10 s")
     func rateLimitedLog() throws {

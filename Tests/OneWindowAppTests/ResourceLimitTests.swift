@@ -7,7 +7,7 @@ import Synchronization
 import Testing
 
 /// What keeps one client, or a flood, from taking the daemon: deadlines, limits, bounds.
-@Suite("Bounded resources")
+@Suite("Bounded resources", .timeLimit(.minutes(2)))
 struct ResourceLimitTests {
     /// An app whose database makes every T-JZ-002 ticket's write take `seconds`.
     func slowApp(seconds: Double, _ configure: @escaping (inout AppConfiguration) -> Void) throws

@@ -7,7 +7,7 @@ import Testing
 /// The router of the real application never crashes and always answers: a status, and for
 /// every error the JSON error body, but on the pages, which answer people with HTML. Inputs
 /// are random each run; a failure prints the `.fixedSeed(…)` that repeats it.
-@Suite("Fuzzing the router", .serialized)
+@Suite("Fuzzing the router", .serialized, .timeLimit(.minutes(2)))
 struct RouterFuzzTests {
     let app: TestApplication
     let requests: FuzzRequests

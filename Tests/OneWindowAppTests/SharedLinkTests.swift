@@ -3,7 +3,7 @@ import OneWindowTesting
 import Testing
 
 /// Pages are opened from links people share: WeChat and campaigns append their own parameters.
-@Suite("Shared links and page errors")
+@Suite("Shared links and page errors", .timeLimit(.minutes(2)))
 struct SharedLinkTests {
     static let shareParameters = [
         "from=singlemessage&isappinstalled=0", "utm_source=wechat&utm_medium=social&utm_campaign=guide",

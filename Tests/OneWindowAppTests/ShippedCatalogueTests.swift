@@ -5,7 +5,7 @@ import Testing
 @testable import OneWindowCore
 
 /// Search cases on the catalogue the hall really ships, through the HTTP API.
-@Suite("Searching the shipped catalogue")
+@Suite("Searching the shipped catalogue", .timeLimit(.minutes(2)))
 struct ShippedCatalogueTests {
     static let cases: [(query: String, expectedFirst: String)] = [
         ("低保", "最低生活保障"),

@@ -6,7 +6,7 @@ import Testing
 
 /// Small doors: the browser's error page for an undecodable path, the CSV's formula guard, and
 /// the print date's handler allowed by the pages' own security policy.
-@Suite("Small doors: error pages, CSV cells, the print date")
+@Suite("Small doors: error pages, CSV cells, the print date", .timeLimit(.minutes(2)))
 struct SmallDoorsTests {
     @Test("a browser asking for a page with %00 or a raw NUL gets the HTML error page; an API client gets JSON")
     func invalidPathPage() throws {
@@ -25,7 +25,27 @@ struct SmallDoorsTests {
         #expect(raw.status == 400 && raw.headers["content-type"]?.hasPrefix("text/html") == true)
         let api = try app.client.get("/api/v1/services/%00", headers: browser)
         #expect(api.status == 400 && api.errorCode == "invalid_path", "an API path stays JSON")
-        #expect(try app.client.get("/guides/T-HY-001%00.php").errorCode == "invalid_path", "no Accept: JSON")
+        // Without Accept the route the path fits decides, as for its other errors: a page's
+        // route answers with the page (its documented type), a path no route fits with JSON.
+        let plain = try app.client.get("/guides/T-HY-001%00.php")
+        #expect(plain.status == 400 && plain.headers["content-type"]?.hasPrefix("text/html") == true)
+        let form = try app.client.send(
+            "POST", "/manage/reviews/%F0%B1%87%9A%0F", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+            body: Data("csrf=&step=note&text=".utf8))
+        #expect(form.status == 400 && form.headers["content-type"]?.hasPrefix("text/html") == true, "\(form.text)")
+        #expect(try app.client.get("/no/such%00/path/here").errorCode == "invalid_path", "no route, no Accept: JSON")
+    }
+
+    @Test("a field the body reads may not be null; a field it does not read is ignored, null or not")
+    func nullOnlyInKnownFields() throws {
+        let app = try TestApplication(catalogue: Fixtures.validCatalogue)
+        defer { app.stop() }
+        let kiosk = try app.createToken(role: .kiosk, name: "kiosk")
+        let known = try app.post("/api/v1/tickets", token: kiosk, json: #"{"serviceId":"T-JZ-001","priority":null}"#)
+        #expect(known.status == 400 && known.errorCode == "malformed_body" && known.text.contains("priority"))
+        let unknown = try app.post(
+            "/api/v1/tickets", token: kiosk, json: #"{"serviceId":"T-JZ-001","extra":null,"more":[null,{"x":null}]}"#)
+        #expect(unknown.status == 201, "\(unknown.text)")
     }
 
     @Test("a catalogue text starting with a tab and = is neutralised in the daily CSV")

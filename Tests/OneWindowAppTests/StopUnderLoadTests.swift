@@ -6,7 +6,7 @@ import Testing
 
 /// `systemctl restart` at 9 a.m.: SIGTERM while kiosks issue on kept-alive connections and
 /// boards reconnect on theirs.
-@Suite("Stopping under load")
+@Suite("Stopping under load", .timeLimit(.minutes(2)))
 struct StopUnderLoadTests {
     @Test("SIGTERM under load with reconnecting boards exits 0 within 15 s, and every 201 is on disk")
     func sigtermUnderLoad() throws {

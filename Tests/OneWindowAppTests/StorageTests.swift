@@ -5,7 +5,7 @@ import OneWindowStorage
 import OneWindowTesting
 import Testing
 
-@Suite("The SQLite database")
+@Suite("The SQLite database", .timeLimit(.minutes(2)))
 struct StorageTests {
     @Test("the database runs in WAL mode with its numbered migrations applied")
     func walAndMigrations() throws {

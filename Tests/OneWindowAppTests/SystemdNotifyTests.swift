@@ -3,7 +3,7 @@ import OneWindowTesting
 import Testing
 
 /// The daemon speaks systemd's notify protocol to a datagram socket the test opens itself.
-@Suite("systemd notifications")
+@Suite("systemd notifications", .timeLimit(.minutes(2)))
 struct SystemdNotifyTests {
     @Test("READY after start, watchdog pings while running, RELOADING and READY around SIGHUP, STOPPING on SIGTERM")
     func notifyProtocol() throws {

@@ -4,7 +4,7 @@ import Testing
 
 /// The systemd units pass `systemd-analyze verify` (with the installed paths pointed at the
 /// programs this checkout builds). `scripts/test.sh` installs systemd for it; it need not run.
-@Suite("systemd units")
+@Suite("systemd units", .timeLimit(.minutes(2)))
 struct SystemdUnitTests {
     static let analyze = "/usr/bin/systemd-analyze"
 

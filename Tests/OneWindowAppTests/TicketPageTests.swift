@@ -4,7 +4,7 @@ import OneWindowTesting
 import Testing
 
 /// `/t/{id}`, the page the receipt's QR code opens on an applicant's phone.
-@Suite("The ticket status page")
+@Suite("The ticket status page", .timeLimit(.minutes(2)))
 struct TicketPageTests {
     /// 2026-11-28 16:00 in Shanghai, the fixture hall's time zone.
     static let start = Date(timeIntervalSince1970: 1_795_852_800)

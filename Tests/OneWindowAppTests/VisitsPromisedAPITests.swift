@@ -4,7 +4,7 @@ import Testing
 
 /// `visitsPromised` per channel over HTTP: the guide shows both channels, and a service the hall
 /// does not receive takes no ticket.
-@Suite("Visits promised per channel, over HTTP")
+@Suite("Visits promised per channel, over HTTP", .timeLimit(.minutes(2)))
 struct VisitsPromisedAPITests {
     @Test("a service without a hall promise answers 409 service_not_in_hall and issues nothing")
     func noHallTicket() throws {

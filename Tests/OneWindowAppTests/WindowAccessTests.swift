@@ -7,7 +7,7 @@ import Testing
 
 /// A clerk terminal acts only at its own window; an admin anywhere, under its own name; a
 /// clerk token from before tokens were bound to windows opens nothing.
-@Suite("Window-bound device tokens")
+@Suite("Window-bound device tokens", .timeLimit(.minutes(2)))
 struct WindowAccessTests {
     let app: TestApplication
     let kiosk: String

@@ -10,7 +10,7 @@ import Testing
 /// Inputs are random each run; a failure prints the `.fixedSeed(…)` that repeats it.
 /// The suite runs its tests one after another, and small: a catalogue load costs about 15 ms of
 /// CPU in a debug build, and the whole test run shares 2 cores with timing-sensitive tests.
-@Suite("Fuzzing catalogue loading", .serialized)
+@Suite("Fuzzing catalogue loading", .serialized, .timeLimit(.minutes(2)))
 struct CatalogueFuzzTests {
     /// The small valid fixture: a load of the shipped catalogue takes about 0.4 s in a debug
     /// build, the fixture's 20 ms, and it has every kind of field.

@@ -3,7 +3,7 @@ import OneWindowCore
 import OneWindowTesting
 import Testing
 
-@Suite("Loading and checking services.json")
+@Suite("Loading and checking services.json", .timeLimit(.minutes(2)))
 struct CatalogueLoaderTests {
     /// Asserts that exactly one issue is reported, at `path`, with `reason` in its text.
     private func expectIssue(

@@ -9,7 +9,7 @@ import Testing
 /// needs_more, then cancelled on D2. Service S3: case 5's first ticket is a no-show on D1, and its
 /// return on D2 is accepted (its first visit, on D2). Waits (issue to first call): 100, 190, 280,
 /// 370 s for cases 1–4 and 460 s for case 5's no-show, 60 s for its return.
-@Suite("Metrics: first visits and cohorts")
+@Suite("Metrics: first visits and cohorts", .timeLimit(.minutes(2)))
 struct CohortMetricsTests {
     static let d1 = "2026-11-27"
     static let d2 = "2026-11-30"

@@ -3,7 +3,7 @@ import OneWindowCore
 import Testing
 
 /// `HallQueue.evaluate`: who may rate a visit, by which channel, and what a bad rating must say.
-@Suite("Rating a visit in the queue")
+@Suite("Rating a visit in the queue", .timeLimit(.minutes(2)))
 struct EvaluateTests {
     var queue = HallQueue(catalogue: HallQueueTests.catalogue, day: "2026-11-28")
     var clock = HallQueueTests.morning

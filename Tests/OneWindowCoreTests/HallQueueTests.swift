@@ -3,7 +3,7 @@ import OneWindowCore
 import Testing
 
 /// The queue's state machine, transition by transition, legal and illegal.
-@Suite("The hall queue")
+@Suite("The hall queue", .timeLimit(.minutes(2)))
 struct HallQueueTests {
     /// Window 1 takes everything; window 2 only S3 (marriage).
     static let catalogue = Catalogue(

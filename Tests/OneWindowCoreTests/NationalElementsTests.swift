@@ -4,7 +4,7 @@ import OneWindowTesting
 import Testing
 
 /// One bad catalogue file per check of the national guide elements, each reported at its path.
-@Suite("Checking the national guide elements")
+@Suite("Checking the national guide elements", .timeLimit(.minutes(2)))
 struct NationalElementsTests {
     struct Case: CustomTestStringConvertible, Sendable {
         var path: String

@@ -4,7 +4,7 @@ import OneWindowTesting
 import Testing
 
 /// Keeps services.schema.json and the loader describing the same format.
-@Suite("services.schema.json")
+@Suite("services.schema.json", .timeLimit(.minutes(2)))
 struct SchemaTests {
     static func schema() throws -> [String: Any] {
         let url = Fixtures.repositoryRoot.appendingPathComponent("services.schema.json")

@@ -2,7 +2,7 @@ import Testing
 
 @testable import OneWindowCore
 
-@Suite("Searching the catalogue in Chinese")
+@Suite("Searching the catalogue in Chinese", .timeLimit(.minutes(2)))
 struct SearchIndexTests {
     static func item(
         _ id: String, _ name: String, category: String = "社会救助", aliases: [String] = [],

@@ -2,7 +2,7 @@ import Foundation
 import OneWindowCore
 import Testing
 
-@Suite("Fast timestamps")
+@Suite("Fast timestamps", .timeLimit(.minutes(2)))
 struct TimestampTests {
     @Test(
         "ISO 8601 and SQLite forms agree with Foundation's formatters",

@@ -4,7 +4,7 @@ import Testing
 
 /// `visitsPromised` per channel: how it is written, what the hall does without a hall promise,
 /// and the promise rate measured against the hall's promise.
-@Suite("Visits promised per channel")
+@Suite("Visits promised per channel", .timeLimit(.minutes(2)))
 struct VisitsPromisedTests {
     @Test("the catalogue takes one integer as the hall's promise, or an object of channels")
     func loading() throws {

@@ -2,7 +2,7 @@ import OneWindowCore
 import Testing
 
 /// The one rule for the minutes an applicant is told.
-@Suite("The minutes an applicant is told")
+@Suite("The minutes an applicant is told", .timeLimit(.minutes(2)))
 struct WaitMinutesTests {
     @Test("minutes round up, at least 1 while anyone waits, 0 only when nobody does, nil without an estimate")
     func told() {

@@ -2,7 +2,7 @@ import OneWindowCore
 import Testing
 
 /// Deadlines counted in working days: weekends skipped, holidays too, 调休 Saturdays worked.
-@Suite("Working days")
+@Suite("Working days", .timeLimit(.minutes(2)))
 struct WorkingDaysTests {
     @Test("15 working days from a Friday end on the Friday three weeks on, weekends skipped")
     func acrossWeekends() {

@@ -6,7 +6,7 @@ import OneWindowTesting
 import Testing
 
 /// The libmicrohttpd server over real loopback sockets.
-@Suite("Serving HTTP on libmicrohttpd")
+@Suite("Serving HTTP on libmicrohttpd", .timeLimit(.minutes(2)))
 struct HTTPServerTests {
     /// Lets a test hold a request inside its handler and release it when it wants.
     final class Gate: Sendable {

@@ -7,7 +7,7 @@ import Testing
 
 /// The server tells its request observer of each answered request: method, route pattern,
 /// status and time, never the path.
-@Suite("The request observer")
+@Suite("The request observer", .timeLimit(.minutes(2)))
 struct RequestObserverTests {
     @Test("each answered request is reported with its route pattern and status, never its path")
     func reports() throws {

@@ -3,7 +3,7 @@ import OneWindowHTTP
 import Testing
 
 /// The dispatcher, without sockets.
-@Suite("Routing requests to handlers")
+@Suite("Routing requests to handlers", .timeLimit(.minutes(2)))
 struct RouterTests {
     struct Echo: Codable { var text: String }
 
@@ -44,6 +44,14 @@ struct RouterTests {
         let response = router.respond(to: Request(method: "GET", path: "/items/A-1"))
         #expect(response.status == 200)
         #expect(String(decoding: response.body, as: UTF8.self) == #"{"id":"A-1"}"#)
+    }
+
+    @Test("a parameter that starts with a combining mark is still its own segment")
+    func combiningMarkAfterSlash() {
+        // U+1F3FB (a skin-tone modifier) joins the `/` before it into one Character.
+        let response = router.respond(to: Request(method: "GET", path: "/items/\u{1F3FB}x"))
+        #expect(response.status == 200)
+        #expect(String(decoding: response.body, as: UTF8.self) == #"{"id":"\#u{1F3FB}x"}"#)
     }
 
     @Test("an unknown path is 404 route_not_found with a JSON error body")

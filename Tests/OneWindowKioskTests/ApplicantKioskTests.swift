@@ -2,7 +2,7 @@ import Foundation
 import OneWindowKiosk
 import Testing
 
-@Suite("Applicant kiosk screens")
+@Suite("Applicant kiosk screens", .timeLimit(.minutes(2)))
 struct ApplicantKioskTests {
     @Test(
         "the start screen offers the five ways in and the English switch, at 80×24 and 120×40",
@@ -105,7 +105,7 @@ struct ApplicantKioskTests {
     }
 }
 
-@Suite("Applicant kiosk: keyword search")
+@Suite("Applicant kiosk: keyword search", .timeLimit(.minutes(2)))
 struct ApplicantSearchTests {
     @Test("typed words search the catalogue; the results lead to the guide")
     func search() {

@@ -3,7 +3,7 @@ import OneWindowCore
 import OneWindowKiosk
 import Testing
 
-@Suite("Applicant kiosk: the ticket, a returning case, a rating")
+@Suite("Applicant kiosk: the ticket, a returning case, a rating", .timeLimit(.minutes(2)))
 struct ApplicantReturnTests {
     @Test(
         "the ticket screen shows the number in large characters, the service, the place, the wait and the case",
@@ -154,7 +154,7 @@ struct ApplicantReturnTests {
     }
 }
 
-@Suite("The ticket screen's evaluation code")
+@Suite("The ticket screen's evaluation code", .timeLimit(.minutes(2)))
 struct TicketScreenCodeTests {
     @Test("the ticket screen shows the evaluation code above the case number, on an 80×24 screen")
     func codeShown() {

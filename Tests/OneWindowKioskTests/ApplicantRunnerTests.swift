@@ -5,7 +5,7 @@ import Synchronization
 import Testing
 
 /// The kiosk's effects carried out against the real daemon, in process.
-@Suite("Applicant effects against the daemon")
+@Suite("Applicant effects against the daemon", .timeLimit(.minutes(2)))
 struct ApplicantRunnerTests {
     let app: TestApplication
     let base: URL

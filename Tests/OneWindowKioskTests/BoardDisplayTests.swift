@@ -2,7 +2,7 @@ import Foundation
 import OneWindowKiosk
 import Testing
 
-@Suite("Text display board")
+@Suite("Text display board", .timeLimit(.minutes(2)))
 struct BoardDisplayTests {
     let state = BoardDisplay.HallState(
         hall: "测试政务服务大厅",

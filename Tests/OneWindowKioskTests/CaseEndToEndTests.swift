@@ -11,7 +11,7 @@ extension HallUnderTest {
 
 /// Cases by keystrokes: a first visit that needs more materials, the return with the case
 /// number, and a rating. The clerk ticks what is missing; the applicant sees it next time.
-@Suite("End to end: cases across visits", .serialized)
+@Suite("End to end: cases across visits", .serialized, .timeLimit(.minutes(2)))
 struct CaseEndToEndTests {
     @Test("a clerk completes with needs_more ticking a material; the applicant returns with the case number")
     func needsMoreThenReturn() async throws {

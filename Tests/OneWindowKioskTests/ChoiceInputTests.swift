@@ -1,7 +1,7 @@
 import OneWindowKiosk
 import Testing
 
-@Suite("Choosing from a numbered list on a keypad")
+@Suite("Choosing from a numbered list on a keypad", .timeLimit(.minutes(2)))
 struct ChoiceInputTests {
     @Test("with nine choices or fewer, a digit chooses at once")
     func single() {

@@ -2,7 +2,7 @@ import Foundation
 import OneWindowKiosk
 import Testing
 
-@Suite("Clerk console")
+@Suite("Clerk console", .timeLimit(.minutes(2)))
 struct ClerkConsoleTests {
     /// A console at window 1 with the hall loaded and A012 (visit 2 of a case) called.
     func console() -> ClerkConsole {

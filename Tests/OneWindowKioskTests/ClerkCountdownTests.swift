@@ -3,7 +3,7 @@ import OneWindowKiosk
 import Testing
 
 /// What the console says about its own window: who it can call, and when a no-show is allowed.
-@Suite("Clerk console: waiting count and no-show countdown")
+@Suite("Clerk console: waiting count and no-show countdown", .timeLimit(.minutes(2)))
 struct ClerkCountdownTests {
     func loaded(_ queue: QueueSnapshot) -> ClerkConsole {
         var console = ClerkConsole(window: "1")

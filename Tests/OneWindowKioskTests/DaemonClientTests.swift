@@ -5,7 +5,7 @@ import Synchronization
 import Testing
 
 /// The kiosk's HTTP client against the real daemon, in process.
-@Suite("HTTP client against the daemon")
+@Suite("HTTP client against the daemon", .timeLimit(.minutes(2)))
 struct DaemonClientTests {
     let app: TestApplication
     let kiosk: HTTPDaemonClient

@@ -1,7 +1,7 @@
 import OneWindowKiosk
 import Testing
 
-@Suite("Display width of CJK and Latin text")
+@Suite("Display width of CJK and Latin text", .timeLimit(.minutes(2)))
 struct DisplayWidthTests {
     @Test(
         "each character takes the columns a terminal gives it",

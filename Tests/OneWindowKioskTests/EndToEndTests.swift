@@ -3,7 +3,7 @@ import OneWindowTesting
 import Testing
 
 /// The real kiosk binary in a pseudo-terminal against the real daemon, driven by keystrokes.
-@Suite("End to end: kiosk and clerk console against the daemon", .serialized)
+@Suite("End to end: kiosk and clerk console against the daemon", .serialized, .timeLimit(.minutes(2)))
 struct EndToEndTests {
     @Test("an applicant takes a ticket by keystrokes; a clerk console calls it and completes it")
     func ticketByKeys() async throws {

@@ -1,7 +1,7 @@
 import OneWindowKiosk
 import Testing
 
-@Suite("Terminal input decoding")
+@Suite("Terminal input decoding", .timeLimit(.minutes(2)))
 struct InputDecoderTests {
     func decode(_ bytes: [UInt8]) -> [InputEvent] {
         var decoder = InputDecoder()

@@ -5,7 +5,7 @@ import Testing
 
 /// A kiosk's ticket request in flight when the daemon dies: the daemon committed the ticket,
 /// the answer never arrived. The retry must bring back that ticket, not a second one.
-@Suite("Retry across a killed daemon")
+@Suite("Retry across a killed daemon", .timeLimit(.minutes(2)))
 struct KilledDaemonTests {
     @Test("a retry after the daemon was killed mid-request resends the same key and gets the same, only ticket")
     func killedInFlight() async throws {

@@ -2,7 +2,7 @@ import Foundation
 import OneWindowKiosk
 import Testing
 
-@Suite("Receipt printing")
+@Suite("Receipt printing", .timeLimit(.minutes(2)))
 struct ReceiptTests {
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Golden/ticket-receipt.escpos")

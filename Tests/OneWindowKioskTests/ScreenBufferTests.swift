@@ -1,7 +1,7 @@
 import OneWindowKiosk
 import Testing
 
-@Suite("Screen buffer")
+@Suite("Screen buffer", .timeLimit(.minutes(2)))
 struct ScreenBufferTests {
     @Test("a wide character fills two cells and reads back once")
     func wide() {

@@ -1,7 +1,7 @@
 import OneWindowKiosk
 import Testing
 
-@Suite("Server-Sent Events parsing")
+@Suite("Server-Sent Events parsing", .timeLimit(.minutes(2)))
 struct ServerSentEventTests {
     @Test("events are cut at blank lines, with their id, name and data; comments are skipped")
     func events() {

@@ -3,7 +3,7 @@ import OneWindowKiosk
 import OneWindowTesting
 import Testing
 
-@Suite("Terminal settings and the token file")
+@Suite("Terminal settings and the token file", .timeLimit(.minutes(2)))
 struct SettingsTests {
     @Test("the shipped example config file loads")
     func example() throws {

@@ -5,7 +5,7 @@ import Testing
 
 /// The terminal is always given back as it was, however the program ends, and the program
 /// follows the window's size and taps.
-@Suite("Terminal restore, resize and taps", .serialized)
+@Suite("Terminal restore, resize and taps", .serialized, .timeLimit(.minutes(2)))
 struct TerminalLifecycleTests {
     /// A board whose daemon is not there: it starts full-screen and says it is reconnecting.
     func offlineBoard() async throws -> KioskTerminal {

@@ -2,7 +2,7 @@ import Foundation
 import OneWindowKiosk
 import Testing
 
-@Suite("Visits promised, as the kiosk reads it")
+@Suite("Visits promised, as the kiosk reads it", .timeLimit(.minutes(2)))
 struct VisitsPromisedDecodingTests {
     @Test("the kiosk reads the promise per channel, and one number as the hall's from an older daemon")
     func decoding() throws {

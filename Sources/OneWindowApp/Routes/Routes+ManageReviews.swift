@@ -11,20 +11,27 @@ extension Routes {
         return [
             Route.form("/manage/reviews/{id}", errorPage: errorPage) { request in
                 let id = request.pathParameter("id").uppercased()
-                guard let session = signedIn(state, sessions, request) else {
-                    return Response(status: 303, headers: ["Location": "/manage", "Cache-Control": "no-store"])
-                }
+                // Parse, then check: a broken or incomplete form is 400 whoever sends it.
                 let form = try request.formValues()
-                guard let csrf = form["csrf"], Self.sameText(csrf, session.csrf) else {
-                    return problemPage(state, "这个表单已失效，请回到大厅管理页面重新提交。", status: 403)
+                guard let csrf = form["csrf"], let text = form["text"] else {
+                    throw HTTPError(.malformedBody, "the form needs its csrf and text fields")
+                }
+                // Only the text area may span lines.
+                guard !csrf.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+                    throw HTTPError(.malformedBody, "the form's csrf field has a control character")
                 }
                 let step: FollowUpStep
-                let text = form["text"] ?? ""
                 switch form["step"] {
                 case "note": step = .note(text)
                 case "rectified": step = .rectified(text)
                 case "visited_back": step = .visitedBack(text)
                 default: return problemPage(state, "未知的整改步骤。", status: 400)
+                }
+                guard let session = signedIn(state, sessions, request) else {
+                    return Response(status: 303, headers: ["Location": "/manage", "Cache-Control": "no-store"])
+                }
+                guard Self.sameText(csrf, session.csrf) else {
+                    return problemPage(state, "这个表单已失效，请回到大厅管理页面重新提交。", status: 403)
                 }
                 switch followUp(state, id: id, step: step, actor: session.device) {
                 case .success:
