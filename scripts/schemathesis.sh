@@ -95,6 +95,11 @@ headers = { Authorization = "Bearer ${OW_ADMIN_TOKEN}" }
 include-operation-id = "metrics"
 headers = { Authorization = "Bearer ${OW_CLERK_TOKEN}" }
 checks.positive_data_acceptance.expected-statuses = ["2xx", "400", "401", "403", "404"]
+
+[[operations]]
+include-operation-id = "exportEvaluations"
+headers = { Authorization = "Bearer ${OW_ADMIN_TOKEN}" }
+checks.positive_data_acceptance.expected-statuses = ["2xx", "400", "401", "403", "404"]
 EOF
 
 # One worker: with two, CPython 3.11's ast.parse, called by hypothesis from both threads, can

@@ -50,7 +50,8 @@ extension ManagePage {
             """
     }
 
-    /// The forms for the steps the review can take now.
+    /// The forms for the steps the review can take now. One line of text each: a form value
+    /// may not hold a control character, so a line break would be refused.
     private static func forms(_ evaluation: Evaluation, state: FollowUpState, csrf: String) -> String {
         let steps: [(step: String, label: String, button: String)] =
             switch state {
@@ -67,7 +68,7 @@ extension ManagePage {
                 <input type="hidden" name="csrf" value="\(HTML.escape(csrf))">
                 <input type="hidden" name="step" value="\(step.step)">
                 <label for="\(field)">\(HTML.escape(step.label))</label>
-                <textarea id="\(field)" name="text" rows="2" required maxlength="500"></textarea>
+                <input id="\(field)" name="text" type="text" required maxlength="500" autocomplete="off">
                 <button type="submit">\(HTML.escape(step.button))</button>
                 </form>
                 """

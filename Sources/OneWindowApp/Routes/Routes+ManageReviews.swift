@@ -11,20 +11,21 @@ extension Routes {
         return [
             Route.form("/manage/reviews/{id}", errorPage: errorPage) { request in
                 let id = request.pathParameter("id").uppercased()
+                // The body is read first: a malformed one is 400 whether signed in or not.
+                let form = try request.formValues()
+                let text = form["text"] ?? ""
+                let step: FollowUpStep
+                switch form["step"] {
+                case "note" where form["text"] != nil: step = .note(text)
+                case "rectified" where form["text"] != nil: step = .rectified(text)
+                case "visited_back" where form["text"] != nil: step = .visitedBack(text)
+                default: return problemPage(state, "表单不完整：缺少整改步骤或内容。", status: 400)
+                }
                 guard let session = signedIn(state, sessions, request) else {
                     return Response(status: 303, headers: ["Location": "/manage", "Cache-Control": "no-store"])
                 }
-                let form = try request.formValues()
                 guard let csrf = form["csrf"], Self.sameText(csrf, session.csrf) else {
                     return problemPage(state, "这个表单已失效，请回到大厅管理页面重新提交。", status: 403)
-                }
-                let step: FollowUpStep
-                let text = form["text"] ?? ""
-                switch form["step"] {
-                case "note": step = .note(text)
-                case "rectified": step = .rectified(text)
-                case "visited_back": step = .visitedBack(text)
-                default: return problemPage(state, "未知的整改步骤。", status: 400)
                 }
                 switch followUp(state, id: id, step: step, actor: session.device) {
                 case .success:
