@@ -28,6 +28,8 @@ export A11Y_KIOSK_TOKEN
 # An admin token, so that they can sign in to the manager's page (/manage).
 A11Y_ADMIN_TOKEN=$("$binary" token create --role admin --name a11y-admin --database "$work/onewindow.sqlite")
 export A11Y_ADMIN_TOKEN
+# A clerk, to end a visit that is then rated badly: /manage then shows a review with its forms.
+clerk=$("$binary" token create --role clerk --name a11y-clerk --database "$work/onewindow.sqlite")
 : >"$work/log"  # before the daemon's own redirection, which may come after the first read below
 "$binary" serve --port 0 --catalogue services.json --database "$work/onewindow.sqlite" 2>"$work/log" &
 daemon=$!
@@ -39,4 +41,9 @@ for _ in $(seq 1 100); do
     sleep 0.1
 done
 [ -n "$port" ] || { cat "$work/log" >&2; echo "onewindowd did not start" >&2; exit 1; }
+post() { curl -sf -X POST -H "Authorization: Bearer $1" -H 'Content-Type: application/json' -d "$3" "http://127.0.0.1:$port$2"; }
+ticket=$(post "$A11Y_KIOSK_TOKEN" /api/v1/tickets '{"serviceId":"MZ-HY-001"}' | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
+post "$clerk" /api/v1/windows/1/call-next '' >/dev/null
+post "$clerk" "/api/v1/tickets/$ticket/complete" '{"window":"1","outcome":"completed"}' >/dev/null
+post "$A11Y_KIOSK_TOKEN" "/api/v1/tickets/$ticket/evaluation" '{"rating":1,"comment":"等候太久"}' >/dev/null
 "$venv/bin/python" scripts/a11y/check_pages.py "http://127.0.0.1:$port"

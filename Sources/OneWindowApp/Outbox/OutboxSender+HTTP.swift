@@ -14,8 +14,8 @@ extension OutboxSender {
         return "sha256=" + code.map { String(format: "%02x", $0) }.joined()
     }
 
-    /// POSTs the record; nil when the receiver answered 2xx, else why not.
-    static func post(_ record: OutboxRecord, _ push: OutboxPush) -> String? {
+    /// POSTs the record; nil when the receiver answered 2xx, else why not. `stop` cancels it.
+    func post(_ record: OutboxRecord, _ push: OutboxPush) -> String? {
         var request = URLRequest(url: push.url, timeoutInterval: push.timeoutSeconds)
         request.httpMethod = "POST"
         request.httpBody = record.payload
@@ -23,10 +23,10 @@ extension OutboxSender {
         request.setValue(record.id, forHTTPHeaderField: "Idempotency-Key")
         request.setValue(record.topic, forHTTPHeaderField: "X-OneWindow-Topic")
         request.setValue(
-            signature(of: record.payload, secret: push.secret), forHTTPHeaderField: "X-OneWindow-Signature")
+            Self.signature(of: record.payload, secret: push.secret), forHTTPHeaderField: "X-OneWindow-Signature")
         let outcome = Mutex<String?>("no answer within \(push.timeoutSeconds) s")
         let done = DispatchSemaphore(value: 0)
-        let task = session(timeout: push.timeoutSeconds).dataTask(with: request) { _, response, error in
+        let task = Self.session(timeout: push.timeoutSeconds).dataTask(with: request) { _, response, error in
             let status = (response as? HTTPURLResponse)?.statusCode
             outcome.withLock { value in
                 if let status, (200..<300).contains(status) {
@@ -39,6 +39,10 @@ extension OutboxSender {
             }
             done.signal()
         }
+        inFlight.withLock { $0 = task }
+        defer { inFlight.withLock { $0 = nil } }
+        // Stopped between the check and here: no attempt is started.
+        if stopping.load(ordering: .relaxed) { return "stopping" }
         task.resume()
         if done.wait(timeout: .now() + push.timeoutSeconds + 2) == .timedOut {
             task.cancel()

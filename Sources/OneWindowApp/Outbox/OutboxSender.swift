@@ -25,7 +25,10 @@ public final class OutboxSender: Sendable {
     let clock: QueueService.Clock
     let logger: Logger
     let figures: OutboxFigures
-    private let stopping = Atomic<Bool>(false)
+    let stopping = Atomic<Bool>(false)
+    /// The attempt under way, cancelled by `stop` so that a hanging receiver never holds a
+    /// shutdown for its timeout.
+    let inFlight = Mutex<URLSessionTask?>(nil)
     private let wake = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
     private let started = Atomic<Bool>(false)
@@ -52,9 +55,11 @@ public final class OutboxSender: Sendable {
         thread.start()
     }
 
-    /// Stops after the attempt in flight (at most its timeout).
+    /// Stops at once: the attempt in flight is cancelled (its record is sent again after the
+    /// restart, with the same key).
     func stop() {
         guard started.load(ordering: .relaxed), !stopping.exchange(true, ordering: .relaxed) else { return }
+        inFlight.withLock { $0?.cancel() }
         wake.signal()
         _ = finished.wait(timeout: .now() + (push?.timeoutSeconds ?? 0) + 5)
     }
@@ -101,7 +106,9 @@ public final class OutboxSender: Sendable {
                 pause = min(push.pollSeconds, record.nextAttemptAt.timeIntervalSince(now))
                 break
             }
-            if let error = Self.post(record, push) {
+            if let error = post(record, push) {
+                // Cancelled by `stop`: not a failure of the receiver; sent again after the restart.
+                if stopping.load(ordering: .relaxed) { break }
                 failure = OutboxFailure(
                     id: record.id, error: error,
                     retryAt: clock().addingTimeInterval(push.backoff.delay(afterAttempt: record.attempts + 1)))

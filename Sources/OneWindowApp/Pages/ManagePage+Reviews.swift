@@ -81,7 +81,7 @@ extension ManagePage {
                 <input type="hidden" name="csrf" value="\(HTML.escape(csrf))">
                 <input type="hidden" name="step" value="\(step.step)">
                 <label for="\(field)">\(HTML.escape(step.label))</label>
-                <textarea id="\(field)" name="text" rows="2" required maxlength="500"></textarea>
+                <input id="\(field)" name="text" type="text" required maxlength="500" autocomplete="off">
                 <button type="submit">\(HTML.escape(step.button))</button>
                 </form>
                 """

@@ -56,7 +56,7 @@ enum ManageStyle {
         dl.facts dd{margin:0}
         form.follow-up{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end;margin:.5rem 0}
         form.follow-up label{width:100%;font-weight:bold}
-        form.follow-up textarea{flex:1;min-width:12rem;font:inherit;padding:.3rem;border:1px solid #767676;border-radius:4px}
+        form.follow-up input{flex:1;min-width:12rem;font:inherit;padding:.3rem;border:1px solid #767676;border-radius:4px}
         code{font-size:.9em}
         """
 }
