@@ -86,7 +86,9 @@ def pushed_round(h, binary, work, catalogue, seconds, name, env, before_stop):
     outbox sends. Returns (tickets while sending, clerks' rate, problems)."""
     database = work / f"outbox-{name}.sqlite"
     kiosk = h["Daemon"].create_token(binary, database, "kiosk", "bench-kiosk")
-    clerks = [h["Daemon"].create_token(binary, database, "clerk", f"bench-clerk-{n}") for n in range(1, h["CLERKS"] + 1)]
+    # Thread n of bench/clerks.lua is window n: the n-th clerk token belongs to it.
+    clerks = [h["Daemon"].create_token(binary, database, "clerk", f"bench-clerk-{n}", window=str(n), catalogue=catalogue)
+              for n in range(1, h["CLERKS"] + 1)]
     daemon = h["Daemon"](binary, catalogue, database, work, env={"ONEWINDOW_ISSUE_RATE": "0", **env})
     daemon.wait_healthy()
     problems = []
