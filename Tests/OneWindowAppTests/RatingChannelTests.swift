@@ -9,29 +9,11 @@ import Testing
 /// lockouts, and the reasons of a bad rating; every refusal changes nothing. The pad and the
 /// phone are in `RatingPadPhoneTests`.
 @Suite("Rating channels: the kiosk's code and the reasons", .timeLimit(.minutes(2)))
-struct RatingChannelTests {
+struct RatingChannelTests: RatingHallTests {
     let hall: RatingHall
-    var app: TestApplication { hall.app }
-    var pool: DatabasePool { hall.pool }
-    var clock: ManualClock { hall.clock }
-    var kiosk: String { hall.kiosk }
-    var clerks: [String: String] { hall.clerks }
-    var pads: [String: String] { hall.pads }
 
     init() throws {
         hall = try RatingHall()
-    }
-
-    func visit(window: String = "1", service: String = "T-JZ-001") throws -> [String: Any] {
-        try hall.visit(window: window, service: service)
-    }
-
-    func rate(_ reference: String, token: String, json: String) throws -> TestResponse {
-        try hall.rate(reference, token: token, json: json)
-    }
-
-    func recorded() throws -> (events: Int, evaluations: Int) {
-        try hall.recorded()
     }
 
     @Test("the issue answer carries a 6-digit code, stored only as a salted hash; GET never shows it")

@@ -60,3 +60,29 @@ struct RatingHall {
         )
     }
 }
+
+/// A suite on a `RatingHall`: its parts and helpers by their short names.
+protocol RatingHallTests {
+    var hall: RatingHall { get }
+}
+
+extension RatingHallTests {
+    var app: TestApplication { hall.app }
+    var pool: DatabasePool { hall.pool }
+    var clock: ManualClock { hall.clock }
+    var kiosk: String { hall.kiosk }
+    var clerks: [String: String] { hall.clerks }
+    var pads: [String: String] { hall.pads }
+
+    func visit(window: String = "1", service: String = "T-JZ-001") throws -> [String: Any] {
+        try hall.visit(window: window, service: service)
+    }
+
+    func rate(_ reference: String, token: String, json: String) throws -> TestResponse {
+        try hall.rate(reference, token: token, json: json)
+    }
+
+    func recorded() throws -> (events: Int, evaluations: Int) {
+        try hall.recorded()
+    }
+}

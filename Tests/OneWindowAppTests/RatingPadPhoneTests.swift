@@ -8,29 +8,11 @@ import Testing
 /// 好差评 on the window's pad and on the applicant's phone; the code across a restart; a failing
 /// evaluation write on each channel's path.
 @Suite("Rating channels: the pad, the phone, a restart, a failing write", .timeLimit(.minutes(2)))
-struct RatingPadPhoneTests {
+struct RatingPadPhoneTests: RatingHallTests {
     let hall: RatingHall
-    var app: TestApplication { hall.app }
-    var pool: DatabasePool { hall.pool }
-    var clock: ManualClock { hall.clock }
-    var kiosk: String { hall.kiosk }
-    var clerks: [String: String] { hall.clerks }
-    var pads: [String: String] { hall.pads }
 
     init() throws {
         hall = try RatingHall()
-    }
-
-    func visit(window: String = "1", service: String = "T-JZ-001") throws -> [String: Any] {
-        try hall.visit(window: window, service: service)
-    }
-
-    func rate(_ reference: String, token: String, json: String) throws -> TestResponse {
-        try hall.rate(reference, token: token, json: json)
-    }
-
-    func recorded() throws -> (events: Int, evaluations: Int) {
-        try hall.recorded()
     }
 
     @Test("a pad rates only its window's visits, and only within 10 minutes of the end")
