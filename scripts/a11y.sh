@@ -29,7 +29,8 @@ export A11Y_KIOSK_TOKEN
 A11Y_ADMIN_TOKEN=$("$binary" token create --role admin --name a11y-admin --database "$work/onewindow.sqlite")
 export A11Y_ADMIN_TOKEN
 # A clerk, to end a visit that is then rated badly: /manage then shows a review with its forms.
-clerk=$("$binary" token create --role clerk --name a11y-clerk --database "$work/onewindow.sqlite")
+clerk=$("$binary" token create --role clerk --name a11y-clerk --window 1 --catalogue services.json \
+    --database "$work/onewindow.sqlite")
 : >"$work/log"  # before the daemon's own redirection, which may come after the first read below
 "$binary" serve --port 0 --catalogue services.json --database "$work/onewindow.sqlite" 2>"$work/log" &
 daemon=$!
@@ -42,8 +43,13 @@ for _ in $(seq 1 100); do
 done
 [ -n "$port" ] || { cat "$work/log" >&2; echo "onewindowd did not start" >&2; exit 1; }
 post() { curl -sf -X POST -H "Authorization: Bearer $1" -H 'Content-Type: application/json' -d "$3" "http://127.0.0.1:$port$2"; }
-ticket=$(post "$A11Y_KIOSK_TOKEN" /api/v1/tickets '{"serviceId":"MZ-HY-001"}' | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
+issued=$(post "$A11Y_KIOSK_TOKEN" /api/v1/tickets '{"serviceId":"MZ-HY-001"}')
+field() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
+ticket=$(field id <<<"$issued")
+code=$(field evaluationCode <<<"$issued")
 post "$clerk" /api/v1/windows/1/call-next '' >/dev/null
 post "$clerk" "/api/v1/tickets/$ticket/complete" '{"window":"1","outcome":"completed"}' >/dev/null
-post "$A11Y_KIOSK_TOKEN" "/api/v1/tickets/$ticket/evaluation" '{"rating":1,"comment":"等候太久"}' >/dev/null
+# Rated at the kiosk as an applicant would: the receipt's code, and why after a 1.
+post "$A11Y_KIOSK_TOKEN" "/api/v1/tickets/$ticket/evaluation" \
+    "{\"rating\":1,\"code\":\"$code\",\"reasons\":[\"efficiency\"],\"comment\":\"等候太久\"}" >/dev/null
 "$venv/bin/python" scripts/a11y/check_pages.py "http://127.0.0.1:$port"
