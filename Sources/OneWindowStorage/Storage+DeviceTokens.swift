@@ -96,21 +96,9 @@ extension Storage {
                 sql: "SELECT name, role, window, created_at, revoked_at, token_hash FROM device_token "
                     + "WHERE token_hash = ? AND revoked_at IS NULL")
             guard let row = try Row.fetchOne(statement, arguments: [hash]),
-                Self.constantTimeEqual(row["token_hash"] as String, hash)
+                constantTimeEqual(row["token_hash"] as String, hash)
             else { return nil }
             return try DeviceTokenRecord(row: row)
         }
-    }
-
-    /// Compares two hashes in time that depends only on their length, so response times say
-    /// nothing about how much of a guess was right (the index lookup compares hashes of the
-    /// token, never the token itself, but the last word should not leak either).
-    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8)
-        let y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        var difference: UInt8 = 0
-        for index in x.indices { difference |= x[index] ^ y[index] }
-        return difference == 0
     }
 }

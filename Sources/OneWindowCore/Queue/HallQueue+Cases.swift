@@ -49,7 +49,7 @@ extension HallQueue {
         case .pad(let window):
             guard ticket.window == window else { throw .wrongWindow(ticket: ticket.number, window: window) }
         case .kiosk(let hash):
-            guard let stored = ticket.evaluationCodeHash, Self.sameHash(stored, hash(ticket.id)) else {
+            guard let stored = ticket.evaluationCodeHash, constantTimeEqual(stored, hash(ticket.id)) else {
                 throw .evaluationCodeInvalid(ticket: ticket.number)
             }
         case .phone: break

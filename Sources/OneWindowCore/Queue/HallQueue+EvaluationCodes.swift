@@ -18,14 +18,4 @@ extension HallQueue {
         changes.evaluationCodes[id] = hash
         return ticket
     }
-
-    /// Compares two hex hashes in time that depends only on their length.
-    static func sameHash(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8)
-        let y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        var difference: UInt8 = 0
-        for index in x.indices { difference |= x[index] ^ y[index] }
-        return difference == 0
-    }
 }
