@@ -1,24 +1,6 @@
 import Foundation
 
 extension AnswerDroppingProxy {
-    static func listen() throws -> (Int32, UInt16) {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
-                bind(descriptor, address, length) == 0 && Foundation.listen(descriptor, 64) == 0
-                    && getsockname(descriptor, address, &length) == 0
-            }
-        }
-        guard descriptor >= 0, bound else {
-            throw TestSocket.Failure(description: "proxy cannot listen: errno \(errno)")
-        }
-        return (descriptor, UInt16(bigEndian: address.sin_port))
-    }
-
     static func connect(_ port: UInt16) throws -> Int32 {
         try TestSocket.connect(port: port, timeoutSeconds: 10).descriptor
     }

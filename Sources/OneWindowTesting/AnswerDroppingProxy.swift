@@ -31,7 +31,7 @@ public final class AnswerDroppingProxy: Sendable {
     public init(upstream: UInt16?, dropAnswer: @escaping @Sendable (String, Int) -> Bool) throws {
         state = Mutex(State(upstream: upstream))
         self.dropAnswer = dropAnswer
-        (listener, port) = try Self.listen()
+        (listener, port) = try TestSocket.listen(what: "the proxy")
         let listener = self.listener
         Thread.detachNewThread { [self] in
             while true {

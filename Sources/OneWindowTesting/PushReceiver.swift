@@ -44,7 +44,7 @@ public final class PushReceiver: Sendable {
     public init(port: UInt16 = 0, script: [Behaviour] = [], then fallback: Behaviour = .accept) throws {
         state = Mutex(State(script: script))
         self.fallback = fallback
-        (listener, self.port) = try Self.listen(port: port)
+        (listener, self.port) = try TestSocket.listen(port: port, what: "the push receiver")
         let listener = self.listener
         Thread.detachNewThread { [self] in
             while true {
@@ -103,28 +103,6 @@ public final class PushReceiver: Sendable {
 
     private static func answer(_ status: Int) -> Data {
         Data("HTTP/1.1 \(status) Scripted\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8)
-    }
-
-    private static func listen(port: UInt16) throws -> (Int32, UInt16) {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var yes: Int32 = 1
-        setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
-                bind(descriptor, address, length) == 0 && Foundation.listen(descriptor, 64) == 0
-                    && getsockname(descriptor, address, &length) == 0
-            }
-        }
-        guard descriptor >= 0, bound else {
-            close(descriptor)
-            throw TestSocket.Failure(description: "the push receiver cannot listen on \(port): errno \(errno)")
-        }
-        return (descriptor, UInt16(bigEndian: address.sin_port))
     }
 
     /// Checks `X-OneWindow-Signature` with `openssl dgst -hmac`, an implementation apart from

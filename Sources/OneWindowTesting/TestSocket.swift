@@ -8,6 +8,30 @@ struct TestSocket {
         var description: String
     }
 
+    /// A socket listening on 127.0.0.1 at `port` (0 for any free one; a fixed one to come back
+    /// where a stopped server was, hence SO_REUSEADDR), and the port it got.
+    static func listen(port: UInt16 = 0, what: String) throws -> (Int32, UInt16) {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var yes: Int32 = 1
+        setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
+                bind(descriptor, address, length) == 0 && Foundation.listen(descriptor, 64) == 0
+                    && getsockname(descriptor, address, &length) == 0
+            }
+        }
+        guard descriptor >= 0, bound else {
+            Foundation.close(descriptor)
+            throw Failure(description: "\(what) cannot listen on \(port): errno \(errno)")
+        }
+        return (descriptor, UInt16(bigEndian: address.sin_port))
+    }
+
     static func connect(port: UInt16, timeoutSeconds: Int) throws -> TestSocket {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw Failure(description: "socket() failed: errno \(errno)") }
