@@ -1,6 +1,25 @@
 import Foundation
 
 extension HallQueue {
+    /// Counts a visit that ended at a window (`complete`) against its case, and closes the case
+    /// when the outcome does (办结): `completed`, `accepted`, `rejected`; `needs_more` keeps it
+    /// open for the next visit.
+    mutating func endVisit(of ticket: Ticket, outcome: VisitOutcome, actor: String, at now: Date) {
+        guard let caseId = ticket.caseId, var visit = cases[caseId], visit.state == .open else { return }
+        visit.visits += 1
+        guard outcome.closesCase else {
+            record(visit, nil, actor: actor, at: now)
+            return
+        }
+        visit.state = .closed
+        visit.endedAt = now
+        // A case at the hall is measured against the hall's promise.
+        let promised = catalogue.service(id: visit.serviceId)?.visitsPromised.hall
+        record(
+            visit, .caseClosed, actor: actor, at: now,
+            detail: EventDetail(outcome: outcome.rawValue, visits: visit.visits, promised: promised))
+    }
+
     /// Cancels an open case (the applicant withdrew, or it was opened by mistake). A cancelled
     /// case is not counted as closed. A case with a ticket still waiting or called cannot be
     /// cancelled: end that visit first.

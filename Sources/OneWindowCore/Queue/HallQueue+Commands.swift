@@ -173,20 +173,7 @@ extension HallQueue {
             ticket, .completed, actor: actor, at: now,
             detail: EventDetail(outcome: outcome.rawValue, missing: missing.isEmpty ? nil : missing))
         releaseWindow(windowId, actor: actor, at: now)
-        if let caseId = ticket.caseId, var visit = cases[caseId], visit.state == .open {
-            visit.visits += 1
-            if outcome.closesCase {
-                visit.state = .closed
-                visit.endedAt = now
-                // A case at the hall is measured against the hall's promise.
-                let promised = catalogue.service(id: visit.serviceId)?.visitsPromised.hall
-                record(
-                    visit, .caseClosed, actor: actor, at: now,
-                    detail: EventDetail(outcome: outcome.rawValue, visits: visit.visits, promised: promised))
-            } else {
-                record(visit, nil, actor: actor, at: now)
-            }
-        }
+        endVisit(of: ticket, outcome: outcome, actor: actor, at: now)
         return ticket
     }
 
