@@ -131,7 +131,7 @@ public final class QueueService: Sendable {
         state.withLock { state in
             let kiosk = kioskRatingKey(command, in: state.queue)
             if let kiosk, let wait = codeAttempts.lockedFor(ticket: kiosk, device: actor) {
-                return (.failure(.refused(.evaluationCodeLocked(seconds: wait))), state.queue.takeChanges())
+                return (.failure(.refused(.evaluationCodeLocked(seconds: wait))), QueueChanges())
             }
             let applied = state.queue.apply(command, by: actor, at: now, stored: stored)
             if let kiosk { countWrongCode(applied.outcome, ticket: kiosk, device: actor) }

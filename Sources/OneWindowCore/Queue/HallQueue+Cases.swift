@@ -23,7 +23,7 @@ extension HallQueue {
     /// Cancels an open case (the applicant withdrew, or it was opened by mistake). A cancelled
     /// case is not counted as closed. A case with a ticket still waiting or called cannot be
     /// cancelled: end that visit first.
-    public mutating func cancelCase(_ id: String, stored: CaseRecord?, reason: String, actor: String, at now: Date)
+    mutating func cancelCase(_ id: String, stored: CaseRecord?, reason: String, actor: String, at now: Date)
         throws(QueueError) -> CaseRecord
     {
         rollOver(to: now)
@@ -50,7 +50,7 @@ extension HallQueue {
     ///
     /// The rater's right is checked before the visit's state, so a wrong code learns nothing of
     /// the ticket (whether it ended, whether it was rated).
-    public mutating func evaluate(
+    mutating func evaluate(
         ticket reference: String, rating: Int, reasons: [String] = [], comment: String?, by rater: Rater,
         workingDays: WorkingDays, actor: String, at now: Date
     ) throws(QueueError) -> Evaluation {
@@ -98,17 +98,10 @@ extension HallQueue {
         return evaluation
     }
 
-    /// Records what was done about a bad review (整改): the step to 已整改.
-    public mutating func rectify(_ stored: Evaluation?, id: String, note: String, actor: String, at now: Date)
-        throws(QueueError) -> Evaluation
-    {
-        try followUp(stored, id: id, step: .rectified(note), actor: actor, at: now)
-    }
-
     /// Moves a bad review's follow-up on: a note (待整改 or 整改中 → 整改中), what was done
     /// (→ 已整改, once), or the applicant's answer when visited back (已整改 → 已回访, once).
     /// Every step needs its text; each is an event, so the outbox tells the province of it.
-    public mutating func followUp(_ stored: Evaluation?, id: String, step: FollowUpStep, actor: String, at now: Date)
+    mutating func followUp(_ stored: Evaluation?, id: String, step: FollowUpStep, actor: String, at now: Date)
         throws(QueueError) -> Evaluation
     {
         rollOver(to: now)
