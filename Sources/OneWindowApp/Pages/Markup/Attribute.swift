@@ -1,4 +1,4 @@
-/// One attribute of an element. Its name is a literal; its value is always escaped.
+/// One attribute of an element. Its name is a literal; its value is escaped (except a handler's literal script, which may hold no quote, `&` or angle bracket).
 ///
 /// Names that carry a URL (`href`, `src`, `action` …) take a `SafeURL`, and event handlers
 /// (`on…`) only a literal script, so neither data nor a typo can slip in a `javascript:` link
@@ -7,6 +7,9 @@ struct Attribute: Sendable {
     let name: StaticString
     /// nil for a boolean attribute written without a value (`hidden`, `required`).
     let value: String?
+    /// False only for a handler's literal script, written as it is so that the page carries
+    /// exactly the text whose hash the security policy names.
+    private var escaped = true
 
     /// `name="value"`, for any attribute that is neither a URL nor an event handler.
     init(_ name: StaticString, _ value: String) {
@@ -36,7 +39,10 @@ struct Attribute: Sendable {
     /// page's Content-Security-Policy must allow.
     static func handler(_ name: StaticString, _ script: StaticString) -> Attribute {
         precondition(name.description.lowercased().hasPrefix("on"), "\(name) is no event handler")
-        return Attribute(checked: name, value: script.description)
+        precondition(!script.description.contains(where: { "\"&<>".contains($0) }), "quote or escape the script")
+        var attribute = Attribute(checked: name, value: script.description)
+        attribute.escaped = false
+        return attribute
     }
 
     /// `http-equiv="refresh"`, for `Markup.refresh` only: a data-built refresh could redirect.
@@ -44,7 +50,7 @@ struct Attribute: Sendable {
 
     func write(into out: inout String) {
         out += " \(name)"
-        if let value { out += "=\"\(HTML.escape(value))\"" }
+        if let value { out += "=\"\(escaped ? HTML.escape(value) : value)\"" }
     }
 
     /// Attributes whose value the browser may load or run.
