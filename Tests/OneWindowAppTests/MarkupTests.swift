@@ -1,3 +1,4 @@
+import OneWindowCore
 import Testing
 
 @testable import OneWindowApp
@@ -91,5 +92,32 @@ struct MarkupTests {
     func handlers() {
         let html = Markup.element("body", [.handler("onbeforeprint", "print()")]).html
         #expect(html == "<body onbeforeprint=\"print()\"></body>")
+    }
+}
+
+/// A catalogue the loader did not check (it refuses anything but http(s) URLs) still cannot put
+/// a script link on a guide: each link whose URL SafeURL refuses is left out.
+@Suite("Markup: the guide's links from the catalogue", .timeLimit(.minutes(1)))
+struct GuideLinkTests {
+    @Test("javascript: and data: URLs in a service item become no link on its guide")
+    func scriptLinksLeftOut() {
+        var item = PageSamples.hostile
+        item.onlineUrl = "javascript:alert(1)"
+        item.bookingUrl = " JavaScript:alert(2)"
+        item.progressUrl = "java\tscript:alert(3)"
+        item.formDownloads = [
+            FormDownload(name: "申请表", url: "data:text/html,<script>alert(4)</script>"),
+            FormDownload(name: "承诺书", url: "https://example.org/2.pdf"),
+        ]
+        item.materials[0].blankFormUrl = "vbscript:msgbox(5)"
+        item.materials[0].sampleUrl = "https://example.org/sample.pdf"
+        let page = GuidePage.render(item: item, catalogue: PageSamples.catalogue)
+        for scheme in ["javascript:", "JavaScript:", "java\tscript:", "data:text", "vbscript:"] {
+            #expect(!page.contains(scheme), "\(scheme)")
+        }
+        #expect(!page.contains(">在线办理</a>") && !page.contains(">预约</a>") && !page.contains(">进度查询</a>"))
+        #expect(page.contains("<li>申请表</li>"), "the form keeps its name, without a link")
+        #expect(page.contains(#"<a href="https://example.org/2.pdf">承诺书</a>"#))
+        #expect(!page.contains("空白表格") && page.contains(#"<a href="https://example.org/sample.pdf">填写示例</a>"#))
     }
 }
