@@ -88,6 +88,14 @@ struct MarkupTests {
         #expect(SafeURL.path("t", "1").appending(query: "refresh=off").value == "/t/1?refresh=off")
     }
 
+    @Test("a URL or handler attribute cannot be made with the plain constructor: the program stops")
+    func plainConstructorRefusesURLsAndHandlers() async {
+        await #expect(processExitsWith: .failure) { _ = Attribute("href", "javascript:alert(1)") }
+        await #expect(processExitsWith: .failure) { _ = Attribute("onclick", "alert(1)") }
+        await #expect(processExitsWith: .failure) { _ = Attribute.flag("formaction") }
+        await #expect(processExitsWith: .failure) { _ = SafeURL(stringLiteral: "javascript:alert(1)") }
+    }
+
     @Test("a page can hold a handler only as a literal, named as one")
     func handlers() {
         let html = Markup.element("body", [.handler("onbeforeprint", "print()")]).html

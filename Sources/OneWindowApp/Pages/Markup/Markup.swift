@@ -3,7 +3,15 @@
 /// from `raw` with a literal, or from a bundled `PageResource`.
 ///
 /// Pages used to be strings with `HTML.escape` on each interpolation; each was safe only if its
-/// author remembered. Here a `String` can only ever become text.
+/// author remembered. Here a `String` can only ever become text:
+///
+///     Markup.section(.class("notice"), Attribute("aria-label", "说明")) {
+///         Markup.h2 { title }                       // a String: escaped text
+///         if let url = SafeURL(item.onlineUrl) {    // nil for javascript:, data: …
+///             Markup.a(href: url, .class("button")) { "在线办理" }
+///         }
+///         for line in lines { Markup.p { line } }
+///     }.html
 struct Markup: Sendable {
     enum Kind: Sendable {
         case text(String)
