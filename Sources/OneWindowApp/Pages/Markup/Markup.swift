@@ -7,7 +7,7 @@
 ///
 ///     Markup.section(.class("notice"), Attribute("aria-label", "说明")) {
 ///         Markup.h2 { title }                       // a String: escaped text
-///         if let url = SafeURL(item.onlineUrl) {    // nil for javascript:, data: …
+///         if let url = item.onlineUrl.flatMap(SafeURL.init) {  // nil for javascript:, data: …
 ///             Markup.a(href: url, .class("button")) { "在线办理" }
 ///         }
 ///         for line in lines { Markup.p { line } }
