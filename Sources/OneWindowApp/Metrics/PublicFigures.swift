@@ -25,8 +25,16 @@ final class PublicFigures: Sendable {
         var documents: [String: PreparedResponse]
     }
 
+    private struct Disclosed {
+        var key: Key
+        var computedAt: Date
+        var json: PreparedResponse
+        var pages: [PageMode: PreparedResponse]
+    }
+
     let setting: Setting
     private let guides = Mutex<Guides?>(nil)
+    private let disclosed = Mutex<Disclosed?>(nil)
 
     init(setting: Setting) {
         self.setting = setting
@@ -52,5 +60,24 @@ final class PublicFigures: Sendable {
         }
         guides.withLock { $0 = Guides(key: key, computedAt: now, documents: documents) }
         return documents[id]
+    }
+
+    /// The disclosure as JSON and as a page in each mode, computed at most every `seconds`.
+    func disclosure(state: AppState) -> (json: PreparedResponse, pages: [PageMode: PreparedResponse]) {
+        let snapshot = state.catalogue
+        let key = Key(catalogue: ObjectIdentifier(snapshot), day: state.queue.read(\.day))
+        let now = state.clock()
+        if let cached = disclosed.withLock({ cached in
+            cached.flatMap { $0.key == key && now.timeIntervalSince($0.computedAt) < setting.seconds ? $0 : nil }
+        }) {
+            return (cached.json, cached.pages)
+        }
+        let disclosure = state.metrics.read { $0.disclosure(catalogue: snapshot.published, today: key.day) }
+        let json = CatalogueSnapshot.json(disclosure)
+        let pages = CatalogueSnapshot.html { mode in
+            DisclosurePage.render(disclosure, hall: snapshot.published.hall, mode: mode)
+        }
+        disclosed.withLock { $0 = Disclosed(key: key, computedAt: now, json: json, pages: pages) }
+        return (json, pages)
     }
 }
