@@ -46,6 +46,7 @@ struct CommonlyMissingTests {
         #expect(before["shown"] as? Bool == false)
         #expect((before["materials"] as? [Any])?.isEmpty == true, "no share below 20 first visits")
         #expect(before["days"] as? Int == 90 && before["minimumFirstVisits"] as? Int == 20)
+        #expect(!(try app.client.get("/guides/T-JZ-001").text.contains("常见缺件")), "no mark on the page either")
 
         try firstVisit(missing: ["m1"])
         let after = try reminder()
@@ -56,5 +57,8 @@ struct CommonlyMissingTests {
         #expect(materials.first?["firstVisitsMissing"] as? Int == 10)
         #expect(materials.first?["share"] as? Double == 0.5)
         #expect(materials.last?["share"] as? Double == 0.15)
+        let page = try app.client.get("/guides/T-JZ-001").text
+        #expect(page.contains("常见缺件：近90天 50% 的申请人首次办理时缺少此项"), "\(page)")
+        #expect(page.contains("常见缺件：近90天 15% 的申请人首次办理时缺少此项"))
     }
 }

@@ -23,6 +23,8 @@ final class PublicFigures: Sendable {
         var key: Key
         var computedAt: Date
         var documents: [String: PreparedResponse]
+        /// The guide pages in each mode, with the 常见缺件提醒 marks.
+        var pages: [String: [PageMode: PreparedResponse]]
     }
 
     private struct Disclosed {
@@ -42,24 +44,42 @@ final class PublicFigures: Sendable {
 
     /// The guide document of `id` with its 常见缺件提醒; nil for an unknown id.
     func guide(_ id: String, state: AppState) -> PreparedResponse? {
+        guides(state).documents[id]
+    }
+
+    /// The guide page of `id` in `mode`, its materials marked with 常见缺件提醒; nil for an unknown id.
+    func guidePage(_ id: String, mode: PageMode, state: AppState) -> PreparedResponse? {
+        guides(state).pages[id]?[mode]
+    }
+
+    private func guides(_ state: AppState) -> Guides {
         let snapshot = state.catalogue
         let key = Key(catalogue: ObjectIdentifier(snapshot), day: state.queue.read(\.day))
         let now = state.clock()
         if let cached = guides.withLock({ cached in
             cached.flatMap { $0.key == key && now.timeIntervalSince($0.computedAt) < setting.seconds ? $0 : nil }
         }) {
-            return cached.documents[id]
+            return cached
         }
         let missing = state.metrics.read {
             $0.commonlyMissing(catalogue: snapshot.published, today: key.day, setting: setting.commonlyMissing)
         }
         var documents: [String: PreparedResponse] = [:]
+        var pages: [String: [PageMode: PreparedResponse]] = [:]
         for item in snapshot.published.services {
             let guide = ServiceGuide(item, in: snapshot.published, commonlyMissing: missing[item.id])
             documents[item.id] = CatalogueSnapshot.json(guide)
+            // Without a mark to show, the snapshot's page is the same page: no need to render it again.
+            pages[item.id] =
+                missing[item.id]?.materials.isEmpty == false
+                ? CatalogueSnapshot.html {
+                    GuidePage.render(
+                        item: item, catalogue: snapshot.published, mode: $0, commonlyMissing: missing[item.id])
+                } : snapshot.guidePages[item.id]
         }
-        guides.withLock { $0 = Guides(key: key, computedAt: now, documents: documents) }
-        return documents[id]
+        let computed = Guides(key: key, computedAt: now, documents: documents, pages: pages)
+        guides.withLock { $0 = computed }
+        return computed
     }
 
     /// The disclosure as JSON and as a page in each mode, computed at most every `seconds`.
