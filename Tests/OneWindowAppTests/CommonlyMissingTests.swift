@@ -60,5 +60,10 @@ struct CommonlyMissingTests {
         let page = try app.client.get("/guides/T-JZ-001").text
         #expect(page.contains("常见缺件：近90天 50% 的申请人首次办理时缺少此项"), "\(page)")
         #expect(page.contains("常见缺件：近90天 15% 的申请人首次办理时缺少此项"))
+        let waiting = try app.post("/api/v1/tickets", token: kiosk, json: #"{"serviceId":"T-JZ-001"}"#).json
+        let waitingId = try #require((waiting["ticket"] as? [String: Any] ?? waiting)["id"] as? String)
+        let ticketPage = try app.client.get("/t/\(waitingId)").text
+        #expect(ticketPage.contains("叫号前请再核对这些材料"), "\(ticketPage)")
+        #expect(ticketPage.contains("家庭收入证明</strong>：常见缺件：近90天 50% 的申请人首次办理时缺少此项"))
     }
 }

@@ -25,6 +25,7 @@ final class PublicFigures: Sendable {
         var documents: [String: PreparedResponse]
         /// The guide pages in each mode, with the 常见缺件提醒 marks.
         var pages: [String: [PageMode: PreparedResponse]]
+        var missing: [String: CommonlyMissing]
     }
 
     private struct Disclosed {
@@ -52,6 +53,19 @@ final class PublicFigures: Sendable {
         guides(state).pages[id]?[mode]
     }
 
+    /// The materials of service `id` that its 常见缺件提醒 marks, most often missed first, each
+    /// with the mark the pages show; empty below the threshold.
+    func missedMaterials(_ id: String, state: AppState) -> [(name: String, mark: String)] {
+        let missing = guides(state).missing[id]
+        guard let item = state.catalogue.published.service(id: id) else { return [] }
+        return (missing?.materials ?? []).compactMap { entry in
+            guard let material = item.materials.first(where: { $0.id == entry.materialId }),
+                let mark = GuidePage.missedMark(entry.materialId, missing)
+            else { return nil }
+            return (material.name, mark)
+        }
+    }
+
     private func guides(_ state: AppState) -> Guides {
         let snapshot = state.catalogue
         let key = Key(catalogue: ObjectIdentifier(snapshot), day: state.queue.read(\.day))
@@ -77,7 +91,7 @@ final class PublicFigures: Sendable {
                         item: item, catalogue: snapshot.published, mode: $0, commonlyMissing: missing[item.id])
                 } : snapshot.guidePages[item.id]
         }
-        let computed = Guides(key: key, computedAt: now, documents: documents, pages: pages)
+        let computed = Guides(key: key, computedAt: now, documents: documents, pages: pages, missing: missing)
         guides.withLock { $0 = computed }
         return computed
     }
