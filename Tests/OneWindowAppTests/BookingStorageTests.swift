@@ -127,3 +127,36 @@ struct BookingStorageTests {
         #expect(try storage.bookings(fromDay: "2026-01-01").map(\.code) == ["OK0001"])
     }
 }
+
+/// `onewindowd privacy erase --phone`: one person's number forgotten on request.
+@Suite("The privacy command", .timeLimit(.minutes(2)))
+struct PrivacyCommandTests {
+    @Test("privacy erase forgets the number, prints only its mask and the count, and refuses bad input")
+    func erase() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = directory.path("hall.sqlite")
+        let keyFile = directory.path("phone.key")
+        try String(repeating: "07", count: 32).write(toFile: keyFile, atomically: true, encoding: .utf8)
+        let storage = try Storage(path: database)
+        try storage.transaction { transaction in
+            try transaction.upsert(BookingStorageTests.booking("NEW001"), phoneSealed: Data([1, 2, 3]))
+        }
+        let run = try DaemonProcess.runSeparately([
+            "privacy", "erase", "--database", database, "--phone", "138-0013-8000", "--phone-key-file", keyFile,
+        ])
+        let output = String(decoding: run.output, as: UTF8.self)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(output == "erased 138****8000: 1 booking no longer holds the number\n")
+        #expect(try storage.sealedPhone(ofBooking: "NEW001") == nil)
+        let bad = try DaemonProcess.runSeparately([
+            "privacy", "erase", "--database", database, "--phone", "12345", "--phone-key-file", keyFile,
+        ])
+        #expect(bad.status != 0 && bad.errors.contains("not a mainland mobile number"))
+        let noKey = try DaemonProcess.runSeparately([
+            "privacy", "erase", "--database", database, "--phone", "13800138000", "--phone-key-file",
+            directory.path("nope.key"),
+        ])
+        #expect(noKey.status != 0 && noKey.errors.contains("nope.key"))
+    }
+}
