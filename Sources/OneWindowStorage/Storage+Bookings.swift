@@ -27,12 +27,14 @@ extension Storage {
     /// The bookings of `fromDay` and after: what the ledger needs at start-up (live bookings
     /// and the misses that count towards a ban).
     public func bookings(fromDay: String) throws -> [Booking] {
-        try writer.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM booking WHERE day >= ? ORDER BY day, start_minutes, booked_at",
-                arguments: [fromDay]
-            ).map(Self.booking)
-        }
+        try writer.read { db in try Self.bookings(db, fromDay: fromDay) }
+    }
+
+    static func bookings(_ db: Database, fromDay: String) throws -> [Booking] {
+        try Row.fetchAll(
+            db, sql: "SELECT * FROM booking WHERE day >= ? ORDER BY day, start_minutes, booked_at",
+            arguments: [fromDay]
+        ).map(Self.booking)
     }
 
     /// One booking's sealed phone number, to send it a message or check who reads it.

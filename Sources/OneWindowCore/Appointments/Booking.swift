@@ -45,7 +45,7 @@ public struct Booking: Sendable, Equatable, Encodable {
 }
 
 /// Why a booking, a cancellation or a check-in is refused. Each case maps to one error code
-/// of the API (`BookingRefusal.code`) and says to the applicant what to do instead.
+/// of the API (`QueueErrors.swift`) and its message says to the applicant what to do instead.
 public enum BookingRefusal: Sendable, Equatable, Error {
     /// The service's letter takes no bookings, or the hall does not receive the service.
     case notBookable
@@ -68,20 +68,22 @@ public enum BookingRefusal: Sendable, Equatable, Error {
     case tooLateToCancel
     /// The booking was cancelled or checked in already.
     case notBooked
-    /// The API's error code.
-    public var code: String {
+    /// Words for the applicant, then for the developer.
+    public var message: String {
         switch self {
-        case .notBookable: "service_not_bookable"
-        case .closedDay: "hall_closed_that_day"
-        case .noSuchSlot: "no_such_slot"
-        case .past: "slot_in_past"
-        case .notYetOpen: "booking_not_open"
-        case .slotFull: "slot_full"
-        case .phoneHasBooking: "phone_has_booking"
-        case .phoneAtLimit: "phone_at_limit"
-        case .phoneBanned: "phone_banned"
-        case .tooLateToCancel: "too_late_to_cancel"
-        case .notBooked: "booking_not_live"
+        case .notBookable: "此事项不接受预约，请现场取号或通过其他渠道办理 (this service cannot be booked)"
+        case .closedDay: "当日大厅不办公，请选择其他日期 (the hall is closed that day)"
+        case .noSuchSlot: "没有这个时段，请从可预约时段中选择 (no such slot)"
+        case .past: "该时段已开始或已过，请选择其他时段 (the slot has started)"
+        case .notYetOpen(let opens):
+            "该日期尚未开放预约，开放时间：\(Timestamp.iso8601(opens)) (booking for that day opens later)"
+        case .slotFull: "该时段已约满，请选择其他时段 (the slot is full)"
+        case .phoneHasBooking: "此手机号已有该事项的有效预约 (this phone holds a booking for this service)"
+        case .phoneAtLimit: "此手机号的有效预约已达上限 (this phone holds as many bookings as allowed)"
+        case .phoneBanned(let until):
+            "此手机号近期多次预约未到，\(until) 前不能预约 (too many missed bookings; booking again from \(until))"
+        case .tooLateToCancel: "距预约时段开始太近，已不能取消 (too late to cancel)"
+        case .notBooked: "该预约已取消或已签到 (the booking was cancelled or checked in)"
         }
     }
 }

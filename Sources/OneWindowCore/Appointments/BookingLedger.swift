@@ -10,6 +10,7 @@ public struct BookingLedger: Sendable {
     /// booking opens must not scan every booking for every one.
     private var bySlot: [Slot: [Int]] = [:]
     private var byPhone: [String: [Int]] = [:]
+    private var byCode: [String: Int] = [:]
 
     public init(plan: SlotPlan, bookings: [Booking] = []) {
         self.plan = plan
@@ -89,17 +90,21 @@ public struct BookingLedger: Sendable {
     public mutating func add(_ booking: Booking) {
         bySlot[booking.slot, default: []].append(bookings.count)
         byPhone[booking.phoneKey, default: []].append(bookings.count)
+        byCode[booking.code] = bookings.count
         bookings.append(booking)
     }
 
     /// Replaces the booking with the same code (a cancel or a check-in); false if none has it.
     @discardableResult
     public mutating func update(_ booking: Booking) -> Bool {
-        guard let index = (bySlot[booking.slot] ?? []).first(where: { bookings[$0].code == booking.code }) else {
-            return false
-        }
+        guard let index = byCode[booking.code] else { return false }
         bookings[index] = booking
         return true
+    }
+
+    /// The booking with this code, if any.
+    public func booking(code: String) -> Booking? {
+        byCode[code].map { bookings[$0] }
     }
 
     /// The bookings made with one phone.

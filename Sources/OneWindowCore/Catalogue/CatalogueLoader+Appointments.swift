@@ -61,7 +61,7 @@ extension CatalogueLoader {
         read("perPhonePerService", 1...10, into: \.perPhonePerService)
         read("perPhone", 1...20, into: \.perPhone)
         read("missedBookings", 1...20, into: \.missedBookings)
-        read("missedWithinDays", 1...365, into: \.missedWithinDays)
+        read("missedWithinDays", 1...90, into: \.missedWithinDays)
         read("banDays", 0...365, into: \.banDays)
         read("codeMinutes", 1...60, into: \.codeMinutes)
         read("codeTries", 1...20, into: \.codeTries)
