@@ -57,15 +57,13 @@ extension Storage {
     }
 
     /// Forgets one phone's numbers everywhere (a request under 个人信息保护法 第四十七条):
-    /// its bookings keep their figures without the number or key, its pending code goes.
+    /// its bookings keep their figures without the number or key.
     @discardableResult
     public func erasePhone(key: String) throws -> Int {
         try writer.write { db in
             try db.execute(
                 sql: "UPDATE booking SET phone_sealed = NULL, phone_key = '' WHERE phone_key = ?", arguments: [key])
-            let count = db.changesCount
-            try db.execute(sql: "DELETE FROM verification_code WHERE phone_key = ?", arguments: [key])
-            return count
+            return db.changesCount
         }
     }
 

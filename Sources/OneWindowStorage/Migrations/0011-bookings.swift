@@ -2,7 +2,7 @@ import GRDB
 
 /// 0011: appointments (预约). A booking keeps its phone number sealed (AES-GCM, `phone_sealed`)
 /// and a keyed hash of it (`phone_key`) for the per-phone limits; neither is readable without
-/// the hall's phone key. Verification codes keep only a hash of the code.
+/// the hall's phone key. Verification codes are not stored: they live minutes, in memory.
 ///
 /// Numbered 0011 so that the rollups of the same release may take 0009 and 0010; the migrator
 /// runs migrations in the order they are registered.
@@ -23,11 +23,4 @@ func migration0011Bookings(_ db: Database) throws {
     }
     try db.create(index: "booking_day", on: "booking", columns: ["day", "start_minutes", "letter"])
     try db.create(index: "booking_phone", on: "booking", columns: ["phone_key"])
-    try db.create(table: "verification_code") { table in
-        table.primaryKey("phone_key", .text)
-        table.column("code_hash", .text).notNull()
-        table.column("sent_at", .datetime).notNull()
-        table.column("expires_at", .datetime).notNull()
-        table.column("tries", .integer).notNull().defaults(to: 0)
-    }
 }
