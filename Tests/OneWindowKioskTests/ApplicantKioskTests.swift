@@ -53,7 +53,7 @@ struct ApplicantKioskTests {
         #expect(kiosk.screen().contains("正在取号，请稍候…"))
         _ = kiosk.receive(.issueRetry(key: "key-1", attempt: 2, .unreachable("refused")), now: KioskSamples.now)
         let waiting = kiosk.screen()
-        #expect(waiting.contains("暂时无法连接服务器，正在重试（第 2 次）…请稍候"))
+        #expect(waiting.contains("暂时无法连接服务器，正在重试（第 2 次）…也可到咨询台取号"))
         #expect(!waiting.contains("A012") && !waiting.contains("您的号码"))
         // An answer for another request (an earlier applicant's) is not this applicant's ticket.
         _ = kiosk.receive(.issued(key: "other", .success(KioskSamples.ticket)), now: KioskSamples.now)

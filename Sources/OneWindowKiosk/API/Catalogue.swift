@@ -42,15 +42,24 @@ public struct ServiceGuide: Sendable, Equatable, Codable {
         /// Stable within the service (the cases API adds it); what a clerk ticks as missing.
         public var id: String?
         public var name: String
+        /// The English name, where the catalogue has one (English mode shows it).
+        public var nameEn: String?
         /// original, copy or originalAndCopy.
         public var form: String
         public var copies: Int
         public var required: Bool
+        /// What the guide says about it, e.g. 现场填写，无需事先准备.
         public var note: String?
+        public var noteEn: String?
 
-        public init(id: String?, name: String, form: String, copies: Int, required: Bool, note: String? = nil) {
+        public init(
+            id: String?, name: String, nameEn: String? = nil, form: String, copies: Int, required: Bool,
+            note: String? = nil, noteEn: String? = nil
+        ) {
             self.id = id
             self.name = name
+            self.nameEn = nameEn
+            self.noteEn = noteEn
             self.form = form
             self.copies = copies
             self.required = required

@@ -1,0 +1,141 @@
+import Foundation
+
+/// The two screens with a materials checklist: a service's guide before the first ticket, and
+/// a returning case's "bring this time". Both page rather than cut, and offer the ticket
+/// (我已备齐) only on the last page, once every material has been shown.
+extension ApplicantKiosk {
+    /// What a checklist screen draws above the list, the list's pages, and the rows they get.
+    struct ChecklistPlan {
+        var header: [Checklist.Line]
+        var checklist: Checklist
+        var isLastPage: Bool
+        var page: Int
+        /// False for a service the hall does not receive: no 我已备齐, only where to go.
+        var takesTicket = true
+    }
+
+    /// The plan of the checklist on screen now, at `width`×`height`; nil on other screens.
+    func checklistPlan(width: Int, height: Int) -> ChecklistPlan? {
+        // Both screens have a heading; the notice, if any, takes rows too.
+        let rows = ScreenChrome(title: "", heading: "", notice: notice, help: "").contentRows(height: height)
+        switch screen {
+        case .guide(let guide):
+            var plan = checklistPlan(guideHeader(guide, width: width), guide.materials, [], rows, width)
+            plan.takesTicket = guide.visitsPromised.hall != nil
+            return plan
+        case .caseFound(let found, let guide) where found.state == "open":
+            let missing = Set(found.lastMissing.flatMap { [$0.id, $0.name] })
+            return checklistPlan(
+                caseHeader(found, guide, width: width, rows: rows), guide.materials, missing, rows, width)
+        default: return nil
+        }
+    }
+
+    private func checklistPlan(
+        _ header: [Checklist.Line], _ materials: [ServiceGuide.Material], _ missing: Set<String>,
+        _ rows: ClosedRange<Int>, _ width: Int
+    ) -> ChecklistPlan {
+        // Below the list: the pager line and the action.
+        let listRows = max(1, rows.count - header.count - 2)
+        let checklist = Checklist(
+            materials, missing: missing, numbered: missing.isEmpty, width: width - 8, rows: listRows,
+            language: language)
+        let shown = checklist.clamped(page)
+        return ChecklistPlan(
+            header: header, checklist: checklist, isLastPage: shown == checklist.pages.count - 1, page: shown)
+    }
+
+    /// 办结时限, 收费 and 最多跑, flowed over as many lines as the width needs, never cut.
+    func guideHeader(_ guide: ServiceGuide, width: Int) -> [Checklist.Line] {
+        let l = language
+        let limit: String =
+            switch guide.timeLimit.promisedDays ?? guide.timeLimit.statutoryDays {
+            case nil: l.pick("请咨询窗口", "ask at a window")
+            case 0: l.pick("当场办结", "on the spot")
+            case let days? where guide.timeLimit.unit == "自然日": l.pick("\(days) 天", "\(days) days")
+            case let days?: l.pick("\(days) 个工作日", "\(days) working days")
+            }
+        let fee = guide.fee.free ? l.pick("免费", "free") : (guide.fee.amount ?? l.pick("收费", "charged"))
+        // The kiosk stands in the hall: the hall's promise.
+        let visits = guide.visitsPromised.hall.map { l.pick("最多跑：\($0) 次", "Visits: at most \($0)") }
+        let facts = [l.pick("办结时限：\(limit)", "Time limit: \(limit)"), l.pick("收费：\(fee)", "Fee: \(fee)"), visits]
+            .compactMap { $0 }
+        var lines: [String] = []
+        for fact in facts {
+            if let last = lines.last, DisplayWidth.of(last + "    " + fact) <= width - 4 {
+                lines[lines.count - 1] = last + "    " + fact
+            } else {
+                lines += DisplayWidth.wrap(fact, to: width - 4)
+            }
+        }
+        var header = lines.map { Checklist.Line(text: $0, style: .plain) }
+        guard guide.visitsPromised.hall != nil else {
+            // Where to go instead, in the guide's own words; the materials still help there.
+            let red = TextStyle(bold: true, color: .red)
+            header.append(
+                .init(
+                    text: l.pick("本大厅不受理此事项，不能在此取号", "The hall does not take this service: no ticket here"), style: red)
+            )
+            let place = guide.place.isEmpty ? l.pick("请咨询咨询台", "ask at the help desk") : guide.place
+            header += DisplayWidth.wrap(l.pick("请到：", "Go to: ") + place, to: width - 4).map {
+                .init(text: $0, style: .bold)
+            }
+            header.append(.init(text: l.pick("所需材料：", "Materials:"), style: .bold))
+            return header
+        }
+        let heading = l.pick("取号前请核对，带齐以下材料：", "Before taking a ticket, check you have:")
+        return header + [
+            Checklist.Line(text: "", style: .plain), Checklist.Line(text: heading, style: .bold),
+        ]
+    }
+
+    /// The case's service and state, its last visits as the height allows, then the heading.
+    func caseHeader(_ found: CaseInfo, _ guide: ServiceGuide, width: Int, rows: ClosedRange<Int>) -> [Checklist.Line] {
+        let l = language
+        let roomy = rows.count >= 18
+        let service = l.pick("事项：", "Service: ") + (found.serviceName ?? name(guide))
+        let state = l.pick("状态：办理中", "State: open")
+        var lines = DisplayWidth.wrap(service + "    " + state, to: width - 4).map {
+            Checklist.Line(text: $0, style: .plain)
+        }
+        if roomy { lines.append(.init(text: "", style: .plain)) }
+        for visit in found.visits.suffix(roomy ? 3 : 1) {
+            lines += DisplayWidth.wrap(VisitText.line(visit, l), to: width - 4).map { .init(text: $0, style: .plain) }
+        }
+        if roomy { lines.append(.init(text: "", style: .plain)) }
+        lines.append(.init(text: l.pick("本次请带齐：", "Bring this time:"), style: .bold))
+        return lines
+    }
+
+    /// Draws the plan: header, the page of the list, the pager, and the action or the next page.
+    func renderChecklist(
+        _ plan: ChecklistPlan, action: String, rows: ClosedRange<Int>, into buffer: inout ScreenBuffer
+    ) {
+        var row = rows.lowerBound
+        for line in plan.header {
+            buffer.write(line.text, row: row, column: 2, style: line.style, maxWidth: buffer.width - 4)
+            row += 1
+        }
+        for line in plan.checklist.pages[plan.page] {
+            buffer.write(line.text, row: row, column: 4, style: line.style, maxWidth: buffer.width - 6)
+            row += 1
+        }
+        if plan.checklist.pages.count > 1 {
+            buffer.pager(
+                page: plan.page, pages: plan.checklist.pages.count, row: rows.upperBound - 1, column: 4,
+                language: language)
+        }
+        let actionRow = rows.upperBound
+        if plan.isLastPage, !plan.takesTicket {
+            return
+        } else if plan.isLastPage {
+            let used = buffer.write(
+                "1  " + action, row: actionRow, column: 4, style: TextStyle(bold: true, reverse: true))
+            buffer.tapTarget(row: actionRow, columns: 0..<(4 + used + 2), input: .select(1))
+        } else {
+            let next = language.pick("+  下一页，看其余材料", "+  next page: the other materials")
+            let used = buffer.write(next, row: actionRow, column: 4, style: TextStyle(bold: true, reverse: true))
+            buffer.tapTarget(row: actionRow, columns: 0..<(4 + used + 2), input: .text("+"))
+        }
+    }
+}
