@@ -1,0 +1,201 @@
+import Foundation
+import OneWindowKiosk
+import OneWindowTesting
+import Testing
+
+extension KioskTerminal {
+    /// Taps `text` where the program drew it, as a touch screen sends it (an SGR mouse press);
+    /// false when it is not on screen.
+    @discardableResult
+    func tap(_ text: String) -> Bool {
+        let screen = TerminalScreen.replay(process.bytes, width: width, height: height).buffer
+        guard let (row, column) = screen.position(of: text) else { return false }
+        type("\u{1B}[<0;\(column + 2);\(row + 1)M\u{1B}[<0;\(column + 2);\(row + 1)m")
+        return true
+    }
+
+    /// Types `key` until the screen shows `text` (at most `times` presses, each awaited); the screens seen.
+    func press(_ key: String, until text: String, times: Int = 8) async -> [String] {
+        var seen = [screen]
+        for _ in 0..<times where !screen.contains(text) {
+            let before = screen
+            type(key)
+            _ = await Polling.eventually(timeoutSeconds: 10) { self.screen != before }
+            seen.append(screen)
+        }
+        return seen
+    }
+}
+
+extension HallUnderTest {
+    /// A case of 最低生活保障 whose first visit at window 1 ended 需补正 for `missing` (the last
+    /// two of six), or was completed when none are missing.
+    func dibaoCaseMissingLastTwo(missing: [String] = ["m5", "m6"]) throws -> String {
+        let kioskToken = try String(contentsOfFile: kioskTokenFile, encoding: .utf8).trimmingCharacters(
+            in: .whitespacesAndNewlines)
+        let issued = try daemon.client.send(
+            "POST", "/api/v1/tickets",
+            headers: [
+                "Authorization": "Bearer \(kioskToken)", "Idempotency-Key": "e2e-dibao",
+                "Content-Type": "application/json",
+            ],
+            body: Data(#"{"serviceId":"T-JZ-001","priority":false}"#.utf8)
+        ).json
+        let ticketId = try #require(issued["id"] as? String)
+        let caseId = try #require(issued["caseId"] as? String)
+        let clerk = ["Authorization": "Bearer \(clerkToken)", "Content-Type": "application/json"]
+        _ = try daemon.client.send("POST", "/api/v1/windows/1/call-next", headers: clerk)
+        let completed = try daemon.client.send(
+            "POST", "/api/v1/tickets/\(ticketId)/complete", headers: clerk,
+            body: Data(
+                missing.isEmpty
+                    ? #"{"window":"1","outcome":"completed"}"#.utf8
+                    : #"{"window":"1","outcome":"needs_more","missingMaterials":["m5","m6"]}"#.utf8))
+        #expect(completed.status == 200, "\(String(decoding: completed.body, as: UTF8.self))")
+        return caseId
+    }
+}
+
+/// The test catalogue with 最低生活保障's six materials and their notes, as the shipped one has them.
+enum SixMaterialCatalogue {
+    static func write(to path: String) throws {
+        var root = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Fixtures.validCatalogue)))
+                as? [String: Any])
+        var services = try #require(root["services"] as? [[String: Any]])
+        let index = try #require(services.firstIndex { $0["id"] as? String == "T-JZ-001" })
+        services[index]["materials"] = ChecklistSamples.dibao.materials.map { material -> [String: Any] in
+            var entry: [String: Any] = [
+                "id": material.id!, "name": material.name, "form": material.form, "copies": material.copies,
+                "required": material.required, "source": "申请人自备", "medium": "纸质",
+            ]
+            if let note = material.note { entry["note"] = note }
+            return entry
+        }
+        root["services"] = services
+        try JSONSerialization.data(withJSONObject: root).write(to: URL(fileURLWithPath: path))
+    }
+}
+
+@Suite("End to end: the kiosk's screens at the hall's sizes", .serialized, .timeLimit(.minutes(3)))
+struct KioskScreensEndToEndTests {
+    @Test(
+        "a 6-material return checklist pages at 90×17 and 60×40: missed ones first, 第 1/N 页, 我已备齐 only at the end",
+        arguments: [(90, 17), (60, 40)])
+    func returnChecklist(width: Int, height: Int) async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let catalogue = folder.path("six.json")
+        try SixMaterialCatalogue.write(to: catalogue)
+        let hall = try HallUnderTest(catalogue: catalogue)
+        defer { hall.stop() }
+        let caseId = try hall.dibaoCaseMissingLastTwo()
+        let kiosk = try hall.applicant(width: width, height: height)
+        #expect(await kiosk.waitFor("1  个人办事"), "\(kiosk.screen)")
+        kiosk.type("4" + caseId.filter(\.isNumber) + "\r")
+        #expect(await kiosk.waitFor("办件 \(caseId)"), "\(kiosk.screen)")
+        #expect(await kiosk.waitFor("· 【上次缺少】残疾证、病历等特殊情况证明"), "\(kiosk.screen)")
+        let first = kiosk.screen
+        let firstMaterial = first.split(separator: "\n").first { $0.contains("· ") }
+        #expect(firstMaterial?.contains("【上次缺少】残疾证") == true, "\(first)")
+        #expect(first.contains("【上次缺少】婚姻状况证明"), "\(first)")
+        if height == 17 {
+            #expect(first.contains("第 1/"), "\(first)")
+            #expect(!first.contains("我已备齐"))
+        }
+        let seen = await kiosk.press("+", until: "1  我已备齐，取号续办").joined(separator: "\n")
+        #expect(kiosk.screen.contains("1  我已备齐，取号续办"), "\(kiosk.screen)")
+        for material in ChecklistSamples.dibao.materials {
+            #expect(seen.contains(material.name), "\(material.name) never shown:\n\(seen)")
+        }
+        #expect(seen.contains("注：现场填写，无需事先准备"))
+        kiosk.type("1")
+        #expect(await kiosk.waitFor("是否需要优先办理？"))
+        kiosk.type("1")
+        #expect(await kiosk.waitFor("（第 2 次来办）"), "\(kiosk.screen)")
+        #expect(kiosk.stop() == 0)
+    }
+
+    @Test("by touch alone: 搜索事项, J, H, the match, then 首页")
+    func touchSearch() async throws {
+        let hall = try HallUnderTest()
+        defer { hall.stop() }
+        let kiosk = try hall.applicant(width: 60, height: 40)
+        #expect(await kiosk.waitFor("3  搜索事项"))
+        #expect(kiosk.tap("搜索事项"))
+        #expect(await kiosk.waitFor("[J]"), "\(kiosk.screen)")
+        kiosk.tap("[J]")
+        #expect(await kiosk.waitFor("[ J_ ]"))
+        kiosk.tap("[H]")
+        #expect(await kiosk.waitFor("1  内地居民结婚登记"), "\(kiosk.screen)")
+        kiosk.tap("内地居民结婚登记")
+        #expect(await kiosk.waitFor("取号前请核对，带齐以下材料："), "\(kiosk.screen)")
+        #expect(await kiosk.waitFor("最多跑：1 次"), "\(kiosk.screen)")
+        kiosk.tap("[首页]")
+        #expect(await kiosk.waitFor("欢迎！请选择您要办理的业务"), "\(kiosk.screen)")
+        #expect(kiosk.stop() == 0)
+    }
+
+    @Test("with the daemon stopped the kiosk still browses, shows a guide it loaded, and sends tickets to 咨询台")
+    func daemonDown() async throws {
+        let hall = try HallUnderTest()
+        defer { hall.stop() }
+        let kiosk = try hall.applicant()
+        #expect(await kiosk.waitFor("1  个人办事"))
+        kiosk.type("111")
+        #expect(await kiosk.waitFor("取号前请核对，带齐以下材料："), "\(kiosk.screen)")
+        kiosk.type("\u{1B}")
+        #expect(await kiosk.waitFor("1  个人办事"))
+        hall.daemon.signal(SIGTERM)
+        _ = hall.daemon.waitForExit()
+        kiosk.type("12")
+        #expect(await kiosk.waitFor("社会救助：请选择事项"), "\(kiosk.screen)")
+        kiosk.type("1")  // 最低生活保障, never loaded
+        #expect(await kiosk.waitFor("取号和咨询请到咨询台"), "\(kiosk.screen)")
+        #expect(kiosk.screen.contains("社会救助：请选择事项"))
+        kiosk.type("\u{1B}")
+        #expect(await kiosk.waitFor("个人办事：请选择类别"), "\(kiosk.screen)")
+        kiosk.type("1")
+        #expect(await kiosk.waitFor("婚姻登记：请选择事项"), "\(kiosk.screen)")
+        kiosk.type("1")
+        #expect(await kiosk.waitFor("显示的是之前加载的指南；取号请到咨询台"), "\(kiosk.screen)")
+        #expect(kiosk.screen.contains("取号前请核对，带齐以下材料："))
+        kiosk.type("11")
+        #expect(await kiosk.waitFor("也可到咨询台取号"), "\(kiosk.screen)")
+        #expect(kiosk.stop() == 0)
+    }
+
+    @Test(
+        "the rating pad of window 1 asks after its visit ends, asks why after a 2, and the daemon records channel pad")
+    func pad() async throws {
+        let hall = try HallUnderTest()
+        defer { hall.stop() }
+        let database = hall.directory.path("onewindow.sqlite")
+        let padFile = hall.directory.path("pad.token")
+        try TestFiles.write(
+            padFile,
+            try DaemonTokens.create(role: "pad", name: "pad-1", database: database, window: "1"))
+        let admin = try DaemonTokens.create(role: "admin", name: "admin-1", database: database)
+        let pad = try KioskTerminal(
+            ["pad", "--window", "1", "--daemon-url", hall.url, "--token-file", padFile], width: 80, height: 24)
+        #expect(await pad.waitFor("办理结束后，请在这里为本次服务评价"), "\(pad.screen)")
+        #expect(await pad.waitFor("1号综合窗口"), "\(pad.screen)")
+        _ = try hall.dibaoCaseMissingLastTwo(missing: [])
+        #expect(await pad.waitFor("C001 号 最低生活保障 办理结束"), "\(pad.screen)")
+        #expect(pad.screen.contains("2  不满意"))
+        pad.tap("2  不满意")
+        #expect(await pad.waitFor("请选择不满意的原因"), "\(pad.screen)")
+        pad.tap("一次性告知/材料要求")
+        #expect(await pad.waitFor("3  [x] 一次性告知/材料要求"), "\(pad.screen)")
+        pad.tap("[提交]")
+        #expect(await pad.waitFor("感谢您的评价：不满意"), "\(pad.screen)")
+        let list = try hall.daemon.client.send(
+            "GET", "/api/v1/evaluations", headers: ["Authorization": "Bearer \(admin)"]
+        ).json
+        let evaluation = try #require((list["evaluations"] as? [[String: Any]])?.first, "\(list)")
+        #expect(evaluation["channel"] as? String == "pad")
+        #expect(evaluation["rating"] as? Int == 2)
+        #expect(evaluation["reasons"] as? [String] == ["one_time_notice"])
+        #expect(pad.stop() == 0)
+    }
+}
