@@ -112,7 +112,7 @@ struct ApplicantTouchTests {
     func pagerTap() {
         var kiosk = ChecklistSamples.returning(width: 90, height: 17)
         let first = kiosk.screen(90, 17)
-        #expect(tap("+ 下一页", on: &kiosk, 90, 17) != nil)
+        #expect(tap("下一页，看其余材料", on: &kiosk, 90, 17) != nil)
         #expect(kiosk.screen(90, 17).contains("第 2/"))
         #expect(tap("- 上一页", on: &kiosk, 90, 17) != nil)
         #expect(kiosk.screen(90, 17) == first)

@@ -12,6 +12,10 @@ extension ApplicantKiosk {
         var page: Int
         /// False for a service the hall does not receive: no 我已备齐, only where to go.
         var takesTicket = true
+        /// 我已备齐 and what it leads to.
+        var action: String
+        /// Whether "第 1/2 页" shares the action's row (else it takes the row above).
+        var pagerBesideAction: Bool
     }
 
     /// The plan of the checklist on screen now, at `width`×`height`; nil on other screens.
@@ -20,33 +24,42 @@ extension ApplicantKiosk {
         let rows = ScreenChrome(title: "", heading: "", notice: notice, help: "").contentRows(height: height)
         switch screen {
         case .guide(let guide):
-            var plan = checklistPlan(guideHeader(guide, width: width), guide.materials, [], rows, width)
+            let action = language.pick("我已备齐，取号", "I have them: take a ticket")
+            var plan = checklistPlan(
+                guideHeader(guide, width: width, rows: rows), guide.materials, [], rows, width, action)
             plan.takesTicket = guide.visitsPromised.hall != nil
             return plan
         case .caseFound(let found, let guide) where found.state == "open":
             let missing = Set(found.lastMissing.flatMap { [$0.id, $0.name] })
+            let action = language.pick("我已备齐，取号续办", "I have them: take a ticket for this case")
             return checklistPlan(
-                caseHeader(found, guide, width: width, rows: rows), guide.materials, missing, rows, width)
+                caseHeader(found, guide, width: width, rows: rows), guide.materials, missing, rows, width, action)
         default: return nil
         }
     }
 
     private func checklistPlan(
         _ header: [Checklist.Line], _ materials: [ServiceGuide.Material], _ missing: Set<String>,
-        _ rows: ClosedRange<Int>, _ width: Int
+        _ rows: ClosedRange<Int>, _ width: Int, _ action: String
     ) -> ChecklistPlan {
-        // Below the list: the pager line and the action.
-        let listRows = max(1, rows.count - header.count - 2)
+        // Below the list: the action, with "第 1/2 页  - 上一页" beside it where the width allows.
+        let widest = max(DisplayWidth.of(action), DisplayWidth.of(nextPage)) + 3
+        let pager = DisplayWidth.of(language.pick("第 10/10 页  - 上一页", "page 10/10  - previous"))
+        let beside = 4 + widest + 4 + pager <= width - 2
+        let listRows = max(1, rows.count - header.count - (beside ? 1 : 2))
         let checklist = Checklist(
             materials, missing: missing, numbered: missing.isEmpty, width: width - 8, rows: listRows,
             language: language)
         let shown = checklist.clamped(page)
         return ChecklistPlan(
-            header: header, checklist: checklist, isLastPage: shown == checklist.pages.count - 1, page: shown)
+            header: header, checklist: checklist, isLastPage: shown == checklist.pages.count - 1, page: shown,
+            action: action, pagerBesideAction: beside)
     }
 
+    var nextPage: String { language.pick("下一页，看其余材料", "next page: the other materials") }
+
     /// 办结时限, 收费 and 最多跑, flowed over as many lines as the width needs, never cut.
-    func guideHeader(_ guide: ServiceGuide, width: Int) -> [Checklist.Line] {
+    func guideHeader(_ guide: ServiceGuide, width: Int, rows: ClosedRange<Int>) -> [Checklist.Line] {
         let l = language
         let limit: String =
             switch guide.timeLimit.promisedDays ?? guide.timeLimit.statutoryDays {
@@ -84,9 +97,9 @@ extension ApplicantKiosk {
             return header
         }
         let heading = l.pick("取号前请核对，带齐以下材料：", "Before taking a ticket, check you have:")
-        return header + [
-            Checklist.Line(text: "", style: .plain), Checklist.Line(text: heading, style: .bold),
-        ]
+        // A blank line to breathe, where the height has room for it.
+        if rows.count >= 14 { header.append(.init(text: "", style: .plain)) }
+        return header + [Checklist.Line(text: heading, style: .bold)]
     }
 
     /// The case's service and state, its last visits as the height allows, then the heading.
@@ -120,22 +133,23 @@ extension ApplicantKiosk {
             buffer.write(line.text, row: row, column: 4, style: line.style, maxWidth: buffer.width - 6)
             row += 1
         }
-        if plan.checklist.pages.count > 1 {
-            buffer.pager(
-                page: plan.page, pages: plan.checklist.pages.count, row: rows.upperBound - 1, column: 4,
-                language: language)
-        }
         let actionRow = rows.upperBound
-        if plan.isLastPage, !plan.takesTicket {
-            return
-        } else if plan.isLastPage {
-            let used = buffer.write(
-                "1  " + action, row: actionRow, column: 4, style: TextStyle(bold: true, reverse: true))
-            buffer.tapTarget(row: actionRow, columns: 0..<(4 + used + 2), input: .select(1))
-        } else {
-            let next = language.pick("+  下一页，看其余材料", "+  next page: the other materials")
-            let used = buffer.write(next, row: actionRow, column: 4, style: TextStyle(bold: true, reverse: true))
-            buffer.tapTarget(row: actionRow, columns: 0..<(4 + used + 2), input: .text("+"))
+        var column = 4
+        let button = TextStyle(bold: true, reverse: true)
+        if plan.isLastPage, plan.takesTicket {
+            let used = buffer.write("1  " + plan.action, row: actionRow, column: column, style: button)
+            buffer.tapTarget(row: actionRow, columns: 0..<(column + used + 2), input: .select(1))
+            column += used + 4
+        } else if !plan.isLastPage {
+            let used = buffer.write("+  " + nextPage, row: actionRow, column: column, style: button)
+            buffer.tapTarget(row: actionRow, columns: 0..<(column + used + 2), input: .text("+"))
+            column += used + 4
+        }
+        if plan.checklist.pages.count > 1 {
+            let besides = plan.pagerBesideAction || column == 4
+            buffer.pager(
+                page: plan.page, pages: plan.checklist.pages.count, row: besides ? actionRow : actionRow - 1,
+                column: besides ? column : 4, language: language, next: false)
         }
     }
 }

@@ -112,9 +112,9 @@ extension ScreenBuffer {
     }
 
     /// "第 1/2 页  + 下一页  - 上一页", each key a tap target.
-    public mutating func pager(page: Int, pages: Int, row: Int, column: Int, language l: Language) {
+    public mutating func pager(page: Int, pages: Int, row: Int, column: Int, language l: Language, next: Bool = true) {
         var items: [(String, InputEvent?)] = [(l.pick("第 \(page + 1)/\(pages) 页", "page \(page + 1)/\(pages)"), nil)]
-        if page + 1 < pages { items.append((l.pick("+ 下一页", "+ next"), .text("+"))) }
+        if next, page + 1 < pages { items.append((l.pick("+ 下一页", "+ next"), .text("+"))) }
         if page > 0 { items.append((l.pick("- 上一页", "- previous"), .text("-"))) }
         keys(items, row: row, column: column, style: .dim)
     }
