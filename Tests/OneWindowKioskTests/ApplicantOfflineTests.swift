@@ -63,4 +63,19 @@ struct ApplicantOfflineTests {
         #expect(screen.contains("请到：区殡仪馆"))
         #expect(!screen.contains("再试一次"))
     }
+
+    @Test(
+        "with the catalogue the kiosk fetches every guide ahead, and shows one it never opened while the daemon is down"
+    )
+    func prefetched() {
+        var kiosk = ApplicantKiosk { "key-1" }
+        _ = kiosk.start(now: KioskSamples.now)
+        let effects = kiosk.receive(.catalogue(KioskSamples.hall, KioskSamples.services), now: KioskSamples.now)
+        #expect(effects == [.prefetchGuides(["T-HY-001", "T-HY-002", "T-JZ-001", "T-SZ-001"])])
+        _ = kiosk.receive(.guideCached(ChecklistSamples.dibao), now: KioskSamples.now)
+        _ = kiosk.type("121")
+        _ = kiosk.receive(.guide(serviceId: "T-JZ-001", .failure(Self.down)), now: KioskSamples.now)
+        #expect(kiosk.screen().contains("1. 最低生活保障书面申请（原件 1 份）"), "\(kiosk.screen())")
+        #expect(kiosk.screen().contains("显示的是之前加载的指南"))
+    }
 }

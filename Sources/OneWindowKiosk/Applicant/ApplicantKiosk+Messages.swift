@@ -8,6 +8,9 @@ extension ApplicantKiosk {
             catalogue = services
             nameInitials = Dictionary(services.map { ($0.id, PinyinInitials.of($0.name)) }) { first, _ in first }
             if screen == .start { notice = nil }
+            return [.prefetchGuides(services.map(\.id))]
+        case .guideCached(let guide):
+            guides[guide.id] = guide
         case .catalogueRetry(let attempt, let error):
             notice = unreachable(error, attempt: attempt)
         case .catalogueFailed(let error):

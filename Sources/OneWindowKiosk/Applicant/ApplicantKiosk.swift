@@ -153,6 +153,8 @@ public enum ApplicantEffect: Sendable, Equatable {
     case loadCatalogue
     case search(String)
     case loadGuide(serviceId: String)
+    /// Every guide of the catalogue, in the background, so that they still show while the daemon is down.
+    case prefetchGuides([String])
     /// The case and its service's guide.
     case lookUpCase(String)
     case issue(IssueRequest, key: String)
@@ -169,6 +171,8 @@ public enum ApplicantMessage: Sendable, Equatable {
     case catalogueFailed(DaemonError)
     case searchResults(query: String, Result<[ServiceSummary], DaemonError>)
     case guide(serviceId: String, Result<ServiceGuide, DaemonError>)
+    /// A guide fetched ahead (`prefetchGuides`), kept for when the daemon is down.
+    case guideCached(ServiceGuide)
     case caseFound(String, Result<CaseFound, DaemonError>)
     case issueRetry(key: String, attempt: Int, DaemonError)
     case issued(key: String, Result<TicketInfo, DaemonError>)

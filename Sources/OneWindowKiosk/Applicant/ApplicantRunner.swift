@@ -51,6 +51,13 @@ public final class ApplicantRunner: EffectRunner {
                             }
                         }))
             }
+        case .prefetchGuides(let ids):
+            // One at a time, behind what the applicant asks for; a guide that fails is skipped.
+            Task(priority: .background) {
+                for id in ids {
+                    if let guide = try? await daemon.guide(serviceId: id) { send(.guideCached(guide)) }
+                }
+            }
         case .lookUpCase(let caseId):
             Task {
                 send(
