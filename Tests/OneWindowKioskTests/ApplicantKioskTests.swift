@@ -111,7 +111,7 @@ struct ApplicantSearchTests {
     func search() {
         var kiosk = KioskSamples.kiosk()
         _ = kiosk.type("3")
-        #expect(kiosk.screen().contains("请输入关键词"))
+        #expect(kiosk.screen().contains("输入关键词（如 低保），或点按拼音首字母"))
         #expect(kiosk.type("低保").isEmpty)
         #expect(kiosk.screen().contains("[ 低保_ ]"))
         #expect(kiosk.handle(.enter, now: KioskSamples.now) == [.search("低保")])

@@ -66,6 +66,9 @@ struct ApplicantTouchTests {
         _ = again.type("DB")
         #expect(again.screen().contains("匹配") == false, "最低生活保障 is ZDSHBZ: DB is not its initials")
         #expect(tap("[搜索]", on: &again) == [.search("db")])
+        // The daemon's answer to the letters typed in capitals is taken as theirs.
+        _ = again.receive(.searchResults(query: "db", .success([KioskSamples.services[2]])), now: KioskSamples.now)
+        #expect(again.screen().contains("1  最低生活保障"), "\(again.screen())")
         var third = KioskSamples.kiosk()
         _ = third.type("3")
         _ = third.type("ZD")

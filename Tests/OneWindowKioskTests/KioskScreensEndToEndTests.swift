@@ -165,6 +165,27 @@ struct KioskScreensEndToEndTests {
         #expect(kiosk.stop() == 0)
     }
 
+    @Test("a kiosk started while the daemon is down browses the catalogue and guides of its cache file")
+    func restartWhileDown() async throws {
+        let hall = try HallUnderTest()
+        defer { hall.stop() }
+        let cache = hall.directory.path("kiosk-cache.json")
+        let first = try hall.applicant(["--cache-file", cache])
+        #expect(await first.waitFor("1  个人办事"))
+        // Written once every guide has been fetched.
+        #expect(await Polling.eventually(timeoutSeconds: 15) { CatalogueCache.load(cache)?.guides.count == 3 })
+        #expect(first.stop() == 0)
+        hall.daemon.signal(SIGTERM)
+        _ = hall.daemon.waitForExit()
+        let kiosk = try hall.applicant(["--cache-file", cache])
+        #expect(await kiosk.waitFor("1  个人办事"), "\(kiosk.screen)")
+        #expect(await kiosk.waitFor("取号和咨询请到咨询台"), "\(kiosk.screen)")
+        kiosk.type("111")
+        #expect(await kiosk.waitFor("显示的是之前加载的指南；取号请到咨询台"), "\(kiosk.screen)")
+        #expect(kiosk.screen.contains("取号前请核对，带齐以下材料："))
+        #expect(kiosk.stop() == 0)
+    }
+
     @Test(
         "the rating pad of window 1 asks after its visit ends, asks why after a 2, and the daemon records channel pad")
     func pad() async throws {

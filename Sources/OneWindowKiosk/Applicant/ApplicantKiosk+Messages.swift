@@ -12,11 +12,12 @@ extension ApplicantKiosk {
         case .guideCached(let guide):
             guides[guide.id] = guide
         case .catalogueRetry(let attempt, let error):
-            notice = unreachable(error, attempt: attempt)
+            // With a catalogue from the cache file, what can be done beats how often we tried.
+            notice = catalogue.isEmpty ? unreachable(error, attempt: attempt) : offline
         case .catalogueFailed(let error):
             notice = problem(error)
         case .searchResults(let query, let result):
-            guard case .searchEntry(let typed) = screen, typed.trimmingCharacters(in: .whitespaces) == query else {
+            guard case .searchEntry(let typed) = screen, Self.sent(typed) == query else {
                 return []
             }
             switch result {

@@ -14,6 +14,12 @@ extension ApplicantKiosk {
         }
     }
 
+    /// What is sent to the daemon for what was typed: trimmed; letters in lower case, as pinyin.
+    static func sent(_ typed: String) -> String {
+        let trimmed = typed.trimmingCharacters(in: .whitespaces)
+        return PinyinInitials.isInitials(trimmed) ? trimmed.lowercased() : trimmed
+    }
+
     mutating func searchEntry(_ input: InputEvent, _ query: String) -> [ApplicantEffect] {
         let matches = initialMatches(query)
         switch input {
@@ -27,8 +33,7 @@ extension ApplicantKiosk {
             show(.searchResults(query: query, matches))
         case .enter where !query.trimmingCharacters(in: .whitespaces).isEmpty:
             notice = .init(language.pick("正在搜索…", "Searching…"))
-            let sent = query.trimmingCharacters(in: .whitespaces)
-            return [.search(PinyinInitials.isInitials(sent) ? sent.lowercased() : sent)]
+            return [.search(Self.sent(query))]
         case .escape, .backspace:
             return goHome()
         default: break

@@ -70,12 +70,12 @@ final class HallUnderTest {
 
     var url: String { "http://127.0.0.1:\(daemon.port)" }
 
-    func applicant(width: Int = 80, height: Int = 24) throws -> KioskTerminal {
+    func applicant(width: Int = 80, height: Int = 24, _ extra: [String] = []) throws -> KioskTerminal {
         try KioskTerminal(
             [
                 "applicant", "--daemon-url", url, "--token-file", kioskTokenFile, "--printer", printer, "--public-url",
                 "https://hall.example.cn",
-            ],
+            ] + extra,
             width: width, height: height)
     }
 
