@@ -13,7 +13,8 @@ struct ServiceSummary: Encodable {
     var acceptingBody: String
     var decidingBody: String
     var scope: ServiceScope?
-    var visitsPromised: VisitsPromised
+    /// 受理渠道: a service without `hall` takes no ticket.
+    var channels: Channels
     var onlineAvailable: Bool
     /// Absent until the bureau sets its promise.
     var promisedDays: Int?
@@ -36,7 +37,7 @@ struct ServiceSummary: Encodable {
         acceptingBody = item.acceptingBody
         decidingBody = item.decidingBody
         scope = item.scope
-        visitsPromised = item.visitsPromised
+        channels = item.channels
         onlineAvailable = item.online.available
         promisedDays = item.timeLimit.promisedDays
         timeLimitUnit = item.timeLimit.unit

@@ -32,11 +32,14 @@ public struct ServiceGuide: Sendable, Equatable, Codable {
     public var materials: [Material]
     public var timeLimit: TimeLimit
     public var fee: Fee
-    /// The promise per channel; the daemon before channels sent one number, the hall's.
-    public var visitsPromised: VisitsPromised
+    /// 受理渠道, each with its promise of trips; no `hall`, no ticket.
+    public var channels: Channels
     public var place: String
     public var hours: String
     public var queuePrefix: String
+
+    /// The promise of trips per channel, read from `channels`.
+    public var visitsPromised: VisitsPromised { channels.visitsPromised }
 
     public struct Material: Sendable, Equatable, Codable {
         /// Stable within the service (the cases API adds it); what a clerk ticks as missing.
@@ -91,7 +94,9 @@ public struct ServiceGuide: Sendable, Equatable, Codable {
         self.materials = materials
         self.timeLimit = TimeLimit(statutoryDays: promisedDays, promisedDays: promisedDays)
         self.fee = Fee(free: free)
-        self.visitsPromised = visitsPromised
+        self.channels = Channels(
+            hall: visitsPromised.hall.map(Channels.Hall.init),
+            online: visitsPromised.online.map { Channels.Online(visitsPromised: $0) })
         self.place = place
         self.hours = hours
         self.queuePrefix = queuePrefix
