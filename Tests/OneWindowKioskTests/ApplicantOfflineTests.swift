@@ -36,14 +36,17 @@ struct ApplicantOfflineTests {
     func notInHall() {
         var kiosk = KioskSamples.kiosk()
         var guide = KioskSamples.guide
-        guide.visitsPromised = VisitsPromised(online: 0, hall: nil)
-        guide.place = "户籍所在地街道办事处（乡镇人民政府）"
+        guide.channels = Channels(
+            office: .init(place: "户籍所在地街道办事处（乡镇人民政府）"), online: .init(visitsPromised: 0, url: "https://zwfw.example.cn")
+        )
+        guide.place = "户籍所在地街道办事处（乡镇人民政府）；或线上办理"
         _ = kiosk.type("111")
         _ = kiosk.receive(.guide(serviceId: "T-HY-001", .success(guide)), now: KioskSamples.now)
         let screen = kiosk.screen()
         #expect(screen.contains("本大厅不受理此事项，不能在此取号"), "\(screen)")
-        #expect(screen.contains("请到：户籍所在地街道办事处（乡镇人民政府）"))
-        #expect(!screen.contains("我已备齐") && !screen.contains("最多跑"))
+        #expect(screen.contains("请到：户籍所在地街道办事处（乡镇人民政府）\n"), "the channel's place, not the guide's text")
+        #expect(screen.contains("也可网上办理，最多跑 0 次：https://zwfw.example.cn"))
+        #expect(!screen.contains("我已备齐") && !screen.contains("最多跑："))
         #expect(kiosk.type("1").isEmpty)
         #expect(!kiosk.screen().contains("是否需要优先办理？"))
     }
@@ -77,5 +80,20 @@ struct ApplicantOfflineTests {
         _ = kiosk.receive(.guide(serviceId: "T-JZ-001", .failure(Self.down)), now: KioskSamples.now)
         #expect(kiosk.screen().contains("1. 最低生活保障书面申请（原件 1 份）"), "\(kiosk.screen())")
         #expect(kiosk.screen().contains("显示的是之前加载的指南"))
+    }
+
+    @Test("the list marks a service the hall does not take before it is opened")
+    func listMark() {
+        var kiosk = ApplicantKiosk { "key-1" }
+        _ = kiosk.start(now: KioskSamples.now)
+        var services = KioskSamples.services
+        services[2].channels = Channels(office: .init(place: "社区"))
+        services[0].channels = Channels(hall: .init(visitsPromised: 1))
+        _ = kiosk.receive(.catalogue(KioskSamples.hall, services), now: KioskSamples.now)
+        _ = kiosk.type("12")
+        #expect(kiosk.screen().contains("1  最低生活保障（不在本大厅办理）"), "\(kiosk.screen())")
+        _ = kiosk.handle(.escape, now: KioskSamples.now)
+        _ = kiosk.type("1")
+        #expect(kiosk.screen().contains("1  内地居民结婚登记\n"), "\(kiosk.screen())")
     }
 }

@@ -8,6 +8,8 @@ public struct ServiceSummary: Sendable, Equatable, Codable {
     public var queuePrefix: String
     /// 自然人 and/or 法人: who may apply; absent from daemons older than the national elements.
     public var serviceObject: [String]?
+    /// 受理渠道; nil from a daemon before channels. Without `hall`, the hall takes no ticket for it.
+    public var channels: Channels?
 
     public init(
         id: String, name: String, nameEn: String? = nil, category: String, queuePrefix: String,

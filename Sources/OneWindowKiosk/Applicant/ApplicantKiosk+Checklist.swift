@@ -27,7 +27,7 @@ extension ApplicantKiosk {
             let action = language.pick("我已备齐，取号", "I have them: take a ticket")
             var plan = checklistPlan(
                 guideHeader(guide, width: width, rows: rows), guide.materials, [], rows, width, action)
-            plan.takesTicket = guide.visitsPromised.hall != nil
+            plan.takesTicket = guide.channels.hall != nil
             return plan
         case .caseFound(let found, let guide) where found.state == "open":
             let missing = Set(found.lastMissing.flatMap { [$0.id, $0.name] })
@@ -82,17 +82,25 @@ extension ApplicantKiosk {
             }
         }
         var header = lines.map { Checklist.Line(text: $0, style: .plain) }
-        guard guide.visitsPromised.hall != nil else {
-            // Where to go instead, in the guide's own words; the materials still help there.
+        guard guide.channels.hall != nil else {
+            // Where to go instead, from the guide's channels (else its place); the materials still help there.
             let red = TextStyle(bold: true, color: .red)
             header.append(
                 .init(
                     text: l.pick("本大厅不受理此事项，不能在此取号", "The hall does not take this service: no ticket here"), style: red)
             )
-            let place = guide.place.isEmpty ? l.pick("请咨询咨询台", "ask at the help desk") : guide.place
-            header += DisplayWidth.wrap(l.pick("请到：", "Go to: ") + place, to: width - 4).map {
-                .init(text: $0, style: .bold)
+            var places: [String] = []
+            if let office = guide.channels.office?.place ?? (guide.place.isEmpty ? nil : guide.place) {
+                places.append(l.pick("请到：", "Go to: ") + office)
             }
+            if let online = guide.channels.online {
+                let url = online.url.map { l.pick("：\($0)", ": \($0)") } ?? ""
+                places.append(
+                    l.pick("也可网上办理，最多跑 \(online.visitsPromised) 次", "Or apply online, \(online.visitsPromised) visits")
+                        + url)
+            }
+            if places.isEmpty { places.append(l.pick("请到咨询台咨询办理地点", "Ask at the help desk where to go")) }
+            header += places.flatMap { DisplayWidth.wrap($0, to: width - 4) }.map { .init(text: $0, style: .bold) }
             header.append(.init(text: l.pick("所需材料：", "Materials:"), style: .bold))
             return header
         }

@@ -44,7 +44,7 @@ extension ApplicantKiosk {
             return isBack(input) ? goHome() : []
         case .guide(let guide):
             // A service the hall does not receive gets no ticket here: the screen says where to go.
-            guard guide.visitsPromised.hall != nil else { return isBack(input) ? goBack(to: guideOrigin) : [] }
+            guard guide.channels.hall != nil else { return isBack(input) ? goBack(to: guideOrigin) : [] }
             return pick(input, count: 1) { kiosk, _ in
                 let request = IssueRequest(serviceId: guide.id, priority: false)
                 kiosk.show(.priority(PendingIssue(request: request, key: "", serviceName: guide.name, guide: guide)))

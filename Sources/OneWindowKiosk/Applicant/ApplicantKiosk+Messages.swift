@@ -77,7 +77,7 @@ extension ApplicantKiosk {
             case .failure(let error) where error.code == "service_not_in_hall":
                 if let guide = pending.guide {
                     var elsewhere = guide
-                    elsewhere.visitsPromised.hall = nil
+                    elsewhere.channels.hall = nil
                     show(.guide(elsewhere))
                 } else {
                     show(.issueFailed(pending, message: problem(error).text))

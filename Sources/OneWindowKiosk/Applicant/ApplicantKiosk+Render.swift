@@ -119,7 +119,10 @@ extension ApplicantKiosk {
     }
 
     func name(_ item: ServiceSummary) -> String {
-        language == .en ? (item.nameEn ?? item.name) : item.name
+        let name = language == .en ? (item.nameEn ?? item.name) : item.name
+        // Said in the list already, before anyone opens a service the hall does not take.
+        guard let channels = item.channels, channels.hall == nil else { return name }
+        return name + language.pick("（不在本大厅办理）", " (not at this hall)")
     }
 
     func name(_ guide: ServiceGuide) -> String {
