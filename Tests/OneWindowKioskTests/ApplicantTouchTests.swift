@@ -69,6 +69,14 @@ struct ApplicantTouchTests {
         // The daemon's answer to the letters typed in capitals is taken as theirs.
         _ = again.receive(.searchResults(query: "db", .success([KioskSamples.services[2]])), now: KioskSamples.now)
         #expect(again.screen().contains("1  最低生活保障"), "\(again.screen())")
+        // Once the guide with its aliases has arrived, D, B finds it by 低保.
+        var dibao = ChecklistSamples.dibao
+        dibao.aliases = ["低保", "城市低保"]
+        _ = again.receive(.guideCached(dibao), now: KioskSamples.now)
+        _ = again.handle(.home, now: KioskSamples.now)
+        _ = again.type("3DB")
+        #expect(again.screen().contains("[ DB_ ]"), "\(again.screen())")
+        #expect(again.screen().contains("匹配的事项（点按打开）：\n    1  最低生活保障"), "\(again.screen())")
         var third = KioskSamples.kiosk()
         _ = third.type("3")
         _ = third.type("ZD")

@@ -39,6 +39,8 @@ public struct ServiceGuide: Sendable, Equatable, Codable {
     public var place: String
     public var hours: String
     public var queuePrefix: String
+    /// Other names people use (低保); the letter keyboard matches their pinyin initials too.
+    public var aliases: [String]?
 
     /// The promise of trips per channel, read from `channels`.
     public var visitsPromised: VisitsPromised { channels.visitsPromised }

@@ -63,6 +63,7 @@ extension ApplicantKiosk {
         let l = language
         let limit: String =
             switch guide.timeLimit.promisedDays ?? guide.timeLimit.statutoryDays {
+            case nil where guide.channels.hall == nil: l.pick("以受理单位告知为准", "as the office says")
             case nil: l.pick("请咨询窗口", "ask at a window")
             case 0: l.pick("当场办结", "on the spot")
             case let days? where guide.timeLimit.unit == "自然日": l.pick("\(days) 天", "\(days) days")

@@ -6,11 +6,12 @@ extension ApplicantKiosk {
         case .catalogue(let hall, let services):
             self.hall = hall
             catalogue = services
-            nameInitials = Dictionary(services.map { ($0.id, PinyinInitials.of($0.name)) }) { first, _ in first }
+            nameInitials = Dictionary(services.map { ($0.id, [PinyinInitials.of($0.name)]) }) { first, _ in first }
             if screen == .start { notice = nil }
             return [.prefetchGuides(services.map(\.id))]
         case .guideCached(let guide):
             guides[guide.id] = guide
+            learnAliases(guide)
         case .catalogueRetry(let attempt, let error):
             // With a catalogue from the cache file, what can be done beats how often we tried.
             notice = catalogue.isEmpty ? unreachable(error, attempt: attempt) : offline
@@ -33,6 +34,7 @@ extension ApplicantKiosk {
             switch result {
             case .success(let guide):
                 guides[guide.id] = guide
+                learnAliases(guide)
                 show(.guide(guide))
             case .failure(let error) where error.isTransient:
                 // The daemon is down: the guide loaded before, or back to the list, with the 咨询台.
@@ -102,6 +104,11 @@ extension ApplicantKiosk {
             }
         }
         return []
+    }
+
+    /// The initials of a guide's aliases join its name's, so that D, B finds 最低生活保障 by 低保.
+    mutating func learnAliases(_ guide: ServiceGuide) {
+        nameInitials[guide.id] = [PinyinInitials.of(guide.name)] + (guide.aliases ?? []).map(PinyinInitials.of)
     }
 
     /// The daemon is down: what the kiosk can still do (browse), and where a ticket comes from.

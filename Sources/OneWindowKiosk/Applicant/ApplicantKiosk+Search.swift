@@ -10,7 +10,9 @@ extension ApplicantKiosk {
     func initialMatches(_ query: String) -> [ServiceSummary] {
         guard PinyinInitials.isInitials(query) else { return [] }
         return catalogue.filter { item in
-            PinyinInitials.matches(query, in: nameInitials[item.id] ?? PinyinInitials.of(item.name))
+            (nameInitials[item.id] ?? [PinyinInitials.of(item.name)]).contains {
+                PinyinInitials.matches(query, in: $0)
+            }
         }
     }
 

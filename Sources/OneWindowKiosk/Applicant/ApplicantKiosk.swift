@@ -68,7 +68,8 @@ public struct ApplicantKiosk: TerminalProgram {
     /// Where the guide being loaded was chosen, to go back there if it cannot be loaded.
     var guideOrigin = Screen.start
     /// Each service's name as pinyin initials, computed once as the catalogue arrives.
-    var nameInitials: [String: [Set<Character>]] = [:]
+    /// and then of its guide's aliases (低保 for 最低生活保障) as the guides arrive.
+    var nameInitials: [String: [[Set<Character>]]] = [:]
     var choice = ChoiceInput()
     var page = 0
     /// The terminal's size as last drawn (`resize`): what a key on a paged screen acts on.
