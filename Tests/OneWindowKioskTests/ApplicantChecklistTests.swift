@@ -117,4 +117,16 @@ struct ApplicantChecklistTests {
         #expect(screen.contains("Disability or medical certificates (original and copy ×1, if any)"), "\(screen)")
         #expect(screen.contains("婚姻状况证明 (original and copy ×1, if any)"))
     }
+
+    @Test("a long English service name as a heading wraps onto the row below instead of being cut")
+    func longHeading() {
+        var kiosk = KioskSamples.kiosk()
+        kiosk.resize(width: 60, height: 40)
+        _ = kiosk.type("0111")
+        var guide = KioskSamples.guide
+        guide.nameEn = "Living allowance for disabled people in need and care allowance"
+        _ = kiosk.receive(.guide(serviceId: "T-HY-001", .success(guide)), now: KioskSamples.now)
+        let screen = kiosk.screen(60, 40)
+        #expect(screen.contains("  Living allowance for disabled people in need and care\n  allowance\n"), "\(screen)")
+    }
 }

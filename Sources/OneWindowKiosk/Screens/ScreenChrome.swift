@@ -57,7 +57,14 @@ public struct ScreenChrome {
             buffer.center(warning, row: 0, style: style)
         }
         if let heading {
-            buffer.write(heading, row: 2, column: 2, style: .bold, maxWidth: buffer.width - 4)
+            // A long heading (an English service name in portrait) takes the blank row under it too.
+            var lines = DisplayWidth.wrap(heading, to: buffer.width - 4)
+            if lines.count > 2 {
+                lines = [lines[0], DisplayWidth.truncate(lines[1...].joined(separator: " "), to: buffer.width - 4)]
+            }
+            for (offset, line) in lines.enumerated() {
+                buffer.write(line, row: 2 + offset, column: 2, style: .bold, maxWidth: buffer.width - 4)
+            }
         }
         let bottom = buffer.height - 1
         buffer.fill(row: bottom, style: .reverse)
