@@ -101,21 +101,43 @@ extension ScreenBuffer {
         _ items: [String], rows: ClosedRange<Int>, page: Int, column: Int = 4, style: TextStyle = .plain,
         language: Language
     ) -> Int {
-        let perPage = max(1, rows.count - 1)
-        let pages = max(1, (items.count + perPage - 1) / perPage)
-        let page = min(max(0, page), pages - 1)
+        // A long item wraps under itself rather than being cut; an item never splits across pages.
         let numberWidth = String(items.count).count
-        for (offset, index) in (page * perPage..<min(items.count, (page + 1) * perPage)).enumerated() {
-            let row = rows.lowerBound + offset
+        let indent = String(repeating: " ", count: numberWidth + 2)
+        let perPage = max(1, rows.count - 1)
+        let blocks = items.map {
+            Array(DisplayWidth.wrap($0, to: max(4, width - column - 2 - indent.count)).prefix(perPage))
+        }
+        var pages: [[Int]] = []
+        var current: [Int] = []
+        var used = 0
+        for (index, block) in blocks.enumerated() {
+            if !current.isEmpty, used + block.count > perPage {
+                pages.append(current)
+                current = []
+                used = 0
+            }
+            current.append(index)
+            used += block.count
+        }
+        if !current.isEmpty || pages.isEmpty { pages.append(current) }
+        let page = min(max(0, page), pages.count - 1)
+        var row = rows.lowerBound
+        for index in pages[page] {
             let number = String(index + 1)
-            let label = String(repeating: " ", count: numberWidth - number.count) + number + "  " + items[index]
-            let used = write(label, row: row, column: column, style: style, maxWidth: width - column - 2)
-            tapTarget(row: row, columns: 0..<max(column + used, width / 2), input: .select(index + 1))
+            for (offset, line) in blocks[index].enumerated() {
+                let label =
+                    offset == 0
+                    ? String(repeating: " ", count: numberWidth - number.count) + number + "  " + line : indent + line
+                let used = write(label, row: row, column: column, style: style, maxWidth: width - column - 2)
+                tapTarget(row: row, columns: 0..<max(column + used, width / 2), input: .select(index + 1))
+                row += 1
+            }
         }
-        if pages > 1 {
-            pager(page: page, pages: pages, row: rows.upperBound, column: column, language: language)
+        if pages.count > 1 {
+            pager(page: page, pages: pages.count, row: rows.upperBound, column: column, language: language)
         }
-        return pages
+        return pages.count
     }
 
     /// "第 1/2 页  + 下一页  - 上一页", each key a tap target.
