@@ -129,4 +129,22 @@ struct ApplicantChecklistTests {
         let screen = kiosk.screen(60, 40)
         #expect(screen.contains("  Living allowance for disabled people in need and care\n  allowance\n"), "\(screen)")
     }
+
+    @Test("常见缺件提醒: a material often missing at first visits says so, only once the daemon shows it")
+    func commonlyMissing() {
+        var kiosk = KioskSamples.kiosk()
+        _ = kiosk.type("111")
+        var guide = KioskSamples.guide
+        guide.commonlyMissing = CommonlyMissing(
+            days: 90, firstVisits: 25, shown: true, materials: [.init(materialId: "m2", share: 0.32)])
+        _ = kiosk.receive(.guide(serviceId: "T-HY-001", .success(guide)), now: KioskSamples.now)
+        let screen = kiosk.screen()
+        #expect(screen.contains("2. 户口簿（原件 1 份）\n         近90天 32% 的申请人首次办理时缺少此项"), "\(screen)")
+        #expect(screen.components(separatedBy: "首次办理时缺少此项").count == 2, "only the material that was missed")
+        var few = KioskSamples.kiosk()
+        _ = few.type("111")
+        guide.commonlyMissing?.shown = false
+        _ = few.receive(.guide(serviceId: "T-HY-001", .success(guide)), now: KioskSamples.now)
+        #expect(!few.screen().contains("首次办理时缺少此项"))
+    }
 }

@@ -41,6 +41,8 @@ public struct ServiceGuide: Sendable, Equatable, Codable {
     public var queuePrefix: String
     /// Other names people use (低保); the letter keyboard matches their pinyin initials too.
     public var aliases: [String]?
+    /// 常见缺件提醒: how often each material was missing at first visits lately; nil from an older daemon.
+    public var commonlyMissing: CommonlyMissing?
 
     /// The promise of trips per channel, read from `channels`.
     public var visitsPromised: VisitsPromised { channels.visitsPromised }

@@ -26,20 +26,20 @@ extension ApplicantKiosk {
         case .guide(let guide):
             let action = language.pick("我已备齐，取号", "I have them: take a ticket")
             var plan = checklistPlan(
-                guideHeader(guide, width: width, rows: rows), guide.materials, [], rows, width, action)
+                guideHeader(guide, width: width, rows: rows), guide, [], rows, width, action)
             plan.takesTicket = guide.channels.hall != nil
             return plan
         case .caseFound(let found, let guide) where found.state == "open":
             let missing = Set(found.lastMissing.flatMap { [$0.id, $0.name] })
             let action = language.pick("我已备齐，取号续办", "I have them: take a ticket for this case")
             return checklistPlan(
-                caseHeader(found, guide, width: width, rows: rows), guide.materials, missing, rows, width, action)
+                caseHeader(found, guide, width: width, rows: rows), guide, missing, rows, width, action)
         default: return nil
         }
     }
 
     private func checklistPlan(
-        _ header: [Checklist.Line], _ materials: [ServiceGuide.Material], _ missing: Set<String>,
+        _ header: [Checklist.Line], _ guide: ServiceGuide, _ missing: Set<String>,
         _ rows: ClosedRange<Int>, _ width: Int, _ action: String
     ) -> ChecklistPlan {
         // Below the list: the action, with "第 1/2 页  - 上一页" beside it where the width allows.
@@ -48,8 +48,8 @@ extension ApplicantKiosk {
         let beside = 4 + widest + 4 + pager <= width - 2
         let listRows = max(1, rows.count - header.count - (beside ? 1 : 2))
         let checklist = Checklist(
-            materials, missing: missing, numbered: missing.isEmpty, width: width - 8, rows: listRows,
-            language: language)
+            guide.materials, missing: missing, commonlyMissing: guide.commonlyMissing, numbered: missing.isEmpty,
+            width: width - 8, rows: listRows, language: language)
         let shown = checklist.clamped(page)
         return ChecklistPlan(
             header: header, checklist: checklist, isLastPage: shown == checklist.pages.count - 1, page: shown,

@@ -13,8 +13,8 @@ struct Checklist: Equatable {
     /// Lays `materials` out in pages of at most `rows` lines, `width` columns wide.
     /// `missing` holds the ids (or names) of the materials missing last time.
     init(
-        _ materials: [ServiceGuide.Material], missing: Set<String> = [], numbered: Bool, width: Int, rows: Int,
-        language l: Language
+        _ materials: [ServiceGuide.Material], missing: Set<String> = [], commonlyMissing: CommonlyMissing? = nil,
+        numbered: Bool, width: Int, rows: Int, language l: Language
     ) {
         let flagged = materials.filter { Self.isMissing($0, missing) }
         let ordered = flagged + materials.filter { !Self.isMissing($0, missing) }
@@ -26,6 +26,12 @@ struct Checklist: Equatable {
             let style = isFlagged ? TextStyle(bold: true, color: .yellow) : TextStyle.plain
             var lines = DisplayWidth.wrap(mark + MaterialText.line(material, l), to: max(8, width - label.count))
                 .enumerated().map { Line(text: ($0 == 0 ? label : indent) + $1, style: style) }
+            // 常见缺件提醒: the hall's own figure, before anyone queues without it.
+            if let often = commonlyMissing?.line(for: material.id, l) {
+                lines += DisplayWidth.wrap(often, to: max(8, width - label.count - 2)).map {
+                    Line(text: indent + "  " + $0, style: TextStyle(bold: true, color: .yellow))
+                }
+            }
             if let note = MaterialText.note(material, l) {
                 lines += DisplayWidth.wrap(note, to: max(8, width - label.count - 2)).map {
                     Line(text: indent + "  " + $0, style: .dim)
