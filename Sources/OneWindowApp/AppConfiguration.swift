@@ -1,4 +1,5 @@
 import Foundation
+import OneWindowCore
 import OneWindowHTTP
 import OneWindowStorage
 
@@ -8,6 +9,10 @@ public struct AppConfiguration: Sendable {
     public var cataloguePath: String = "services.json"
     /// A catalogue file larger than this is refused before it is read, at start and on reload.
     public var catalogueMaxBytes = CatalogueSource.defaultMaxBytes
+    /// 常见缺件提醒: how many hall days back, and how many first visits before a share shows.
+    public var commonlyMissing = CommonlyMissing.Setting()
+    /// How old the public's cached figures (常见缺件提醒, /disclosure) may grow, in seconds.
+    public var publicFiguresSeconds: Double = 60
     /// The SQLite database; its folder is created if missing.
     public var databasePath: String = "var/onewindow.sqlite"
     /// Listening address, port, threads and body cap.
@@ -36,6 +41,9 @@ public struct AppConfiguration: Sendable {
     /// Called on every turn of the commit thread's loop (at least once a second): the daemon
     /// pings systemd's watchdog from it, so a commit stuck in the database is noticed.
     public var commitHeartbeat: (@Sendable () -> Void)?
+    /// More observers of committed groups, after the boards, metrics and Prometheus (tests
+    /// watch which jobs shared a group so).
+    public var commitObservers: [any CommitObserver] = []
     /// Where the outbox delivers its records (`--evaluation-push-url`); nil sends nothing.
     public var outboxPush: OutboxPush?
 

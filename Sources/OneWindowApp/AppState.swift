@@ -13,25 +13,25 @@ public final class AppState: Sendable {
     let authFailures: AuthFailures
     /// Tickets per kiosk token.
     let issueLimit: RateLimiter
-    /// Wrong evaluation codes per ticket and per kiosk.
-    let codeAttempts: EvaluationCodeAttempts
     /// The manager's numbers, kept from the event log.
     public let metrics: MetricsService
     /// Delivers the outbox; `/healthz` reports its backlog.
     public let outbox: OutboxSender
     private let snapshot: Mutex<CatalogueSnapshot>
+    /// The public's figures from the fold (常见缺件提醒, the disclosure), cached.
+    let publicFigures: PublicFigures
 
     init(
         catalogue: CatalogueSnapshot, storage: Storage, queue: QueueService, tokens: DeviceTokenCache, logger: Logger,
         issueRule: RateLimiter.Rule?, metrics: MetricsService, outbox: OutboxSender,
-        clock: @escaping QueueService.Clock
+        clock: @escaping QueueService.Clock, publicFigures: PublicFigures.Setting = .init()
     ) {
+        self.publicFigures = PublicFigures(setting: publicFigures)
         self.metrics = metrics
         self.outbox = outbox
         self.clock = clock
         self.authFailures = AuthFailures(clock: clock)
         self.issueLimit = RateLimiter(rule: issueRule, clock: clock)
-        self.codeAttempts = EvaluationCodeAttempts(clock: clock)
         self.snapshot = Mutex(catalogue)
         self.storage = storage
         self.queue = queue

@@ -1,6 +1,7 @@
 import Foundation
-import OneWindowCore
 import Testing
+
+@testable import OneWindowCore
 
 /// `channels`: how they are written, what the hall does without a hall channel, what `check`
 /// says about windows and guide texts that disagree with them, and the promise rate measured
