@@ -42,6 +42,27 @@ struct KioskScreensEndToEndTests {
         #expect(kiosk.stop() == 0)
     }
 
+    @Test("常见缺件提醒 from the daemon's own figures: a material missed at the first visit is marked on the checklist")
+    func commonlyMissing() async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let catalogue = folder.path("six.json")
+        try SixMaterialCatalogue.write(to: catalogue)
+        // One first visit is enough here, and the figure is not kept from before the visit.
+        let hall = try HallUnderTest(
+            catalogue: catalogue, daemonArguments: ["--missing-minimum", "1", "--public-seconds", "0"])
+        defer { hall.stop() }
+        _ = try hall.dibaoCaseMissingLastTwo()
+        let kiosk = try hall.applicant(width: 90, height: 40)
+        #expect(await kiosk.waitFor("1  个人办事"))
+        kiosk.type("121")  // 个人办事 → 社会救助 → 最低生活保障
+        #expect(await kiosk.waitFor("取号前请核对，带齐以下材料："), "\(kiosk.screen)")
+        let screen = kiosk.screen
+        #expect(screen.contains("婚姻状况证明（原件和复印件 1 份，如有）\n         近90天 100% 的申请人首次办理时缺少此项"), "\(screen)")
+        #expect(screen.components(separatedBy: "首次办理时缺少此项").count == 3, "m5 and m6 only:\n\(screen)")
+        #expect(kiosk.stop() == 0)
+    }
+
     @Test("by touch alone: 搜索事项, J, H, the match, then 首页")
     func touchSearch() async throws {
         let hall = try HallUnderTest()

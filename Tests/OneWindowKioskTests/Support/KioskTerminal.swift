@@ -50,7 +50,7 @@ final class HallUnderTest {
     let clerkToken: String
     let printer: String
 
-    init(catalogue: String = Fixtures.validCatalogue) throws {
+    init(catalogue: String = Fixtures.validCatalogue, daemonArguments: [String] = []) throws {
         directory = try TemporaryDirectory()
         let database = directory.path("onewindow.sqlite")
         kioskTokenFile = directory.path("kiosk.token")
@@ -63,9 +63,10 @@ final class HallUnderTest {
         }
         printer = directory.path("lp0")
         try TestFiles.write(printer)
-        daemon = try DaemonProcess(arguments: [
-            "--database", database, "--catalogue", catalogue, "--closing-time", "none",
-        ])
+        daemon = try DaemonProcess(
+            arguments: [
+                "--database", database, "--catalogue", catalogue, "--closing-time", "none",
+            ] + daemonArguments)
     }
 
     var url: String { "http://127.0.0.1:\(daemon.port)" }
