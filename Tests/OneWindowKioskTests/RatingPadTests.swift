@@ -59,6 +59,10 @@ struct RatingPadTests {
         _ = pad.receive(.ended(number: "A012", serviceId: nil, window: "1"), now: KioskSamples.now)
         _ = pad.tick(now: KioskSamples.now.addingTimeInterval(600))
         #expect(pad.screen == .waiting)
+        // A visit replayed after a reconnection, ended 11 minutes ago, is not asked about.
+        let old = KioskSamples.now.addingTimeInterval(-660)
+        _ = pad.receive(.ended(number: "A011", serviceId: nil, window: "1", at: old), now: KioskSamples.now)
+        #expect(pad.screen == .waiting)
         _ = pad.receive(.ended(number: "A013", serviceId: nil, window: "1"), now: KioskSamples.now)
         _ = pad.type("5")
         let late = DaemonError.rejected(status: 409, code: "evaluation_too_late", message: "late")
@@ -72,6 +76,13 @@ struct RatingPadTests {
             id: "9", event: "completed",
             data: #"{"id":9,"kind":"completed","number":"A012","serviceId":"T-HY-001","window":"1","at":"x"}"#)
         #expect(PadRunner.ended(completed) == .ended(number: "A012", serviceId: "T-HY-001", window: "1"))
+        let dated = ServerSentEvent(
+            event: "completed",
+            data: #"{"number":"A012","serviceId":"T-HY-001","window":"1","at":"2026-11-29T01:00:00Z"}"#)
+        #expect(
+            PadRunner.ended(dated)
+                == .ended(
+                    number: "A012", serviceId: "T-HY-001", window: "1", at: HallTime.parse("2026-11-29T01:00:00Z")))
         #expect(PadRunner.ended(ServerSentEvent(event: "called", data: #"{"number":"A012","window":"1"}"#)) == nil)
     }
 }

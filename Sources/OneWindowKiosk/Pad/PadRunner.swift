@@ -56,10 +56,12 @@ public final class PadRunner: EffectRunner {
             var number: String?
             var serviceId: String?
             var window: String?
+            var at: String?
         }
         guard let completed = try? JSONDecoder().decode(Completed.self, from: Data(event.data.utf8)),
             let number = completed.number, let window = completed.window
         else { return nil }
-        return .ended(number: number, serviceId: completed.serviceId, window: window)
+        return .ended(
+            number: number, serviceId: completed.serviceId, window: window, at: completed.at.flatMap(HallTime.parse))
     }
 }

@@ -10,7 +10,8 @@ public struct RatingPad: TerminalProgram {
     public struct EndedVisit: Sendable, Equatable {
         public var number: String
         public var serviceId: String?
-        /// When the pad heard of it; it stops asking 10 minutes later, as the daemon does.
+        /// When it ended (or when the pad heard of it, if that is earlier); the pad stops asking
+        /// 10 minutes later, as the daemon does.
         public var heardAt: Date
 
         public init(number: String, serviceId: String?, heardAt: Date) {
@@ -71,11 +72,13 @@ public struct RatingPad: TerminalProgram {
                 kind: .problem)
         case .connected: live = true
         case .lost: live = false
-        case .ended(let number, let serviceId, let endedWindow):
-            guard endedWindow == window else { return [] }
+        case .ended(let number, let serviceId, let endedWindow, let at):
+            // A visit replayed after a reconnection, too old to rate, is not asked about.
+            let ended = min(at ?? now, now)
+            guard endedWindow == window, now.timeIntervalSince(ended) < askFor else { return [] }
             // A later visit replaces one nobody rated.
             notice = nil
-            screen = .ask(EndedVisit(number: number, serviceId: serviceId, heardAt: now))
+            screen = .ask(EndedVisit(number: number, serviceId: serviceId, heardAt: ended))
         case .evaluated(let number, let result):
             guard case .sending(let visit, let rating) = screen, visit.number == number else { return [] }
             switch result {
@@ -136,7 +139,7 @@ public enum PadMessage: Sendable, Equatable {
     case catalogueRetry(attempt: Int)
     case connected
     case lost
-    /// A visit ended (`completed`) at a window.
-    case ended(number: String, serviceId: String?, window: String)
+    /// A visit ended (`completed`) at a window, at the event's time when it has one.
+    case ended(number: String, serviceId: String?, window: String, at: Date? = nil)
     case evaluated(number: String, Result<EvaluationInfo, DaemonError>)
 }
