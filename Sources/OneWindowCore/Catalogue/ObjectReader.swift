@@ -19,6 +19,9 @@ struct ObjectReader {
         self.log = log
     }
 
+    /// The names of every field, sorted (for objects keyed by data, such as a pool per letter).
+    var fieldNames: [String] { fields.keys.sorted() }
+
     /// The field as written, `null` included; marks it read.
     mutating func raw(_ key: String) -> JSONValue? {
         read.insert(key)
