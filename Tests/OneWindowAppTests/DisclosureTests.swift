@@ -61,6 +61,11 @@ struct DisclosureTests {
         #expect(body["today"] as? String == "2026-11-27")
         let month = try #require((body["months"] as? [[String: Any]])?.first)
         #expect(month["period"] as? String == "2026-11")
+        let october = try #require((body["months"] as? [[String: Any]])?.dropFirst().first)
+        #expect(october["from"] as? String == "2026-10-01" && october["to"] as? String == "2026-10-31")
+        #expect((body["months"] as? [[String: Any]])?.count == 11, "November back to January")
+        let september = (body["months"] as? [[String: Any]])?[2]
+        #expect(september?["to"] as? String == "2026-09-30", "a real date, never 09-31")
         let enough = try #require(Self.figures(month, "T-JZ-001"))
         #expect(enough["cases"] as? Int == 10 && enough["tickets"] as? Int == 10)
         #expect(enough["insufficientSample"] as? Bool == false)

@@ -5,7 +5,8 @@ extension MetricsBook {
         let month = Int(today.dropFirst(5).prefix(2)) ?? 1
         let months = (1...max(1, month)).reversed().map { number -> Disclosure.Period in
             let name = "\(year)-\(number < 10 ? "0" : "")\(number)"
-            return period(name, from: "\(name)-01", to: number == month ? today : "\(name)-31", catalogue, today)
+            let last = number == month ? today : "\(name)-\(Self.lastDay(ofMonth: number, year: Int(year) ?? 2000))"
+            return period(name, from: "\(name)-01", to: last, catalogue, today)
         }
         let certificates = catalogue.services.flatMap { item in
             item.materials.filter { $0.source == .government }.map { material in
@@ -19,6 +20,15 @@ extension MetricsBook {
             hallName: catalogue.hall.name, today: today, minimumCases: Disclosure.minimumCases,
             yearToDate: period(year, from: "\(year)-01-01", to: today, catalogue, today), months: months,
             certificates: certificates)
+    }
+
+    /// The last day of a month, two digits: 28…31.
+    static func lastDay(ofMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     private func period(
