@@ -91,7 +91,8 @@ final class PublicFigures: Sendable {
                         item: item, catalogue: snapshot.published, mode: $0, commonlyMissing: missing[item.id])
                 } : snapshot.guidePages[item.id]
         }
-        let computed = Guides(key: key, computedAt: now, documents: documents, pages: pages, missing: missing)
+        let computed = Guides(
+            key: key, computedAt: stamp(now, state), documents: documents, pages: pages, missing: missing)
         guides.withLock { $0 = computed }
         return computed
     }
@@ -111,7 +112,13 @@ final class PublicFigures: Sendable {
         let pages = CatalogueSnapshot.html { mode in
             DisclosurePage.render(disclosure, hall: snapshot.published.hall, mode: mode)
         }
-        disclosed.withLock { $0 = Disclosed(key: key, computedAt: now, json: json, pages: pages) }
+        disclosed.withLock { $0 = Disclosed(key: key, computedAt: stamp(now, state), json: json, pages: pages) }
         return (json, pages)
+    }
+
+    /// When an answer counts as computed: while the fold is still reading the stored log at
+    /// start-up, never, so the next request computes again instead of keeping a partial count.
+    private func stamp(_ now: Date, _ state: AppState) -> Date {
+        state.metrics.waitUntilReady(seconds: 0) ? now : .distantPast
     }
 }
