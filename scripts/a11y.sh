@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs axe-core (4.12, bundled by the PyPI package axe-playwright-python) in headless Chromium
-# on the home page, a search result, a guide, the board, a ticket's status page (and an
+# on the home page, a search result, a guide, the board, /disclosure, a ticket's status page (and an
 # unknown one) and the manager's page (its sign-in, and signed in) at 390 and 1366 px, and
 # checks that no page scrolls sideways at 320 and 390 px, that material names use their cards'
 # width there, and that guides print on A4. Fails on any violation. Installs what it needs:

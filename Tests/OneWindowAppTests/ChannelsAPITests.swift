@@ -44,6 +44,8 @@ struct ChannelsAPITests {
         #expect(list?.first { $0["id"] as? String == "T-JZ-002" }?["channels"] is [String: Any])
         let page = try app.client.get("/guides/T-JZ-001").text
         #expect(page.contains("网上办零跑动，到大厅最多跑一次"), "\(page)")
-        #expect(try app.client.get("/guides/T-JZ-002").text.contains("大厅不受理"))
+        let officePage = try app.client.get("/guides/T-JZ-002").text
+        #expect(officePage.contains("本大厅不受理此事项，请通过以下渠道办理：户籍所在地街道办事处"), "\(officePage)")
+        #expect(page.contains("本大厅窗口（最多跑一次）；网上办理（零跑动）"))
     }
 }

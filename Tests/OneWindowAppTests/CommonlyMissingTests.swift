@@ -46,6 +46,7 @@ struct CommonlyMissingTests {
         #expect(before["shown"] as? Bool == false)
         #expect((before["materials"] as? [Any])?.isEmpty == true, "no share below 20 first visits")
         #expect(before["days"] as? Int == 90 && before["minimumFirstVisits"] as? Int == 20)
+        #expect(!(try app.client.get("/guides/T-JZ-001").text.contains("常见缺件")), "no mark on the page either")
 
         try firstVisit(missing: ["m1"])
         let after = try reminder()
@@ -56,5 +57,13 @@ struct CommonlyMissingTests {
         #expect(materials.first?["firstVisitsMissing"] as? Int == 10)
         #expect(materials.first?["share"] as? Double == 0.5)
         #expect(materials.last?["share"] as? Double == 0.15)
+        let page = try app.client.get("/guides/T-JZ-001").text
+        #expect(page.contains("常见缺件：近90天 50% 的申请人首次办理时缺少此项"), "\(page)")
+        #expect(page.contains("常见缺件：近90天 15% 的申请人首次办理时缺少此项"))
+        let waiting = try app.post("/api/v1/tickets", token: kiosk, json: #"{"serviceId":"T-JZ-001"}"#).json
+        let waitingId = try #require((waiting["ticket"] as? [String: Any] ?? waiting)["id"] as? String)
+        let ticketPage = try app.client.get("/t/\(waitingId)").text
+        #expect(ticketPage.contains("叫号前请再核对这些材料"), "\(ticketPage)")
+        #expect(ticketPage.contains("家庭收入证明</strong>：常见缺件：近90天 50% 的申请人首次办理时缺少此项"))
     }
 }

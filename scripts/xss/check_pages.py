@@ -124,7 +124,7 @@ def main():
             ("/guides/" + quoted(SHORT[0]), False), (f"/t/{first['id']}", True), (f"/t/{called['id']}", True),
             (f"/t/{waiting['id']}", True), (f"/t/{waiting['id']}?refresh=off", True),
             ("/t/" + quoted(SHORT[1]), False), ("/elderly-mode?on=1&back=" + quoted("javascript:xss=4"), True),
-            ("/elderly-mode?on=0&back=" + quoted("/?q=" + SHORT[0]), True),
+            ("/elderly-mode?on=0&back=" + quoted("/?q=" + SHORT[0]), True), ("/disclosure", True),
         ]
         for path, must_show in pages:
             driver.get(BASE + path)

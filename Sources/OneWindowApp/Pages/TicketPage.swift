@@ -18,9 +18,11 @@ enum TicketPage {
     /// - Parameter closesAt: the hall's closing time today, if one is set: a wait that runs past
     ///   it is not an invitation to step out.
     /// - Parameter rating: the rating form or its thanks, once the visit ended today.
+    /// - Parameter missed: 常见缺件提醒 of the service, shown while the ticket waits, so the
+    ///   applicant checks those papers before the call.
     static func render(
         _ ticket: TicketView, hall: Hall, now: Date, autoRefresh: Bool = true, closesAt: Date? = nil,
-        rating: Rating? = nil
+        rating: Rating? = nil, missed: [(name: String, mark: String)] = []
     ) -> String {
         let open = ticket.status == Ticket.Status.waiting.rawValue || ticket.status == Ticket.Status.called.rawValue
         let refreshing = open && autoRefresh
@@ -42,6 +44,18 @@ enum TicketPage {
             Markup.newline
             statusSection(ticket, clock: clock, closesAt: closesAt)
             Markup.newline
+            if open && !missed.isEmpty {
+                Markup.section(Attribute("aria-label", "常见缺件提醒")) {
+                    Markup.p { "叫号前请再核对这些材料：" }
+                    Markup.ul {
+                        for material in missed {
+                            Markup.li {
+                                Markup.strong { material.name }; "：\(material.mark)"
+                            }
+                        }
+                    }
+                }
+            }
             if let rating { ratingSection(ticket, rating) }
             if let caseId = ticket.caseId {
                 Markup.p(.class("case")) {

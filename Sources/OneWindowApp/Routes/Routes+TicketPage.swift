@@ -19,7 +19,8 @@ extension Routes {
                 return ticketPageResponse(
                     TicketPage.render(
                         ticket, hall: hall, now: now, autoRefresh: autoRefresh,
-                        closesAt: state.queue.closing(onDayOf: now), rating: rating))
+                        closesAt: state.queue.closing(onDayOf: now), rating: rating,
+                        missed: state.publicFigures.missedMaterials(ticket.serviceId, state: state)))
             },
             phoneRatingRoute(state),
         ]

@@ -96,6 +96,7 @@ extension Material {
         var material = self
         material.name = PublicText.required(name)
         material.note = note.flatMap(PublicText.clean)
+        material.issuer = issuer.map(PublicText.required)
         return material
     }
 }

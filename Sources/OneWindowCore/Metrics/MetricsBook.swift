@@ -28,6 +28,8 @@ public struct MetricsBook: Sendable {
         public var hallDay: String
         public var due: String?
         public var rectified = false
+        /// The hall day it was rectified on: the disclosure's share rectified by the deadline.
+        public var rectifiedOn: String?
     }
 
     struct Cohort: Sendable {
@@ -136,7 +138,10 @@ public struct MetricsBook: Sendable {
                 badReviews[id] = BadReview(serviceId: serviceId, hallDay: day, due: detail.due)
             }
         case .rectified:
-            if let id = detail.evaluation { badReviews[id]?.rectified = true }
+            if let id = detail.evaluation {
+                badReviews[id]?.rectified = true
+                badReviews[id]?.rectifiedOn = day
+            }
         case .paused, .resumed, .followedUp:
             break
         }
