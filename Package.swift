@@ -58,8 +58,15 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
             ],
-            // The OpenAPI document is a file, so that tools read what the server serves.
-            resources: [.embedInCode("Resources/openapi.json")]
+            // The OpenAPI document is a file, so that tools read what the server serves; the
+            // pages' style sheets and the board's script are files, so that they are not strings.
+            resources: [
+                .embedInCode("Resources/openapi.json"),
+                .embedInCode("Resources/page-screen.css"), .embedInCode("Resources/page-phone.css"),
+                .embedInCode("Resources/page-large.css"), .embedInCode("Resources/page-print.css"),
+                .embedInCode("Resources/ticket.css"), .embedInCode("Resources/manage.css"),
+                .embedInCode("Resources/board.css"), .embedInCode("Resources/board.js"),
+            ]
         ),
         .executableTarget(
             name: "onewindowd",

@@ -18,4 +18,6 @@ echo "== tests"
 swift test --no-parallel
 echo "== pages in Chromium (axe-core, phone widths, print)"
 scripts/a11y.sh .build/debug/onewindowd
+echo "== script payloads in every free text, pages in Chromium"
+scripts/xss.sh .build/debug/onewindowd
 scripts/schemathesis.sh

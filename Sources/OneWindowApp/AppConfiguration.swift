@@ -36,6 +36,9 @@ public struct AppConfiguration: Sendable {
     /// Called on every turn of the commit thread's loop (at least once a second): the daemon
     /// pings systemd's watchdog from it, so a commit stuck in the database is noticed.
     public var commitHeartbeat: (@Sendable () -> Void)?
+    /// More observers of committed groups, after the boards, metrics and Prometheus (tests
+    /// watch which jobs shared a group so).
+    public var commitObservers: [any CommitObserver] = []
     /// Where the outbox delivers its records (`--evaluation-push-url`); nil sends nothing.
     public var outboxPush: OutboxPush?
 

@@ -13,8 +13,6 @@ public final class AppState: Sendable {
     let authFailures: AuthFailures
     /// Tickets per kiosk token.
     let issueLimit: RateLimiter
-    /// Wrong evaluation codes per ticket and per kiosk.
-    let codeAttempts: EvaluationCodeAttempts
     /// The manager's numbers, kept from the event log.
     public let metrics: MetricsService
     /// Delivers the outbox; `/healthz` reports its backlog.
@@ -31,7 +29,6 @@ public final class AppState: Sendable {
         self.clock = clock
         self.authFailures = AuthFailures(clock: clock)
         self.issueLimit = RateLimiter(rule: issueRule, clock: clock)
-        self.codeAttempts = EvaluationCodeAttempts(clock: clock)
         self.snapshot = Mutex(catalogue)
         self.storage = storage
         self.queue = queue

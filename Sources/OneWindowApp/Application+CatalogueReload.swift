@@ -37,10 +37,7 @@ extension Application {
         guard snapshot.catalogue.services.contains(where: { $0.replaces != nil }) else { return }
         let done = DispatchSemaphore(value: 0)
         let outcome = Mutex<Result<ReplacementMoves, QueueFailure>?>(nil)
-        state.queue.submit({ queue, now, _ throws(QueueError) in
-            let moved = queue.moveToReplacements(actor: "catalogue", at: now)
-            return ReplacementMoves(tickets: moved.tickets, cases: moved.cases)
-        }) { result in
+        state.queue.execute(.moveToReplacements, by: "catalogue", answer: ReplacementMoves.self) { result in
             outcome.withLock { $0 = result }
             done.signal()
         }

@@ -31,7 +31,8 @@ public final class Application: Sendable {
             callsBeforeNoShow: configuration.callsBeforeNoShow, noShowAfter: configuration.noShowAfter,
             closingTime: configuration.closingTime,
             hub: EventHub(heartbeatSeconds: configuration.boardHeartbeatSeconds),
-            observers: [metrics] + monitoring.observers, inboxCapacity: configuration.inboxCapacity,
+            observers: [metrics] + monitoring.observers + configuration.commitObservers,
+            inboxCapacity: configuration.inboxCapacity,
             heartbeat: configuration.commitHeartbeat,
             clock: configuration.clock)
         metrics.load(from: storage, logger: logger)

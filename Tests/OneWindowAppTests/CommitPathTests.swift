@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
-import OneWindowApp
 import OneWindowStorage
 import OneWindowTesting
 import Synchronization
 import Testing
+
+@testable import OneWindowApp
 
 /// The group commit with faults injected into the database: a failing write fails only its
 /// own request, and memory never runs ahead of the disk.
@@ -37,16 +38,18 @@ struct CommitPathTests {
         let kiosk = try app.createToken(role: .kiosk, name: "kiosk")
         let statuses = Mutex<[String: [Int]]>([:])
         let numbers = Mutex<[String]>([])
+        let lost = Mutex<[String]>([])
         let finished = TestApplication.concurrently(8) { index in
             for round in 0..<15 {
                 let service = (index + round) % 3 == 0 ? "T-JZ-002" : "T-JZ-001"
-                // A transport error is a failure too, not a request to leave out of the count.
+                // A transport error fails the test, and this client stops: nothing is left out
+                // of the count quietly.
                 let response: TestResponse
                 do {
                     response = try app.issue(token: kiosk, service: service)
                 } catch {
-                    statuses.withLock { $0["transport error: \(error)", default: []].append(0) }
-                    continue
+                    lost.withLock { $0.append("ticket \(round) of client \(index): \(error)") }
+                    return
                 }
                 statuses.withLock { $0[service, default: []].append(response.status) }
                 if response.status == 201, let number = response.json["number"] as? String {
@@ -55,6 +58,7 @@ struct CommitPathTests {
             }
         }
         #expect(finished, "the concurrent requests did not finish in time")
+        #expect(lost.withLock { $0 }.isEmpty, "requests without an answer: \(lost.withLock { $0 })")
         let seen = statuses.withLock { $0 }
         #expect(Set(seen.keys) == ["T-JZ-001", "T-JZ-002"], "\(seen)")
         #expect(seen["T-JZ-001"]?.allSatisfy { $0 == 201 } == true, "\(seen)")
@@ -67,6 +71,57 @@ struct CommitPathTests {
         #expect(app.application.state.queue.read(\.tickets.count) == stored.count)
         let queue = try app.client.get("/api/v1/queue").json["queues"] as? [[String: Any]] ?? []
         #expect(queue.first { $0["prefix"] as? String == "C" }?["waiting"] as? Int == stored.count)
+    }
+
+    @Test(
+        "a failing job and a good one that waited together share one group: the group commits one, answers 503 to the other"
+    )
+    func failingJobSharesItsGroup() throws {
+        let watch = GroupWatch()
+        let (app, pool) = try app { $0.commitObservers = [watch] }
+        defer {
+            watch.release()
+            app.stop()
+        }
+        try pool.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER inject_fault BEFORE INSERT ON ticket WHEN NEW.service_id = 'T-JZ-002'
+                    BEGIN SELECT RAISE(ABORT, 'injected fault'); END
+                    """)
+        }
+        let kiosk = try app.createToken(role: .kiosk, name: "kiosk")
+        let statuses = Mutex<[String: [Int]]>([:])
+        let sent = DispatchGroup()
+        func send(_ service: String) {
+            DispatchQueue.global().async(group: sent) {
+                do {
+                    let status = try app.issue(token: kiosk, service: service).status
+                    statuses.withLock { $0[service, default: []].append(status) }
+                } catch {
+                    statuses.withLock { $0["no answer: \(error)", default: []].append(0) }
+                }
+            }
+        }
+        // The commit thread stops in the observer of the first group, so the next two jobs
+        // wait in the inbox together and are taken as one group.
+        watch.holdNext()
+        send("T-JZ-001")
+        #expect(watch.waitUntilHeld(seconds: 30), "the first ticket's group never committed")
+        send("T-JZ-001")
+        send("T-JZ-002")
+        let inbox = app.application.state.queue.inbox
+        let deadline = Date().addingTimeInterval(30)
+        while inbox.waiting < 2, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(inbox.waiting == 2, "the two tickets did not reach the commit thread's inbox")
+        watch.release()
+        #expect(sent.wait(timeout: .now() + 30) == .success, "the tickets were not answered in time")
+        let groups = watch.groups
+        #expect(groups.map(\.jobs) == [1, 2], "\(groups)")
+        #expect(groups.map(\.failedJobs) == [0, 1], "\(groups)")
+        #expect(groups.last?.issued == 1, "\(groups)")
+        let seen = statuses.withLock { $0 }
+        #expect(seen == ["T-JZ-001": [201, 201], "T-JZ-002": [503]], "\(seen)")
     }
 
     @Test("a retry of a failed ticket with the same key never gets 201 for a ticket that is not on disk")
@@ -123,4 +178,41 @@ struct CommitPathTests {
         #expect(try app.client.get("/healthz").status == 200)
         #expect(try app.post("/api/v1/windows/1/call-next", token: clerk, json: "").json["ticket"] != nil)
     }
+}
+
+/// Sees every group that ran jobs (how many, how many failed alone, how many tickets it
+/// issued), and can hold the commit thread in the next one until released.
+final class GroupWatch: CommitObserver {
+    struct Group: Sendable, CustomStringConvertible {
+        var jobs: Int
+        var failedJobs: Int
+        var issued: Int
+        var description: String { "\(jobs) jobs, \(failedJobs) failed, \(issued) issued" }
+    }
+
+    private let state = Mutex<(groups: [Group], hold: Bool)>(([], false))
+    private let held = DispatchSemaphore(value: 0)
+    private let released = DispatchSemaphore(value: 0)
+
+    var groups: [Group] { state.withLock { $0.groups } }
+
+    func committed(_ group: CommittedGroup) {
+        guard group.jobs > 0 else { return }
+        let issued = group.events.filter { $0.event.kind == .issued }.count
+        let hold = state.withLock { state in
+            state.groups.append(Group(jobs: group.jobs, failedJobs: group.failedJobs, issued: issued))
+            defer { state.hold = false }
+            return state.hold
+        }
+        guard hold else { return }
+        held.signal()
+        _ = released.wait(timeout: .now() + 30)
+    }
+
+    func holdNext() { state.withLock { $0.hold = true } }
+
+    func waitUntilHeld(seconds: Double) -> Bool { held.wait(timeout: .now() + seconds) == .success }
+
+    /// Lets a held commit thread go on (harmless when none is held).
+    func release() { released.signal() }
 }

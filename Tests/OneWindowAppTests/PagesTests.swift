@@ -56,7 +56,7 @@ struct PagesTests {
     @Test("time ranges never break across lines and numbers keep their units")
     func typesetting() {
         #expect(
-            GuideText.typeset("周一 9:00–12:00、13:00-17:00 <b>")
+            GuideText.typeset("周一 9:00–12:00、13:00-17:00 <b>").html
                 == #"周一 <span class="nowrap">9:00–12:00</span>、<span class="nowrap">13:00-17:00</span> &lt;b&gt;"#)
         #expect(GuideText.days(20, .workingDays) == "20\u{00A0}个工作日")
         #expect(GuideText.days(0, .naturalDays) == "当场办结")

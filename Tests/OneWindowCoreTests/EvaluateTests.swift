@@ -1,6 +1,7 @@
 import Foundation
-import OneWindowCore
 import Testing
+
+@testable import OneWindowCore
 
 /// `HallQueue.evaluate`: who may rate a visit, by which channel, and what a bad rating must say.
 @Suite("Rating a visit in the queue", .timeLimit(.minutes(2)))

@@ -1,6 +1,7 @@
 import Foundation
-import OneWindowCore
 import Testing
+
+@testable import OneWindowCore
 
 /// The queue's state machine, transition by transition, legal and illegal.
 @Suite("The hall queue", .timeLimit(.minutes(2)))

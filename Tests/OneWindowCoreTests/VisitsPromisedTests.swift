@@ -1,6 +1,7 @@
 import Foundation
-import OneWindowCore
 import Testing
+
+@testable import OneWindowCore
 
 /// `visitsPromised` per channel: how it is written, what the hall does without a hall promise,
 /// and the promise rate measured against the hall's promise.

@@ -11,6 +11,8 @@ struct HallSimulation {
     }
 
     private var queue: HallQueue
+    /// What the commands changed since the last flush.
+    private var pending = QueueChanges()
     private let perDay: Int
     private let meanMinutes: Double
     private let calendar: HallCalendar
@@ -43,10 +45,10 @@ struct HallSimulation {
                 if visit.absent {
                     guard let ticket = queue.tickets[visit.ticketId], now >= visit.endsAt else { continue }
                     if ticket.callCount < queue.callsBeforeNoShow {
-                        _ = try? queue.recall(window: window, actor: "clerk-\(window)", at: now)
+                        send(.recall(window: window), by: "clerk-\(window)", at: now)
                         visits[window]?.endsAt = now.addingTimeInterval(60)
                     } else {
-                        _ = try? queue.noShow(ticket: visit.ticketId, window: window, actor: "clerk-\(window)", at: now)
+                        send(.noShow(ticket: visit.ticketId, window: window), by: "clerk-\(window)", at: now)
                         visits[window] = nil
                     }
                     continue
@@ -55,7 +57,9 @@ struct HallSimulation {
                 complete(visit.ticketId, window: window, at: now, random: &random)
                 visits[window] = nil
             }
-            guard let called = try? queue.callNext(window: window, actor: "clerk-\(window)", at: now) else { continue }
+            guard case .ticket(let called)? = send(.callNext(window: window), by: "clerk-\(window)", at: now) else {
+                continue
+            }
             let absent = random.chance(0.03)
             // Service times keep the windows about 90 % busy at the day's volume: short for a real
             // hall, but 100,000 tickets in 30 days through 7 windows need it.
@@ -67,14 +71,27 @@ struct HallSimulation {
 
     /// Ends the day: what still waits or is called expires.
     mutating func close(at closing: Date) {
-        queue.closeDay(actor: "system", at: closing)
+        send(.closeDay, by: "system", at: closing)
         visits = [:]
         arrivals = []
     }
 
     /// Writes what the commands changed since the last flush; returns the events written.
     mutating func flush(into storage: Storage) throws -> Int {
-        try storage.write(queue.takeChanges()).count
+        let changes = pending
+        pending = QueueChanges()
+        return try storage.write(changes).count
+    }
+
+    /// Applies a command as the hall's device would send it, keeping what it changed for the
+    /// next flush; its outcome, or nil when it was refused.
+    @discardableResult
+    private mutating func send(
+        _ command: QueueCommand, by actor: String, at now: Date, stored: StoredRecords = StoredRecords()
+    ) -> QueueOutcome? {
+        let applied = queue.apply(command, by: actor, at: now, stored: stored)
+        pending.merge(applied.changes)
+        return try? applied.outcome.get()
     }
 
     private mutating func plan(_ now: Date, closing: Date, random: inout SeededRandom) {
@@ -89,18 +106,19 @@ struct HallSimulation {
         badReviews = badReviews.filter { review in
             guard review.day < shifted(day, by: -3), random.chance(0.2) else { return true }
             if random.chance(0.15) { return false }
-            _ = try? queue.rectify(
-                review.evaluation, id: review.evaluation.id, note: "已回访并改进", actor: "admin", at: now)
+            send(
+                .followUp(evaluation: review.evaluation.id, step: .rectified("已回访并改进")), by: "admin", at: now,
+                stored: StoredRecords(evaluation: review.evaluation))
             return false
         }
     }
 
     private mutating func issue(caseId: String?, at now: Date, random: inout SeededRandom) {
         let service = services[random.zipf(services.count)]
-        let ticket = try? queue.issue(
+        let order = TicketOrder(
             id: Ticket.newId(at: now), serviceId: caseId == nil ? service.id : nil, priority: random.chance(0.05),
-            visiting: caseId.map { ($0, nil) }, actor: "kiosk-1", at: now)
-        if ticket != nil {
+            caseId: caseId)
+        if send(.issue(order), by: "kiosk-1", at: now) != nil {
             issuedToday += 1
             issuedTotal += 1
         }
@@ -118,14 +136,14 @@ struct HallSimulation {
             let ids = service.materials.map(\.id)
             missing = Array(Set((0...random.below(2)).map { _ in ids[min(ids.count - 1, random.zipf(ids.count))] }))
         }
-        guard
-            (try? queue.complete(
-                ticket: id, window: window, outcome: outcome, missingMaterials: missing,
-                note: outcome == .rejected ? "不符合受理条件" : nil, actor: "clerk-\(window)", at: now)) != nil
-        else { return }
+        let note = outcome == .rejected ? "不符合受理条件" : nil
+        let completed = send(
+            .complete(ticket: id, window: window, outcome: outcome, missingMaterials: missing, note: note),
+            by: "clerk-\(window)", at: now)
+        guard completed != nil else { return }
         if outcome == .needsMore, let caseId = ticket.caseId {
             if random.chance(0.05) {
-                _ = try? queue.cancelCase(caseId, stored: nil, reason: "申请人撤回", actor: "clerk-\(window)", at: now)
+                send(.cancelCase(caseId, reason: "申请人撤回"), by: "clerk-\(window)", at: now)
             } else {
                 returning[shifted(day, by: 1 + random.below(5)), default: []].append(caseId)
             }
@@ -137,11 +155,10 @@ struct HallSimulation {
         let reasons = ["efficiency", "one_time_notice", "process", "attitude"]
         let pick = random.below(comments.count)
         // Rated on the window's pad as the visit ends.
-        if let evaluation = try? queue.evaluate(
-            ticket: id, rating: rating, reasons: rating <= 2 ? [reasons[pick]] : [],
-            comment: rating <= 2 ? comments[pick] : nil, by: .pad(window: window),
-            workingDays: queue.catalogue.hall.workingDays, actor: "pad-\(window)", at: now), rating <= 2
-        {
+        let pad = Rating(
+            reference: id, rating: rating, reasons: rating <= 2 ? [reasons[pick]] : [],
+            comment: rating <= 2 ? comments[pick] : nil, by: .pad(window: window))
+        if case .evaluation(let evaluation)? = send(.evaluate(pad), by: "pad-\(window)", at: now), rating <= 2 {
             badReviews.append((evaluation, day))
         }
     }

@@ -13,47 +13,74 @@
 /// comes from the `state` event, so one prepared response serves every board.
 enum BoardPage {
     static func render() -> String {
-        """
-        <!doctype html>
-        <html lang="zh-CN">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <link rel="icon" href="data:,">
-        <title>叫号显示屏</title>
-        <style>\(css)</style>
-        </head>
-        <body class="stale">
-        <header>
-        <h1 id="hall">办事大厅</h1>
-        <p class="indicators"><span id="speech" class="badge">语音播报：检测中</span>\
-        <span id="status" class="badge" role="status">连接中…</span></p>
-        </header>
-        <main>
-        <section id="now" class="now" aria-labelledby="now-title">
-        <h2 id="now-title">正在叫号</h2>
-        <p class="call" aria-live="assertive" aria-atomic="true"><span id="now-number" class="number empty">暂无叫号</span>\
-        <span id="now-window" class="to"></span></p>
-        </section>
-        <section class="windows" aria-labelledby="windows-title">
-        <h2 id="windows-title">各窗口正在办理</h2>
-        <ul id="windows" class="grid"></ul>
-        </section>
-        <section class="recent" aria-labelledby="recent-title">
-        <h2 id="recent-title">最近叫号</h2>
-        <ol id="calls" class="calls"><li class="none">暂无叫号</li></ol>
-        </section>
-        <section class="queues" aria-labelledby="queues-title">
-        <h2 id="queues-title">取号队列与预计等候</h2>
-        <ul id="queues" class="lines"></ul>
-        </section>
-        <button id="unlock" class="unlock" type="button" hidden>点击开启语音播报\
-        <span>叫号时播放提示音并语音播报</span></button>
-        </main>
-        <script>\(script)</script>
-        </body>
-        </html>
-        """
+        Markup.document(
+            .element("html", [Attribute("lang", "zh-CN")]) {
+                Markup.newline
+                Markup.element("head") {
+                    Markup.newline
+                    Markup.void("meta", [Attribute("charset", "utf-8")])
+                    Markup.void(
+                        "meta",
+                        [Attribute("name", "viewport"), Attribute("content", "width=device-width, initial-scale=1")])
+                    // No favicon request: a data URL, which SafeURL rightly refuses from data.
+                    Markup.raw("<link rel=\"icon\" href=\"data:,\">\n")
+                    Markup.element("title") { "叫号显示屏" }
+                    Markup.element("style") { Markup.resource(.boardStyle) }
+                    Markup.newline
+                }
+                Markup.newline
+                Markup.element("body", [.class("stale")]) {
+                    Markup.newline
+                    header
+                    Markup.newline
+                    Markup.element("main") {
+                        Markup.newline
+                        regions
+                        Markup.element(
+                            "button", [.id("unlock"), .class("unlock"), Attribute("type", "button"), .flag("hidden")]
+                        ) {
+                            unlockText
+                            Markup.span { "叫号时播放提示音并语音播报" }
+                        }
+                        Markup.newline
+                    }
+                    Markup.newline
+                    Markup.element("script") { Markup.resource(.boardScript) }
+                    Markup.newline
+                }
+                Markup.newline
+            })
+    }
+
+    private static let header = Markup.element("header") {
+        Markup.h1(.id("hall")) { "办事大厅" }
+        Markup.p(.class("indicators")) {
+            Markup.span(.id("speech"), .class("badge")) { "语音播报：检测中" }
+            Markup.span(.id("status"), .class("badge"), Attribute("role", "status")) { "连接中…" }
+        }
+    }
+
+    /// The regions the script fills: the current call, the windows, the last calls, the queues.
+    private static let regions = Markup.group {
+        Markup.section(.id("now"), .class("now"), Attribute("aria-labelledby", "now-title")) {
+            Markup.h2(.id("now-title")) { "正在叫号" }
+            Markup.p(.class("call"), Attribute("aria-live", "assertive"), Attribute("aria-atomic", "true")) {
+                Markup.span(.id("now-number"), .class("number empty")) { emptyText }
+                Markup.span(.id("now-window"), .class("to")) {}
+            }
+        }
+        Markup.section(.class("windows"), Attribute("aria-labelledby", "windows-title")) {
+            Markup.h2(.id("windows-title")) { "各窗口正在办理" }
+            Markup.ul(.id("windows"), .class("grid")) {}
+        }
+        Markup.section(.class("recent"), Attribute("aria-labelledby", "recent-title")) {
+            Markup.h2(.id("recent-title")) { "最近叫号" }
+            Markup.element("ol", [.id("calls"), .class("calls")]) { Markup.li(.class("none")) { emptyText } }
+        }
+        Markup.section(.class("queues"), Attribute("aria-labelledby", "queues-title")) {
+            Markup.h2(.id("queues-title")) { "取号队列与预计等候" }
+            Markup.ul(.id("queues"), .class("lines")) {}
+        }
     }
 
     /// What the board says and shows when nobody has been called yet today.

@@ -8,13 +8,15 @@ public enum ErrorPage {
     /// Renders the page for `error`; the technical message is not shown, the code is kept in a comment.
     public static func render(hall: Hall, error: HTTPError) -> String {
         let (title, explanation) = wording(error.status)
-        let main = """
-            <h1>\(HTML.escape(title))</h1>
-            <p>\(HTML.escape(explanation))</p>
-            <p>可以在下面搜索办事事项，或<a href="/">返回首页</a>按分类查找，也可以到大厅咨询台询问。</p>
-            \(HomePage.searchForm(query: nil))
-            <!-- \(HTML.escape(error.code.name)) -->
-            """
+        let main = Markup.group {
+            Markup.h1 { title }
+            Markup.p { explanation }
+            Markup.p {
+                "可以在下面搜索办事事项，或"; Markup.a(href: "/") { "返回首页" }; "按分类查找，也可以到大厅咨询台询问。"
+            }
+            HomePage.searchForm(query: nil)
+            Markup.comment(error.code.name)
+        }
         let page = PageLayout.Page(title: title, description: title, path: "/", mode: .standard)
         return PageLayout.render(hall: hall, page: page, main: main)
     }

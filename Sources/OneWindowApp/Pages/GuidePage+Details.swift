@@ -1,45 +1,52 @@
 import OneWindowCore
 
 extension GuidePage {
-    static func timeLimit(_ limit: TimeLimit) -> String {
+    static func timeLimit(_ limit: TimeLimit) -> Markup? {
         var pairs = [
             ("承诺办结时限", GuideText.promised(limit)),
             ("法定办结时限", GuideText.statutory(limit)),
         ]
         for step in limit.specialSteps { pairs.append(("\(step.name)（不计入时限）", step.duration)) }
-        var body = facts(pairs)
-        if let note = limit.note { body += "\n<p>\(GuideText.typeset(note))</p>" }
+        let body = Markup.group {
+            facts(pairs)
+            if let note = limit.note { Markup.p { GuideText.typeset(note) } }
+        }
         return section("办理时限", body)
     }
 
-    static func result(_ result: ServiceResult) -> String {
+    static func result(_ result: ServiceResult) -> Markup? {
         let delivery = result.delivery.map(\.rawValue).joined(separator: "、")
         return section("办理结果", facts([("结果名称", result.name), ("领取方式", delivery)]))
     }
 
-    static func fee(_ fee: Fee) -> String {
+    static func fee(_ fee: Fee) -> Markup? {
         guard !fee.free else {
-            let basis = fee.basis.map { "<p>\(GuideText.typeset($0))</p>" } ?? ""
-            return section("收费", "<p>不收费。</p>\(basis)")
+            let body = Markup.group {
+                Markup.p { "不收费。" }
+                if let basis = fee.basis { Markup.p { GuideText.typeset(basis) } }
+            }
+            return section("收费", body)
         }
         var pairs = [("收费标准", fee.amount ?? PublicText.askAtWindow)]
         if let basis = fee.basis { pairs.append(("收费依据", basis)) }
         return section("收费", facts(pairs))
     }
 
-    static func legalBasis(_ bases: [LegalBasis]) -> String {
+    static func legalBasis(_ bases: [LegalBasis]) -> Markup? {
         let lines = bases.map { basis in basis.articles.map { "\(basis.title) \($0)" } ?? basis.title }
         return section("设定依据", list(lines, tag: "ul", empty: "见窗口公示。"))
     }
 
-    static func faq(_ entries: [FAQEntry]) -> String {
-        guard !entries.isEmpty else { return "" }
-        let items = entries.map { "<dt>\(HTML.escape($0.q))</dt><dd>\(GuideText.typeset($0.a))</dd>" }
-        return section("常见问题", "<dl class=\"faq\">\n\(items.joined(separator: "\n"))\n</dl>")
+    static func faq(_ entries: [FAQEntry]) -> Markup? {
+        guard !entries.isEmpty else { return nil }
+        let list = Markup.element("dl", [.class("faq")]) {
+            for entry in entries { Markup.dt { entry.q }; Markup.dd { GuideText.typeset(entry.a) } }
+        }
+        return section("常见问题", list)
     }
 
     /// 事项信息: the national list's own facts, for those who need them (codes, bodies, level).
-    static func itemFacts(_ item: ServiceItem) -> String {
+    static func itemFacts(_ item: ServiceItem) -> Markup? {
         var pairs: [(String, String)] = []
         if let code = item.code { pairs.append(("实施编码", code)) }
         pairs += [

@@ -4,28 +4,35 @@ extension GuidePage {
     /// 申请材料 as a checklist with an empty box per row, to tick on paper before coming:
     /// bringing every paper the first time is what makes a one-visit case. A table on a wide
     /// screen and on paper; stacked cards on a phone (the style sheet does that).
-    static func materials(_ materials: [Material]) -> String {
-        guard !materials.isEmpty else { return section("申请材料", "<p>无需提交材料。</p>", id: "materials") }
-        let rows = materials.map { material in
-            """
-            <tr><td class="tick" aria-hidden="true">☐</td>\
-            <th scope="row" class="name">\(GuideText.typeset(material.name))</th>\
-            <td class="need">\(HTML.escape(need(material)))</td>\
-            <td class="note">\(details(material))</td></tr>
-            """
+    static func materials(_ materials: [Material]) -> Markup? {
+        guard !materials.isEmpty else { return section("申请材料", .p { "无需提交材料。" }, id: "materials") }
+        let region = [
+            .class("table-wrap"), Attribute("tabindex", "0"), Attribute("role", "region"),
+            Attribute("aria-label", "申请材料清单"),
+        ]
+        let table = Markup.element("div", region) {
+            Markup.element("table", [.class("checklist")]) {
+                Markup.element("caption") { "带齐后逐项打勾 ☐" }
+                Markup.element("thead") {
+                    Markup.element("tr") {
+                        Markup.th(Attribute("scope", "col"), .class("tick")) { "核对" }
+                        Markup.th(Attribute("scope", "col")) { "材料名称" }
+                        Markup.th(Attribute("scope", "col")) { "要求" }
+                        Markup.th(Attribute("scope", "col")) { "说明" }
+                    }
+                }
+                Markup.element("tbody") {
+                    for material in materials {
+                        Markup.element("tr") {
+                            Markup.td(.class("tick"), Attribute("aria-hidden", "true")) { "☐" }
+                            Markup.th(Attribute("scope", "row"), .class("name")) { GuideText.typeset(material.name) }
+                            Markup.td(.class("need")) { need(material) }
+                            Markup.td(.class("note")) { details(material) }
+                        }
+                    }
+                }
+            }
         }
-        let table = """
-            <div class="table-wrap" tabindex="0" role="region" aria-label="申请材料清单">
-            <table class="checklist">
-            <caption>带齐后逐项打勾 ☐</caption>
-            <thead><tr><th scope="col" class="tick">核对</th><th scope="col">材料名称</th>\
-            <th scope="col">要求</th><th scope="col">说明</th></tr></thead>
-            <tbody>
-            \(rows.joined(separator: "\n"))
-            </tbody>
-            </table>
-            </div>
-            """
         return section("申请材料", table, id: "materials", className: "materials")
     }
 
@@ -37,28 +44,39 @@ extension GuidePage {
     }
 
     /// The note, then where the paper comes from, waiving, electronic copies and form links.
-    private static func details(_ material: Material) -> String {
-        var parts: [String] = []
+    private static func details(_ material: Material) -> Markup {
+        var parts: [Markup] = []
         if let note = material.note { parts.append(GuideText.typeset(note)) }
         switch material.source {
-        case .hall: parts.append("窗口提供格式文本，可到窗口领取填写")
-        case .government: parts.append("由政府部门核发")
+        case .hall: parts.append(.text("窗口提供格式文本，可到窗口领取填写"))
+        case .government: parts.append(.text("由政府部门核发"))
         case .applicant: break
         }
-        if material.obtainedByHall { parts.append("由窗口通过部门共享获取，无需携带") }
-        if material.waivable { parts.append("可容缺受理：暂缺时可先受理，按约定时间补交") }
-        if material.medium != .paper { parts.append(material.medium == .electronic ? "提交电子版" : "纸质版或电子版均可") }
-        var links: [String] = []
-        if let url = material.blankFormUrl { links.append("<a href=\"\(HTML.escape(url))\">空白表格</a>") }
-        if let url = material.sampleUrl { links.append("<a href=\"\(HTML.escape(url))\">填写示例</a>") }
-        if !links.isEmpty { parts.append(links.joined(separator: " ")) }
-        return parts.joined(separator: "<br>")
+        if material.obtainedByHall { parts.append(.text("由窗口通过部门共享获取，无需携带")) }
+        if material.waivable { parts.append(.text("可容缺受理：暂缺时可先受理，按约定时间补交")) }
+        if material.medium != .paper { parts.append(.text(material.medium == .electronic ? "提交电子版" : "纸质版或电子版均可")) }
+        var links: [Markup] = []
+        if let url = material.blankFormUrl.flatMap(SafeURL.init) { links.append(.a(href: url) { "空白表格" }) }
+        if let url = material.sampleUrl.flatMap(SafeURL.init) { links.append(.a(href: url) { "填写示例" }) }
+        if !links.isEmpty { parts.append(.joined(links, separator: " ")) }
+        var lines: [Markup] = []
+        for (index, part) in parts.enumerated() {
+            if index > 0 { lines.append(.void("br")) }
+            lines.append(part)
+        }
+        return .fragment(lines)
     }
 
-    /// 表格下载: every blank form, as links.
-    static func forms(_ forms: [FormDownload]) -> String {
-        guard !forms.isEmpty else { return "" }
-        let items = forms.map { "<li><a href=\"\(HTML.escape($0.url))\">\(HTML.escape($0.name))</a></li>" }
-        return section("表格下载", "<ul>\n\(items.joined(separator: "\n"))\n</ul>", id: "forms")
+    /// 表格下载: every blank form, as links (its name alone if its URL is not one to link to).
+    static func forms(_ forms: [FormDownload]) -> Markup? {
+        guard !forms.isEmpty else { return nil }
+        let list = Markup.ul {
+            for form in forms {
+                Markup.li {
+                    if let url = SafeURL(form.url) { Markup.a(href: url) { form.name } } else { form.name }
+                }
+            }
+        }
+        return section("表格下载", list, id: "forms")
     }
 }

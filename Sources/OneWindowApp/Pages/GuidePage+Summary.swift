@@ -2,26 +2,34 @@ import OneWindowCore
 
 extension GuidePage {
     /// 在线办理, 预约, 表格下载, 进度查询 where the catalogue has links, and 打印本页.
-    static func actions(_ item: ServiceItem) -> String {
-        var links: [(String, String)] = []
-        if let url = item.onlineUrl { links.append(("在线办理", url)) }
-        if let url = item.bookingUrl { links.append(("预约", url)) }
+    /// A link whose URL is not one a page may link to (`javascript:` …) is left out.
+    static func actions(_ item: ServiceItem) -> Markup {
+        var links: [(String, SafeURL?)] = []
+        if let url = item.onlineUrl { links.append(("在线办理", SafeURL(url))) }
+        if let url = item.bookingUrl { links.append(("预约", SafeURL(url))) }
         switch item.formDownloads.count {
         case 0: break
-        case 1: links.append(("表格下载", item.formDownloads[0].url))
+        case 1: links.append(("表格下载", SafeURL(item.formDownloads[0].url)))
         default: links.append(("表格下载", "#forms"))
         }
-        if let url = item.progressUrl { links.append(("进度查询", url)) }
-        var entries = links.map { "<li><a class=\"button\" href=\"\(HTML.escape($0.1))\">\($0.0)</a></li>" }
-        entries.append(
-            "<li><button type=\"button\" class=\"button print-button\" onclick=\"print()\">打印本页</button></li>")
-        return
-            "<nav class=\"actions no-print\" aria-label=\"办理入口\"><ul>\n\(entries.joined(separator: "\n"))\n</ul></nav>"
+        if let url = item.progressUrl { links.append(("进度查询", SafeURL(url))) }
+        let shown = links.compactMap { label, url in url.map { (label, $0) } }
+        return .element("nav", [.class("actions no-print"), Attribute("aria-label", "办理入口")]) {
+            Markup.ul {
+                for (label, url) in shown { Markup.li { Markup.a(href: url, .class("button")) { label } } }
+                Markup.li {
+                    Markup.element(
+                        "button",
+                        [Attribute("type", "button"), .class("button print-button"), .handler("onclick", "print()")]
+                    ) { "打印本页" }
+                }
+            }
+        }
     }
 
     /// 办事一览: who, what to bring, how long, what it costs, how many visits, where: the six
     /// things an applicant asks first, in their words.
-    static func summary(_ item: ServiceItem, hall: Hall) -> String {
+    static func summary(_ item: ServiceItem, hall: Hall) -> Markup? {
         var pairs: [(String, String)] = [
             ("谁可以办", GuideText.serviceObject(item.serviceObject) + "，须符合下方“受理条件”"),
             ("要带什么", bring(item.materials)),
@@ -32,9 +40,10 @@ extension GuidePage {
             ("网上能办吗", online(item)),
         ]
         if let scope = item.scope { pairs.append(("通办范围", GuideText.scope(scope))) }
-        var body = facts(pairs)
-        if let forwarding = GuideText.forwarding(item, hall: hall) {
-            body = "<p class=\"forwarding\">\(HTML.escape(forwarding))</p>\n" + body
+        let forwarding = GuideText.forwarding(item, hall: hall)
+        let body = Markup.group {
+            if let forwarding { Markup.p(.class("forwarding")) { forwarding } }
+            facts(pairs)
         }
         return section("办事一览", body, className: "summary")
     }

@@ -8,7 +8,6 @@ import OneWindowCore
 public enum GuidePage {
     /// Renders the guide of `item`; `catalogue` gives the hall and the windows that take the item.
     public static func render(item: ServiceItem, catalogue: Catalogue, mode: PageMode = .standard) -> String {
-        let nameEn = item.nameEn.map { "<p class=\"en\" lang=\"en\">\(HTML.escape($0))</p>" } ?? ""
         let sections = [
             actions(item),
             summary(item, hall: catalogue.hall),
@@ -26,15 +25,15 @@ public enum GuidePage {
             itemFacts(item),
             legalBasis(item.legalBasis),
         ]
-        let main = """
-            <p class="no-print back"><a href="/">← 全部办事事项</a></p>
-            <article class="guide">
-            <h1>\(HTML.escape(item.name))</h1>
-            \(nameEn)
-            \(sections.filter { !$0.isEmpty }.joined(separator: "\n"))
-            <p class="updated">本指南内容核对日期：\(HTML.escape(item.updatedAt))</p>
-            </article>
-            """
+        let main = Markup.group {
+            Markup.p(.class("no-print back")) { Markup.a(href: "/") { "← 全部办事事项" } }
+            Markup.element("article", [.class("guide")]) {
+                Markup.h1 { item.name }
+                if let nameEn = item.nameEn { Markup.p(.class("en"), Attribute("lang", "en")) { nameEn } }
+                sections.compactMap { $0 }
+                Markup.p(.class("updated")) { "本指南内容核对日期：\(item.updatedAt)" }
+            }
+        }
         let page = PageLayout.Page(
             title: "\(item.name) 办事指南", description: description(item), path: "/guides/\(item.id)", mode: mode,
             updatedAt: item.updatedAt)
@@ -47,31 +46,39 @@ public enum GuidePage {
             + "\(GuideText.visits(item.visitsPromised))。"
     }
 
-    /// A `<section>` with an `<h2>`; `body` must already be HTML. `id` makes it a link target.
-    static func section(_ title: String, _ body: String, id: String? = nil, className: String? = nil) -> String {
-        let idAttribute = id.map { " id=\"\($0)\"" } ?? ""
-        let classAttribute = className.map { " class=\"\($0)\"" } ?? ""
-        return "<section\(idAttribute)\(classAttribute)>\n<h2>\(HTML.escape(title))</h2>\n\(body)\n</section>"
-    }
-
-    /// Term–value pairs as a `<dl>`; both are plain text, the values typeset.
-    static func facts(_ pairs: [(String, String)]) -> String {
-        let rows = pairs.map { "<dt>\(HTML.escape($0.0))</dt><dd>\(GuideText.typeset($0.1))</dd>" }
-        return "<dl class=\"facts\">\n\(rows.joined(separator: "\n"))\n</dl>"
-    }
-
-    /// Plain-text lines as a `ul` or `ol`, or a sentence when there are none.
-    static func list(_ lines: [String], tag: String, empty: String) -> String {
-        guard !lines.isEmpty else { return "<p>\(HTML.escape(empty))</p>" }
-        let items = lines.map { "<li>\(GuideText.typeset($0))</li>" }
-        return "<\(tag)>\n\(items.joined(separator: "\n"))\n</\(tag)>"
-    }
-
-    private static func steps(_ steps: [Step]) -> String {
-        guard !steps.isEmpty else { return section("办理流程", "<p>到窗口提交材料即可。</p>") }
-        let items = steps.map {
-            "<li><strong>\(HTML.escape($0.title))</strong>：\(GuideText.typeset($0.description))</li>"
+    /// A `<section>` with an `<h2>`; `id` makes it a link target.
+    static func section(_ title: String, _ body: Markup, id: String? = nil, className: String? = nil) -> Markup? {
+        var attributes: [Attribute] = []
+        if let id { attributes.append(.id(id)) }
+        if let className { attributes.append(.class(className)) }
+        return .element("section", attributes) {
+            Markup.h2 { title }; body
         }
-        return section("办理流程", "<ol>\n\(items.joined(separator: "\n"))\n</ol>")
+    }
+
+    /// Term–value pairs as a `<dl>`, the values typeset.
+    static func facts(_ pairs: [(String, String)]) -> Markup {
+        .element("dl", [.class("facts")]) {
+            for (term, value) in pairs { Markup.dt { term }; Markup.dd { GuideText.typeset(value) } }
+        }
+    }
+
+    /// Lines as a `ul` or `ol`, or a sentence when there are none.
+    static func list(_ lines: [String], tag: StaticString, empty: String) -> Markup {
+        guard !lines.isEmpty else { return .p { empty } }
+        return .element(tag) { for line in lines { Markup.li { GuideText.typeset(line) } } }
+    }
+
+    private static func steps(_ steps: [Step]) -> Markup? {
+        guard !steps.isEmpty else { return section("办理流程", .p { "到窗口提交材料即可。" }) }
+        return section(
+            "办理流程",
+            .element("ol") {
+                for step in steps {
+                    Markup.li {
+                        Markup.strong { step.title }; "："; GuideText.typeset(step.description)
+                    }
+                }
+            })
     }
 }

@@ -82,9 +82,17 @@ enum GuideText {
         }
     }
 
-    /// Escapes `text` for HTML and keeps each time range such as 13:00–16:30 on one line.
-    static func typeset(_ text: String) -> String {
-        HTML.escape(text).replacing(timeRange) { match in "<span class=\"nowrap\">\(match.output)</span>" }
+    /// `text`, with each time range such as 13:00–16:30 kept on one line.
+    static func typeset(_ text: String) -> Markup {
+        var parts: [Markup] = []
+        var rest = text[...]
+        while let match = rest.firstMatch(of: timeRange) {
+            parts.append(.text(String(rest[..<match.range.lowerBound])))
+            parts.append(.span(.class("nowrap")) { String(match.output) })
+            rest = rest[match.range.upperBound...]
+        }
+        parts.append(.text(String(rest)))
+        return .fragment(parts)
     }
 
     nonisolated(unsafe) private static let timeRange = /[0-9]{1,2}:[0-9]{2}\s*[–—~-]\s*[0-9]{1,2}:[0-9]{2}/

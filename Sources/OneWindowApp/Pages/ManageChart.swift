@@ -26,7 +26,7 @@ enum ManageChart {
     static let bottom = 30.0
 
     /// A line chart of `series` over `x` and `y`.
-    static func lines(id: String, title: String, summary: String, series: [Series], x: Axis, y: Axis) -> String {
+    static func lines(id: String, title: String, summary: String, series: [Series], x: Axis, y: Axis) -> Markup {
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
         func px(_ value: Double) -> Double {
@@ -36,22 +36,14 @@ enum ManageChart {
             top + plotHeight - (value - y.range.lowerBound) / max(1e-9, y.range.upperBound - y.range.lowerBound)
                 * plotHeight
         }
-        var parts: [String] = []
+        var parts: [Markup] = []
         for tick in y.ticks {
-            parts.append(
-                "<line class=\"grid\" x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(py(tick.value)))\" "
-                    + "y2=\"\(f(py(tick.value)))\"/>"
-                    + "<text x=\"\(f(left - 6))\" y=\"\(f(py(tick.value) + 4))\" text-anchor=\"end\">"
-                    + "\(HTML.escape(tick.label))</text>")
+            parts.append(line("grid", x1: left, x2: width - right, y1: py(tick.value), y2: py(tick.value)))
+            parts.append(text(tick.label, x: left - 6, y: py(tick.value) + 4, anchor: "end"))
         }
-        for tick in x.ticks {
-            parts.append(
-                "<text x=\"\(f(px(tick.value)))\" y=\"\(f(height - 8))\" text-anchor=\"middle\">"
-                    + "\(HTML.escape(tick.label))</text>")
-        }
+        for tick in x.ticks { parts.append(text(tick.label, x: px(tick.value), y: height - 8, anchor: "middle")) }
         parts.append(
-            "<line class=\"axis\" x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(py(y.range.lowerBound)))\" "
-                + "y2=\"\(f(py(y.range.lowerBound)))\"/>")
+            line("axis", x1: left, x2: width - right, y1: py(y.range.lowerBound), y2: py(y.range.lowerBound)))
         for one in series {
             var path = ""
             var drawing = false
@@ -69,14 +61,25 @@ enum ManageChart {
                 }
                 drawing = true
             }
-            parts.append("<path d=\"\(path)\" fill=\"none\" stroke=\"\(one.color)\" stroke-width=\"2.5\"/>")
+            parts.append(
+                .element(
+                    "path",
+                    [
+                        Attribute("d", path), Attribute("fill", "none"), Attribute("stroke", one.color),
+                        Attribute("stroke-width", "2.5"),
+                    ]))
             // A rate's days are dots on its line: a day between gaps, such as the first day the
             // hall used OneWindow, is a line of no length and would not show at all.
             guard !one.step else { continue }
             for point in one.points {
                 guard let value = point.y else { continue }
                 parts.append(
-                    "<circle cx=\"\(f(px(point.x)))\" cy=\"\(f(py(value)))\" r=\"3.5\" fill=\"\(one.color)\"/>")
+                    .element(
+                        "circle",
+                        [
+                            Attribute("cx", f(px(point.x))), Attribute("cy", f(py(value))), Attribute("r", "3.5"),
+                            Attribute("fill", one.color),
+                        ]))
             }
         }
         return svg(id: id, title: title, summary: summary, height: height, body: parts)
@@ -85,40 +88,61 @@ enum ManageChart {
     /// Horizontal bars of shares (0…1), one group of bars per row, one bar per value.
     static func bars(
         id: String, title: String, summary: String, rows: [(label: String, values: [Double?])], colors: [String]
-    ) -> String {
+    ) -> Markup {
         let rowHeight = 16.0 * Double(max(1, colors.count)) + 14
         let labelWidth = 210.0
         let barWidth = width - labelWidth - 70
-        var parts: [String] = []
+        var parts: [Markup] = []
         for (index, row) in rows.enumerated() {
             let y0 = top + Double(index) * rowHeight
-            parts.append(
-                "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(y0 + rowHeight / 2))\" text-anchor=\"end\">"
-                    + "\(HTML.escape(cut(row.label)))</text>")
+            parts.append(text(cut(row.label), x: labelWidth - 8, y: y0 + rowHeight / 2, anchor: "end"))
             for (bar, value) in row.values.enumerated() {
                 let y = y0 + 4 + Double(bar) * 16
                 let length = (value ?? 0) * barWidth
                 parts.append(
-                    "<rect x=\"\(f(labelWidth))\" y=\"\(f(y))\" width=\"\(f(length))\" height=\"12\" "
-                        + "fill=\"\(colors[bar % colors.count])\"/>"
-                        + "<text x=\"\(f(labelWidth + length + 6))\" y=\"\(f(y + 11))\">"
-                        + "\(value.map { String(format: "%.1f%%", $0 * 100) } ?? "无数据")</text>")
+                    .element(
+                        "rect",
+                        [
+                            Attribute("x", f(labelWidth)), Attribute("y", f(y)), Attribute("width", f(length)),
+                            Attribute("height", "12"), Attribute("fill", colors[bar % colors.count]),
+                        ]))
+                parts.append(
+                    text(
+                        value.map { String(format: "%.1f%%", $0 * 100) } ?? "无数据", x: labelWidth + length + 6, y: y + 11
+                    ))
             }
         }
-        parts.append(
-            "<line class=\"axis\" x1=\"\(f(labelWidth))\" x2=\"\(f(labelWidth))\" y1=\"\(f(top))\" "
-                + "y2=\"\(f(top + Double(rows.count) * rowHeight))\"/>")
+        parts.append(line("axis", x1: labelWidth, x2: labelWidth, y1: top, y2: top + Double(rows.count) * rowHeight))
         return svg(
             id: id, title: title, summary: summary, height: top * 2 + Double(rows.count) * rowHeight, body: parts)
     }
 
-    private static func svg(id: String, title: String, summary: String, height: Double, body: [String]) -> String {
-        """
-        <svg class="chart" viewBox="0 0 \(f(width)) \(f(height))" role="img" aria-labelledby="\(id)-t \(id)-d" \
-        focusable="false"><title id="\(id)-t">\(HTML.escape(title))</title><desc id="\(id)-d">\(HTML.escape(summary))</desc>
-        \(body.joined(separator: "\n"))
-        </svg>
-        """
+    private static func svg(id: String, title: String, summary: String, height: Double, body: [Markup]) -> Markup {
+        let attributes = [
+            .class("chart"), Attribute("viewBox", "0 0 \(f(width)) \(f(height))"), Attribute("role", "img"),
+            Attribute("aria-labelledby", "\(id)-t \(id)-d"), Attribute("focusable", "false"),
+        ]
+        return .element("svg", attributes) {
+            Markup.element("title", [.id("\(id)-t")]) { title }
+            Markup.element("desc", [.id("\(id)-d")]) { summary }
+            Markup.newline
+            Markup.joined(body, separator: "\n")
+            Markup.newline
+        }
+    }
+
+    private static func line(_ className: String, x1: Double, x2: Double, y1: Double, y2: Double) -> Markup {
+        .element(
+            "line",
+            [
+                .class(className), Attribute("x1", f(x1)), Attribute("x2", f(x2)), Attribute("y1", f(y1)),
+                Attribute("y2", f(y2)),
+            ])
+    }
+
+    private static func text(_ label: String, x: Double, y: Double, anchor: String? = nil) -> Markup {
+        let position = [Attribute("x", f(x)), Attribute("y", f(y))]
+        return .element("text", position + (anchor.map { [Attribute("text-anchor", $0)] } ?? [])) { label }
     }
 
     /// A round step for about `count` ticks up to `maximum`: 1, 2 or 5 times a power of ten.

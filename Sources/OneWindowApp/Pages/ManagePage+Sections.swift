@@ -10,7 +10,7 @@ extension ManagePage {
     static let reviewRows = 30
 
     /// Today's waiting count over time: a step line from the day's first hour to now.
-    static func waitingSection(_ board: ManageDashboard) -> String {
+    static func waitingSection(_ board: ManageDashboard) -> Markup {
         let now = board.secondsIntoDay(board.now)
         var points = perMinute(board.waitingLine.map { (x: board.secondsIntoDay($0.at), y: Double($0.waiting)) })
         let start = min(8 * 3600, floor((points.first?.x ?? now) / 3600) * 3600)
@@ -33,7 +33,10 @@ extension ManagePage {
             id: "waiting-chart", title: "今日等候人数", summary: summary,
             series: [ManageChart.Series(name: "等候人数", color: blue, points: points, step: true)],
             x: .init(range: start...end, ticks: xTicks), y: .init(range: 0...yMax, ticks: yTicks))
-        return section("waiting", "今日等候人数", "<p>\(HTML.escape(summary))</p>\n<figure tabindex=\"0\">\(chart)</figure>")
+        return section("waiting", "今日等候人数") {
+            Markup.p { summary }
+            figure(chart)
+        }
     }
 
     /// At most one point a minute, with the minute's largest count, so that a busy day draws
@@ -55,14 +58,14 @@ extension ManagePage {
 
     /// The cohort one-visit rate (with its open cases) and the satisfied share per service over
     /// the 30 days, worst first.
-    static func servicesSection(_ board: ManageDashboard) -> String {
+    static func servicesSection(_ board: ManageDashboard) -> Markup {
         let services = board.month.services.filter {
             $0.metrics.cohort.opened > 0 || $0.metrics.casesClosed > 0
                 || $0.metrics.satisfaction.counts.values.contains { $0 > 0 }
         }.sorted { ($0.metrics.cohort.oneVisitRate ?? 2) < ($1.metrics.cohort.oneVisitRate ?? 2) }
         let range = "\(board.month.from) 至 \(board.month.to)"
         guard !services.isEmpty else {
-            return section("services", "各事项一次办结率与满意率（近30天）", "<p>\(range) 没有到场办理的办件或评价。</p>")
+            return section("services", "各事项一次办结率与满意率（近30天）") { Markup.p { "\(range) 没有到场办理的办件或评价。" } }
         }
         let shown = services.prefix(chartRows)
         let note = services.count > chartRows ? "图中为一次办结率最低的 \(chartRows) 个事项，全部 \(services.count) 个见下表。" : ""
@@ -76,31 +79,57 @@ extension ManagePage {
                 )
             },
             colors: [blue, green])
-        let rows = services.map { service in
-            let m = service.metrics
-            return "<tr><th scope=\"row\"><a href=\"/guides/\(HTML.urlComponent(service.serviceId))\">"
-                + "\(HTML.escape(service.serviceName ?? service.serviceId))</a></th><td>\(m.cohort.opened)</td>"
-                + "<td>\(percent(m.cohort.oneVisitRate))</td><td>\(m.cohort.open)</td>"
-                + "<td>\(percent(m.firstVisitResolutionRate))</td><td>\(m.satisfaction.counts.values.reduce(0, +))</td>"
-                + "<td>\(percent(m.satisfaction.satisfiedShare))</td></tr>"
+        return section("services", "各事项一次办结率与满意率（近30天）") {
+            legend([("一次办结率", blue), ("满意率", green)])
+            if !note.isEmpty { Markup.p(.class("meta")) { note } }
+            figure(chart)
+            servicesTable(services, range: range)
         }
-        let table = """
-            <div class="table-wrap" tabindex="0" role="region" aria-label="各事项数据表">
-            <table><caption>\(range)。一次办结率：首次到场的办件中当场办结的比例（撤销的不计），仍在办的办件计为未一次办结。</caption>
-            <thead><tr><th scope="col">事项</th><th scope="col">首次到场件数</th><th scope="col">一次办结率</th>\
-            <th scope="col">仍在办</th><th scope="col">首次办结率</th><th scope="col">评价数</th><th scope="col">满意率</th></tr></thead>
-            <tbody>
-            \(rows.joined(separator: "\n"))
-            </tbody></table></div>
-            """
-        return section(
-            "services", "各事项一次办结率与满意率（近30天）",
-            legend([("一次办结率", blue), ("满意率", green)]) + (note.isEmpty ? "" : "\n<p class=\"meta\">\(note)</p>")
-                + "\n<figure tabindex=\"0\">\(chart)</figure>\n" + table)
+    }
+
+    private static func servicesTable(_ services: [MetricsReport.Service], range: String) -> Markup {
+        let region = [
+            .class("table-wrap"), Attribute("tabindex", "0"), Attribute("role", "region"),
+            Attribute("aria-label", "各事项数据表"),
+        ]
+        let columns = ["事项", "首次到场件数", "一次办结率", "仍在办", "首次办结率", "评价数", "满意率"]
+        return .element("div", region) {
+            Markup.element("table") {
+                Markup.element("caption") {
+                    "\(range)。一次办结率：首次到场的办件中当场办结的比例（撤销的不计），仍在办的办件计为未一次办结。"
+                }
+                Markup.element("thead") {
+                    Markup.element("tr") { for column in columns { Markup.th(Attribute("scope", "col")) { column } } }
+                }
+                Markup.element("tbody") {
+                    for service in services {
+                        let m = service.metrics
+                        Markup.element("tr") {
+                            Markup.th(Attribute("scope", "row")) {
+                                Markup.a(href: .path("guides", service.serviceId)) {
+                                    service.serviceName ?? service.serviceId
+                                }
+                            }
+                            Markup.td { "\(m.cohort.opened)" }
+                            Markup.td { percent(m.cohort.oneVisitRate) }
+                            Markup.td { "\(m.cohort.open)" }
+                            Markup.td { percent(m.firstVisitResolutionRate) }
+                            Markup.td { "\(m.satisfaction.counts.values.reduce(0, +))" }
+                            Markup.td { percent(m.satisfaction.satisfiedShare) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A chart in a focusable frame, so that a keyboard scrolls it on a narrow screen.
+    static func figure(_ chart: Markup) -> Markup {
+        .element("figure", [Attribute("tabindex", "0")]) { chart }
     }
 
     /// The hall's daily one-visit rate and satisfied share over the 30 days.
-    static func trendSection(_ board: ManageDashboard) -> String {
+    static func trendSection(_ board: ManageDashboard) -> Markup {
         let points = board.trend.enumerated()
         let ticks = stride(from: 0, to: board.trend.count, by: 7).map {
             (value: Double($0), label: String(board.trend[$0].day.suffix(5)))
@@ -117,31 +146,45 @@ extension ManagePage {
             ],
             x: .init(range: 0...Double(max(1, board.trend.count - 1)), ticks: ticks),
             y: .init(range: 0...1, ticks: [0, 0.25, 0.5, 0.75, 1].map { (value: $0, label: "\(Int($0 * 100))%") }))
-        return section(
-            "trend", "全厅每日趋势（近30天）",
-            legend([("一次办结率", blue), ("满意率", green)]) + "\n<figure tabindex=\"0\">\(chart)</figure>")
+        return section("trend", "全厅每日趋势（近30天）") {
+            legend([("一次办结率", blue), ("满意率", green)])
+            figure(chart)
+        }
     }
 
     /// The materials named missing most often over the 30 days, each linking to its guide.
-    static func materialsSection(_ board: ManageDashboard) -> String {
+    static func materialsSection(_ board: ManageDashboard) -> Markup {
         let missed = board.month.services.flatMap { service in
             service.mostMissedMaterials.map { (service: service, material: $0) }
         }.sorted { $0.material.count > $1.material.count }.prefix(10)
-        guard !missed.isEmpty else { return section("materials", "缺件最多的材料（近30天）", "<p>近30天没有因缺件需要补正的办件。</p>") }
-        let items = missed.map { entry in
-            "<li><a href=\"/guides/\(HTML.urlComponent(entry.service.serviceId))#materials\">"
-                + "\(HTML.escape(entry.material.name))</a> <span class=\"meta\">\(HTML.escape(entry.service.serviceName ?? entry.service.serviceId))"
-                + " · \(entry.material.count) 次</span></li>"
+        guard !missed.isEmpty else {
+            return section("materials", "缺件最多的材料（近30天）") { Markup.p { "近30天没有因缺件需要补正的办件。" } }
         }
-        return section(
-            "materials", "缺件最多的材料（近30天）",
-            "<p>申请人最常缺少的材料：检查这些办事指南是否写得清楚。</p>\n<ol class=\"missed\">\n\(items.joined(separator: "\n"))\n</ol>")
+        return section("materials", "缺件最多的材料（近30天）") {
+            Markup.p { "申请人最常缺少的材料：检查这些办事指南是否写得清楚。" }
+            Markup.element("ol", [.class("missed")]) {
+                for entry in missed {
+                    Markup.li {
+                        Markup.a(href: .path("guides", entry.service.serviceId, fragment: "materials")) {
+                            entry.material.name
+                        }
+                        " "
+                        Markup.span(.class("meta")) {
+                            "\(entry.service.serviceName ?? entry.service.serviceId) · \(entry.material.count) 次"
+                        }
+                    }
+                }
+            }
+        }
     }
 
-    static func legend(_ entries: [(String, String)]) -> String {
-        let items = entries.map {
-            "<li><span class=\"swatch\" style=\"background:\($0.1)\"></span>\(HTML.escape($0.0))</li>"
+    static func legend(_ entries: [(String, String)]) -> Markup {
+        .ul(.class("legend")) {
+            for (name, color) in entries {
+                Markup.li {
+                    Markup.span(.class("swatch"), Attribute("style", "background:\(color)")) {}; name
+                }
+            }
         }
-        return "<ul class=\"legend\">\(items.joined())</ul>"
     }
 }

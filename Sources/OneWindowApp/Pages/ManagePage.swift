@@ -12,68 +12,99 @@ enum ManagePage {
 
     /// The sign-in form; `problem` says why the last attempt failed.
     static func signIn(hall: Hall, problem: String? = nil) -> String {
-        let alert = problem.map { "<p class=\"problem\" role=\"alert\">\(HTML.escape($0))</p>" } ?? ""
-        let main = """
-            <h1>大厅管理 登录</h1>
-            <p>请输入管理员令牌（由 <code>onewindowd token create --role admin</code> 生成）。令牌只用于本次登录，\
-            登录后浏览器只保存一个 8 小时有效的会话。</p>
-            \(alert)
-            <form class="sign-in" method="post" action="/manage/sign-in">
-            <label for="token">管理员令牌</label>
-            <input id="token" name="token" type="password" autocomplete="off" required spellcheck="false">
-            <button type="submit">登录</button>
-            </form>
-            """
+        let main = Markup.group {
+            Markup.h1 { "大厅管理 登录" }
+            Markup.p {
+                "请输入管理员令牌（由 "
+                Markup.element("code") { "onewindowd token create --role admin" }
+                " 生成）。令牌只用于本次登录，登录后浏览器只保存一个 8 小时有效的会话。"
+            }
+            if let problem { Markup.p(.class("problem"), Attribute("role", "alert")) { problem } }
+            Markup.element("form", [.class("sign-in"), Attribute("method", "post"), .action("/manage/sign-in")]) {
+                Markup.element("label", [Attribute("for", "token")]) { "管理员令牌" }
+                Markup.newline
+                Markup.void(
+                    "input",
+                    [
+                        .id("token"), Attribute("name", "token"), Attribute("type", "password"),
+                        Attribute("autocomplete", "off"), .flag("required"), Attribute("spellcheck", "false"),
+                    ])
+                Markup.newline
+                Markup.element("button", [Attribute("type", "submit")]) { "登录" }
+            }
+        }
         return layout(hall: hall, title: "大厅管理登录", main: main, signedIn: false)
     }
 
     /// A form that could not be taken, with the way back.
     static func problem(hall: Hall, message: String) -> String {
-        let main = """
-            <h1>大厅管理</h1>
-            <p class="problem" role="alert">\(HTML.escape(message))</p>
-            <p><a href="/manage#reviews">返回大厅管理</a></p>
-            """
+        let main = Markup.group {
+            Markup.h1 { "大厅管理" }
+            Markup.p(.class("problem"), Attribute("role", "alert")) { message }
+            Markup.p { Markup.a(href: "/manage#reviews") { "返回大厅管理" } }
+        }
         return layout(hall: hall, title: "大厅管理", main: main, signedIn: true)
     }
 
     /// The dashboard.
     static func render(_ board: ManageDashboard) -> String {
-        let main = [
-            "<h1>大厅管理 <span class=\"day\">\(HTML.escape(board.today))</span></h1>",
-            "<p class=\"meta\">已登录：\(HTML.escape(board.device)) · 数据截至 \(clock(board)) · 刷新本页可更新。</p>",
-            summary(board), waitingSection(board), servicesSection(board), trendSection(board),
-            materialsSection(board), reviewsSection(board), downloads(board),
-        ]
-        return layout(hall: board.hall, title: "大厅管理", main: main.joined(separator: "\n"), signedIn: true)
+        let main = Markup.group {
+            Markup.h1 {
+                "大厅管理 "; Markup.span(.class("day")) { board.today }
+            }
+            Markup.p(.class("meta")) { "已登录：\(board.device) · 数据截至 \(clock(board)) · 刷新本页可更新。" }
+            summary(board)
+            waitingSection(board)
+            servicesSection(board)
+            trendSection(board)
+            materialsSection(board)
+            reviewsSection(board)
+            downloads(board)
+        }
+        return layout(hall: board.hall, title: "大厅管理", main: main, signedIn: true)
     }
 
-    static func layout(hall: Hall, title: String, main: String, signedIn: Bool) -> String {
-        let signOut =
-            signedIn
-            ? "<form class=\"sign-out\" method=\"post\" action=\"/manage/sign-out\"><button type=\"submit\">退出登录</button></form>"
-            : ""
-        return """
-            <!doctype html>
-            <html lang="zh-CN">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="robots" content="noindex">
-            <title>\(HTML.escape(title)) - \(HTML.escape(hall.name))</title>
-            <style>
-            \(ManageStyle.css)
-            </style>
-            </head>
-            <body>
-            <a class="skip" href="#main">跳到正文</a>
-            <header class="site"><a class="hall" href="/">\(HTML.escape(hall.name))</a><span class="role">大厅管理</span>\(signOut)</header>
-            <main id="main" tabindex="-1">
-            \(main)
-            </main>
-            </body>
-            </html>
-            """
+    static func layout(hall: Hall, title: String, main: Markup, signedIn: Bool) -> String {
+        Markup.document(
+            .element("html", [Attribute("lang", "zh-CN")]) {
+                Markup.newline
+                Markup.element("head") {
+                    Markup.newline
+                    Markup.void("meta", [Attribute("charset", "utf-8")])
+                    Markup.void(
+                        "meta",
+                        [Attribute("name", "viewport"), Attribute("content", "width=device-width, initial-scale=1")])
+                    Markup.void("meta", [Attribute("name", "robots"), Attribute("content", "noindex")])
+                    Markup.newline
+                    Markup.element("title") { "\(title) - \(hall.name)" }
+                    Markup.newline
+                    Markup.element("style") { Markup.resource(.manageStyle) }
+                    Markup.newline
+                }
+                Markup.newline
+                Markup.element("body") {
+                    Markup.newline
+                    Markup.a(href: "#main", .class("skip")) { "跳到正文" }
+                    Markup.newline
+                    Markup.element("header", [.class("site")]) {
+                        Markup.a(href: "/", .class("hall")) { hall.name }
+                        Markup.span(.class("role")) { "大厅管理" }
+                        if signedIn {
+                            Markup.element(
+                                "form", [.class("sign-out"), Attribute("method", "post"), .action("/manage/sign-out")]
+                            ) {
+                                Markup.element("button", [Attribute("type", "submit")]) { "退出登录" }
+                            }
+                        }
+                    }
+                    Markup.newline
+                    Markup.element("main", [.id("main"), Attribute("tabindex", "-1")]) {
+                        Markup.newline; main; Markup.newline
+                    }
+                    Markup.newline
+                }
+                Markup.newline
+            })
     }
 
     /// `HH:mm` hall-local of the board's moment.
@@ -97,12 +128,15 @@ enum ManagePage {
         "\(percent(cohort.oneVisitRate)) · \(cohort.open) 件仍在办"
     }
 
-    static func section(_ id: String, _ title: String, _ body: String) -> String {
-        "<section aria-labelledby=\"\(id)\">\n<h2 id=\"\(id)\">\(HTML.escape(title))</h2>\n\(body)\n</section>"
+    static func section(_ id: String, _ title: String, @MarkupBuilder _ body: () -> Markup) -> Markup {
+        .section(Attribute("aria-labelledby", id)) {
+            Markup.h2(.id(id)) { title }
+            body()
+        }
     }
 
     /// Today's figures as a row of tiles.
-    static func summary(_ board: ManageDashboard) -> String {
+    static func summary(_ board: ManageDashboard) -> Markup {
         let t = board.todayFigures
         let m = board.month.metrics
         let tiles = [
@@ -112,18 +146,33 @@ enum ManagePage {
             ("今日过号", "\(t.noShows)"), ("近30天满意率", percent(m.satisfaction.satisfiedShare)),
             ("差评未整改", "\(m.satisfaction.badOpen)（超期 \(m.satisfaction.badOverdue)）"),
         ]
-        let items = tiles.map { "<div><dt>\(HTML.escape($0.0))</dt><dd>\(HTML.escape($0.1))</dd></div>" }
-        return "<dl class=\"tiles\">\n\(items.joined(separator: "\n"))\n</dl>"
+        return .element("dl", [.class("tiles")]) {
+            for (term, value) in tiles {
+                Markup.element("div") {
+                    Markup.dt { term }; Markup.dd { value }
+                }
+            }
+        }
     }
 
-    static func downloads(_ board: ManageDashboard) -> String {
+    static func downloads(_ board: ManageDashboard) -> Markup {
         let yesterday = WorkingDays.date(board.today).map { WorkingDays.text($0.addingTimeInterval(-86_400)) }
-        var links = ["<li><a href=\"/manage/daily.csv?date=\(board.today)\">今日日报（CSV，\(board.today)）</a></li>"]
-        if let yesterday {
-            links.append("<li><a href=\"/manage/daily.csv?date=\(yesterday)\">昨日日报（CSV，\(yesterday)）</a></li>")
+        return section("downloads", "下载") {
+            Markup.ul {
+                Markup.li {
+                    Markup.a(href: .path("manage", "daily.csv", query: "date=\(HTML.urlComponent(board.today))")) {
+                        "今日日报（CSV，\(board.today)）"
+                    }
+                }
+                if let yesterday {
+                    Markup.li {
+                        Markup.a(href: .path("manage", "daily.csv", query: "date=\(HTML.urlComponent(yesterday))")) {
+                            "昨日日报（CSV，\(yesterday)）"
+                        }
+                    }
+                }
+            }
+            Markup.p(.class("meta")) { "每个事项一行，可用 Excel 或 WPS 打开。" }
         }
-        return section(
-            "downloads", "下载",
-            "<ul>\n\(links.joined(separator: "\n"))\n</ul>\n<p class=\"meta\">每个事项一行，可用 Excel 或 WPS 打开。</p>")
     }
 }

@@ -20,52 +20,87 @@ enum PageLayout {
         var updatedAt: String? = nil
     }
 
-    /// Wraps `main`, which must already be HTML, in a whole page.
-    static func render(hall: Hall, page: Page, main: String) -> String {
-        let hallName = HTML.escape(hall.name)
-        let nameEn = hall.nameEn.map { " <span class=\"en\" lang=\"en\">\(HTML.escape($0))</span>" } ?? ""
-        let htmlClass = page.mode == .large ? " class=\"large\"" : ""
-        return """
-            <!doctype html>
-            <html lang="zh-CN"\(htmlClass)>
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="description" content="\(HTML.escape(page.description))">
-            <title>\(HTML.escape(page.title)) - \(hallName)</title>
-            <style>
-            \(PageStyle.css)
-            </style>
-            <noscript><style>.print-button{display:none}</style></noscript>
-            </head>
-            <body onbeforeprint="\(printDateScript)">
-            <a class="skip" href="#main">跳到正文</a>
-            <header class="site"><a class="hall" href="/">\(hallName)</a>\(nameEn)
-            \(PageMode.switchLink(from: page.mode, path: page.path))</header>
-            <main id="main" tabindex="-1">
-            \(main)
-            </main>
-            \(footer(hall, page))
-            </body>
-            </html>
-            """
+    /// Wraps `main` in a whole page.
+    static func render(hall: Hall, page: Page, main: Markup) -> String {
+        let htmlAttributes =
+            page.mode == .large ? [Attribute("lang", "zh-CN"), .class("large")] : [Attribute("lang", "zh-CN")]
+        return Markup.document(
+            .element("html", htmlAttributes) {
+                Markup.newline
+                Markup.element("head") {
+                    Markup.newline
+                    Markup.void("meta", [Attribute("charset", "utf-8")])
+                    Markup.void(
+                        "meta",
+                        [Attribute("name", "viewport"), Attribute("content", "width=device-width, initial-scale=1")])
+                    Markup.void("meta", [Attribute("name", "description"), Attribute("content", page.description)])
+                    Markup.newline
+                    Markup.element("title") { "\(page.title) - \(hall.name)" }
+                    Markup.newline
+                    Markup.element("style") {
+                        Markup.resource(.pageScreenStyle); Markup.resource(.pagePhoneStyle)
+                        Markup.resource(.pageLargeStyle); Markup.resource(.pagePrintStyle)
+                    }
+                    Markup.raw("<noscript><style>.print-button{display:none}</style></noscript>\n")
+                }
+                Markup.newline
+                Markup.element("body", [.handler("onbeforeprint", printDateHandler)]) {
+                    Markup.newline
+                    Markup.a(href: "#main", .class("skip")) { "跳到正文" }
+                    Markup.newline
+                    Markup.element("header", [.class("site")]) {
+                        Markup.a(href: "/", .class("hall")) { hall.name }
+                        if let nameEn = hall.nameEn {
+                            " "
+                            Markup.span(.class("en"), Attribute("lang", "en")) { nameEn }
+                        }
+                        Markup.newline
+                        PageMode.switchLink(from: page.mode, path: page.path)
+                    }
+                    Markup.newline
+                    Markup.element("main", [.id("main"), Attribute("tabindex", "-1")]) {
+                        Markup.newline; main; Markup.newline
+                    }
+                    Markup.newline
+                    footer(hall, page)
+                    Markup.newline
+                }
+                Markup.newline
+            })
     }
 
-    /// Fills the printed footer's date and full address; runs only when printing.
-    static let printDateScript =
-        "var d=document.getElementById('print-date');if(d){d.textContent=new Date().toLocaleDateString('zh-CN')}"
-        + ";var u=document.getElementById('print-url');if(u){u.textContent=location.href}"
+    /// Fills the printed footer's date and full address; runs only when printing. A literal, so
+    /// that it can be a handler; its hash is in the pages' Content-Security-Policy.
+    static let printDateHandler: StaticString =
+        "var d=document.getElementById('print-date');if(d){d.textContent=new Date().toLocaleDateString('zh-CN')};var u=document.getElementById('print-url');if(u){u.textContent=location.href}"
 
-    private static func footer(_ hall: Hall, _ page: Page) -> String {
-        var lines: [String] = []
-        if hall.address != PublicText.askAtWindow { lines.append("<p>地址：\(GuideText.typeset(hall.address))</p>") }
-        if hall.hours != PublicText.askAtWindow { lines.append("<p>办公时间：\(GuideText.typeset(hall.hours))</p>") }
-        lines.append("<p>办事指南内容以大厅窗口公示为准。</p>")
-        let checked = page.updatedAt.map { "内容核对日期：\(HTML.escape($0)) · " } ?? ""
-        let printed = """
-            <p class="print-only print-footer">本页网址：<span id="print-url">\(HTML.escape(page.path))</span> · \
-            \(checked)打印日期：<span id="print-date">见页眉</span> · 以窗口公示为准</p>
-            """
-        return "<footer class=\"site\">\n\(lines.joined(separator: "\n"))\n\(printed)\n</footer>"
+    /// The handler's text, for the policy's hash.
+    static let printDateScript = printDateHandler.description
+
+    private static func footer(_ hall: Hall, _ page: Page) -> Markup {
+        .element("footer", [.class("site")]) {
+            Markup.newline
+            if hall.address != PublicText.askAtWindow {
+                Markup.p {
+                    "地址："; GuideText.typeset(hall.address)
+                }
+            }
+            if hall.hours != PublicText.askAtWindow {
+                Markup.p {
+                    "办公时间："; GuideText.typeset(hall.hours)
+                }
+            }
+            Markup.p { "办事指南内容以大厅窗口公示为准。" }
+            Markup.p(.class("print-only print-footer")) {
+                "本页网址："
+                Markup.span(.id("print-url")) { page.path }
+                " · "
+                if let updatedAt = page.updatedAt { "内容核对日期：\(updatedAt) · " }
+                "打印日期："
+                Markup.span(.id("print-date")) { "见页眉" }
+                " · 以窗口公示为准"
+            }
+            Markup.newline
+        }
     }
 }

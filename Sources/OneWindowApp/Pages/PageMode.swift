@@ -28,11 +28,10 @@ public enum PageMode: String, Sendable, CaseIterable {
     }
 
     /// The link that switches a page at `path` to the other mode and back to the same page.
-    static func switchLink(from mode: PageMode, path: String) -> String {
+    static func switchLink(from mode: PageMode, path: String) -> Markup {
         let target = mode == .large ? "0" : "1"
-        let href = "/elderly-mode?on=\(target)&back=\(HTML.urlComponent(path))"
-        let label = mode == .large ? "退出长者模式" : "长者模式（大字版）"
-        return "<a class=\"mode\" href=\"\(HTML.escape(href))\">\(label)</a>"
+        let href = SafeURL.path("elderly-mode", query: "on=\(target)&back=\(HTML.urlComponent(path))")
+        return .a(href: href, .class("mode")) { mode == .large ? "退出长者模式" : "长者模式（大字版）" }
     }
 
     /// Where to go after switching: a path on this site only, never another host.

@@ -20,36 +20,57 @@ extension TicketPage {
 
     /// The rating form: five levels, the reasons for a bad rating, a comment. No script: the
     /// reasons are shown beside the levels and are read only with a rating of 1 or 2.
-    static func ratingSection(_ ticket: TicketView, _ rating: Rating) -> String {
+    static func ratingSection(_ ticket: TicketView, _ rating: Rating) -> Markup {
         guard case .open(let problem) = rating else {
-            return "<section class=\"rating\" aria-label=\"评价\"><p>感谢您的评价（好差评）。</p></section>"
+            return .section(.class("rating"), Attribute("aria-label", "评价")) { Markup.p { "感谢您的评价（好差评）。" } }
         }
-        let path = "/t/" + HTML.escape(HTML.urlComponent(ticket.id)) + "/evaluation"
-        let levels = (1...5).reversed().map { level in
-            let label = HTML.escape(Evaluation.levels[level] ?? "\(level)")
-            return "<label><input type=\"radio\" name=\"rating\" value=\"\(level)\" required> \(label)</label>"
+        return .section(.class("rating"), Attribute("aria-label", "评价")) {
+            Markup.h2 { "为本次服务评价" }
+            if let alert = problem.flatMap({ problems[$0] }) {
+                Markup.p(.class("advice"), Attribute("role", "alert")) { alert }
+            }
+            Markup.element("form", [Attribute("method", "post"), .action(.path("t", ticket.id, "evaluation"))]) {
+                Markup.element("fieldset") {
+                    Markup.element("legend") { "评价等级" }
+                    for level in (1...5).reversed() {
+                        Markup.newline
+                        Markup.element("label") {
+                            Markup.void(
+                                "input",
+                                [
+                                    Attribute("type", "radio"), Attribute("name", "rating"),
+                                    Attribute("value", "\(level)"), .flag("required"),
+                                ])
+                            " \(Evaluation.levels[level] ?? "\(level)")"
+                        }
+                    }
+                }
+                Markup.element("fieldset") {
+                    Markup.element("legend") { "不满意的原因（选择“不满意”或“非常不满意”时必选，可多选）" }
+                    for reason in EvaluationReason.all {
+                        Markup.newline
+                        Markup.element("label") {
+                            Markup.void(
+                                "input",
+                                [
+                                    Attribute("type", "checkbox"), Attribute("name", "reason-\(reason.id)"),
+                                    Attribute("value", "on"),
+                                ])
+                            " \(reason.label)"
+                        }
+                    }
+                }
+                Markup.p {
+                    Markup.element("label") {
+                        "意见或建议（可不填）"
+                        Markup.void("br")
+                        Markup.void(
+                            "input",
+                            [Attribute("type", "text"), Attribute("name", "comment"), Attribute("maxlength", "500")])
+                    }
+                }
+                Markup.p { Markup.element("button", [Attribute("type", "submit")]) { "提交评价" } }
+            }
         }
-        let reasons = EvaluationReason.all.map { reason in
-            "<label><input type=\"checkbox\" name=\"reason-\(HTML.escape(reason.id))\" value=\"on\"> "
-                + "\(HTML.escape(reason.label))</label>"
-        }
-        let alert = problem.flatMap { problems[$0] }.map {
-            "<p class=\"advice\" role=\"alert\">\(HTML.escape($0))</p>\n"
-        }
-        return """
-            <section class="rating" aria-label="评价">
-            <h2>为本次服务评价</h2>
-            \(alert ?? "")<form method="post" action="\(path)">
-            <fieldset><legend>评价等级</legend>
-            \(levels.joined(separator: "\n"))
-            </fieldset>
-            <fieldset><legend>不满意的原因（选择“不满意”或“非常不满意”时必选，可多选）</legend>
-            \(reasons.joined(separator: "\n"))
-            </fieldset>
-            <p><label>意见或建议（可不填）<br><input type="text" name="comment" maxlength="500"></label></p>
-            <p><button type="submit">提交评价</button></p>
-            </form>
-            </section>
-            """
     }
 }

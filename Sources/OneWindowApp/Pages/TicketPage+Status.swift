@@ -8,62 +8,73 @@ extension TicketPage {
     static let comeBackMarginSeconds = 10 * 60
 
     /// What the ticket's state means for the applicant, in plain words.
-    static func statusSection(_ ticket: TicketView, clock: HallClock, closesAt: Date? = nil) -> String {
-        let body: String
-        switch Ticket.Status(rawValue: ticket.status) {
-        case .waiting: body = waiting(ticket, clock: clock, closesAt: closesAt)
-        case .called:
-            let window = HTML.escape(ticket.windowName ?? ticket.window.map { "\($0)号窗口" } ?? "窗口")
-            let again = ticket.callCount > 1 ? "已叫号 \(ticket.callCount) 次，" : ""
-            body = """
-                <p class="headline">请到 <strong>\(window)</strong> 办理</p>
-                <p>\(again)请带好材料尽快前往。多次叫号未到将视为过号，需要重新取号。</p>
-                """
-        case .completed: body = ended(ticket)
-        case .noShow:
-            body = """
-                <p class="headline">已过号</p>
-                <p>叫号 \(ticket.callCount) 次您都没有到窗口，这个号码已失效。如仍需办理，请重新取号。</p>
-                """
-        case .expired:
-            body = """
-                <p class="headline">已过期</p>
-                <p>到当天办公结束时这个号码还没有办理，已失效。请在办公时间重新取号。</p>
-                """
-        case nil: body = "<p class=\"headline\">请到大厅咨询台询问</p>"
+    static func statusSection(_ ticket: TicketView, clock: HallClock, closesAt: Date? = nil) -> Markup {
+        .section(.class("status \(ticket.status)"), Attribute("aria-label", "办理状态")) {
+            switch Ticket.Status(rawValue: ticket.status) {
+            case .waiting: waiting(ticket, clock: clock, closesAt: closesAt)
+            case .called:
+                Markup.p(.class("headline")) {
+                    "请到 "
+                    Markup.strong { ticket.windowName ?? ticket.window.map { "\($0)号窗口" } ?? "窗口" }
+                    " 办理"
+                }
+                Markup.p {
+                    ticket.callCount > 1 ? "已叫号 \(ticket.callCount) 次，" : ""
+                    "请带好材料尽快前往。多次叫号未到将视为过号，需要重新取号。"
+                }
+            case .completed: ended(ticket)
+            case .noShow:
+                Markup.p(.class("headline")) { "已过号" }
+                Markup.p { "叫号 \(ticket.callCount) 次您都没有到窗口，这个号码已失效。如仍需办理，请重新取号。" }
+            case .expired:
+                Markup.p(.class("headline")) { "已过期" }
+                Markup.p { "到当天办公结束时这个号码还没有办理，已失效。请在办公时间重新取号。" }
+            case nil: Markup.p(.class("headline")) { "请到大厅咨询台询问" }
+            }
         }
-        return "<section class=\"status \(HTML.escape(ticket.status))\" aria-label=\"办理状态\">\n\(body)\n</section>"
     }
 
-    private static func waiting(_ ticket: TicketView, clock: HallClock, closesAt: Date?) -> String {
+    private static func waiting(_ ticket: TicketView, clock: HallClock, closesAt: Date?) -> Markup {
         let ahead =
             ticket.ahead == 0
-            ? "<p class=\"headline\">下一位就是您</p>" : "<p class=\"headline\">前面还有 <strong>\(ticket.ahead)</strong> 人</p>"
+            ? Markup.p(.class("headline")) { "下一位就是您" }
+            : Markup.p(.class("headline")) {
+                "前面还有 "; Markup.strong { "\(ticket.ahead)" }; " 人"
+            }
         guard let seconds = ticket.estimatedWaitSeconds, let minutes = ticket.estimatedWaitMinutes else {
-            return ahead + "\n<p>现在没有开放的窗口办理这个事项，请向大厅工作人员询问。</p>"
+            return .group {
+                ahead; Markup.p { "现在没有开放的窗口办理这个事项，请向大厅工作人员询问。" }
+            }
         }
-        let estimate = "<p>预计等候约 <strong>\(minutes)</strong> 分钟（约 \(clock.time(in: seconds)) 轮到您）。</p>"
-        let advice: String
+        let estimate = Markup.p {
+            "预计等候约 "
+            Markup.strong { "\(minutes)" }
+            " 分钟（约 \(clock.time(in: seconds)) 轮到您）。"
+        }
+        let advice: Markup
         if let closesAt, clock.now.addingTimeInterval(Double(seconds)) >= closesAt {
             // Past closing time a ticket expires: nobody is sent away to come back too late.
-            advice = """
-                <p class="advice">按目前的进度，轮到您时可能已过今天的办公时间（\(clock.time(closesAt)) 截止）。\
-                请留在大厅内，并向工作人员确认今天能否办理。</p>
-                """
+            advice = .p(.class("advice")) {
+                "按目前的进度，轮到您时可能已过今天的办公时间（\(clock.time(closesAt)) 截止）。"
+                "请留在大厅内，并向工作人员确认今天能否办理。"
+            }
         } else if seconds <= stayNearSeconds || ticket.ahead == 0 {
-            advice = "<p class=\"advice\">很快就轮到您，请留在大厅内，留意显示屏和广播叫号。</p>"
+            advice = .p(.class("advice")) { "很快就轮到您，请留在大厅内，留意显示屏和广播叫号。" }
         } else {
             let back = clock.time(in: seconds - comeBackMarginSeconds)
-            advice = """
-                <p class="advice">您可以先离开一会儿，请在 <strong>\(back)</strong> 前回到大厅等候叫号。\
-                前面的人办得快时会提前叫到您，本页会随时更新。</p>
-                """
+            advice = .p(.class("advice")) {
+                "您可以先离开一会儿，请在 "
+                Markup.strong { back }
+                " 前回到大厅等候叫号。前面的人办得快时会提前叫到您，本页会随时更新。"
+            }
         }
-        return [ahead, estimate, advice].joined(separator: "\n")
+        return .group {
+            ahead; estimate; advice
+        }
     }
 
-    private static func ended(_ ticket: TicketView) -> String {
-        let caseId = ticket.caseId.map { "凭办件编号 \(HTML.escape($0)) " } ?? ""
+    private static func ended(_ ticket: TicketView) -> Markup {
+        let caseId = ticket.caseId.map { "凭办件编号 \($0) " } ?? ""
         let (headline, text) =
             switch ticket.outcome {
             case "accepted": ("已受理", "您的申请已受理，后续办理不需要再来大厅。")
@@ -71,10 +82,10 @@ extension TicketPage {
             case "rejected": ("不予受理", "原因见窗口出具的告知书。")
             default: ("已办结", "本次业务已办理完毕。")
             }
-        return """
-            <p class="headline">\(headline)</p>
-            <p>\(text)</p>
-            <p>欢迎为本次服务评价（好差评）：在本页、窗口评价器上，或在大厅自助机输入号码和凭条上的评价码。</p>
-            """
+        return .group {
+            Markup.p(.class("headline")) { headline }
+            Markup.p { text }
+            Markup.p { "欢迎为本次服务评价（好差评）：在本页、窗口评价器上，或在大厅自助机输入号码和凭条上的评价码。" }
+        }
     }
 }

@@ -25,76 +25,100 @@ enum TicketPage {
         let open = ticket.status == Ticket.Status.waiting.rawValue || ticket.status == Ticket.Status.called.rawValue
         let refreshing = open && autoRefresh
         let clock = HallClock(timeZone: hall.timeZone, now: now)
-        let priority = ticket.priority ? " <span class=\"tag\">优先</span>" : ""
-        let service = ticket.serviceName.map(HTML.escape) ?? "办事"
-        var main = """
-            <p class="kicker">排队进度</p>
-            <h1 class="ticket"><span class="label">您的号码</span> <span class="number">\(HTML.escape(ticket.number))</span></h1>
-            <p class="service">\(service)\(priority)</p>
-            \(statusSection(ticket, clock: clock, closesAt: closesAt))
-
-            """
-        if let rating { main += ratingSection(ticket, rating) + "\n" }
-        if let caseId = ticket.caseId {
-            let visit = ticket.visit.map { "（第 \($0) 次到大厅）" } ?? ""
-            main += "<p class=\"case\">办件编号：<span class=\"code\">\(HTML.escape(caseId))</span>\(visit)</p>\n"
+        let path = SafeURL.path("t", ticket.id)
+        let main = Markup.group {
+            Markup.p(.class("kicker")) { "排队进度" }
+            Markup.newline
+            Markup.h1(.class("ticket")) {
+                Markup.span(.class("label")) { "您的号码" }
+                " "
+                Markup.span(.class("number")) { ticket.number }
+            }
+            Markup.newline
+            Markup.p(.class("service")) {
+                ticket.serviceName ?? "办事"
+                if ticket.priority { " "; Markup.span(.class("tag")) { "优先" } }
+            }
+            Markup.newline
+            statusSection(ticket, clock: clock, closesAt: closesAt)
+            Markup.newline
+            if let rating { ratingSection(ticket, rating) }
+            if let caseId = ticket.caseId {
+                Markup.p(.class("case")) {
+                    "办件编号："
+                    Markup.span(.class("code")) { caseId }
+                    ticket.visit.map { "（第 \($0) 次到大厅）" } ?? ""
+                }
+            }
+            Markup.p(.class("updated")) {
+                "更新于 \(clock.time(now, seconds: true))"
+                if open && refreshing {
+                    " · 本页每 \(refreshSeconds) 秒自动刷新（"
+                    Markup.a(href: path.appending(query: "refresh=off")) { "停止自动刷新" }
+                    "）"
+                } else if open {
+                    " · "
+                    Markup.a(href: path.appending(query: "refresh=off")) { "刷新" }
+                    " · "
+                    Markup.a(href: path) { "恢复自动刷新" }
+                }
+            }
+            Markup.newline
+            Markup.p { Markup.a(href: .path("guides", ticket.serviceId)) { "查看该事项的办事指南和所需材料" } }
         }
-        let path = "/t/" + HTML.escape(HTML.urlComponent(ticket.id))
-        let updated =
-            !open
-            ? ""
-            : refreshing
-                ? " · 本页每 \(refreshSeconds) 秒自动刷新（<a href=\"\(path)?refresh=off\">停止自动刷新</a>）"
-                : " · <a href=\"\(path)?refresh=off\">刷新</a> · <a href=\"\(path)\">恢复自动刷新</a>"
-        main += """
-            <p class="updated">更新于 \(clock.time(now, seconds: true))\(updated)</p>
-            <p><a href="/guides/\(HTML.escape(HTML.urlComponent(ticket.serviceId)))">查看该事项的办事指南和所需材料</a></p>
-            """
-        let refresh = refreshing ? "<meta http-equiv=\"refresh\" content=\"\(refreshSeconds)\">\n" : ""
         return shell(
             hall: hall, title: "\(ticket.number) 排队进度", description: "排队号码 \(ticket.number) 的办理进度",
-            head: refresh, main: main)
+            head: refreshing ? .refresh(seconds: refreshSeconds) : .empty, main: main)
     }
 
     /// The 404 page for an id no ticket has.
     static func notFound(hall: Hall) -> String {
-        let main = """
-            <h1>未找到该号码</h1>
-            <p>这个排队号码的链接不完整或有误。请重新扫描取号凭条上的二维码，或到大厅咨询台询问。</p>
-            <p><a href="/">返回首页</a>查看办事指南。</p>
-            """
-        return shell(hall: hall, title: "未找到该号码", description: "未找到该排队号码。", head: "", main: main)
+        let main = Markup.group {
+            Markup.h1 { "未找到该号码" }
+            Markup.p { "这个排队号码的链接不完整或有误。请重新扫描取号凭条上的二维码，或到大厅咨询台询问。" }
+            Markup.p {
+                Markup.a(href: "/") { "返回首页" }; "查看办事指南。"
+            }
+        }
+        return shell(hall: hall, title: "未找到该号码", description: "未找到该排队号码。", head: .empty, main: main)
     }
 
-    /// The page around `main` (already HTML): the hall's name, the content, the hall's address.
+    /// The page around `main`: the hall's name, the content, the hall's address.
     /// Ticket pages are nobody's search result: `noindex`.
-    private static func shell(hall: Hall, title: String, description: String, head: String, main: String) -> String {
-        var footer: [String] = []
-        if hall.address != PublicText.askAtWindow { footer.append("<p>地址：\(HTML.escape(hall.address))</p>") }
-        if hall.hours != PublicText.askAtWindow { footer.append("<p>办公时间：\(HTML.escape(hall.hours))</p>") }
-        footer.append("<p>叫号以大厅显示屏和广播为准。</p>")
-        return """
-            <!doctype html>
-            <html lang="zh-CN">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="description" content="\(HTML.escape(description))">
-            <meta name="robots" content="noindex">
-            \(head)<title>\(HTML.escape(title)) - \(HTML.escape(hall.name))</title>
-            <style>\(css)</style>
-            </head>
-            <body>
-            <a class="skip" href="#main">跳到正文</a>
-            <header><a href="/">\(HTML.escape(hall.name))</a></header>
-            <main id="main" tabindex="-1">
-            \(main)
-            </main>
-            <footer>
-            \(footer.joined(separator: "\n"))
-            </footer>
-            </body>
-            </html>
-            """
+    private static func shell(hall: Hall, title: String, description: String, head: Markup, main: Markup) -> String {
+        Markup.document(
+            .element("html", [Attribute("lang", "zh-CN")]) {
+                Markup.newline
+                Markup.element("head") {
+                    Markup.newline
+                    Markup.void("meta", [Attribute("charset", "utf-8")])
+                    Markup.void(
+                        "meta",
+                        [Attribute("name", "viewport"), Attribute("content", "width=device-width, initial-scale=1")])
+                    Markup.void("meta", [Attribute("name", "description"), Attribute("content", description)])
+                    Markup.void("meta", [Attribute("name", "robots"), Attribute("content", "noindex")])
+                    Markup.newline
+                    head
+                    Markup.element("title") { "\(title) - \(hall.name)" }
+                    Markup.element("style") { Markup.resource(.ticketStyle) }
+                    Markup.newline
+                }
+                Markup.newline
+                Markup.element("body") {
+                    Markup.newline
+                    Markup.a(href: "#main", .class("skip")) { "跳到正文" }
+                    Markup.element("header") { Markup.a(href: "/") { hall.name } }
+                    Markup.element("main", [.id("main"), Attribute("tabindex", "-1")]) {
+                        Markup.newline; main; Markup.newline
+                    }
+                    Markup.element("footer") {
+                        if hall.address != PublicText.askAtWindow { Markup.p { "地址：\(hall.address)" } }
+                        if hall.hours != PublicText.askAtWindow { Markup.p { "办公时间：\(hall.hours)" } }
+                        Markup.p { "叫号以大厅显示屏和广播为准。" }
+                    }
+                    Markup.newline
+                }
+                Markup.newline
+            })
     }
 }

@@ -31,6 +31,9 @@ final class CommitInbox: @unchecked Sendable {
         if let refusal { throw refusal }
     }
 
+    /// How many jobs wait now (tests hold the commit thread until theirs are all in).
+    var waiting: Int { condition.withLock { jobs.count } }
+
     func close() {
         condition.withLock {
             closed = true

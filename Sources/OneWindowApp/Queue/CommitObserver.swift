@@ -16,4 +16,9 @@ public struct CommittedGroup: Sendable {
     public let tickets: [String: Ticket]
     /// The catalogue the group ran with (window names, services).
     public let catalogue: Catalogue
+    /// How many jobs ran in the group, those whose write failed included.
+    public let jobs: Int
+    /// How many of them failed alone (their write undone, their answer a 503) while the
+    /// others committed.
+    public let failedJobs: Int
 }

@@ -43,8 +43,8 @@ extension QueueService {
     private struct GroupOutcome {
         var answers: [CommitJob.Answer]
         var run: JobRun
-        /// A job's write failed and was undone alone (only when jobs are isolated).
-        var jobFailed: Bool
+        /// Jobs whose write failed and was undone alone (only when jobs are isolated).
+        var failedJobs = 0
     }
 
     /// Commits `jobs` (after the day's own work) in one transaction, then answers them.
@@ -77,12 +77,14 @@ extension QueueService {
             }
         }
         // Before the answers, so a health probe in this group reports what the group proved.
-        if let outcome, outcome.run.wrote, !outcome.jobFailed { health.withLock { $0.writeFailure = nil } }
+        if let outcome, outcome.run.wrote, outcome.failedJobs == 0 { health.withLock { $0.writeFailure = nil } }
         // The observers hear of the group before anyone is answered: whoever got a 201 and then
         // reads the metrics or watches a board sees their change (they take microseconds).
         if let run = outcome?.run, !run.written.isEmpty {
             let catalogue = state.withLock { $0.queue.catalogue }
-            let group = CommittedGroup(events: run.written, tickets: run.tickets, catalogue: catalogue)
+            let group = CommittedGroup(
+                events: run.written, tickets: run.tickets, catalogue: catalogue, jobs: jobs.count,
+                failedJobs: outcome?.failedJobs ?? 0)
             for observer in observers { observer.committed(group) }
         }
         if let outcome {
@@ -102,7 +104,7 @@ extension QueueService {
         try storage.transaction { transaction in
             let catalogue = state.withLock { $0.queue.catalogue }
             var outcome = GroupOutcome(
-                answers: [], run: JobRun(transaction: transaction, now: now, catalogue: catalogue), jobFailed: false)
+                answers: [], run: JobRun(transaction: transaction, now: now, catalogue: catalogue))
             try dayWork(&outcome.run, closeNow: closeNow)
             for job in jobs {
                 guard isolated else {
@@ -117,7 +119,7 @@ extension QueueService {
                     let failure = Storage.isDiskFull(error) ? QueueFailure.full : .storage
                     outcome.answers.append { _ in job.reject(failure) }
                     noteWriteFailure(error)
-                    outcome.jobFailed = true
+                    outcome.failedJobs += 1
                     // SQLite may have ended the whole transaction (full disk, I/O error).
                     guard transaction.isOpen else { throw error }
                     try rebuild(now: now) { try transaction.loadQueue(day: $0) }
@@ -133,9 +135,9 @@ extension QueueService {
         let now = run.now
         let (changes, newDay) = state.withLock { state in
             let day = state.queue.day
-            state.queue.rollOver(to: now)
-            if closeNow { state.queue.closeDay(actor: "system", at: now) }
-            return (state.queue.takeChanges(), state.queue.day != day)
+            var changes = state.queue.apply(.rollOver, by: "system", at: now).changes
+            if closeNow { changes.merge(state.queue.apply(.closeDay, by: "system", at: now).changes) }
+            return (changes, state.queue.day != day)
         }
         log(changes.warnings)
         try run.write(changes)

@@ -10,51 +10,42 @@ extension QueueService {
     /// The key is claimed in the job's savepoint, by the same transaction that writes the
     /// ticket, so a key is never on disk without its ticket, nor a ticket without its key.
     ///
-    /// The completion gets what `present` made of the ticket (its view, with its place in the
-    /// queue), made on the commit thread under the lock it already holds for the command.
-    /// Making it on the answering worker instead took the queue's lock a second time, against
-    /// the commit thread: 8 % more CPU per ticket (bench/hot-paths.sh, 5 rounds).
-    ///
-    /// `refresh` changes a replayed ticket before it is presented (a new evaluation code: the
-    /// first answer's never reached the kiosk, or it would not have asked again); its change is
-    /// written like any other.
-    public func issue<Answer: Sendable>(
-        claim: IdempotencyClaim?, ticketId: String, lookup: StoredLookup = StoredLookup(),
-        command: @escaping @Sendable (inout HallQueue, Date, StoredFound) throws(QueueError) -> Ticket,
-        refresh: (@Sendable (inout HallQueue, Ticket) -> Ticket)? = nil,
-        present: @escaping @Sendable (Ticket, HallQueue) -> Answer,
-        completion: @escaping @Sendable (Result<Answer, QueueFailure>) -> Void
-    ) {
-        enqueue(
-            CommitJob(
-                run: { [self] run in
-                    let record = claim.map {
-                        IdempotencyRecord(
-                            device: $0.device, key: $0.key, fingerprint: $0.fingerprint, ticketId: ticketId,
-                            createdAt: run.now)
-                    }
-                    if let record, let held = try run.transaction.claim(record) {
-                        let replayed = try replay(held, of: record, run)
-                        guard case .success(let ticket) = replayed, let refresh else {
-                            let answer = replayed.map { ticket in state.withLock { present(ticket, $0.queue) } }
-                            return { committed in completion(committed ? answer : .failure(.storage)) }
-                        }
-                        let result = apply(
-                            { queue, _ throws(QueueError) in present(refresh(&queue, ticket), queue) }, at: run.now)
-                        try run.write(result.changes)
-                        return { committed in completion(committed ? result.value : .failure(.storage)) }
-                    }
-                    let found = try find(lookup, run)
-                    let result = apply(
-                        { queue, now throws(QueueError) in present(try command(&queue, now, found), queue) },
-                        at: run.now)
-                    if let record {
-                        if case .failure = result.value { try run.transaction.unclaim(record) }
-                    }
-                    try run.write(result.changes)
-                    return { committed in completion(committed ? result.value : .failure(.storage)) }
-                },
-                reject: { completion(.failure($0)) }))
+    /// A replayed ticket gets a new evaluation code (`renewEvaluationCode`: the first answer's
+    /// never reached the kiosk, or it would not have asked again), written like any other
+    /// change; its answer is made as the issue's would be.
+    func issue<Answer: CommandAnswer & Sendable>(
+        _ order: TicketOrder, by actor: String, claim: IdempotencyClaim, _ run: inout JobRun
+    ) throws -> Result<Answer, QueueFailure> {
+        let command = QueueCommand.issue(order)
+        let record = IdempotencyRecord(
+            device: claim.device, key: claim.key, fingerprint: claim.fingerprint, ticketId: order.id,
+            createdAt: run.now)
+        if let held = try run.transaction.claim(record) {
+            let ticket: Ticket
+            switch try replay(held, of: record, run) {
+            case .success(let found): ticket = found
+            case .failure(let failure): return .failure(failure)
+            }
+            let now = run.now
+            let (answer, changes) = state.withLock { state in
+                var renewed = ticket
+                var changes = QueueChanges()
+                if let code = order.code {
+                    let applied = state.queue.apply(
+                        .renewEvaluationCode(ticket: ticket.id, code: code), by: actor, at: now)
+                    if case .success(.ticket(let ticket)) = applied.outcome { renewed = ticket }
+                    changes = applied.changes
+                }
+                return (Answer(.ticket(renewed), of: command, in: state.queue, at: now), changes)
+            }
+            try run.write(changes)
+            return .success(answer)
+        }
+        let (answer, changes): (Result<Answer, QueueFailure>, QueueChanges) = apply(
+            command, by: actor, stored: try find(command, run), at: run.now)
+        if case .failure = answer { try run.transaction.unclaim(record) }
+        try run.write(changes)
+        return answer
     }
 
     /// The answer to a key already held: its ticket as it stands, or why it cannot be.

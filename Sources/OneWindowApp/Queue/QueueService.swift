@@ -35,6 +35,8 @@ public final class QueueService: Sendable {
     let finished = DispatchSemaphore(value: 0)
     /// Called on every turn of the commit loop (systemd's watchdog).
     let heartbeat: (@Sendable () -> Void)?
+    /// Wrong evaluation codes per ticket and per kiosk, counted on the commit thread.
+    let codeAttempts: EvaluationCodeAttempts
 
     /// Loads today's queue from the database, expiring what earlier days left open.
     public init(
@@ -52,8 +54,7 @@ public final class QueueService: Sendable {
             catalogue: catalogue, day: latest, tickets: stored.tickets, windows: stored.windows,
             callsBeforeNoShow: callsBeforeNoShow, noShowAfter: noShowAfter, cases: stored.cases,
             evaluated: stored.evaluations)
-        queue.rollOver(to: now)
-        let changes = queue.takeChanges()
+        let changes = queue.apply(.rollOver, by: "system", at: now).changes
         try storage.transaction { transaction in
             var run = JobRun(transaction: transaction, now: now, catalogue: catalogue)
             try run.write(changes)
@@ -67,6 +68,7 @@ public final class QueueService: Sendable {
         self.closingTime = closingTime
         self.inbox = CommitInbox(capacity: inboxCapacity)
         self.heartbeat = heartbeat
+        self.codeAttempts = EvaluationCodeAttempts(clock: clock)
         self.state = Mutex(HallState(queue: queue))
         log(changes.warnings)
         publishDayEnd(of: queue)
@@ -82,55 +84,65 @@ public final class QueueService: Sendable {
         return state.withLock { body($0.queue) }
     }
 
-    /// Applies `command` in turn and answers after its group has committed. A refused command
-    /// (`QueueError`) changes nothing and is answered after the commit too. What `lookup` names
-    /// and the queue does not hold in memory (a case closed long ago, an evaluation) is read
-    /// from the database in the job's own transaction and handed to the command.
-    public func submit<T: Sendable>(
-        lookup: StoredLookup = StoredLookup(),
-        _ command: @escaping @Sendable (inout HallQueue, Date, StoredFound) throws(QueueError) -> T,
-        completion: @escaping @Sendable (Result<T, QueueFailure>) -> Void
+    /// Runs `command` in turn through the group commit and answers after its group has
+    /// committed: with `Answer`, made from the command's outcome and the queue as the command
+    /// left it. A refused command (`QueueError`) changes nothing and is answered after the
+    /// commit too. What the command names and the queue does not hold in memory (a case closed
+    /// long ago, an evaluation) is read from the database in the job's own transaction.
+    ///
+    /// With `claim`, an issue honours the kiosk's idempotency key (`QueueService+Issue`).
+    func execute<Answer: CommandAnswer & Sendable>(
+        _ command: QueueCommand, by actor: String, claim: IdempotencyClaim? = nil, answer: Answer.Type = Answer.self,
+        completion: @escaping @Sendable (Result<Answer, QueueFailure>) -> Void
     ) {
         enqueue(
             CommitJob(
                 run: { [self] run in
-                    let found = try find(lookup, run)
-                    let result = apply(
-                        { queue, now throws(QueueError) in try command(&queue, now, found) }, at: run.now)
-                    try run.write(result.changes)
-                    return { committed in completion(committed ? result.value : .failure(.storage)) }
+                    let result: Result<Answer, QueueFailure>
+                    if let claim, case .issue(let order) = command {
+                        result = try issue(order, by: actor, claim: claim, &run)
+                    } else {
+                        let applied: (Result<Answer, QueueFailure>, QueueChanges) = apply(
+                            command, by: actor, stored: try find(command, run), at: run.now)
+                        try run.write(applied.1)
+                        result = applied.0
+                    }
+                    return { committed in completion(committed ? result : .failure(.storage)) }
                 },
                 reject: { completion(.failure($0)) }))
     }
 
-    /// Reads what `lookup` names and memory does not hold.
-    func find(_ lookup: StoredLookup, _ run: JobRun) throws -> StoredFound {
-        var found = StoredFound()
-        if let id = lookup.caseId, state.withLock({ $0.queue.cases[id] }) == nil {
+    /// Reads what `command` names and memory does not hold.
+    func find(_ command: QueueCommand, _ run: JobRun) throws -> StoredRecords {
+        var found = StoredRecords()
+        if let id = command.storedCaseId, state.withLock({ $0.queue.cases[id] }) == nil {
             found.caseRecord = try run.transaction.caseRecord(id: id)
         }
-        if let id = lookup.evaluationId { found.evaluation = try run.transaction.evaluation(id: id) }
+        if let id = command.storedEvaluationId { found.evaluation = try run.transaction.evaluation(id: id) }
         return found
+    }
+
+    /// Applies a command to the queue under its lock, makes its answer there (reading the queue
+    /// again on the answering worker took the lock a second time, against the commit thread: 8 %
+    /// more CPU per ticket, bench/hot-paths.sh) and returns what it changed.
+    func apply<Answer: CommandAnswer & Sendable>(
+        _ command: QueueCommand, by actor: String, stored: StoredRecords = StoredRecords(), at now: Date
+    ) -> (Result<Answer, QueueFailure>, QueueChanges) {
+        state.withLock { state in
+            let kiosk = kioskRatingKey(command, in: state.queue)
+            if let kiosk, let wait = codeAttempts.lockedFor(ticket: kiosk, device: actor) {
+                return (.failure(.refused(.evaluationCodeLocked(seconds: wait))), QueueChanges())
+            }
+            let applied = state.queue.apply(command, by: actor, at: now, stored: stored)
+            if let kiosk { countWrongCode(applied.outcome, ticket: kiosk, device: actor) }
+            let answer = applied.outcome.map { Answer($0, of: command, in: state.queue, at: now) }
+            return (answer.mapError(QueueFailure.refused), applied.changes)
+        }
     }
 
     /// Takes a reloaded catalogue (SIGHUP) without losing the queue.
     public func replaceCatalogue(_ catalogue: Catalogue) {
         state.withLock { $0.queue.replaceCatalogue(catalogue) }
-    }
-
-    /// Applies a command to the queue under its lock and takes what it changed.
-    func apply<T>(_ command: (inout HallQueue, Date) throws(QueueError) -> T, at now: Date)
-        -> (value: Result<T, QueueFailure>, changes: QueueChanges)
-    {
-        state.withLock { state in
-            let value: Result<T, QueueFailure>
-            do throws(QueueError) {
-                value = .success(try command(&state.queue, now))
-            } catch {
-                value = .failure(.refused(error))
-            }
-            return (value, state.queue.takeChanges())
-        }
     }
 
     func enqueue(_ job: CommitJob) {
@@ -165,24 +177,7 @@ public final class QueueService: Sendable {
     }
 }
 
-/// What a command needs read from the database when memory does not hold it.
-public struct StoredLookup: Sendable {
-    public var caseId: String?
-    public var evaluationId: String?
-
-    public init(caseId: String? = nil, evaluationId: String? = nil) {
-        self.caseId = caseId
-        self.evaluationId = evaluationId
-    }
-}
-
-/// What was read for a `StoredLookup`.
-public struct StoredFound: Sendable {
-    public var caseRecord: CaseRecord?
-    public var evaluation: Evaluation?
-}
-
-/// Why a submitted command did not succeed.
+/// Why an executed command did not succeed.
 public enum QueueFailure: Error, Sendable, Equatable {
     /// The queue refused the command (illegal transition, unknown ticket …).
     case refused(QueueError)

@@ -24,9 +24,8 @@ extension Routes {
                 let device = request.authorizedDevice
                 let id = request.pathParameter("id").uppercased()
                 let body = try request.decodeJSON(CancelCaseRequest.self)
-                state.queue.submit(lookup: StoredLookup(caseId: id)) { queue, now, found throws(QueueError) in
-                    try queue.cancelCase(id, stored: found.caseRecord, reason: body.reason, actor: device.name, at: now)
-                } completion: { result in
+                let command = QueueCommand.cancelCase(id, reason: body.reason)
+                state.queue.execute(command, by: device.name, answer: QueueOutcome.self) { result in
                     switch result {
                     case .success:
                         // Read back as committed, with its visits.

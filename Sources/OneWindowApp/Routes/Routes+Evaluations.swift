@@ -30,13 +30,8 @@ extension Routes {
                 let device = request.authorizedDevice
                 let id = request.pathParameter("id").uppercased()
                 let step = try request.decodeJSON(RectifyRequest.self).followUpStep()
-                state.queue.submit(lookup: StoredLookup(evaluationId: id)) { queue, now, found throws(QueueError) in
-                    let evaluation = try queue.followUp(
-                        found.evaluation, id: id, step: step, actor: device.name, at: now)
-                    return EvaluationEnvelope(evaluation: EvaluationView(evaluation, number: nil, today: queue.day))
-                } completion: { result in
-                    responder.answer(result)
-                }
+                let command = QueueCommand.followUp(evaluation: id, step: step)
+                state.queue.execute(command, by: device.name, answer: EvaluationEnvelope.self) { responder.answer($0) }
             },
         ]
     }

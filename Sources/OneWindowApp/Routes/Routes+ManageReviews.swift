@@ -55,13 +55,11 @@ extension Routes {
 
     /// Submits the step and waits for its commit (a manager's form, rarely posted).
     private static func followUp(_ state: AppState, id: String, step: FollowUpStep, actor: String)
-        -> Result<Evaluation, QueueFailure>
+        -> Result<QueueOutcome, QueueFailure>
     {
         let outcome = ResultBox()
-        state.queue.submit(lookup: StoredLookup(evaluationId: id)) { queue, now, found throws(QueueError) in
-            try queue.followUp(found.evaluation, id: id, step: step, actor: actor, at: now)
-        } completion: { result in
-            outcome.set(result)
+        state.queue.execute(.followUp(evaluation: id, step: step), by: actor, answer: QueueOutcome.self) {
+            outcome.set($0)
         }
         return outcome.wait(seconds: 10) ?? .failure(.busy)
     }
@@ -87,15 +85,15 @@ extension Routes {
 /// A queue answer handed from the commit thread to the waiting form handler.
 private final class ResultBox: @unchecked Sendable {
     // Unchecked: `value` is written once before `done` is signalled and read only after.
-    private var value: Result<Evaluation, QueueFailure>?
+    private var value: Result<QueueOutcome, QueueFailure>?
     private let done = DispatchSemaphore(value: 0)
 
-    func set(_ result: Result<Evaluation, QueueFailure>) {
+    func set(_ result: Result<QueueOutcome, QueueFailure>) {
         value = result
         done.signal()
     }
 
-    func wait(seconds: Double) -> Result<Evaluation, QueueFailure>? {
+    func wait(seconds: Double) -> Result<QueueOutcome, QueueFailure>? {
         done.wait(timeout: .now() + seconds) == .timedOut ? nil : value
     }
 }

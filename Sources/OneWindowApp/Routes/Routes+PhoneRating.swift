@@ -42,8 +42,9 @@ extension Routes {
                 responder.send(redirect(page + "?problem=rating"))
                 return
             }
-            let request = RatingRequest(reference: id, rating: rating, reasons: reasons, comment: comment)
-            rate(state, request, by: .phone, actor: "phone") { result in
+            let command = QueueCommand.evaluate(
+                Rating(reference: id, rating: rating, reasons: reasons, comment: comment, by: .phone))
+            state.queue.execute(command, by: "phone", answer: QueueOutcome.self) { result in
                 switch result {
                 case .success: responder.send(redirect(page))
                 case .failure(.refused(.reasonsRequired)): responder.send(redirect(page + "?problem=reasons"))

@@ -20,33 +20,12 @@ extension Routes {
                     IdempotencyClaim(device: device.name, key: $0, fingerprint: body.fingerprint)
                 }
                 let id = Ticket.newId(at: state.clock())
-                let caseId = body.caseId?.uppercased()
                 // The receipt's evaluation code; only its hash is kept, with the ticket.
-                let code = EvaluationCode.generate()
-                let codeHash = EvaluationCode.hash(code, ticketId: id)
-                queue.issue(
-                    claim: claim, ticketId: id, lookup: StoredLookup(caseId: caseId),
-                    command: { queue, now, found throws(QueueError) in
-                        let ticket = try queue.issue(
-                            id: id, serviceId: body.serviceId, priority: body.priority ?? false,
-                            visiting: caseId.map { ($0, found.caseRecord) }, actor: device.name, at: now)
-                        return queue.setEvaluationCode(hash: codeHash, ticket: ticket.id) ?? ticket
-                    },
-                    refresh: { queue, ticket in
-                        // A replay: the first answer's code never reached the kiosk; this one replaces it.
-                        let hash = EvaluationCode.hash(code, ticketId: ticket.id)
-                        return queue.replaceEvaluationCode(hash: hash, ticket: ticket.id) ?? ticket
-                    },
-                    present: { ticket, queue in
-                        var view = TicketView(ticket, in: queue)
-                        // A new ticket has this request's id; a replayed one another (hashed only then).
-                        let expected = ticket.id == id ? codeHash : EvaluationCode.hash(code, ticketId: ticket.id)
-                        if ticket.evaluationCodeHash == expected {
-                            view.evaluationCode = code
-                        }
-                        return view
-                    }
-                ) { result in
+                let code = EvaluationCodeSeal(code: EvaluationCode.generate(), ticketId: id, hash: EvaluationCode.hash)
+                let order = TicketOrder(
+                    id: id, serviceId: body.serviceId, priority: body.priority ?? false,
+                    caseId: body.caseId?.uppercased(), code: code)
+                queue.execute(.issue(order), by: device.name, claim: claim, answer: TicketView.self) { result in
                     switch result {
                     case .success(let view): responder.send { .json(view, status: 201) }
                     case .failure(let failure): responder.fail(failure.httpError)
@@ -70,19 +49,16 @@ extension Routes {
                 }
                 return .json(view, headers: ["Cache-Control": "no-store"])
             },
-            clerkTicketRoute(state, "no-show", NoShowRequest.self) { queue, id, body, actor, now throws(QueueError) in
-                try queue.noShow(ticket: id, window: body.window, actor: actor, at: now)
+            clerkTicketRoute(state, "no-show", NoShowRequest.self) { id, body in
+                .noShow(ticket: id, window: body.window)
             },
-            clerkTicketRoute(state, "transfer", TransferRequest.self) {
-                queue, id, body, actor, now throws(QueueError) in
-                try queue.transfer(ticket: id, window: body.window, to: body.serviceId, actor: actor, at: now)
+            clerkTicketRoute(state, "transfer", TransferRequest.self) { id, body in
+                .transfer(ticket: id, window: body.window, to: body.serviceId)
             },
-            clerkTicketRoute(state, "complete", CompleteRequest.self) {
-                queue, id, body, actor, now throws(QueueError) in
-                try queue.complete(
+            clerkTicketRoute(state, "complete", CompleteRequest.self) { id, body in
+                .complete(
                     ticket: id, window: body.window, outcome: body.outcome,
-                    missingMaterials: body.missingMaterials ?? [],
-                    note: body.note, actor: actor, at: now)
+                    missingMaterials: body.missingMaterials ?? [], note: body.note)
             },
         ]
     }
@@ -90,19 +66,18 @@ extension Routes {
     static let clerkRoles: Set<String> = [DeviceRole.clerk.rawValue, DeviceRole.admin.rawValue]
 
     /// `POST /api/v1/tickets/{id}/<action>` for clerks, with a JSON body naming their window:
-    /// a clerk terminal may name only its own.
+    /// a clerk terminal may name only its own. `command` makes the command of the ticket's id
+    /// and the body.
     private static func clerkTicketRoute<Body: WindowRequest>(
         _ state: AppState, _ action: String, _ body: Body.Type,
-        _ command: @escaping @Sendable (inout HallQueue, String, Body, String, Date) throws(QueueError) -> Ticket
+        _ command: @escaping @Sendable (_ id: String, Body) -> QueueCommand
     ) -> Route {
         Route("POST", "/api/v1/tickets/{id}/\(action)", access: .clerkOfWindow, body: .json) { request, responder in
             let device = request.authorizedDevice
             let parsed = try request.decodeJSON(Body.self)
             try request.authorizeWindow(parsed.window)
-            let id = request.pathParameter("id")
-            state.queue.submit({ queue, now, _ throws(QueueError) in
-                TicketEnvelope(ticket: TicketView(try command(&queue, id, parsed, device.name, now), in: queue))
-            }) { result in responder.answer(result) }
+            let command = command(request.pathParameter("id"), parsed)
+            state.queue.execute(command, by: device.name, answer: TicketEnvelope.self) { responder.answer($0) }
         }
     }
 
@@ -118,7 +93,7 @@ extension Routes {
 }
 
 extension Responder {
-    /// Sends a queue command's result: the value as JSON, or the failure's error reply.
+    /// Sends a queue command's answer: the value as JSON, or the failure's error reply.
     func answer<T: Encodable & Sendable>(_ result: Result<T, QueueFailure>, status: Int = 200) {
         switch result {
         case .success(let value): send { .json(value, status: status) }

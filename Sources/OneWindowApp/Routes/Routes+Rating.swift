@@ -24,58 +24,12 @@ extension Routes {
                 }
                 rater = .kiosk(hash: { EvaluationCode.hash(code, ticketId: $0) })
             }
-            let rating = RatingRequest(
-                reference: reference, rating: body.rating, reasons: body.reasons ?? [], comment: body.comment)
-            rate(state, rating, by: rater, actor: device.name) { result in
-                responder.answer(result.map { EvaluationEnvelope(evaluation: $0) }, status: 201)
+            let rating = Rating(
+                reference: reference, rating: body.rating, reasons: body.reasons ?? [], comment: body.comment,
+                by: rater)
+            state.queue.execute(.evaluate(rating), by: device.name, answer: EvaluationEnvelope.self) { result in
+                responder.answer(result, status: 201)
             }
         }
     }
-
-    /// Submits a rating by any channel. A kiosk's try is refused while its ticket or the
-    /// device is locked by wrong codes, and a wrong code (or a number that is no ticket) is
-    /// counted; both happen on the commit thread, one command at a time, so parallel guesses
-    /// cannot slip past the count.
-    static func rate(
-        _ state: AppState, _ rating: RatingRequest, by rater: Rater, actor: String,
-        completion: @escaping @Sendable (Result<EvaluationView, QueueFailure>) -> Void
-    ) {
-        let attempts = state.codeAttempts
-        state.queue.submit(
-            { queue, now, _ throws(QueueError) in
-                let reference = rating.reference
-                var ticketKey = reference.uppercased()
-                if case .kiosk = rater {
-                    ticketKey = (queue.tickets[reference] ?? queue.ticket(numbered: reference))?.id ?? ticketKey
-                    if let wait = attempts.lockedFor(ticket: ticketKey, device: actor) {
-                        throw .evaluationCodeLocked(seconds: wait)
-                    }
-                }
-                do throws(QueueError) {
-                    let evaluation = try queue.evaluate(
-                        ticket: reference, rating: rating.rating, reasons: rating.reasons, comment: rating.comment,
-                        by: rater, workingDays: queue.catalogue.hall.workingDays, actor: actor, at: now)
-                    return EvaluationView(
-                        evaluation, number: queue.tickets[evaluation.ticketId]?.number, today: queue.day)
-                } catch {
-                    if case .kiosk = rater {
-                        switch error {
-                        case .evaluationCodeInvalid, .ticketNotFound:
-                            attempts.recordFailure(ticket: ticketKey, device: actor)
-                        default: break
-                        }
-                    }
-                    throw error
-                }
-            }, completion: completion)
-    }
-}
-
-/// A rating as any channel sends it.
-struct RatingRequest: Sendable {
-    /// The ticket's id, or (kiosk, pad) its number today.
-    var reference: String
-    var rating: Int
-    var reasons: [String]
-    var comment: String?
 }

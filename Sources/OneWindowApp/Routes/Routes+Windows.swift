@@ -10,14 +10,14 @@ extension Routes {
             Route("POST", "/api/v1/windows/{window}/call-next", access: .clerkOfWindow) { request, responder in
                 let device = request.authorizedDevice
                 let window = request.pathParameter("window")
-                queue.submit({ queue, now, _ throws(QueueError) in
-                    try queue.callNext(window: window, actor: device.name, at: now).map {
-                        TicketView(clerk: $0, in: queue, at: now)
-                    }
-                }) { result in
+                queue.execute(.callNext(window: window), by: device.name, answer: NextTicket.self) { result in
                     switch result {
-                    case .success(.some(let view)): responder.send { .json(TicketEnvelope(ticket: view)) }
-                    case .success(.none): responder.send(Response(status: 204))
+                    case .success(let next):
+                        if let called = next.called {
+                            responder.send { .json(called) }
+                        } else {
+                            responder.send(Response(status: 204))
+                        }
                     case .failure(let failure): responder.fail(failure.httpError)
                     }
                 }
@@ -25,11 +25,9 @@ extension Routes {
             Route("POST", "/api/v1/windows/{window}/recall", access: .clerkOfWindow) { request, responder in
                 let device = request.authorizedDevice
                 let window = request.pathParameter("window")
-                queue.submit({ queue, now, _ throws(QueueError) in
-                    TicketEnvelope(
-                        ticket: TicketView(
-                            clerk: try queue.recall(window: window, actor: device.name, at: now), in: queue, at: now))
-                }) { result in responder.answer(result) }
+                queue.execute(.recall(window: window), by: device.name, answer: TicketEnvelope.self) {
+                    responder.answer($0)
+                }
             },
             windowPauseRoute(state, "pause", paused: true),
             windowPauseRoute(state, "resume", paused: false),
@@ -47,9 +45,7 @@ extension Routes {
             },
             Route("POST", "/api/v1/hall/close-day", access: .admin) { request, responder in
                 let device = request.authorizedDevice
-                queue.submit({ queue, now, _ throws(QueueError) in
-                    CloseDayReply(expired: queue.closeDay(actor: device.name, at: now).count)
-                }) { result in responder.answer(result) }
+                queue.execute(.closeDay, by: device.name, answer: CloseDayReply.self) { responder.answer($0) }
             },
         ]
     }
@@ -57,12 +53,8 @@ extension Routes {
     private static func windowPauseRoute(_ state: AppState, _ action: String, paused: Bool) -> Route {
         Route("POST", "/api/v1/windows/{window}/\(action)", access: .clerkOfWindow) { request, responder in
             let device = request.authorizedDevice
-            let window = request.pathParameter("window")
-            state.queue.submit({ queue, now, _ throws(QueueError) in
-                _ = try queue.setPaused(paused, window: window, actor: device.name, at: now)
-                let config = queue.catalogue.hall.windows.first { $0.id == window }!
-                return WindowEnvelope(window: WindowView(config, in: queue, forClerk: true))
-            }) { result in responder.answer(result) }
+            let command = QueueCommand.pause(window: request.pathParameter("window"), paused: paused)
+            state.queue.execute(command, by: device.name, answer: WindowEnvelope.self) { responder.answer($0) }
         }
     }
 }

@@ -1,10 +1,29 @@
 import Foundation
 
 extension HallQueue {
+    /// Counts a visit that ended at a window (`complete`) against its case, and closes the case
+    /// when the outcome does (办结): `completed`, `accepted`, `rejected`; `needs_more` keeps it
+    /// open for the next visit.
+    mutating func endVisit(of ticket: Ticket, outcome: VisitOutcome, actor: String, at now: Date) {
+        guard let caseId = ticket.caseId, var visit = cases[caseId], visit.state == .open else { return }
+        visit.visits += 1
+        guard outcome.closesCase else {
+            record(visit, nil, actor: actor, at: now)
+            return
+        }
+        visit.state = .closed
+        visit.endedAt = now
+        // A case at the hall is measured against the hall's promise.
+        let promised = catalogue.service(id: visit.serviceId)?.visitsPromised.hall
+        record(
+            visit, .caseClosed, actor: actor, at: now,
+            detail: EventDetail(outcome: outcome.rawValue, visits: visit.visits, promised: promised))
+    }
+
     /// Cancels an open case (the applicant withdrew, or it was opened by mistake). A cancelled
     /// case is not counted as closed. A case with a ticket still waiting or called cannot be
     /// cancelled: end that visit first.
-    public mutating func cancelCase(_ id: String, stored: CaseRecord?, reason: String, actor: String, at now: Date)
+    mutating func cancelCase(_ id: String, stored: CaseRecord?, reason: String, actor: String, at now: Date)
         throws(QueueError) -> CaseRecord
     {
         rollOver(to: now)
@@ -31,7 +50,7 @@ extension HallQueue {
     ///
     /// The rater's right is checked before the visit's state, so a wrong code learns nothing of
     /// the ticket (whether it ended, whether it was rated).
-    public mutating func evaluate(
+    mutating func evaluate(
         ticket reference: String, rating: Int, reasons: [String] = [], comment: String?, by rater: Rater,
         workingDays: WorkingDays, actor: String, at now: Date
     ) throws(QueueError) -> Evaluation {
@@ -79,17 +98,10 @@ extension HallQueue {
         return evaluation
     }
 
-    /// Records what was done about a bad review (整改): the step to 已整改.
-    public mutating func rectify(_ stored: Evaluation?, id: String, note: String, actor: String, at now: Date)
-        throws(QueueError) -> Evaluation
-    {
-        try followUp(stored, id: id, step: .rectified(note), actor: actor, at: now)
-    }
-
     /// Moves a bad review's follow-up on: a note (待整改 or 整改中 → 整改中), what was done
     /// (→ 已整改, once), or the applicant's answer when visited back (已整改 → 已回访, once).
     /// Every step needs its text; each is an event, so the outbox tells the province of it.
-    public mutating func followUp(_ stored: Evaluation?, id: String, step: FollowUpStep, actor: String, at now: Date)
+    mutating func followUp(_ stored: Evaluation?, id: String, step: FollowUpStep, actor: String, at now: Date)
         throws(QueueError) -> Evaluation
     {
         rollOver(to: now)

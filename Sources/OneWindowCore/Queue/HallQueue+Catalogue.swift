@@ -9,7 +9,7 @@ extension HallQueue {
     /// about the service as it was then.
     /// - Returns: how many tickets and cases moved.
     @discardableResult
-    public mutating func moveToReplacements(actor: String, at now: Date) -> (tickets: Int, cases: Int) {
+    mutating func moveToReplacements(actor: String, at now: Date) -> (tickets: Int, cases: Int) {
         rollOver(to: now)
         var moved = (tickets: 0, cases: 0)
         let stranded = tickets.values.filter { $0.status == .waiting && catalogue.service(id: $0.serviceId) == nil }

@@ -9,7 +9,7 @@ extension HallQueue {
     ///   - serviceId: the service; may be nil when `visiting` names the case (its service).
     ///   - visiting: the case number the applicant brought back, with the case as stored when
     ///     it is not among the queue's open cases (a case closed long ago, say).
-    public mutating func issue(
+    mutating func issue(
         id: String, serviceId: String?, priority: Bool, visiting: (id: String, stored: CaseRecord?)? = nil,
         actor: String, at now: Date
     ) throws(QueueError) -> Ticket {
@@ -62,7 +62,7 @@ extension HallQueue {
 
     /// Calls the next ticket to `window` (叫号): priority first, then the earliest issued, across
     /// every service the window takes: one virtual queue. Nil when nothing waits for it.
-    public mutating func callNext(window windowId: String, actor: String, at now: Date) throws(QueueError) -> Ticket? {
+    mutating func callNext(window windowId: String, actor: String, at now: Date) throws(QueueError) -> Ticket? {
         rollOver(to: now)
         let (window, state) = try windowAndState(windowId)
         guard !state.paused else { throw .windowPaused(windowId) }
@@ -81,7 +81,7 @@ extension HallQueue {
     }
 
     /// Calls the window's current ticket again.
-    public mutating func recall(window windowId: String, actor: String, at now: Date) throws(QueueError) -> Ticket {
+    mutating func recall(window windowId: String, actor: String, at now: Date) throws(QueueError) -> Ticket {
         rollOver(to: now)
         let (_, state) = try windowAndState(windowId)
         guard let current = state.currentTicketId, var ticket = tickets[current], ticket.status == .called else {
@@ -96,7 +96,7 @@ extension HallQueue {
     /// Ends a called ticket whose applicant did not come, once it was called often enough and
     /// the applicant had `noShowAfter` seconds since the first call to reach the window: three
     /// calls in three seconds are no chance to come from the far end of the hall.
-    public mutating func noShow(ticket id: String, window windowId: String, actor: String, at now: Date)
+    mutating func noShow(ticket id: String, window windowId: String, actor: String, at now: Date)
         throws(QueueError) -> Ticket
     {
         rollOver(to: now)
@@ -116,7 +116,7 @@ extension HallQueue {
     /// Puts a called ticket back in the queue for another service. It keeps its issue time
     /// and number, so it is not sent to the back. Its case moves with it while no visit of the
     /// case has ended (the applicant chose the wrong service); a return visit cannot move.
-    public mutating func transfer(
+    mutating func transfer(
         ticket id: String, window windowId: String, to serviceId: String, actor: String, at now: Date
     ) throws(QueueError) -> Ticket {
         rollOver(to: now)
@@ -147,7 +147,7 @@ extension HallQueue {
     /// Ends the visit at the window with an outcome. `completed`, `accepted` and `rejected`
     /// (which needs a note) close the case; `needs_more` keeps it open and must name at least
     /// one of the service's materials as missing.
-    public mutating func complete(
+    mutating func complete(
         ticket id: String, window windowId: String, outcome: VisitOutcome, missingMaterials: [String] = [],
         note: String? = nil, actor: String, at now: Date
     ) throws(QueueError) -> Ticket {
@@ -173,26 +173,13 @@ extension HallQueue {
             ticket, .completed, actor: actor, at: now,
             detail: EventDetail(outcome: outcome.rawValue, missing: missing.isEmpty ? nil : missing))
         releaseWindow(windowId, actor: actor, at: now)
-        if let caseId = ticket.caseId, var visit = cases[caseId], visit.state == .open {
-            visit.visits += 1
-            if outcome.closesCase {
-                visit.state = .closed
-                visit.endedAt = now
-                // A case at the hall is measured against the hall's promise.
-                let promised = catalogue.service(id: visit.serviceId)?.visitsPromised.hall
-                record(
-                    visit, .caseClosed, actor: actor, at: now,
-                    detail: EventDetail(outcome: outcome.rawValue, visits: visit.visits, promised: promised))
-            } else {
-                record(visit, nil, actor: actor, at: now)
-            }
-        }
+        endVisit(of: ticket, outcome: outcome, actor: actor, at: now)
         return ticket
     }
 
     /// Pauses or resumes a window: a paused window calls nothing and drops out of wait estimates.
     /// Pausing keeps the current ticket, which the clerk can still end.
-    public mutating func setPaused(_ paused: Bool, window windowId: String, actor: String, at now: Date)
+    mutating func setPaused(_ paused: Bool, window windowId: String, actor: String, at now: Date)
         throws(QueueError) -> WindowState
     {
         rollOver(to: now)

@@ -2,9 +2,10 @@ import Foundation
 
 /// The hall's queue for one day: tickets, windows and the state machine between them.
 ///
-/// A value type with no I/O. Every command takes the time and the actor, checks the transition,
-/// changes the state and records what changed (`takeChanges()`), which the storage layer
-/// writes before anyone is told the command succeeded.
+/// A value type with no I/O. Every change is a `QueueCommand`, applied by `apply(_:by:at:stored:)`
+/// (`HallQueue+Apply`, one switch): it takes the time and the actor, checks the transition,
+/// changes the state and returns what changed, which the storage layer writes before anyone
+/// is told the command succeeded.
 ///
 /// Transitions of a ticket:
 /// ```
@@ -94,8 +95,8 @@ public struct HallQueue: Sendable {
         windows = adopted
     }
 
-    /// What changed since the last call; the caller persists it.
-    public mutating func takeChanges() -> QueueChanges {
+    /// What changed since the last call (`apply` returns it with each command).
+    mutating func takeChanges() -> QueueChanges {
         defer { changes = QueueChanges() }
         return changes
     }
@@ -147,7 +148,7 @@ public struct HallQueue: Sendable {
     /// The hall day never goes backwards. If the clock is stepped back across midnight, the
     /// day and its sequences continue (a number is never issued twice) and the step is reported
     /// once in `QueueChanges.warnings`; the day moves on when the clock reaches the next one.
-    public mutating func rollOver(to now: Date) {
+    mutating func rollOver(to now: Date) {
         if let dayRange, dayRange.contains(now) { return }
         let today = calendar.day(of: now)
         if today < day {
@@ -175,7 +176,7 @@ public struct HallQueue: Sendable {
     /// Ends the day now (`close-day`, or the configured closing time): open tickets expire.
     /// Numbers are not reused: tickets issued later today continue the sequence.
     @discardableResult
-    public mutating func closeDay(actor: String, at now: Date) -> [Ticket] {
+    mutating func closeDay(actor: String, at now: Date) -> [Ticket] {
         rollOver(to: now)
         return expireOpenTickets(actor: actor, at: now)
     }
