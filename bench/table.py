@@ -9,6 +9,9 @@ FIGURES = [
     ("lookup_ratio", "  onewindowd / nginx", "{:.2f}x", ">= 1.2x", lambda v: v >= 1.2),
     ("lookups_logged", "lookups, onewindowd with its access log (req/s)", "{:,.0f}", "", None),
     ("log_cost", "  the access log's cost", "{:.1%}", "< 10 %", lambda v: v < 0.10),
+    ("lookup_cpu", "  daemon CPU per lookup, log off (µs)", "{:.1f}", "", None),
+    ("logged_cpu", "  daemon CPU per lookup, log on (µs)", "{:.1f}", "", None),
+    ("log_cpu_cost", "  the access log's CPU per lookup", "{:+.1%}", "", None),
     ("tickets", "durable tickets (/s, 64 kiosk conns)", "{:,.0f}", "", None),
     ("tickets_p99", "  p99 latency (ms)", "{:.1f}", "", None),
     ("reference", "SQLite one-row commits (/s, WAL, FULL)", "{:,.0f}", "", None),
@@ -31,6 +34,7 @@ class Table:
         """One round's figures, by the keys of FIGURES; the ratios are taken here, within the round."""
         figures["lookup_ratio"] = figures["lookups"] / figures["nginx"]
         figures["log_cost"] = 1 - figures["lookups_logged"] / figures["lookups"]
+        figures["log_cpu_cost"] = figures["logged_cpu"] / figures["lookup_cpu"] - 1
         figures["ticket_ratio"] = figures["tickets"] / figures["reference"]
         self.rounds.append(figures)
 
