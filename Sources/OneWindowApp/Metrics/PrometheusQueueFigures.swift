@@ -4,7 +4,8 @@ import OneWindowCore
 import Synchronization
 
 /// The queue's Prometheus figures, kept by a `CommitObserver` on the commit thread after the
-/// group's requests were answered, so no request waits for them: tickets issued, called,
+/// group's commit and before its requests are answered, as every observer (in microseconds,
+/// under a lock of its own, so a scrape never holds the commit thread): tickets issued, called,
 /// completed (by outcome), no-shows and expirations per service; tickets waiting per queue;
 /// histograms of the wait (issue to first call, every ticket called, no-shows included) and the
 /// service time (last call to completion), observed from what `MetricsBook` counted (`observe`),
