@@ -47,7 +47,9 @@ public final class Application: Sendable {
         let state = AppState(
             catalogue: snapshot, storage: storage, queue: queue, tokens: tokens, logger: logger,
             issueRule: configuration.issueRateLimit.map { .init(perMinute: $0.perMinute, burst: $0.burst) },
-            metrics: metrics, outbox: outbox, clock: configuration.clock)
+            metrics: metrics, outbox: outbox, clock: configuration.clock,
+            publicFigures: .init(
+                commonlyMissing: configuration.commonlyMissing, seconds: configuration.publicFiguresSeconds))
         self.state = state
         let htmlErrorPage = Routes.errorPage(state)
         self.router = Router(

@@ -56,6 +56,9 @@ public struct QueueTransaction {
             for (id, hash) in changes.evaluationCodes { try update.execute(arguments: [hash, id]) }
         }
         try writeCases(changes.cases.values)
+        for booking in changes.bookings.values {
+            try upsert(booking, phoneSealed: changes.sealedPhones[booking.code])
+        }
         try writeEvaluations(changes.evaluations.values)
         let upsertWindow = try db.cachedStatement(
             sql: """
@@ -109,9 +112,12 @@ public struct QueueTransaction {
         let cases = try Self.cases(
             db, where: "state = 'open' OR id IN (SELECT case_id FROM ticket WHERE hall_day = ?)", [day])
         let evaluations = try Evaluation.filter(sql: "hall_day = ?", arguments: [day]).fetchAll(db)
+        let since = WorkingDays.date(day).map {
+            WorkingDays.text($0 - Double(StoredQueue.bookingHistoryDays) * 86_400)
+        }
         return StoredQueue(
             tickets: tickets, windows: try WindowState.fetchAll(db), cases: cases,
-            evaluations: evaluations)
+            evaluations: evaluations, bookings: try Storage.bookings(db, fromDay: since ?? day))
     }
 
     /// One ticket by id, whatever its day.

@@ -42,6 +42,12 @@ public struct StoredQueue: Sendable {
     public var cases: [CaseRecord]
     /// The day's evaluations.
     public var evaluations: [Evaluation]
+    /// Bookings of the last `bookingHistoryDays` days and after: the live ones and the misses
+    /// that count towards a ban.
+    public var bookings: [Booking] = []
+
+    /// How far back bookings are read: the longest `missedWithinDays` the catalogue allows.
+    public static let bookingHistoryDays = 90
 }
 
 extension Storage {

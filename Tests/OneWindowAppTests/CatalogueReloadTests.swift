@@ -293,7 +293,7 @@ struct CatalogueReloadTests {
             _ = try CatalogueSource.load(path: Fixtures.validCatalogue, maxBytes: 4096)
             Issue.record("loaded")
         } catch {
-            #expect(error.description.contains("the file is 7227 bytes, over the limit of 4096 bytes"))
+            #expect(error.description.contains("the file is 7466 bytes, over the limit of 4096 bytes"))
         }
     }
 }

@@ -32,11 +32,14 @@ struct SchemaValidatorTests {
         Change(path: "services[0].materials[2].copies", value: "1"),
         Change(path: "services[0].materials[0].copies", value: 1.5),
         Change(path: "services[0].materials[0].form", value: "scan"),
-        Change(path: "services[0].visitsPromised", value: 3),
+        Change(path: "services[0].channels.hall.visitsPromised", value: 3),
         Change(path: "services[0].online.available", value: "yes"),
         Change(path: "hall.windows[0].kind", value: "general"),
         Change(path: "services[0].materials[1].id", value: nil),
         Change(path: "services[0].itemType", value: "许可"),
+        Change(path: "hall.appointments", value: appointments(from: "9:00", to: "11:00")),
+        Change(path: "hall.appointments", value: appointments(letter: "a")),
+        Change(path: "hall.appointments", value: appointments(slotMinutes: 0)),
     ]
 
     /// Faults only the loader can find: JSON Schema cannot compare one value with another.
@@ -49,7 +52,22 @@ struct SchemaValidatorTests {
         (Change(path: "services[1].timeLimit.promisedDays", value: 31), "a promise longer than the statutory limit"),
         (Change(path: "services[0].materials[2].id", value: "m1"), "a material id used twice in one service"),
         (Change(path: "hall.timeZone", value: "Mars/Olympus"), "a time zone the system does not know"),
+        (
+            Change(path: "hall.appointments", value: appointments(to: "08:00")),
+            "an appointment session ending before it starts"
+        ),
+        (
+            Change(path: "hall.appointments", value: appointments(slotMinutes: 240)),
+            "no appointment session as long as one slot"
+        ),
     ]
+
+    /// A `hall.appointments` object with one session, one letter and the given faults.
+    static func appointments(
+        from: String = "09:00", to: String = "11:00", letter: String = "A", slotMinutes: Int = 30
+    ) -> [String: any Sendable] {
+        ["sessions": [["from": from, "to": to]], "slotMinutes": slotMinutes, "capacity": [letter: 2]]
+    }
 
     /// The validator's verdict on each file: true when valid.
     static func validate(_ files: [String]) throws -> [String: Bool] {

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import OneWindowCore
 
 /// Bearer tokens for the hall's devices: made once, shown once, stored only as a hash.
 public enum DeviceTokens {
@@ -20,14 +21,7 @@ public enum DeviceTokens {
     /// The lowercase hex SHA-256 of the token's UTF-8 bytes: what the database keeps. A fast
     /// hash is enough because tokens are random, not chosen by people.
     public static func hash(_ token: String) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: Data(token.utf8)) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: hex, as: UTF8.self)
+        Hex.encode(SHA256.hash(data: Data(token.utf8)))
     }
 
     /// base64url's alphabet.

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import OneWindowCore
 
 /// The short code printed on a receipt that lets a kiosk rate that ticket's visit: the number
 /// alone is guessable (A001, A002 …), the number with six random digits is not, within the
@@ -17,13 +18,6 @@ public enum EvaluationCode {
     /// What the ticket keeps: the lowercase hex SHA-256 of `ticketId:code`. The ticket id salts
     /// it, so one table of a million hashes does not open every ticket.
     public static func hash(_ code: String, ticketId: String) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: Data((ticketId + ":" + code).utf8)) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: hex, as: UTF8.self)
+        Hex.encode(SHA256.hash(data: Data((ticketId + ":" + code).utf8)))
     }
 }

@@ -17,11 +17,7 @@ enum BoardPage {
             .element("html", [Attribute("lang", "zh-CN")]) {
                 Markup.newline
                 Markup.element("head") {
-                    Markup.newline
-                    Markup.void("meta", [Attribute("charset", "utf-8")])
-                    Markup.void(
-                        "meta",
-                        [Attribute("name", "viewport"), Attribute("content", "width=device-width, initial-scale=1")])
+                    Markup.headStart
                     // No favicon request: a data URL, which SafeURL rightly refuses from data.
                     Markup.raw("<link rel=\"icon\" href=\"data:,\">\n")
                     Markup.element("title") { "叫号显示屏" }

@@ -41,6 +41,19 @@ extension HTTPError.Code {
     public static let notRectifiedYet = HTTPError.Code(name: "not_rectified_yet", status: 409)
     public static let alreadyVisitedBack = HTTPError.Code(name: "already_visited_back", status: 409)
     /// An Idempotency-Key sent again with another request, or after 24 hours.
+    /// Booking (预约): a request the rules refuse (422), or a limit or a full slot (409).
+    public static let serviceNotBookable = HTTPError.Code(name: "service_not_bookable", status: 422)
+    public static let hallClosedThatDay = HTTPError.Code(name: "hall_closed_that_day", status: 422)
+    public static let noSuchSlot = HTTPError.Code(name: "no_such_slot", status: 422)
+    public static let slotInPast = HTTPError.Code(name: "slot_in_past", status: 422)
+    public static let bookingNotOpen = HTTPError.Code(name: "booking_not_open", status: 422)
+    public static let slotFull = HTTPError.Code(name: "slot_full", status: 409)
+    public static let phoneHasBooking = HTTPError.Code(name: "phone_has_booking", status: 409)
+    public static let phoneAtLimit = HTTPError.Code(name: "phone_at_limit", status: 409)
+    public static let phoneBanned = HTTPError.Code(name: "phone_banned", status: 403)
+    public static let tooLateToCancel = HTTPError.Code(name: "too_late_to_cancel", status: 409)
+    public static let bookingNotLive = HTTPError.Code(name: "booking_not_live", status: 409)
+    public static let bookingNotFound = HTTPError.Code(name: "booking_not_found", status: 404)
     public static let idempotencyKeyReused = HTTPError.Code(name: "idempotency_key_reused", status: 422)
 }
 
@@ -108,6 +121,21 @@ extension QueueFailure {
         case .evaluationTooLate: .evaluationTooLate
         case .notRectifiedYet: .notRectifiedYet
         case .alreadyVisitedBack: .alreadyVisitedBack
+        case .bookingNotFound: .bookingNotFound
+        case .booking(let refusal):
+            switch refusal {
+            case .notBookable: .serviceNotBookable
+            case .closedDay: .hallClosedThatDay
+            case .noSuchSlot: .noSuchSlot
+            case .past: .slotInPast
+            case .notYetOpen: .bookingNotOpen
+            case .slotFull: .slotFull
+            case .phoneHasBooking: .phoneHasBooking
+            case .phoneAtLimit: .phoneAtLimit
+            case .phoneBanned: .phoneBanned
+            case .tooLateToCancel: .tooLateToCancel
+            case .notBooked: .bookingNotLive
+            }
         case .ticketState(_, let status, _):
             switch status {
             case .waiting: .ticketWaiting

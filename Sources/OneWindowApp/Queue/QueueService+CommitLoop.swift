@@ -158,7 +158,7 @@ extension QueueService {
             state.queue = HallQueue(
                 catalogue: old.catalogue, day: day, tickets: stored.tickets, windows: stored.windows,
                 callsBeforeNoShow: old.callsBeforeNoShow, noShowAfter: old.noShowAfter, cases: stored.cases,
-                evaluated: stored.evaluations)
+                evaluated: stored.evaluations, bookings: stored.bookings)
         }
     }
 

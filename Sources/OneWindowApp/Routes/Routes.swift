@@ -7,7 +7,7 @@ import OneWindowHTTP
 public enum Routes {
     public static func all(_ state: AppState, _ monitoring: Monitoring) -> [Route] {
         catalogue(state) + tickets(state) + windows(state) + cases(state) + evaluations(state) + evaluationExport(state)
-            + metrics(state)
+            + metrics(state) + appointments(state)
             + reports(state) + board(state) + ticketPage(state)
             + pages(state) + manage(state, monitoring) + manageReviews(state, monitoring) + system(state)
             + prometheus(state, monitoring)

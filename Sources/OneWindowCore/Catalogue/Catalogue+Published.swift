@@ -75,6 +75,7 @@ extension ServiceItem {
         item.fee.amount = fee.amount.map(PublicText.required)
         item.fee.basis = fee.basis.flatMap(PublicText.clean)
         item.place = PublicText.required(place)
+        item.channels.office?.place = PublicText.required(channels.office?.place ?? "")
         item.hours = PublicText.required(hours)
         item.phones = Phones(
             consultation: PublicText.required(phones.consultation), complaint: PublicText.required(phones.complaint))

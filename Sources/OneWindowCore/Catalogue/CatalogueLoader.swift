@@ -70,12 +70,15 @@ public enum CatalogueLoader {
         }
         let holidays = readDays(&reader, "holidays")
         let workdays = readDays(&reader, "workdays")
+        let present = reader.raw("appointments").map { $0 != .null } ?? false
+        let appointments = reader.object("appointments", required: false, readAppointments)
+        if present && appointments == nil { return nil }
         guard let name, let timeZone, let address, let hours, let windows, let holidays, let workdays else {
             return nil
         }
         return Hall(
             name: name, nameEn: nameEn, timeZone: timeZone, address: address, hours: hours, windows: windows,
-            holidays: holidays, workdays: workdays)
+            holidays: holidays, workdays: workdays, appointments: appointments)
     }
 
     /// An optional list of dates, each `yyyy-MM-dd` and a real day.

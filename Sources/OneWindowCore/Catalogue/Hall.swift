@@ -12,10 +12,12 @@ public struct Hall: Sendable, Equatable, Encodable {
     public var holidays: [String]
     /// Weekend days (`yyyy-MM-dd`) that are working days (调休).
     public var workdays: [String]
+    /// The hall's appointment (预约) settings; nil when it takes no bookings.
+    public var appointments: AppointmentSettings?
 
     public init(
         name: String, nameEn: String? = nil, timeZone: String, address: String, hours: String, windows: [Window],
-        holidays: [String] = [], workdays: [String] = []
+        holidays: [String] = [], workdays: [String] = [], appointments: AppointmentSettings? = nil
     ) {
         self.name = name
         self.nameEn = nameEn
@@ -25,6 +27,7 @@ public struct Hall: Sendable, Equatable, Encodable {
         self.windows = windows
         self.holidays = holidays
         self.workdays = workdays
+        self.appointments = appointments
     }
 
     /// The hall's working-day calendar.

@@ -19,10 +19,18 @@ struct ObjectReader {
         self.log = log
     }
 
+    /// The names of every field, sorted (for objects keyed by data, such as a pool per letter).
+    var fieldNames: [String] { fields.keys.sorted() }
+
     /// The field as written, `null` included; marks it read.
     mutating func raw(_ key: String) -> JSONValue? {
         read.insert(key)
         return fields[key]
+    }
+
+    /// Whether the field is written with a value other than `null`; marks it read.
+    mutating func gives(_ key: String) -> Bool {
+        raw(key).map { $0 != .null } ?? false
     }
 
     mutating func value(_ key: String, required: Bool) -> JSONValue? {

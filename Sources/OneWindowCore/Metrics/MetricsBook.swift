@@ -102,7 +102,9 @@ public struct MetricsBook: Sendable {
                 for material in detail.missing ?? [] { stats.missed[material, default: 0] += 1 }
             }
             if let caseId = event.caseId, let serviceId {
-                visitEnded(caseId: caseId, serviceId: serviceId, outcome: detail.outcome, day: day)
+                visitEnded(
+                    caseId: caseId, serviceId: serviceId, outcome: detail.outcome, missing: detail.missing ?? [],
+                    day: day)
             }
             return service.flatMap { seconds in
                 serviceId.map { Timing(kind: .service, serviceId: $0, seconds: seconds) }

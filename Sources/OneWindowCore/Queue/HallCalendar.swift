@@ -2,7 +2,7 @@ import Foundation
 
 /// The hall's clock: which hall-local day an instant falls on. Ticket numbers restart each day.
 public struct HallCalendar: Sendable {
-    private let calendar: Calendar
+    let calendar: Calendar
 
     /// - Parameter timeZone: an IANA identifier already checked by the catalogue loader.
     public init(timeZone: String) {

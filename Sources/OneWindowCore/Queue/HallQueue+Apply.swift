@@ -68,6 +68,10 @@ extension HallQueue {
         case .moveToReplacements:
             let moved = moveToReplacements(actor: actor, at: now)
             return .moved(tickets: moved.tickets, cases: moved.cases)
+        case .book(let order):
+            return .booking(try book(order, at: now))
+        case .cancelBooking(let code, let phoneKey):
+            return .booking(try cancelBooking(code, phoneKey: phoneKey, at: now))
         }
     }
 }

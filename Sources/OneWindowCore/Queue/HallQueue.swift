@@ -34,6 +34,8 @@ public struct HallQueue: Sendable {
     public internal(set) var evaluationSequence: Int
     /// Today's tickets that were rated: a visit is rated once.
     public internal(set) var evaluated: Set<String>
+    /// The bookings and their rules; nil when the hall takes no appointments.
+    public internal(set) var bookings: BookingLedger?
     /// Waiting tickets per service in call order, kept by `record`, so calls and estimates need no scan.
     private(set) var lines = WaitingLines()
     /// The ids of the last tickets called or recalled, most recent first (at most 10).
@@ -49,10 +51,11 @@ public struct HallQueue: Sendable {
     public init(
         catalogue: Catalogue, day: String, tickets: [Ticket] = [], windows: [WindowState] = [],
         callsBeforeNoShow: Int = 3, noShowAfter: TimeInterval = 90, serviceTimes: ServiceTimes = ServiceTimes(),
-        cases: [CaseRecord] = [], evaluated: [Evaluation] = []
+        cases: [CaseRecord] = [], evaluated: [Evaluation] = [], bookings: [Booking] = []
     ) {
         self.catalogue = catalogue
         self.calendar = HallCalendar(timeZone: catalogue.hall.timeZone)
+        self.bookings = Self.slotPlan(catalogue, calendar: calendar).map { BookingLedger(plan: $0, bookings: bookings) }
         self.day = day
         self.callsBeforeNoShow = callsBeforeNoShow
         self.noShowAfter = noShowAfter
@@ -86,6 +89,9 @@ public struct HallQueue: Sendable {
     /// Takes a reloaded catalogue: new windows start open, removed ones are dropped.
     public mutating func replaceCatalogue(_ catalogue: Catalogue) {
         self.catalogue = catalogue
+        bookings = Self.slotPlan(catalogue, calendar: calendar).map {
+            BookingLedger(plan: $0, bookings: bookings?.bookings ?? [])
+        }
         adoptWindows()
     }
 
@@ -226,6 +232,9 @@ public struct QueueChanges: Sendable, Equatable {
     /// New evaluation codes of tickets already stored (ticket id → hash): written as an update
     /// of that one column, not as the whole ticket.
     public var evaluationCodes: [String: String] = [:]
+    /// Bookings made or changed, by code, and the sealed phone numbers of new ones.
+    public var bookings: [String: Booking] = [:]
+    public var sealedPhones: [String: Data] = [:]
     public var events: [QueueEvent] = []
     /// What the operator should hear about; not written to the database.
     public var warnings: [QueueWarning] = []
@@ -234,7 +243,7 @@ public struct QueueChanges: Sendable, Equatable {
 
     public var isEmpty: Bool {
         tickets.isEmpty && windows.isEmpty && cases.isEmpty && evaluations.isEmpty && evaluationCodes.isEmpty
-            && events.isEmpty
+            && events.isEmpty && bookings.isEmpty
     }
 
     /// Adds later changes on top of these (later rows win; events keep their order).
@@ -244,6 +253,8 @@ public struct QueueChanges: Sendable, Equatable {
         cases.merge(later.cases) { _, new in new }
         evaluations.merge(later.evaluations) { _, new in new }
         evaluationCodes.merge(later.evaluationCodes) { _, new in new }
+        bookings.merge(later.bookings) { _, new in new }
+        sealedPhones.merge(later.sealedPhones) { _, new in new }
         events += later.events
         warnings += later.warnings
     }

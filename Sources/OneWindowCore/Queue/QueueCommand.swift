@@ -36,6 +36,10 @@ public enum QueueCommand: Sendable {
     /// After a catalogue reload that renamed services: their waiting tickets and open cases
     /// move to the new ids.
     case moveToReplacements
+    /// 预约: a verified phone books a slot.
+    case book(BookingOrder)
+    /// The applicant cancels a booking, proving it with the phone it was made with.
+    case cancelBooking(code: String, phoneKey: String)
 
     /// The case this command may need read from the database (a return visit, a cancel).
     public var storedCaseId: String? {

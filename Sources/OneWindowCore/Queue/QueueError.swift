@@ -57,6 +57,10 @@ public enum QueueError: Error, Sendable, Equatable {
     /// A visit-back is recorded only after the rectification, and only once.
     case notRectifiedYet(String)
     case alreadyVisitedBack(String)
+    /// A booking refused by the rules of booking (`BookingLedger`).
+    case booking(BookingRefusal)
+    /// No booking with that code for that phone.
+    case bookingNotFound
 
     /// Words for the applicant or the clerk.
     public var message: String {
@@ -104,6 +108,8 @@ public enum QueueError: Error, Sendable, Equatable {
             "ticket \(ticket) ended more than \(minutes) minutes ago; a pad rates only the visit that just ended"
         case .notRectifiedYet(let id): "evaluation \(id) is not rectified yet; record what was done first"
         case .alreadyVisitedBack(let id): "the applicant of evaluation \(id) was visited back already"
+        case .booking(let refusal): refusal.message
+        case .bookingNotFound: "no booking with that code for that phone number"
         }
     }
 }

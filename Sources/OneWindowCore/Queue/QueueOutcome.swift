@@ -11,6 +11,8 @@ public enum QueueOutcome: Sendable, Equatable {
     case expired([Ticket])
     /// How many waiting tickets and open cases moved to renamed services.
     case moved(tickets: Int, cases: Int)
+    /// A booking made or cancelled.
+    case booking(Booking)
     /// Nothing to give back (a roll-over, a code not renewed): what it did is in the changes.
     case done
 }

@@ -12,6 +12,7 @@ enum Migrations {
         migrator.registerMigration("0006-window-tokens-and-ratings", migrate: migration0006WindowTokensAndRatings)
         migrator.registerMigration("0007-outbox", migrate: migration0007Outbox)
         migrator.registerMigration("0008-first-call", migrate: migration0008FirstCall)
+        migrator.registerMigration("0011-bookings", migrate: migration0011Bookings)
         return migrator
     }
 }

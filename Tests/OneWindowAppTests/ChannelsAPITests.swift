@@ -2,11 +2,11 @@ import Foundation
 import OneWindowTesting
 import Testing
 
-/// `visitsPromised` per channel over HTTP: the guide shows both channels, and a service the hall
-/// does not receive takes no ticket.
-@Suite("Visits promised per channel, over HTTP", .timeLimit(.minutes(2)))
-struct VisitsPromisedAPITests {
-    @Test("a service without a hall promise answers 409 service_not_in_hall and issues nothing")
+/// `channels` over HTTP: the guide and the list show them, and a service the hall does not
+/// receive takes no ticket and lists no window.
+@Suite("Channels, over HTTP", .timeLimit(.minutes(2)))
+struct ChannelsAPITests {
+    @Test("a service without a hall channel answers 409 service_not_in_hall, issues nothing and lists no window")
     func noHallTicket() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -15,9 +15,8 @@ struct VisitsPromisedAPITests {
             as! [String: Any]
         var services = document["services"] as! [[String: Any]]
         let index = try #require(services.firstIndex { $0["id"] as? String == "T-JZ-002" })
-        services[index]["visitsPromised"] = ["online": 0]
-        let first = try #require(services.firstIndex { $0["id"] as? String == "T-JZ-001" })
-        services[first]["visitsPromised"] = ["online": 0, "hall": 1]
+        services[index]["channels"] = ["office": ["place": "户籍所在地街道办事处"]]
+        services[index]["place"] = "户籍所在地街道办事处"
         document["services"] = services
         let path = directory.path("online-only.json")
         try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: path))
@@ -32,12 +31,19 @@ struct VisitsPromisedAPITests {
         #expect(try app.post("/api/v1/tickets", token: kiosk, json: #"{"serviceId":"T-JZ-001"}"#).status == 201)
 
         let guide = try app.client.get("/api/v1/services/T-JZ-001").json
-        let promised = guide["visitsPromised"] as? [String: Any]
-        #expect(promised?["online"] as? Int == 0 && promised?["hall"] as? Int == 1)
-        let online = try app.client.get("/api/v1/services/T-JZ-002").json["visitsPromised"] as? [String: Any]
-        #expect(online?["online"] as? Int == 0 && online?["hall"] is NSNull)
+        let channels = guide["channels"] as? [String: Any]
+        #expect((channels?["hall"] as? [String: Any])?["visitsPromised"] as? Int == 1)
+        #expect((channels?["online"] as? [String: Any])?["url"] as? String == "https://example.org/apply")
+        #expect(guide["visitsPromised"] == nil, "the promise is said once, in the channels")
+        let office = try app.client.get("/api/v1/services/T-JZ-002").json
+        let officeChannels = office["channels"] as? [String: Any]
+        #expect((officeChannels?["office"] as? [String: Any])?["place"] as? String == "户籍所在地街道办事处")
+        #expect(officeChannels?["hall"] == nil)
+        #expect((office["windows"] as? [Any])?.isEmpty == true, "no window takes what the hall does not receive")
+        let list = try app.client.get("/api/v1/services").json["services"] as? [[String: Any]]
+        #expect(list?.first { $0["id"] as? String == "T-JZ-002" }?["channels"] is [String: Any])
         let page = try app.client.get("/guides/T-JZ-001").text
         #expect(page.contains("网上办零跑动，到大厅最多跑一次"), "\(page)")
-        #expect(try app.client.get("/guides/T-JZ-002").text.contains("网上办零跑动（大厅不受理）"))
+        #expect(try app.client.get("/guides/T-JZ-002").text.contains("大厅不受理"))
     }
 }

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Booking and cancelling (预约), inside the queue so that they run through the same group
+/// commit: one writer decides, so the last places of a slot are never sold twice.
+extension HallQueue {
+    /// The slot plan of the hall's current catalogue, if it takes appointments.
+    static func slotPlan(_ catalogue: Catalogue, calendar: HallCalendar) -> SlotPlan? {
+        catalogue.hall.appointments.map {
+            SlotPlan(settings: $0, calendar: calendar, workingDays: catalogue.hall.workingDays)
+        }
+    }
+
+    mutating func book(_ order: BookingOrder, at now: Date) throws(QueueError) -> Booking {
+        guard var ledger = bookings else { throw .booking(.notBookable) }
+        guard let service = catalogue.service(id: order.serviceId) else { throw .serviceNotFound(order.serviceId) }
+        guard order.slot.letter == service.queuePrefix else { throw .booking(.noSuchSlot) }
+        if let refusal = ledger.refusal(
+            slot: order.slot, serviceId: order.serviceId, phoneKey: order.phoneKey,
+            receivedAtHall: service.visitsPromised.hall != nil, at: now)
+        {
+            throw .booking(refusal)
+        }
+        let booking = Booking(
+            code: order.code, serviceId: order.serviceId, slot: order.slot, phoneKey: order.phoneKey, bookedAt: now,
+            caseId: order.caseId)
+        ledger.add(booking)
+        bookings = ledger
+        changes.bookings[booking.code] = booking
+        changes.sealedPhones[booking.code] = order.phoneSealed
+        return booking
+    }
+
+    /// Cancels the booking `code` made with the phone `phoneKey`. A wrong phone is answered as
+    /// an unknown code, so that codes cannot be probed with any number.
+    mutating func cancelBooking(_ code: String, phoneKey: String, at now: Date) throws(QueueError) -> Booking {
+        guard var ledger = bookings, var booking = ledger.booking(code: code), booking.phoneKey == phoneKey else {
+            throw .bookingNotFound
+        }
+        if let refusal = ledger.cancelRefusal(booking, at: now) { throw .booking(refusal) }
+        booking.status = .cancelled
+        booking.cancelledAt = now
+        ledger.update(booking)
+        bookings = ledger
+        changes.bookings[booking.code] = booking
+        return booking
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+import OneWindowCore
+
+extension QueueTransaction {
+    /// Writes a booking (new, cancelled or checked in) in this group's transaction: a 201 for a
+    /// booking is sent only once this commits. `phoneSealed` is written only when given, so a
+    /// status change never needs the number.
+    public func upsert(_ booking: Booking, phoneSealed: Data? = nil) throws {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO booking (code, service_id, day, start_minutes, letter, phone_key, phone_sealed, status,
+                    booked_at, cancelled_at, case_id, ticket_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (code) DO UPDATE SET status = excluded.status, cancelled_at = excluded.cancelled_at,
+                    ticket_id = excluded.ticket_id, phone_sealed = coalesce(excluded.phone_sealed, phone_sealed)
+                """)
+        try statement.execute(arguments: [
+            booking.code, booking.serviceId, booking.slot.day, booking.slot.start.minutes, booking.slot.letter,
+            booking.phoneKey, phoneSealed, booking.status.rawValue, Timestamp.sqlite(booking.bookedAt),
+            booking.cancelledAt.map(Timestamp.sqlite), booking.caseId, booking.ticketId,
+        ])
+    }
+}
+
+extension Storage {
+    /// The bookings of `fromDay` and after: what the ledger needs at start-up (live bookings
+    /// and the misses that count towards a ban).
+    public func bookings(fromDay: String) throws -> [Booking] {
+        try writer.read { db in try Self.bookings(db, fromDay: fromDay) }
+    }
+
+    static func bookings(_ db: Database, fromDay: String) throws -> [Booking] {
+        try Row.fetchAll(
+            db, sql: "SELECT * FROM booking WHERE day >= ? ORDER BY day, start_minutes, booked_at",
+            arguments: [fromDay]
+        ).map(Self.booking)
+    }
+
+    /// One booking's sealed phone number, to send it a message or check who reads it.
+    public func sealedPhone(ofBooking code: String) throws -> Data? {
+        try writer.read { db in
+            try Data.fetchOne(db, sql: "SELECT phone_sealed FROM booking WHERE code = ?", arguments: [code])
+        }
+    }
+
+    /// Forgets the phone numbers of bookings whose day is before `day` (the retention period):
+    /// the booking stays for the figures, its number and key are gone. Returns how many.
+    @discardableResult
+    public func erasePhones(beforeDay day: String) throws -> Int {
+        try writer.write { db in
+            try db.execute(
+                sql: "UPDATE booking SET phone_sealed = NULL, phone_key = '' WHERE day < ? AND phone_key != ''",
+                arguments: [day])
+            return db.changesCount
+        }
+    }
+
+    /// Forgets one phone's numbers everywhere (a request under 个人信息保护法 第四十七条):
+    /// its bookings keep their figures without the number or key.
+    @discardableResult
+    public func erasePhone(key: String) throws -> Int {
+        try writer.write { db in
+            try db.execute(
+                sql: "UPDATE booking SET phone_sealed = NULL, phone_key = '' WHERE phone_key = ?", arguments: [key])
+            return db.changesCount
+        }
+    }
+
+    private static func booking(_ row: Row) -> Booking {
+        Booking(
+            code: row["code"], serviceId: row["service_id"],
+            slot: Slot(day: row["day"], start: ClockTime(minutes: row["start_minutes"]), letter: row["letter"]),
+            phoneKey: row["phone_key"], status: Booking.Status(rawValue: row["status"]) ?? .cancelled,
+            bookedAt: row["booked_at"], cancelledAt: row["cancelled_at"], caseId: row["case_id"],
+            ticketId: row["ticket_id"])
+    }
+}

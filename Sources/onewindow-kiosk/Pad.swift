@@ -1,0 +1,38 @@
+import ArgumentParser
+import OneWindowKiosk
+
+struct Pad: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract:
+            "The rating pad (评价器) of one window: after each visit there it asks 1–5, and why after a 1 or 2.",
+        discussion: """
+            Needs a pad token bound to the window: onewindowd token create --role pad --window N.
+            """)
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "The window's id as in services.json, e.g. 3; the pad token must be made for it.")
+    var window: String?
+
+    func validate() throws {
+        if let window, window.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--window must name a window, e.g. --window 3")
+        }
+    }
+
+    func run() throws {
+        try runMode {
+            let settings = try common.settings([("window", window)])
+            guard let window = settings.window else {
+                throw KioskSettings.Failure("which window? give --window N or window = N in the config file")
+            }
+            let token = try common.token(settings, role: "pad")
+            let daemon = HTTPDaemonClient(baseURL: settings.daemonURL, token: token)
+            let runner = PadRunner(daemon: daemon, eventsURL: settings.daemonURL)
+            var loop = TerminalLoop(
+                program: RatingPad(window: window, language: settings.language), runner: runner,
+                terminal: try Terminal())
+            _ = try loop.run()
+        }
+    }
+}
