@@ -1,6 +1,7 @@
 """Measures onewindowd over a generated history (bench/history.sh makes it): start-up to the
 first /healthz 200, metrics readiness, and GET /api/v1/metrics for the 30 days, plus the
-/manage page, and the peak RSS of the daemon that served them. Usage: history.py BINARY DATABASE CLERK_TOKEN ADMIN_TOKEN [STARTS] [REQUESTS]"""
+/manage page, GET /api/v1/metrics for the whole period (up to 365 days), and the peak RSS of the
+daemon that served them. Usage: history.py BINARY DATABASE CLERK_TOKEN ADMIN_TOKEN [STARTS] [REQUESTS] [DAYS]"""
 import datetime
 import http.client
 import os
@@ -17,6 +18,7 @@ import zoneinfo
 binary, database, clerk, admin = sys.argv[1:5]
 starts = int(sys.argv[5]) if len(sys.argv) > 5 else 5
 requests = int(sys.argv[6]) if len(sys.argv) > 6 else 200
+days = int(sys.argv[7]) if len(sys.argv) > 7 else 30
 def free_port():
     """A loopback port nobody listens on now."""
     import socket
@@ -29,6 +31,8 @@ port = free_port()
 today = datetime.datetime.now(zoneinfo.ZoneInfo("Asia/Shanghai")).date()
 first, last = today - datetime.timedelta(days=30), today - datetime.timedelta(days=1)
 metrics_path = f"/api/v1/metrics?from={first}&to={last}"
+# The whole history, as far as one query may reach (366 days at most).
+period_path = f"/api/v1/metrics?from={today - datetime.timedelta(days=min(days, 365))}&to={last}"
 clerk_auth = {"Authorization": f"Bearer {clerk}"}
 
 
@@ -89,13 +93,14 @@ def main():
         finally:
             stop(daemon)
         log.seek(0)
-        # logfmt: msg="metrics ready" events=N seconds=S, in whichever order the fields come.
+        # logfmt: msg="metrics ready" days=D events=N seconds=S, in whichever order the fields come.
         line = next((l for l in log.read().splitlines() if b"metrics ready" in l), b"")
         count, seconds = re.search(rb"\bevents=(\d+)", line), re.search(rb"\bseconds=([0-9.]+)", line)
+        rolled = re.search(rb"\bdays=(\d+)", line)
         if count and seconds:
-            events = count.group(1).decode()
+            events = count.group(1).decode() + (f" events folded after {rolled.group(1).decode()} days of rollups" if rolled else " events folded")
             logged.append(float(seconds.group(1)) * 1000)
-    print(f"history: {first} … {last}; {events} events in the log")
+    print(f"history: {first} … {last}; at start-up {events}")
     print(f"start-up, process start to the first /healthz 200 (ms): {spread(startups)}")
     print(f"metrics ready, process start to the first 30-day answer (ms): {spread(readiness)}")
     if logged:
@@ -112,6 +117,16 @@ def main():
             latencies.append((time.perf_counter() - began) * 1000)
             assert status == 200, body
         print(f"GET {metrics_path} ({len(body)} bytes), one keep-alive connection (ms): {spread(latencies)}")
+        latencies = []
+        for _ in range(requests):
+            began = time.perf_counter()
+            status, body = get(connection, period_path, clerk_auth)
+            latencies.append((time.perf_counter() - began) * 1000)
+            assert status == 200, body
+        print(f"GET {period_path} ({len(body)} bytes), one keep-alive connection (ms): {spread(latencies)}")
+        with open(f"/proc/{daemon.pid}/status") as status_file:
+            peak = next(l.split()[1] for l in status_file if l.startswith("VmHWM:"))
+        print(f"peak RSS after the whole-period queries (MiB): {int(peak) / 1024:.1f}")
         connection.request("POST", "/manage/sign-in", body=urllib.parse.urlencode({"token": admin}),
                            headers={"Content-Type": "application/x-www-form-urlencoded"})
         response = connection.getresponse()
