@@ -29,7 +29,8 @@ enum MetricsRollup {
             arguments: [lastId])
         guard let next, next < day else { return 0 }
         var book = MetricsBook(
-            days: [:], cohorts: try cohorts(db), openTickets: try openTickets(db), badReviews: [:], lastEventId: lastId)
+            stored: [:], cohorts: try cohorts(db), openTickets: try openTickets(db), badReviews: [:],
+            lastEventId: lastId)
         var stored = 0
         var events = 0
         var current: String?

@@ -5,7 +5,7 @@ import OneWindowCore
 /// What start-up reads instead of the whole event log (see `MetricsRollup`).
 public struct MetricsRollups: Sendable {
     /// The stored days' figures, per hall day and service.
-    public var days: [String: [String: DayStats]]
+    public var days: [String: [String: StoredDay]]
     public var cohorts: [MetricsBook.OpenCohort]
     public var openTickets: [MetricsBook.OpenTicket]
     /// The last event folded into `days`: the book goes on from the event after it.
@@ -16,12 +16,12 @@ extension Storage {
     /// The stored rollups, read in one snapshot.
     public func metricsRollups() throws -> MetricsRollups {
         try writer.read { db in
-            var days: [String: [String: DayStats]] = [:]
+            var days: [String: [String: StoredDay]] = [:]
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT hall_day, service_id, stats FROM metrics_day WHERE service_id <> ''")
             while let row = try rows.next() {
                 let data: Data = row[2]
-                days[row[0], default: [:]][row[1]] = try DayStats(rollup: [UInt8](data))
+                days[row[0], default: [:]][row[1]] = try StoredDay(rollup: [UInt8](data))
             }
             return MetricsRollups(
                 days: days, cohorts: try MetricsRollup.cohorts(db), openTickets: try MetricsRollup.openTickets(db),

@@ -24,7 +24,7 @@ extension MetricsBook {
         let rollups = try storage.metricsRollups()
         let open = try storage.openBadReviews(limit: .max)
         return MetricsBook(
-            days: rollups.days, cohorts: rollups.cohorts, openTickets: rollups.openTickets,
+            stored: rollups.days, cohorts: rollups.cohorts, openTickets: rollups.openTickets,
             badReviews: Dictionary(
                 open.map {
                     (

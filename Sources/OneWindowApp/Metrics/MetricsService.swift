@@ -16,6 +16,9 @@ public final class MetricsService: CommitObserver {
         /// The first event committed since start: from it on, the log's events are live ones,
         /// whose timings Prometheus hears even when the loader folds them first.
         var firstLive = Int64.max
+        /// The latest hall day folded live: when a group brings a later one, the days before it
+        /// are compacted (`MetricsBook.compact`).
+        var liveDay = ""
     }
 
     private let state = Mutex(State())
@@ -38,7 +41,7 @@ public final class MetricsService: CommitObserver {
             var days = 0
             do {
                 let book = try MetricsBook.fromRollups(storage)
-                days = book.days.count
+                days = book.stored.count
                 state.withLock { $0.book = book }
                 while true {
                     let page = try storage.queueEvents(
@@ -84,7 +87,12 @@ public final class MetricsService: CommitObserver {
                 state.pending += group.events
                 return []
             }
-            return group.events.compactMap { state.book.apply(id: $0.id, $0.event) }
+            let counted = group.events.compactMap { state.book.apply(id: $0.id, $0.event) }
+            if let day = group.events.last?.event.hallDay, day > state.liveDay {
+                state.book.compact(before: day)
+                state.liveDay = day
+            }
+            return counted
         }
         counted.forEach(timings)
     }

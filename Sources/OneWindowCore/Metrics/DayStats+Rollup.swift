@@ -26,35 +26,10 @@ extension DayStats {
         return out.bytes
     }
 
+    /// Reads `rollup()`'s form (through `DayStatsSum`, the one reader of it).
     public init(rollup bytes: [UInt8]) throws(RollupReader.Malformed) {
-        var input = RollupReader(bytes)
-        guard try input.int() == Self.rollupVersion else { throw RollupReader.Malformed(offset: 0) }
-        self.init()
-        ticketsIssued = try input.int()
-        visitsServed = try input.int()
-        noShows = try input.int()
-        expired = try input.int()
-        casesOpened = try input.int()
-        casesClosed = try input.int()
-        casesCancelled = try input.int()
-        firstVisits = try input.int()
-        firstVisitResolved = try input.int()
-        oneVisitCases = try input.int()
-        withinPromiseCases = try input.int()
-        closedCaseVisits = try input.int()
-        waits = try input.histogram()
-        services = try input.histogram()
-        firstVisitDaysToClose = try input.histogram()
-        ratings = try input.histogram()
-        missed = try input.counts()
-        for _ in 0..<(try input.count()) {
-            let day = try input.string()
-            var change = CohortChange()
-            change.closedLater = try input.int()
-            change.cancelled = try input.int()
-            change.daysToClose = try input.histogram()
-            cohortChanges[day, default: CohortChange()].add(change)
-        }
-        guard input.atEnd else { throw RollupReader.Malformed(offset: bytes.count) }
+        var sum = DayStatsSum()
+        try sum.add(rollup: bytes, cohortsFrom: "", to: "\u{10FFFF}")
+        self = sum.total
     }
 }

@@ -36,14 +36,14 @@ extension MetricsBook {
         }
     }
 
-    /// A book that continues after event `lastEventId` from the days' figures, the open
-    /// cohorts and the open bad reviews stored at that point.
+    /// A book that continues after event `lastEventId` from the stored days' figures, the open
+    /// cohorts, open tickets and open bad reviews stored at that point.
     public init(
-        days: [String: [String: DayStats]], cohorts: [OpenCohort], openTickets: [OpenTicket] = [],
+        stored: [String: [String: StoredDay]], cohorts: [OpenCohort], openTickets: [OpenTicket] = [],
         badReviews: [String: BadReview], lastEventId: Int64
     ) {
         self.init()
-        self.days = days
+        self.stored = stored
         self.cohorts = Dictionary(
             cohorts.map { ($0.caseId, Cohort(day: $0.day, serviceId: $0.serviceId)) }, uniquingKeysWith: { $1 })
         for ticket in openTickets {
@@ -68,6 +68,31 @@ extension MetricsBook {
     public var openCohorts: [OpenCohort] {
         cohorts.map { OpenCohort(caseId: $0.key, day: $0.value.day, serviceId: $0.value.serviceId) }
             .sorted { $0.caseId < $1.caseId }
+    }
+
+    /// Every day's figures as `DayStats`, the stored days' and the folded days' together: what a
+    /// full replay of the event log has in `days`.
+    public var everyDay: [String: [String: DayStats]] {
+        var all = days
+        for (day, services) in stored {
+            for (serviceId, stored) in services {
+                all[day, default: [:]][serviceId, default: DayStats()].add(stored.stats)
+            }
+        }
+        return all
+    }
+
+    /// Moves the folded days before `day` into `stored`, in their compact form: the running
+    /// daemon calls it when the hall day moves on, so memory holds one day of dictionaries.
+    public mutating func compact(before day: String) {
+        for (done, services) in days where done < day {
+            for (serviceId, stats) in services {
+                var total = stored[done]?[serviceId]?.stats ?? DayStats()
+                total.add(stats)
+                stored[done, default: [:]][serviceId] = StoredDay(total)
+            }
+            days.removeValue(forKey: done)
+        }
     }
 
     /// Takes the figures of the days before `day` out of the book (to store them as rollups).

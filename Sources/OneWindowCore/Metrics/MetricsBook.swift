@@ -9,8 +9,10 @@ import Foundation
 public struct MetricsBook: Sendable {
     /// The last event folded in; older ones are skipped, so replaying is harmless.
     public internal(set) var lastEventId: Int64 = 0
-    /// Per hall day, per service.
+    /// Per hall day, per service: the days folded from events (today's, as a rule).
     public internal(set) var days: [String: [String: DayStats]] = [:]
+    /// Closed days as the rollups store them, per hall day, per service (`compact(before:)`).
+    public internal(set) var stored: [String: [String: StoredDay]] = [:]
     /// Bad reviews by evaluation id.
     public internal(set) var badReviews: [String: BadReview] = [:]
     /// Tickets still open: when they were issued and called, for their wait and service times.
@@ -166,6 +168,13 @@ public struct MetricsBook: Sendable {
     /// cancelled after `to` counts so.
     public func sum(from: String, to: String) -> [String: DayStats] {
         var total: [String: DayStatsSum] = [:]
+        for (day, services) in stored where day >= from {
+            for (serviceId, stored) in services where day <= to || stored.hasCohortChanges {
+                // Cannot throw: the bytes were checked when the day was stored.
+                try? total[serviceId, default: DayStatsSum()].add(
+                    rollup: stored.rollup, cohortsOnly: day > to, cohortsFrom: from, to: to)
+            }
+        }
         for (day, services) in days where day >= from {
             for (serviceId, stats) in services {
                 if day <= to {
@@ -181,6 +190,11 @@ public struct MetricsBook: Sendable {
     /// Cases open at the end of `to`, per service: opened by then, and not closed or cancelled by then.
     public func openCases(through to: String) -> [String: Int] {
         var open: [String: Int] = [:]
+        for (day, services) in stored where day <= to {
+            for (serviceId, stored) in services {
+                open[serviceId, default: 0] += stored.casesOpened - stored.casesEnded
+            }
+        }
         for (day, services) in days where day <= to {
             for (serviceId, stats) in services {
                 open[serviceId, default: 0] += stats.casesOpened - stats.casesClosed - stats.casesCancelled
