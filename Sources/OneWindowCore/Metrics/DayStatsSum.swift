@@ -21,49 +21,56 @@ struct DayStatsSum {
     }
 
     /// Adds a day in `DayStats.rollup()`'s form: its own figures unless `cohortsOnly`, and its
-    /// cohort changes of the cohorts from `from` to `to`.
+    /// cohort changes of the cohorts from `from` to `to`. Everything is added where it goes as
+    /// it is read: no dictionary is built for the day itself.
     mutating func add(rollup bytes: [UInt8], cohortsOnly: Bool = false, cohortsFrom from: String, to: String)
         throws(RollupReader.Malformed)
     {
         var input = RollupReader(bytes)
         guard try input.int() == DayStats.rollupVersion else { throw RollupReader.Malformed(offset: 0) }
-        var own = DayStats()
-        own.ticketsIssued = try input.int()
-        own.visitsServed = try input.int()
-        own.noShows = try input.int()
-        own.expired = try input.int()
-        own.casesOpened = try input.int()
-        own.casesClosed = try input.int()
-        own.casesCancelled = try input.int()
-        own.firstVisits = try input.int()
-        own.firstVisitResolved = try input.int()
-        own.oneVisitCases = try input.int()
-        own.withinPromiseCases = try input.int()
-        own.closedCaseVisits = try input.int()
+        var counts: [Int] = []
+        counts.reserveCapacity(12)
+        for _ in 0..<12 { counts.append(try input.int()) }
         if cohortsOnly {
-            _ = try input.histogram()
-            _ = try input.histogram()
+            for _ in 0..<4 { try input.skipHistogram() }
+            try input.skipCounts()
         } else {
+            stats.ticketsIssued += counts[0]
+            stats.visitsServed += counts[1]
+            stats.noShows += counts[2]
+            stats.expired += counts[3]
+            stats.casesOpened += counts[4]
+            stats.casesClosed += counts[5]
+            stats.casesCancelled += counts[6]
+            stats.firstVisits += counts[7]
+            stats.firstVisitResolved += counts[8]
+            stats.oneVisitCases += counts[9]
+            stats.withinPromiseCases += counts[10]
+            stats.closedCaseVisits += counts[11]
             try waits.add(reading: &input)
             try services.add(reading: &input)
+            try input.addHistogram(into: &stats.firstVisitDaysToClose)
+            try input.addHistogram(into: &stats.ratings)
+            for _ in 0..<(try input.count()) {
+                let material = try input.string()
+                stats.missed[material, default: 0] += try input.int()
+            }
         }
-        own.firstVisitDaysToClose = try input.histogram()
-        own.ratings = try input.histogram()
-        own.missed = try input.counts()
         for _ in 0..<(try input.count()) {
             let day = try input.string()
-            var change = CohortChange()
-            change.closedLater = try input.int()
-            change.cancelled = try input.int()
-            change.daysToClose = try input.histogram()
-            own.cohortChanges[day, default: CohortChange()].add(change)
+            let closedLater = try input.int()
+            let cancelled = try input.int()
+            guard day >= from, day <= to else {
+                try input.skipHistogram()
+                continue
+            }
+            var change = stats.cohortChanges.removeValue(forKey: day) ?? CohortChange()
+            change.closedLater += closedLater
+            change.cancelled += cancelled
+            try input.addHistogram(into: &change.daysToClose)
+            stats.cohortChanges[day] = change
         }
         guard input.atEnd else { throw RollupReader.Malformed(offset: bytes.count) }
-        if cohortsOnly {
-            stats.addCohortChanges(own, from: from, to: to)
-        } else {
-            stats.add(own, cohortsFrom: from, to: to)
-        }
     }
 
     var total: DayStats {

@@ -95,6 +95,29 @@ public struct RollupReader {
         return values
     }
 
+    /// Adds a histogram as `RollupWriter.histogram` wrote it to `values`.
+    mutating func addHistogram(into values: inout [Int: Int]) throws(Malformed) {
+        var key = 0
+        for _ in 0..<(try count()) {
+            key += try int()
+            values[key, default: 0] += try int()
+        }
+    }
+
+    mutating func skipHistogram() throws(Malformed) {
+        for _ in 0..<(try count()) {
+            _ = try int()
+            _ = try int()
+        }
+    }
+
+    mutating func skipCounts() throws(Malformed) {
+        for _ in 0..<(try count()) {
+            offset += try count()
+            _ = try int()
+        }
+    }
+
     public mutating func counts() throws(Malformed) -> [String: Int] {
         let entries = try count()
         var values: [String: Int] = [:]
