@@ -29,6 +29,23 @@ extension Storage {
         }
     }
 
+    /// The bad reviews not yet rectified, as the metrics keep them (by evaluation id): read by
+    /// column, since a hall may have thousands.
+    public func openBadReviewsForMetrics() throws -> [String: MetricsBook.BadReview] {
+        try writer.read { db in
+            var reviews: [String: MetricsBook.BadReview] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql:
+                    "SELECT id, service_id, hall_day, rectify_by FROM evaluation WHERE rating <= 2 AND rectified_at IS NULL"
+            )
+            while let row = try rows.next() {
+                reviews[row[0]] = MetricsBook.BadReview(serviceId: row[1], hallDay: row[2], due: row[3])
+            }
+            return reviews
+        }
+    }
+
     /// The hall's own row of a stored day (the sum of its services), nil if the day is not stored.
     public func hallRollup(day: String) throws -> DayStats? {
         try writer.read { db in

@@ -22,16 +22,9 @@ extension MetricsBook {
     /// The stored rollups and open bad reviews, to go on from the last rolled-up event.
     static func fromRollups(_ storage: Storage) throws -> MetricsBook {
         let rollups = try storage.metricsRollups()
-        let open = try storage.openBadReviews(limit: .max)
         return MetricsBook(
             stored: rollups.days, cohorts: rollups.cohorts, openTickets: rollups.openTickets,
-            badReviews: Dictionary(
-                open.map {
-                    (
-                        $0.id,
-                        BadReview(serviceId: $0.serviceId, hallDay: $0.hallDay, due: $0.rectifyBy, rectified: false)
-                    )
-                }, uniquingKeysWith: { $1 }),
+            badReviews: try storage.openBadReviewsForMetrics(),
             lastEventId: rollups.lastEventId)
     }
 

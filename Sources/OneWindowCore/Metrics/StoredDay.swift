@@ -9,13 +9,27 @@ public struct StoredDay: Sendable, Equatable {
     /// Whether the day tells of earlier cohorts (a sum past the day must read it).
     let hasCohortChanges: Bool
 
-    /// Checks the bytes once, so that adding them up later cannot fail.
+    /// Checks the bytes once, so that adding them up later cannot fail; reads only the few
+    /// counts it keeps and skips the rest (start-up reads a year of days this way).
     public init(rollup: [UInt8]) throws(RollupReader.Malformed) {
-        let stats = try DayStats(rollup: rollup)
+        var input = RollupReader(rollup)
+        guard try input.int() == DayStats.rollupVersion else { throw RollupReader.Malformed(offset: 0) }
+        var counts: [Int] = []
+        for _ in 0..<12 { counts.append(try input.int()) }
+        for _ in 0..<4 { try input.skipHistogram() }
+        try input.skipCounts()
+        let changes = try input.count()
+        for _ in 0..<changes {
+            _ = try input.string()
+            _ = try input.int()
+            _ = try input.int()
+            try input.skipHistogram()
+        }
+        guard input.atEnd else { throw RollupReader.Malformed(offset: rollup.count) }
         self.rollup = rollup
-        casesOpened = stats.casesOpened
-        casesEnded = stats.casesClosed + stats.casesCancelled
-        hasCohortChanges = !stats.cohortChanges.isEmpty
+        casesOpened = counts[4]
+        casesEnded = counts[5] + counts[6]
+        hasCohortChanges = changes > 0
     }
 
     public init(_ stats: DayStats) {
