@@ -6,6 +6,11 @@ struct DayStatsSum {
     private var stats = DayStats()
     private var waits = DenseHistogram()
     private var services = DenseHistogram()
+    /// Cohort changes of a range of real days, by day number from `range.low`: no text is
+    /// hashed per row. Moved into `stats.cohortChanges` by `total`.
+    private var range: (from: String, to: String, low: Int, high: Int)?
+    private var slots: [CohortChange] = []
+    private var touched: [Bool] = []
 
     mutating func add(_ other: DayStats, cohortsFrom from: String, to: String) {
         var rest = other
@@ -56,27 +61,62 @@ struct DayStatsSum {
                 stats.missed[material, default: 0] += try input.int()
             }
         }
+        let numbered = numberedRange(from: from, to: to)
         for _ in 0..<(try input.count()) {
-            let day = try input.string()
+            let day = try input.day()
             let closedLater = try input.int()
             let cancelled = try input.int()
-            guard day >= from, day <= to else {
+            if case .number(let number) = day, let numbered {
+                guard number >= numbered.low, number <= numbered.high else {
+                    try input.skipHistogram()
+                    continue
+                }
+                let slot = number - numbered.low
+                touched[slot] = true
+                slots[slot].closedLater += closedLater
+                slots[slot].cancelled += cancelled
+                try input.addHistogram(into: &slots[slot].daysToClose)
+                continue
+            }
+            let text: String
+            switch day {
+            case .number(let number): text = DayNumber.text(number)
+            case .text(let other): text = other
+            }
+            guard text >= from, text <= to else {
                 try input.skipHistogram()
                 continue
             }
-            var change = stats.cohortChanges.removeValue(forKey: day) ?? CohortChange()
+            var change = stats.cohortChanges.removeValue(forKey: text) ?? CohortChange()
             change.closedLater += closedLater
             change.cancelled += cancelled
             try input.addHistogram(into: &change.daysToClose)
-            stats.cohortChanges[day] = change
+            stats.cohortChanges[text] = change
         }
         guard input.atEnd else { throw RollupReader.Malformed(offset: bytes.count) }
+    }
+
+    /// The day numbers of `from`…`to` when both are days (slots ready for them), else nil.
+    private mutating func numberedRange(from: String, to: String) -> (low: Int, high: Int)? {
+        if let range, range.from == from, range.to == to { return (range.low, range.high) }
+        guard range == nil, let low = DayNumber.of(from), let high = DayNumber.of(to), low <= high,
+            high - low < 4_000
+        else { return nil }
+        range = (from, to, low, high)
+        slots = Array(repeating: CohortChange(), count: high - low + 1)
+        touched = Array(repeating: false, count: high - low + 1)
+        return (low, high)
     }
 
     var total: DayStats {
         var total = stats
         total.waits = waits.histogram
         total.services = services.histogram
+        if let range {
+            for (slot, change) in slots.enumerated() where touched[slot] {
+                total.cohortChanges[DayNumber.text(range.low + slot), default: CohortChange()].add(change)
+            }
+        }
         return total
     }
 }

@@ -77,6 +77,15 @@ public struct RollupReader {
         return value
     }
 
+    /// A string that `string(_:)` wrote: a day's number if it is a day, else its text.
+    mutating func day() throws(Malformed) -> RollupDay {
+        let length = try count()
+        let range = offset..<offset + length
+        offset += length
+        if length == 10, let number = DayNumber.of(bytes[range]) { return .number(number) }
+        return .text(String(decoding: bytes[range], as: UTF8.self))
+    }
+
     public mutating func string() throws(Malformed) -> String {
         let length = try count()
         defer { offset += length }
@@ -127,4 +136,10 @@ public struct RollupReader {
         }
         return values
     }
+}
+
+/// A cohort's day as read from a rollup: a number for a date, the text for anything else.
+enum RollupDay {
+    case number(Int)
+    case text(String)
 }
