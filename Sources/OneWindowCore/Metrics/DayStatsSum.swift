@@ -152,6 +152,7 @@ struct DenseHistogram {
 
     var histogram: [Int: Int] {
         var result = beyond
+        result.reserveCapacity(beyond.count + counts.lazy.filter { $0 != 0 }.count)
         for (value, count) in counts.enumerated() where count != 0 { result[value, default: 0] += count }
         return result
     }
