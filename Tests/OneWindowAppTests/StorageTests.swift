@@ -19,6 +19,7 @@ struct StorageTests {
                 "0006-window-tokens-and-ratings",
                 "0007-outbox",
                 "0008-first-call",
+                "0009-metrics-rollups",
             ])
         #expect(storage.isReachable())
     }
