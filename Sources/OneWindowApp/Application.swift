@@ -22,7 +22,7 @@ public final class Application: Sendable {
     public init(configuration: AppConfiguration, logger: Logger) throws {
         let snapshot = try CatalogueSource.load(
             path: configuration.cataloguePath, at: configuration.clock(), maxBytes: configuration.catalogueMaxBytes)
-        let storage = try configuration.storage ?? Storage(path: configuration.databasePath)
+        let storage = try configuration.storage ?? Storage(path: configuration.databasePath) { logger.notice("\($0)") }
         checkpointer = try Checkpointer(path: storage.path)
         let monitoring = Monitoring(catalogue: snapshot.published, clock: configuration.clock)
         let metrics = MetricsService(timings: monitoring.queueFigures.observe)
@@ -35,7 +35,7 @@ public final class Application: Sendable {
             inboxCapacity: configuration.inboxCapacity,
             heartbeat: configuration.commitHeartbeat,
             clock: configuration.clock)
-        metrics.load(from: storage, logger: logger)
+        metrics.load(from: storage, calendar: HallCalendar(timeZone: snapshot.published.hall.timeZone), logger: logger)
         monitoring.start(queue: queue, storage: storage, logger: logger)
         self.monitoring = monitoring
         self.configuration = configuration

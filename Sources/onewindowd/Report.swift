@@ -107,7 +107,9 @@ struct Report: ParsableCommand {
         }
         let book: MetricsBook
         do {
-            book = try MetricsBook.read(from: try Storage.openReadOnly(path: database.path))
+            book = try MetricsBook.read(
+                from: try Storage.openReadOnly(path: database.path),
+                calendar: HallCalendar(timeZone: published.hall.timeZone))
         } catch {
             throw failure("cannot read the database \(database.path): \(error)")
         }
