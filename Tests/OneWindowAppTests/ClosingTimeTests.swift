@@ -38,7 +38,9 @@ struct ClosingTimeTests {
         }
         #expect(status == "expired")
         let events = try app.application.state.storage.queueEvents().map(\.event)
-        #expect(events.last?.kind == .expired && events.last?.actor == "system")
+        #expect(
+            events.last?.kind == .expired && events.last?.actor == "system",
+            "events: \(events.map { "\($0.kind.rawValue) by \($0.actor) at \($0.at)" })")
     }
 
     @Test("a closing whose commit fails is retried until it succeeds")
