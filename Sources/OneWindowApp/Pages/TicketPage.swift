@@ -20,9 +20,11 @@ enum TicketPage {
     /// - Parameter rating: the rating form or its thanks, once the visit ended today.
     /// - Parameter missed: 常见缺件提醒 of the service, shown while the ticket waits, so the
     ///   applicant checks those papers before the call.
+    /// - Parameter followUp: the materials this visit found missing, the case's state now and
+    ///   the open windows that serve the ticket.
     static func render(
         _ ticket: TicketView, hall: Hall, now: Date, autoRefresh: Bool = true, closesAt: Date? = nil,
-        rating: Rating? = nil, missed: [(name: String, mark: String)] = []
+        rating: Rating? = nil, missed: [(name: String, mark: String)] = [], followUp: FollowUp = FollowUp()
     ) -> String {
         let open = ticket.status == Ticket.Status.waiting.rawValue || ticket.status == Ticket.Status.called.rawValue
         let refreshing = open && autoRefresh
@@ -42,8 +44,9 @@ enum TicketPage {
                 if ticket.priority { " "; Markup.span(.class("tag")) { "优先" } }
             }
             Markup.newline
-            statusSection(ticket, clock: clock, closesAt: closesAt)
+            statusSection(ticket, clock: clock, closesAt: closesAt, followUp: followUp)
             Markup.newline
+            if ticket.status == Ticket.Status.waiting.rawValue { waitingPlace(followUp, hall: hall) }
             if open && !missed.isEmpty {
                 Markup.section(Attribute("aria-label", "常见缺件提醒")) {
                     Markup.p { "叫号前请再核对这些材料：" }
