@@ -91,7 +91,8 @@ function drawLines() {
     return item;
   }));
   fitAll(list.querySelectorAll(".line-head"), 10, true);
-  fitAll(list.querySelectorAll(".services"), 11);
+  // Never under 2.6vmin (28 px on a 1080-pixel screen): the names are read from the seats.
+  fitAll(list.querySelectorAll(".services"), 2.6 * Math.min(window.innerWidth, window.innerHeight) / 100);
 }
 // The hall's name gives way to the status badges beside it.
 const fitHeader = () => fit($("hall"), 16, true);
@@ -115,13 +116,21 @@ function showSound() {
   if (!sound.speech && !context) { badge.textContent = "本机不支持语音播报"; badge.className = "badge warn"; return; }
   badge.textContent = sound.blocked ? "语音未开启：请点击屏幕" : "语音播报已开启";
   badge.className = sound.blocked ? "badge warn" : "badge";
-  if (!sound.blocked) $("unlock").hidden = true;
+  if (!sound.blocked) showUnlock(false);
   fitHeader();
 }
-// The overlay is offered once per page load; the header badge stays while sound is blocked.
+// The corner button takes a strip of its own under the board, so the board is drawn again to
+// fit the room left whenever it comes or goes.
+function showUnlock(shown) {
+  const button = $("unlock");
+  if (button.hidden === !shown) return;
+  button.hidden = !shown;
+  drawAll();
+}
+// The button is offered once per page load; the header badge stays while sound is blocked.
 function offerUnlock() {
   showSound();
-  if (sound.blocked && !sound.offered) { sound.offered = true; $("unlock").hidden = false; }
+  if (sound.blocked && !sound.offered) { sound.offered = true; showUnlock(true); }
 }
 function unlock() {
   const context = audioContext();
@@ -132,7 +141,7 @@ function unlock() {
     silent.volume = 0;
     window.speechSynthesis.speak(silent);
   }
-  $("unlock").hidden = true;
+  showUnlock(false);
   showSound();
 }
 $("unlock").addEventListener("click", unlock);
