@@ -89,11 +89,15 @@ def main():
         sizes = driver.execute_script("""
             return [...document.querySelectorAll('#queues .services')].map(names =>
                 [names.textContent.slice(0, 12), parseFloat(getComputedStyle(names).fontSize),
-                 names.scrollHeight > names.clientHeight + 1]);""")
+                 names.clientHeight / parseFloat(getComputedStyle(names).lineHeight),
+                 Number(names.dataset.pages)]);""")
         if not sizes:
             problems.append("/board: no queue letter shows its service names")
-        for names, size, cut in sizes:
-            print(f"board 1920x1080: services {names}… {size:.1f} px{' (does not fit its box)' if cut else ''}")
+        for names, size, lines, pages in sizes:
+            print(f"board 1920x1080: services {names}… {size:.1f} px, {lines:.2f} lines a page, {pages} pages")
+            # Names that do not fit are paged a whole line at a time, never cut through a line.
+            if abs(lines - round(lines)) > 0.05 or round(lines) < 1:
+                problems.append(f"/board: service names “{names}…” show {lines:.2f} lines, a line cut through")
             if size < SMALLEST_SERVICES_PX:
                 problems.append(f"/board: service names “{names}…” are {size:.1f} px, under {SMALLEST_SERVICES_PX} px")
     finally:

@@ -93,7 +93,30 @@ function drawLines() {
   fitAll(list.querySelectorAll(".line-head"), 10, true);
   // Never under 2.6vmin (28 px on a 1080-pixel screen): the names are read from the seats.
   fitAll(list.querySelectorAll(".services"), 2.6 * Math.min(window.innerWidth, window.innerHeight) / 100);
+  for (const names of list.querySelectorAll(".services")) pageLines(names);
 }
+// Names that do not fit even then are shown a page of whole lines at a time (turnPages), never
+// cut through a line: the box is cut to whole lines and padded to whole pages.
+function pageLines(names) {
+  const line = parseFloat(getComputedStyle(names).lineHeight);
+  const lines = Math.max(1, Math.floor(names.clientHeight / line));
+  names.style.maxHeight = lines * line + "px";
+  // Half a line of slack: a line of mixed fonts can stand a few pixels taller than line-height.
+  const pages = Math.max(1, Math.ceil((names.scrollHeight - line / 2) / (lines * line)));
+  names.style.paddingBottom = Math.max(0, pages * lines * line - names.scrollHeight) + "px";
+  names.dataset.pages = pages;
+  names.dataset.page = 0;
+  names.scrollTop = 0;
+}
+function turnPages() {
+  for (const names of document.querySelectorAll("#queues .services")) {
+    const pages = Number(names.dataset.pages || 1);
+    if (pages < 2) continue;
+    names.dataset.page = (Number(names.dataset.page) + 1) % pages;
+    names.scrollTop = Number(names.dataset.page) * names.clientHeight;
+  }
+}
+setInterval(turnPages, 6000);
 // The hall's name gives way to the status badges beside it.
 const fitHeader = () => fit($("hall"), 16, true);
 function drawAll() { fitHeader(); drawNow(); drawWindows(); drawCalls(); drawLines(); }
