@@ -84,7 +84,7 @@ def main():
         banner = driver.execute_script("""
             const box = document.getElementById('unlock').getBoundingClientRect();
             return [box.left, box.top, box.width, box.height];""")
-        print(f"board 1920x1080: call {number} visible and uncovered; sound offer "
+        print(f"board 1920x1080: call {number} {'covered' if problems else 'visible and uncovered'}; sound offer "
               f"{banner[2]:.0f}x{banner[3]:.0f} px at ({banner[0]:.0f}, {banner[1]:.0f})")
         sizes = driver.execute_script("""
             return [...document.querySelectorAll('#queues .services')].map(names =>
