@@ -11,21 +11,11 @@ struct Pad: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(help: "The window's id as in services.json, e.g. 3; the pad token must be made for it.")
-    var window: String?
-
-    func validate() throws {
-        if let window, window.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--window must name a window, e.g. --window 3")
-        }
-    }
+    @OptionGroup var place: WindowOptions
 
     func run() throws {
         try runMode {
-            let settings = try common.settings([("window", window)])
-            guard let window = settings.window else {
-                throw KioskSettings.Failure("which window? give --window N or window = N in the config file")
-            }
+            let (settings, window) = try place.settings(common)
             let token = try common.token(settings, role: "pad")
             let daemon = HTTPDaemonClient(baseURL: settings.daemonURL, token: token)
             let runner = PadRunner(daemon: daemon, eventsURL: settings.daemonURL)
