@@ -1,6 +1,7 @@
 """What a phone shows on its first screen (issue 15): at 320×640 and 360×740, standard and 长者模式,
 the first search result is on the first screen whole (the category chips fold above results), a
-guide's title and a ticket's number are too. Used by check_pages.py."""
+guide's title and a ticket's number are too, and on the guide of a service the hall does not
+take, the notice that says where to go instead. Used by check_pages.py."""
 
 SCREENS = [(320, 640), (360, 740)]
 # The page, what must be on its first screen, and what to call it.
@@ -19,6 +20,8 @@ def check(driver, base, tickets, problems):
     """Adds to `problems` every page whose element that matters is below its first screen."""
     wanted = [(path, FIRST_RESULT, "first result") for path in SEARCHES]
     wanted += [("/guides/MZ-HY-001", "h1", "title"), ("/guides/MZ-BZ-004", "h1", "title")]
+    # A service the hall does not take says where to go instead before the applicant scrolls.
+    wanted += [("/guides/MZ-BZ-004", ".not-here", "notice that the hall does not take it")]
     wanted += [("/disclosure", "h1", "title")]
     if tickets:
         wanted += [(tickets[0], "h1", "ticket number")]

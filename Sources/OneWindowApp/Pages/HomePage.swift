@@ -90,7 +90,7 @@ public enum HomePage {
             if results.isEmpty {
                 Markup.p(.class("empty")) { "没有找到与\(what)相关的办事事项。" }
                 Markup.p {
-                    "提示：试试更短的词或常用简称，如“低保”“结婚”；也可以点上面的分类浏览，或"
+                    "提示：试试更短的词或常用简称，如“低保”“结婚”；也可以点上面的“按分类浏览”，或"
                     Markup.a(href: "/") { "查看全部事项" }
                     "，或到大厅咨询台询问。"
                 }
