@@ -21,6 +21,21 @@ struct CatalogueCommandTests {
         return path
     }
 
+    @Test("the help texts name the catalogue commands, the pull's options and their environment variables")
+    func help() throws {
+        let catalogue = try run("--help")
+        for word in ["keygen", "sign", "verify", "merge", "ed25519=", "X-OneWindow-Signature"] {
+            #expect(catalogue.output.contains(word), "catalogue --help lacks \(word)")
+        }
+        let serve = try DaemonProcess.run(["serve", "--help"])
+        for word in [
+            "--hall-id", "--catalogue-url", "--catalogue-public-key", "--catalogue-pull-interval", "ONEWINDOW_HALL_ID",
+            "ONEWINDOW_CATALOGUE_URL", "ONEWINDOW_CATALOGUE_PUBLIC_KEY",
+        ] {
+            #expect(serve.output.contains(word), "serve --help lacks \(word)")
+        }
+    }
+
     @Test("keygen writes a private key only its owner reads and the public key; it never overwrites")
     func keygen() throws {
         defer { folder.remove() }
