@@ -4,7 +4,7 @@ import OneWindowTesting
 import Testing
 
 /// The city's base catalogue with one hall's overrides (`CatalogueMerge`).
-@Suite("Merging the city's catalogue with a hall's overrides")
+@Suite("Merging the city's catalogue with a hall's overrides", .timeLimit(.minutes(1)))
 struct CatalogueMergeTests {
     let base: Data
 
