@@ -106,13 +106,18 @@ public final class CataloguePuller: Sendable {
         } catch {
             return .notStored("cannot write \(staged): \(error.localizedDescription); the catalogue was not reloaded")
         }
-        guard let adopt = adopter.withLock({ $0 }) else { return .reloadRefused("the hall is still starting") }
+        guard let adopt = adopter.withLock({ $0 }) else {
+            try? FileManager.default.removeItem(atPath: staged)
+            return .reloadRefused("the hall is still starting")
+        }
         var notKept: String?
         let adopted = adopt(snapshot) {
             do {
                 try Self.keep(fetched, staged: staged, as: path)
             } catch {
-                notKept = "\(error); a restart would start on the previous file"
+                try? FileManager.default.removeItem(atPath: staged)
+                let reason = (error as? KeepFailure)?.description ?? error.localizedDescription
+                notKept = "cannot keep the file: \(reason); a restart would start on the previous file"
             }
         }
         if case .failure(let error) = adopted {
@@ -151,7 +156,7 @@ public final class CataloguePuller: Sendable {
         try Data(signature.utf8).write(
             to: URL(fileURLWithPath: CatalogueSigningKey.signaturePath(for: path)), options: .atomic)
         if rename(staged, path) != 0 {
-            throw CatalogueSignatureError("cannot move \(staged) to \(path): \(String(cString: strerror(errno)))")
+            throw KeepFailure(description: "cannot move \(staged) to \(path): \(String(cString: strerror(errno)))")
         }
         if let etag = fetched.etag {
             try Data(etag.utf8).write(to: URL(fileURLWithPath: path + ".etag"), options: .atomic)
@@ -178,4 +183,9 @@ public final class CataloguePuller: Sendable {
 
     /// What `/healthz` shows.
     public var status: Health { health.withLock { $0 } }
+}
+
+/// A pulled file that serves but could not be put in place on disk.
+struct KeepFailure: Error, CustomStringConvertible {
+    var description: String
 }
