@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import OneWindowApp
 
 /// `serve`'s `--hall-id`: the hall's id in the city, one setting for everything the city sees
@@ -14,14 +15,14 @@ struct ServeHall: ParsableArguments {
         guard let id = hallId ?? Environment.value("ONEWINDOW_HALL_ID") else { return }
         guard Self.isValid(id) else {
             throw ValidationError(
-                "hall id “\(id)” must be 1 to 64 of a-z, 0-9, - and _ (it becomes a Prometheus label and a URL part)")
+                "hall id “\(id)” must be 1 to 63 lower-case letters, digits and hyphens, starting with a letter or digit "
+                    + "(it becomes a Prometheus label and a part of the city's URLs)")
         }
         configuration.hallId = id
     }
 
-    /// Lower-case letters, digits, `-` and `_`: safe as a label value and in a URL path.
+    /// The rule the city's event export holds hall ids to (`^[a-z0-9][a-z0-9-]{0,62}$`).
     static func isValid(_ id: String) -> Bool {
-        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-_")
-        return (1...64).contains(id.count) && id.allSatisfy(allowed.contains)
+        id.range(of: #"^[a-z0-9][a-z0-9-]{0,62}$"#, options: .regularExpression) != nil
     }
 }
