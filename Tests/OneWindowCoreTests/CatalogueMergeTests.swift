@@ -60,6 +60,14 @@ struct CatalogueMergeTests {
         #expect(catalogue.service(id: "T-HY-001") == original.service(id: "T-HY-001"))
     }
 
+    @Test("the shipped catalogue merged with no overrides loads as the same catalogue: nothing is lost in between")
+    func nothingLost() throws {
+        let shipped = try Data(contentsOf: URL(fileURLWithPath: Fixtures.shippedCatalogue))
+        let merged = try CatalogueMerge.merge(
+            base: shipped, overrides: Data("{}".utf8), baseFile: "b", overridesFile: "o")
+        #expect(try CatalogueLoader.load(merged, file: "merged") == CatalogueLoader.load(shipped, file: "shipped"))
+    }
+
     @Test("equal inputs give equal bytes, so the city's ETag changes only when the merge does")
     func deterministic() throws {
         let overrides = Data(#"{"hall": {"address": "x路1号"}, "services": {"T-HY-001": {"hours": "全天"}}}"#.utf8)
