@@ -9,6 +9,8 @@ struct TicketView: Encodable {
     var serviceName: String?
     var status: String
     var priority: Bool
+    /// `walk_in`, `appointment` (checked in from a booking: called ahead of walk-ins) or `remote`.
+    var channel: String
     /// People who will be called before this ticket (0 once called).
     var ahead: Int
     /// Nil when no open window takes the service, or once the ticket has ended.
@@ -40,6 +42,7 @@ struct TicketView: Encodable {
         serviceName = queue.catalogue.service(id: ticket.serviceId)?.name
         status = ticket.status.rawValue
         priority = ticket.priority
+        channel = ticket.channel.rawValue
         ahead = estimate.ahead
         estimatedWaitSeconds = estimate.seconds
         estimatedWaitMinutes = WaitMinutes.told(seconds: estimate.seconds, waiting: ticket.status == .waiting)
