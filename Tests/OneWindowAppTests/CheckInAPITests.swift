@@ -109,6 +109,9 @@ struct CheckInAPITests {
         #expect(called.status == 200, "\(called.text)")
         #expect((called.json["ticket"] as? [String: Any])?["number"] as? String == appointment)
         #expect((called.json["ticket"] as? [String: Any])?["channel"] as? String == "appointment")
+        // The board reads the channel of the last calls, to mark appointment tickets (约).
+        let board = try hall.app.client.get("/api/v1/queue").json
+        #expect((board["lastCalls"] as? [[String: Any]])?.first?["channel"] as? String == "appointment")
     }
 
     @Test("too early: 422 check_in_too_early saying when to come back; too late: 201 with a walk-in ticket")

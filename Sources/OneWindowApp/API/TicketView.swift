@@ -106,6 +106,8 @@ struct QueueView: Encodable {
 
     struct Call: Encodable {
         var number: String
+        /// The ticket's channel: a board marks appointment tickets (约).
+        var channel: String
         var window: String
         var calledAt: String
     }
@@ -135,7 +137,9 @@ struct QueueView: Encodable {
         }
         lastCalls = queue.recentCalls.compactMap { queue.tickets[$0] }.compactMap { ticket in
             guard let window = ticket.window, let at = ticket.calledAt else { return nil }
-            return Call(number: ticket.number, window: window, calledAt: Timestamp.iso8601(at))
+            return Call(
+                number: ticket.number, channel: ticket.channel.rawValue, window: window, calledAt: Timestamp.iso8601(at)
+            )
         }
         windows = queue.catalogue.hall.windows.map {
             WindowLine(id: $0.id, callable: queue.callableCount(window: $0.id))
