@@ -89,6 +89,11 @@ struct PrometheusTests {
             $0.value("onewindow_tickets_issued_total", ["service": "T-JZ-002"]) == 1
                 && $0.value("onewindow_http_requests_total", ["route": "unmatched", "method": "GET", "status": "404"])
                     == 1
+                // Requests are counted when libmicrohttpd reports them completed, which may come
+                // after the client has its answer: wait for the last POST's count too.
+                && $0.value(
+                    "onewindow_http_request_duration_seconds_count", ["route": "/api/v1/tickets", "method": "POST"])
+                    == 4
         }
         #expect(parsed.families["onewindow_tickets_issued"]?.type == "counter")
         #expect(parsed.families["onewindow_wait_seconds"]?.type == "histogram")
