@@ -1,6 +1,7 @@
 /// A day's figures as the rollup tables store them (`RollupWriter`'s form, led by a version).
 extension DayStats {
-    static let rollupVersion = 1
+    /// 2 added the channels' figures at the end; a day stored as 1 reads with none.
+    static let rollupVersion = 2
 
     public func rollup() -> [UInt8] {
         var out = RollupWriter()
@@ -23,6 +24,12 @@ extension DayStats {
             out.int(change.closedLater)
             out.int(change.cancelled)
             out.histogram(change.daysToClose)
+        }
+        out.counts(channelIssued)
+        out.int(channelWaits.count)
+        for (channel, waits) in channelWaits.sorted(by: { $0.key < $1.key }) {
+            out.string(channel)
+            out.histogram(waits)
         }
         return out.bytes
     }
