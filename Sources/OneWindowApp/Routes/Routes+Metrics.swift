@@ -37,7 +37,8 @@ extension Routes {
         do {
             bookings = try state.storage.bookings(fromDay: range.from, toDay: range.to)
         } catch {
-            throw HTTPError(.storageUnavailable, "the bookings cannot be read; try again", headers: ["Retry-After": "1"])
+            throw HTTPError(
+                .storageUnavailable, "the bookings cannot be read; try again", headers: ["Retry-After": "1"])
         }
         let letter = serviceId.flatMap { state.catalogue.published.service(id: $0)?.queuePrefix }
         return BookingFigures(
