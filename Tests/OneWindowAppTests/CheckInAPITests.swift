@@ -105,6 +105,11 @@ struct CheckInAPITests {
         let channels = try #require(metrics.json["channels"] as? [String: [String: Any]])
         #expect(channels["appointment"]?["ticketsIssued"] as? Int == 1)
         #expect(channels["walk_in"]?["ticketsIssued"] as? Int == 0)
+        let prometheus = try hall.app.client.get("/metrics").text
+        #expect(
+            prometheus.contains(
+                #"onewindow_tickets_issued_by_channel_total{service="T-HY-001",channel="appointment"} 1"#),
+            "\(prometheus)")
     }
 
     @Test("an appointment ticket is called before an earlier walk-in of its letter")
