@@ -1,6 +1,7 @@
 /// A day's figures as the rollup tables store them (`RollupWriter`'s form, led by a version).
 extension DayStats {
-    /// 2 added the channels' figures at the end; a day stored as 1 reads with none.
+    /// 2 added the tickets and waits by ticket channel after the cohort changes (a day stored as
+    /// 1 reads with none); the ratings by channel follow, in either version, when there are any.
     static let rollupVersion = 2
 
     public func rollup() -> [UInt8] {
@@ -30,6 +31,15 @@ extension DayStats {
         for (channel, waits) in channelWaits.sorted(by: { $0.key < $1.key }) {
             out.string(channel)
             out.histogram(waits)
+        }
+        // Ratings by channel came later: a trailing section, written only when there are any,
+        // so a day without ratings has the bytes it always had and older rollups still read.
+        if !channelRatings.isEmpty {
+            out.int(channelRatings.count)
+            for (channel, levels) in channelRatings.sorted(by: { $0.key < $1.key }) {
+                out.string(channel)
+                out.histogram(levels)
+            }
         }
         return out.bytes
     }

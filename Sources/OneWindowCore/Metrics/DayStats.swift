@@ -38,6 +38,9 @@ public struct DayStats: Sendable, Equatable {
     /// (as `waits`) of the tickets called.
     public var channelIssued: [String: Int] = [:]
     public var channelWaits: [String: [Int: Int]] = [:]
+    /// The same ratings by the channel they came through (`EvaluationChannel`: pad, phone,
+    /// kiosk; `unknown` for one stored without), per level: which channel the hall hears from.
+    public var channelRatings: [String: [Int: Int]] = [:]
 
     public init() {}
 
@@ -58,6 +61,9 @@ public struct DayStats: Sendable, Equatable {
         closedCaseVisits += other.closedCaseVisits
         missed.merge(other.missed, uniquingKeysWith: +)
         ratings.merge(other.ratings, uniquingKeysWith: +)
+        for (channel, levels) in other.channelRatings {
+            channelRatings[channel, default: [:]].merge(levels, uniquingKeysWith: +)
+        }
         firstVisits += other.firstVisits
         firstVisitResolved += other.firstVisitResolved
         firstVisitDaysToClose.merge(other.firstVisitDaysToClose, uniquingKeysWith: +)

@@ -27,9 +27,17 @@ public struct StoredDay: Sendable, Equatable {
             _ = try input.int()
             try input.skipHistogram()
         }
-        if version >= 2 {  // the channels' figures
+        if version >= 2 {  // tickets and waits by ticket channel
             try input.skipCounts()
             for _ in 0..<(try input.count()) {
+                _ = try input.string()
+                try input.skipHistogram()
+            }
+        }
+        if !input.atEnd {  // ratings by channel, a trailing section, never empty
+            let channels = try input.count()
+            guard channels > 0 else { throw RollupReader.Malformed(offset: rollup.count) }
+            for _ in 0..<channels {
                 _ = try input.string()
                 try input.skipHistogram()
             }
