@@ -64,5 +64,21 @@ struct ChannelFiguresTests {
         #expect(try DayStats(rollup: old) == plain)
         #expect(try StoredDay(rollup: old).stats == plain)
         #expect(try StoredDay(rollup: bytes).stats == stats)
+        // Both new sections: ticket channels (always, version 2) and the ratings by channel
+        // (trailing, only with ratings); and a version 1 day with ratings (main before channels).
+        var rated = stats
+        rated.ratings = [5: 1]
+        rated.channelRatings = ["pad": [5: 1]]
+        #expect(try DayStats(rollup: rated.rollup()) == rated)
+        #expect(try StoredDay(rollup: rated.rollup()).stats == rated)
+        plain.ratings = [5: 1]
+        plain.channelRatings = ["pad": [5: 1]]
+        var oldRated = plain.rollup()
+        var unrated = plain
+        unrated.channelRatings = [:]
+        let section = unrated.rollup().count - 2  // where the (empty) ticket-channel section starts
+        oldRated.removeSubrange(section..<(section + 2))
+        oldRated[0] = 2
+        #expect(try DayStats(rollup: oldRated) == plain)
     }
 }
