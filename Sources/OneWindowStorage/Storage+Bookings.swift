@@ -10,15 +10,17 @@ extension QueueTransaction {
         let statement = try db.cachedStatement(
             sql: """
                 INSERT INTO booking (code, service_id, day, start_minutes, letter, phone_key, phone_sealed, status,
-                    booked_at, cancelled_at, case_id, ticket_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    booked_at, cancelled_at, case_id, ticket_id, checked_in_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (code) DO UPDATE SET status = excluded.status, cancelled_at = excluded.cancelled_at,
-                    ticket_id = excluded.ticket_id, phone_sealed = coalesce(excluded.phone_sealed, phone_sealed)
+                    ticket_id = excluded.ticket_id, phone_sealed = coalesce(excluded.phone_sealed, phone_sealed),
+                    checked_in_at = excluded.checked_in_at
                 """)
         try statement.execute(arguments: [
             booking.code, booking.serviceId, booking.slot.day, booking.slot.start.minutes, booking.slot.letter,
             booking.phoneKey, phoneSealed, booking.status.rawValue, Timestamp.sqlite(booking.bookedAt),
             booking.cancelledAt.map(Timestamp.sqlite), booking.caseId, booking.ticketId,
+            booking.checkedInAt.map(Timestamp.sqlite),
         ])
     }
 }
@@ -35,6 +37,16 @@ extension Storage {
             db, sql: "SELECT * FROM booking WHERE day >= ? ORDER BY day, start_minutes, booked_at",
             arguments: [fromDay]
         ).map(Self.booking)
+    }
+
+    /// The bookings of the days `from` to `to` (both included), for the figures.
+    public func bookings(fromDay from: String, toDay to: String) throws -> [Booking] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM booking WHERE day >= ? AND day <= ? ORDER BY day, start_minutes, booked_at",
+                arguments: [from, to]
+            ).map(Self.booking)
+        }
     }
 
     /// One booking's sealed phone number, to send it a message or check who reads it.
@@ -73,6 +85,6 @@ extension Storage {
             slot: Slot(day: row["day"], start: ClockTime(minutes: row["start_minutes"]), letter: row["letter"]),
             phoneKey: row["phone_key"], status: Booking.Status(rawValue: row["status"]) ?? .cancelled,
             bookedAt: row["booked_at"], cancelledAt: row["cancelled_at"], caseId: row["case_id"],
-            ticketId: row["ticket_id"])
+            ticketId: row["ticket_id"], checkedInAt: row["checked_in_at"])
     }
 }

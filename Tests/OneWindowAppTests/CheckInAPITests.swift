@@ -92,6 +92,24 @@ struct CheckInAPITests {
             try String.fetchOne(db, sql: "SELECT channel FROM ticket WHERE id = ?", arguments: [id])
         }
         #expect(channel == "appointment")
+        // The figures: one booking kept and checked in before its start, one cancelled; the
+        // appointment channel's ticket; 11 slots of 2 places for A that day.
+        let clerk = try hall.app.createToken(role: .clerk, name: "clerk-1", window: "1")
+        let metrics = try hall.app.client.send(
+            "GET", "/api/v1/metrics?from=2026-12-14&to=2026-12-14", headers: ["Authorization": "Bearer \(clerk)"])
+        #expect(metrics.status == 200, "\(metrics.text)")
+        let bookings = try #require(metrics.json["bookings"] as? [String: Any], "\(metrics.text)")
+        #expect(bookings["bookings"] as? Int == 1 && bookings["cancelled"] as? Int == 1)
+        #expect(bookings["checkedIn"] as? Int == 1 && bookings["punctualShare"] as? Double == 1)
+        #expect(bookings["capacity"] as? Int == 22 && bookings["noShowRate"] is NSNull)
+        let channels = try #require(metrics.json["channels"] as? [String: [String: Any]])
+        #expect(channels["appointment"]?["ticketsIssued"] as? Int == 1)
+        #expect(channels["walk_in"]?["ticketsIssued"] as? Int == 0)
+        let prometheus = try hall.app.client.get("/metrics").text
+        #expect(
+            prometheus.contains(
+                #"onewindow_tickets_issued_by_channel_total{service="T-HY-001",channel="appointment"} 1"#),
+            "\(prometheus)")
     }
 
     @Test("an appointment ticket is called before an earlier walk-in of its letter")

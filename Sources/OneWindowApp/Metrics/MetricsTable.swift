@@ -6,13 +6,15 @@ import OneWindowCore
 /// table; the terminal table shows some of its columns. 首次到场件数 … 办结天数中位数 are the
 /// cohort (`HallMetrics.Cohort`): 首次到场件数 is both `firstVisits` and `cohort.opened`,
 /// 首次即办结件数 both `firstVisitResolved` and `cohort.closedAtFirstVisit`; 一次办结率 is the
-/// cohort's, 办结件一次办结率 the closed-cases-only rate it replaces.
+/// cohort's, 办结件一次办结率 the closed-cases-only rate it replaces. The last six columns are by
+/// ticket channel (现场 walk-in, 预约 appointment, 线上 remote).
 public struct MetricsTable: Sendable {
     public static let headers = [
         "事项编码", "事项名称", "取号数", "办理人次", "过号", "作废", "平均等候(秒)", "等候中位数(秒)", "等候90%分位(秒)",
         "平均办理(秒)", "办理中位数(秒)", "办结件数", "在办件数", "撤销件数", "首次到场件数", "首次即办结件数", "首次办结率",
         "其后办结件数", "仍在办件数", "到场后撤销件数", "一次办结率", "办结天数中位数", "办结件一次办结率", "承诺跑动达标率", "件均跑动次数",
         "评价数", "满意率", "差评未整改", "差评超期", "缺件最多的材料",
+        "现场取号数", "预约取号数", "线上取号数", "现场等候中位数(秒)", "预约等候中位数(秒)", "线上等候中位数(秒)",
     ]
 
     /// Rows of cells, each as long as `headers`; the last is the total.
@@ -40,7 +42,13 @@ public struct MetricsTable: Sendable {
             "\(rated)", percent(m.satisfaction.satisfiedShare), "\(m.satisfaction.badOpen)",
             "\(m.satisfaction.badOverdue)",
             missed.prefix(3).joined(separator: "；"),
-        ]
+        ] + channelCells(m)
+    }
+
+    /// By ticket channel (walk-in, appointment, remote): tickets issued, then the median waits.
+    private static func channelCells(_ m: HallMetrics) -> [String] {
+        let channels = Ticket.Channel.allCases.map { m.channels[$0.rawValue] }
+        return channels.map { "\($0?.ticketsIssued ?? 0)" } + channels.map { number($0?.waitSeconds.median) }
     }
 
     /// The hall's most missed materials, most named first: “材料（事项）×次数”.

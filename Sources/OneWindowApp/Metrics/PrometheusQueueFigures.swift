@@ -34,6 +34,9 @@ public final class PrometheusQueueFigures: CommitObserver {
 
     static let issued = PrometheusExporter.Name(
         name: "tickets_issued", unit: "total", help: "Tickets issued, by service.")
+    static let issuedByChannel = PrometheusExporter.Name(
+        name: "tickets_issued_by_channel", unit: "total",
+        help: "Tickets issued, by service and channel (walk_in, appointment, remote).")
     static let called = PrometheusExporter.Name(
         name: "tickets_called", unit: "total", help: "Calls of tickets to a window (not recalls), by service.")
     static let completed = PrometheusExporter.Name(
@@ -87,6 +90,8 @@ public final class PrometheusQueueFigures: CommitObserver {
         switch event.kind {
         case .issued:
             counter(Self.issued, serviceId, nil, &counts).increment()
+            let channel = EventDetail.parse(event.detail).channel ?? Ticket.Channel.walkIn.rawValue
+            counter(Self.issuedByChannel, serviceId, channel, label: "channel", &counts).increment()
         case .called:
             counter(Self.called, serviceId, nil, &counts).increment()
         case .completed:

@@ -19,12 +19,31 @@ extension Routes {
                         headers: ["Retry-After": "2"])
                 }
                 let today = state.queue.read(\.day)
-                let report = state.metrics.read {
+                var report = state.metrics.read {
                     $0.report(from: range.from, to: range.to, serviceId: serviceId, catalogue: catalogue, today: today)
                 }
+                report.bookings = try bookingFigures(state, range, serviceId: serviceId)
                 return .json(report, headers: ["Cache-Control": "no-store"])
             }
         ]
+    }
+
+    /// The range's booking figures, from the stored bookings; nil when the hall takes none.
+    static func bookingFigures(_ state: AppState, _ range: (from: String, to: String), serviceId: String?)
+        throws -> BookingFigures?
+    {
+        guard let plan = state.queue.read({ $0.bookings?.plan }) else { return nil }
+        let bookings: [Booking]
+        do {
+            bookings = try state.storage.bookings(fromDay: range.from, toDay: range.to)
+        } catch {
+            throw HTTPError(
+                .storageUnavailable, "the bookings cannot be read; try again", headers: ["Retry-After": "1"])
+        }
+        let letter = serviceId.flatMap { state.catalogue.published.service(id: $0)?.queuePrefix }
+        return BookingFigures(
+            bookings, plan: plan, from: range.from, to: range.to, serviceId: serviceId, letter: letter,
+            at: state.clock())
     }
 
     /// `from` and `to`: hall days written yyyy-MM-dd, `from` not after `to`, at most 366 days.

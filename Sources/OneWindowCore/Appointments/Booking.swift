@@ -27,10 +27,12 @@ public struct Booking: Sendable, Equatable, Encodable {
     public let caseId: String?
     /// The ticket a check-in issued.
     public var ticketId: String?
+    /// When it was checked in: punctual when not after the slot's start.
+    public var checkedInAt: Date?
 
     public init(
         code: String, serviceId: String, slot: Slot, phoneKey: String, status: Status = .booked, bookedAt: Date,
-        cancelledAt: Date? = nil, caseId: String? = nil, ticketId: String? = nil
+        cancelledAt: Date? = nil, caseId: String? = nil, ticketId: String? = nil, checkedInAt: Date? = nil
     ) {
         self.code = code
         self.serviceId = serviceId
@@ -41,6 +43,7 @@ public struct Booking: Sendable, Equatable, Encodable {
         self.cancelledAt = cancelledAt
         self.caseId = caseId
         self.ticketId = ticketId
+        self.checkedInAt = checkedInAt
     }
 }
 

@@ -1,6 +1,8 @@
 /// A day's figures as the rollup tables store them (`RollupWriter`'s form, led by a version).
 extension DayStats {
-    static let rollupVersion = 1
+    /// 2 added the tickets and waits by ticket channel after the cohort changes (a day stored as
+    /// 1 reads with none); the ratings by channel follow, in either version, when there are any.
+    static let rollupVersion = 2
 
     public func rollup() -> [UInt8] {
         var out = RollupWriter()
@@ -23,6 +25,12 @@ extension DayStats {
             out.int(change.closedLater)
             out.int(change.cancelled)
             out.histogram(change.daysToClose)
+        }
+        out.counts(channelIssued)
+        out.int(channelWaits.count)
+        for (channel, waits) in channelWaits.sorted(by: { $0.key < $1.key }) {
+            out.string(channel)
+            out.histogram(waits)
         }
         // Ratings by channel came later: a trailing section, written only when there are any,
         // so a day without ratings has the bytes it always had and older rollups still read.

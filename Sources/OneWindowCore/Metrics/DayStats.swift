@@ -34,6 +34,10 @@ public struct DayStats: Sendable, Equatable {
     public var missed: [String: Int] = [:]
     /// Ratings given, per level 1…5.
     public var ratings: [Int: Int] = [:]
+    /// Per ticket channel (`walk_in`, `appointment`, `remote`): tickets issued, and the waits
+    /// (as `waits`) of the tickets called.
+    public var channelIssued: [String: Int] = [:]
+    public var channelWaits: [String: [Int: Int]] = [:]
     /// The same ratings by the channel they came through (`EvaluationChannel`: pad, phone,
     /// kiosk; `unknown` for one stored without), per level: which channel the hall hears from.
     public var channelRatings: [String: [Int: Int]] = [:]
@@ -64,6 +68,8 @@ public struct DayStats: Sendable, Equatable {
         firstVisitResolved += other.firstVisitResolved
         firstVisitDaysToClose.merge(other.firstVisitDaysToClose, uniquingKeysWith: +)
         firstVisitMissed.merge(other.firstVisitMissed, uniquingKeysWith: +)
+        channelIssued.merge(other.channelIssued, uniquingKeysWith: +)
+        channelWaits.merge(other.channelWaits) { $0.merging($1, uniquingKeysWith: +) }
         addCohortChanges(other, from: cohortsFrom, to: to)
     }
 

@@ -32,7 +32,8 @@ struct DayStatsSum {
         throws(RollupReader.Malformed)
     {
         var input = RollupReader(bytes)
-        guard try input.int() == DayStats.rollupVersion else { throw RollupReader.Malformed(offset: 0) }
+        let version = try input.int()
+        guard version == 1 || version == DayStats.rollupVersion else { throw RollupReader.Malformed(offset: 0) }
         var counts: [Int] = []
         counts.reserveCapacity(12)
         for _ in 0..<12 { counts.append(try input.int()) }
@@ -98,6 +99,7 @@ struct DayStatsSum {
             try input.addHistogram(into: &change.daysToClose)
             stats.cohortChanges[text] = change
         }
+        if version >= 2 { try addChannels(reading: &input, skip: cohortsOnly) }
         // The trailing ratings by channel (`DayStats.rollup()`), absent from older rollups.
         if !input.atEnd {
             let channels = try input.count()
@@ -113,6 +115,23 @@ struct DayStatsSum {
             }
         }
         guard input.atEnd else { throw RollupReader.Malformed(offset: bytes.count) }
+    }
+
+    /// The channels' figures at the end of a version 2 rollup.
+    private mutating func addChannels(reading input: inout RollupReader, skip: Bool) throws(RollupReader.Malformed) {
+        for _ in 0..<(try input.count()) {
+            let channel = try input.string()
+            let count = try input.int()
+            if !skip { stats.channelIssued[channel, default: 0] += count }
+        }
+        for _ in 0..<(try input.count()) {
+            let channel = try input.string()
+            if skip {
+                try input.skipHistogram()
+            } else {
+                try input.addHistogram(into: &stats.channelWaits[channel, default: [:]])
+            }
+        }
     }
 
     /// The day numbers of `from`…`to` when both are days (slots ready for them), else nil.

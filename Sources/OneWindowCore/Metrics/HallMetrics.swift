@@ -62,6 +62,14 @@ public struct HallMetrics: Sendable, Equatable, Encodable {
     public var visitPromiseRate: Double?
     public var visitsPerClosedCase: Double?
     public var satisfaction: Satisfaction
+    /// Per ticket channel, always all three (`walk_in`, `appointment`, `remote`): tickets issued
+    /// and their waits, with the same definitions as the hall's.
+    public var channels: [String: ChannelFigures]
+
+    public struct ChannelFigures: Sendable, Equatable, Encodable {
+        public var ticketsIssued: Int
+        public var waitSeconds: Distribution
+    }
 
     /// Call to completion: the mean and the median only.
     public struct ServiceTime: Sendable, Equatable, Encodable {
@@ -106,12 +114,21 @@ public struct HallMetrics: Sendable, Equatable, Encodable {
             satisfiedShare: Self.share((stats.ratings[4] ?? 0) + (stats.ratings[5] ?? 0), of: rated),
             badOpen: open.count,
             badOverdue: open.filter { review in review.due.map { today > $0 } ?? false }.count)
+        channels = Dictionary(
+            uniqueKeysWithValues: Ticket.Channel.allCases.map { channel in
+                (
+                    channel.rawValue,
+                    ChannelFigures(
+                        ticketsIssued: stats.channelIssued[channel.rawValue] ?? 0,
+                        waitSeconds: Distribution(stats.channelWaits[channel.rawValue] ?? [:]))
+                )
+            })
     }
 
     private enum Keys: String, CodingKey {
         case ticketsIssued, visitsServed, noShows, expired, waitSeconds, serviceSeconds, casesClosed, casesOpen
         case casesCancelled, firstVisits, firstVisitResolved, firstVisitResolutionRate, cohort
-        case closedCasesOneVisitRate, visitPromiseRate, visitsPerClosedCase, satisfaction
+        case closedCasesOneVisitRate, visitPromiseRate, visitsPerClosedCase, satisfaction, channels
     }
 
     /// Every field is always there; a figure without data is null, not left out.
@@ -134,6 +151,7 @@ public struct HallMetrics: Sendable, Equatable, Encodable {
         try container.encode(visitPromiseRate, forKey: .visitPromiseRate)
         try container.encode(visitsPerClosedCase, forKey: .visitsPerClosedCase)
         try container.encode(satisfaction, forKey: .satisfaction)
+        try container.encode(channels, forKey: .channels)
     }
 
     /// Counts per level "1" … "5", zeros included.

@@ -63,6 +63,9 @@ public struct MetricsBook: Sendable {
         var issuedAt: Date
         var firstCall: Date?
         var lastCall: Date?
+        /// The ticket's channel, from its `issued` event (a ticket restored from the rollups,
+        /// open across a day's end, counts as a walk-in).
+        var channel = Ticket.Channel.walkIn.rawValue
     }
 
     public init() {}
@@ -83,11 +86,13 @@ public struct MetricsBook: Sendable {
         }
         switch event.kind {
         case .issued:
+            let channel = detail.channel ?? Ticket.Channel.walkIn.rawValue
             if let ticket, let serviceId = event.serviceId {
-                open[ticket] = Trace(serviceId: serviceId, issuedAt: event.at)
+                open[ticket] = Trace(serviceId: serviceId, issuedAt: event.at, channel: channel)
             }
             count(event.serviceId) { stats in
                 stats.ticketsIssued += 1
+                stats.channelIssued[channel, default: 0] += 1
                 if detail.opened == true { stats.casesOpened += 1 }
             }
         case .called, .recalled:
@@ -98,7 +103,10 @@ public struct MetricsBook: Sendable {
                 trace.firstCall = event.at
                 let serviceId = event.serviceId ?? trace.serviceId
                 let wait = Self.seconds(event.at.timeIntervalSince(trace.issuedAt))
-                count(serviceId) { $0.waits[wait, default: 0] += 1 }
+                count(serviceId) { stats in
+                    stats.waits[wait, default: 0] += 1
+                    stats.channelWaits[trace.channel, default: [:]][wait, default: 0] += 1
+                }
                 timing = Timing(kind: .wait, serviceId: serviceId, seconds: wait)
             }
             open[ticket] = trace

@@ -67,6 +67,8 @@ public struct MetricsReport: Sendable, Equatable, Encodable {
     public var serviceId: String?
     public var metrics: HallMetrics
     public var services: [Service]
+    /// The range's bookings (预约); null when the hall takes no appointments.
+    public var bookings: BookingFigures?
 
     public func encode(to encoder: any Encoder) throws {
         try metrics.encode(to: encoder)
@@ -75,7 +77,8 @@ public struct MetricsReport: Sendable, Equatable, Encodable {
         try container.encode(to, forKey: .to)
         try container.encode(serviceId, forKey: .serviceId)
         try container.encode(services, forKey: .services)
+        try container.encode(bookings, forKey: .bookings)
     }
 
-    enum Keys: String, CodingKey { case from, to, serviceId, services }
+    enum Keys: String, CodingKey { case from, to, serviceId, services, bookings }
 }

@@ -13,7 +13,8 @@ public struct StoredDay: Sendable, Equatable {
     /// counts it keeps and skips the rest (start-up reads a year of days this way).
     public init(rollup: [UInt8]) throws(RollupReader.Malformed) {
         var input = RollupReader(rollup)
-        guard try input.int() == DayStats.rollupVersion else { throw RollupReader.Malformed(offset: 0) }
+        let version = try input.int()
+        guard version == 1 || version == DayStats.rollupVersion else { throw RollupReader.Malformed(offset: 0) }
         var counts: [Int] = []
         for _ in 0..<12 { counts.append(try input.int()) }
         for _ in 0..<4 { try input.skipHistogram() }
@@ -25,6 +26,13 @@ public struct StoredDay: Sendable, Equatable {
             _ = try input.int()
             _ = try input.int()
             try input.skipHistogram()
+        }
+        if version >= 2 {  // tickets and waits by ticket channel
+            try input.skipCounts()
+            for _ in 0..<(try input.count()) {
+                _ = try input.string()
+                try input.skipHistogram()
+            }
         }
         if !input.atEnd {  // ratings by channel, a trailing section, never empty
             let channels = try input.count()

@@ -48,6 +48,7 @@ extension HallQueue {
         let coded = order.evaluationCode.flatMap { setEvaluationCode(hash: $0.hash(for: ticket.id), ticket: ticket.id) }
         booking.status = .checkedIn
         booking.ticketId = ticket.id
+        booking.checkedInAt = now
         var updated = ledger
         updated.update(booking)
         bookings = updated
