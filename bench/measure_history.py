@@ -1,6 +1,7 @@
 """Measures onewindowd over a generated history (bench/history.sh makes it): start-up to the
 first /healthz 200, metrics readiness, and GET /api/v1/metrics for the 30 days, plus the
-/manage page, and the peak RSS of the daemon that served them. Usage: history.py BINARY DATABASE CLERK_TOKEN ADMIN_TOKEN [STARTS] [REQUESTS]"""
+/manage page, GET /api/v1/metrics for the whole period (up to 365 days), and the peak RSS of the
+daemon that served them. Usage: history.py BINARY DATABASE CLERK_TOKEN ADMIN_TOKEN [STARTS] [REQUESTS] [DAYS]"""
 import datetime
 import http.client
 import os
@@ -17,6 +18,7 @@ import zoneinfo
 binary, database, clerk, admin = sys.argv[1:5]
 starts = int(sys.argv[5]) if len(sys.argv) > 5 else 5
 requests = int(sys.argv[6]) if len(sys.argv) > 6 else 200
+days = int(sys.argv[7]) if len(sys.argv) > 7 else 30
 def free_port():
     """A loopback port nobody listens on now."""
     import socket
@@ -29,6 +31,8 @@ port = free_port()
 today = datetime.datetime.now(zoneinfo.ZoneInfo("Asia/Shanghai")).date()
 first, last = today - datetime.timedelta(days=30), today - datetime.timedelta(days=1)
 metrics_path = f"/api/v1/metrics?from={first}&to={last}"
+# The whole history, as far as one query may reach (366 days at most).
+period_path = f"/api/v1/metrics?from={today - datetime.timedelta(days=min(days, 365))}&to={last}"
 clerk_auth = {"Authorization": f"Bearer {clerk}"}
 
 
@@ -73,31 +77,48 @@ def wait_for_metrics():
         assert status == 503 and b"metrics_loading" in body, body
 
 
+def cpu_ms(pid):
+    """The process's CPU time so far (user + system), in ms: on a machine other work loads,
+    the CPU a request costs is steadier than its wall time."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
 def stop(daemon):
     daemon.send_signal(signal.SIGTERM)
     daemon.wait(30)
 
 
 def main():
-    startups, readiness, logged, events = [], [], [], "?"
+    startups, readiness, logged, events, loads = [], [], [], "?", []
+    healthy_cpu, ready_cpu = [], []
     for _ in range(starts):
         daemon, log, began, healthy = start()
         try:
+            healthy_cpu.append(cpu_ms(daemon.pid))
             wait_for_metrics()
             readiness.append((time.monotonic() - began) * 1000)
+            ready_cpu.append(cpu_ms(daemon.pid))
             startups.append(healthy * 1000)
         finally:
             stop(daemon)
         log.seek(0)
-        # logfmt: msg="metrics ready" events=N seconds=S, in whichever order the fields come.
+        # The load average: other work on the machine stretches every wall time above.
+        with open("/proc/loadavg") as load:
+            loads.append(float(load.read().split()[0]))
+        # logfmt: msg="metrics ready" days=D events=N seconds=S, in whichever order the fields come.
         line = next((l for l in log.read().splitlines() if b"metrics ready" in l), b"")
         count, seconds = re.search(rb"\bevents=(\d+)", line), re.search(rb"\bseconds=([0-9.]+)", line)
+        rolled = re.search(rb"\bdays=(\d+)", line)
         if count and seconds:
-            events = count.group(1).decode()
+            events = count.group(1).decode() + (f" events folded after {rolled.group(1).decode()} days of rollups" if rolled else " events folded")
             logged.append(float(seconds.group(1)) * 1000)
-    print(f"history: {first} … {last}; {events} events in the log")
+    print(f"history: {first} … {last}; at start-up {events}; load average during the starts {min(loads)}–{max(loads)}")
     print(f"start-up, process start to the first /healthz 200 (ms): {spread(startups)}")
     print(f"metrics ready, process start to the first 30-day answer (ms): {spread(readiness)}")
+    print(f"daemon CPU at the first /healthz 200 (ms): {spread(healthy_cpu)}")
+    print(f"daemon CPU at metrics ready (ms): {spread(ready_cpu)}")
     if logged:
         print(f"metrics load as the daemon logs it (ms): {spread(logged)}")
 
@@ -105,13 +126,20 @@ def main():
     try:
         wait_for_metrics()
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        latencies = []
-        for _ in range(requests):
-            began = time.perf_counter()
-            status, body = get(connection, metrics_path, clerk_auth)
-            latencies.append((time.perf_counter() - began) * 1000)
-            assert status == 200, body
-        print(f"GET {metrics_path} ({len(body)} bytes), one keep-alive connection (ms): {spread(latencies)}")
+        for path in (metrics_path, period_path):
+            latencies = []
+            cpu = cpu_ms(daemon.pid)
+            for _ in range(requests):
+                began = time.perf_counter()
+                status, body = get(connection, path, clerk_auth)
+                latencies.append((time.perf_counter() - began) * 1000)
+                assert status == 200, body
+            cpu = (cpu_ms(daemon.pid) - cpu) / requests
+            print(f"GET {path} ({len(body)} bytes), one keep-alive connection (ms): {spread(latencies)}; "
+                  f"daemon CPU {cpu:.1f} ms a request")
+        with open(f"/proc/{daemon.pid}/status") as status_file:
+            peak = next(l.split()[1] for l in status_file if l.startswith("VmHWM:"))
+        print(f"peak RSS after the whole-period queries (MiB): {int(peak) / 1024:.1f}")
         connection.request("POST", "/manage/sign-in", body=urllib.parse.urlencode({"token": admin}),
                            headers={"Content-Type": "application/x-www-form-urlencoded"})
         response = connection.getresponse()

@@ -1,66 +1,94 @@
 """bench/run --outbox: the cost of the outbox's push on the write path.
 
 Each round runs, twice on fresh daemons (once without a push URL, once pushing to a receiver
-on 127.0.0.1, a Python HTTP server answering 200; the order alternating by round): 64 kiosk
+on 127.0.0.1, bench/receiver.c answering 200; the order alternating by round): 64 kiosk
 connections issuing tickets, 20 clerks calling and completing them (each completion closes a
 case and so writes an outbox record: thousands, a backlog), then tickets again while the sender
-drains that backlog. The figures are the second tickets rate and the clerks' rate. After the pushed load
-every record must have reached the receiver (checked before the daemon stops), signed; the
-time that takes is shown too (the sender paces itself: 16 records per 0.2 s at most).
+drains that backlog. The figures are the second tickets rate and the clerks' rate, and the
+daemon's CPU time per ticket during that second load (it moves far less than a rate when other
+work shares the two cores). After the pushed load every record must have reached the receiver
+(checked before the daemon stops), signed; the time that takes is shown too (the sender paces
+itself: 16 records per 0.2 s at most). So is the CPU time that the daemon, its outbox thread
+and the receiver used during the last load: a receiver is elsewhere in a hall, here it shares
+the two cores.
 """
 
 import hashlib
 import hmac
 import os
 import statistics
-import threading
+import subprocess
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 SECRET = b"bench-push-secret-0123456789abcdef"
 
 
 class Receiver:
-    """Counts the records it is sent, and those whose signature does not verify."""
+    """bench/receiver.c in a process of its own: it answers 200 at almost no cost and writes down
+    every request; this side counts the distinct keys and checks each signature. Its CPU time
+    is reported beside the figures, so that what the receiver costs is not taken for the push's."""
 
-    def __init__(self):
-        receiver = self
+    binary = None
+
+    def __init__(self, work):
+        if Receiver.binary is None:
+            Receiver.binary = Path(work) / "receiver"
+            subprocess.run(["cc", "-O2", "-o", str(Receiver.binary), str(Path(__file__).parent / "receiver.c")],
+                           check=True)
+        self.path = Path(work) / f"received-{time.monotonic_ns()}.txt"
+        self.process = subprocess.Popen([str(Receiver.binary), str(self.path)], stdout=subprocess.PIPE, text=True)
+        self.port = int(self.process.stdout.readline())
         self.keys = set()
         self.bad = 0
-        self.lock = threading.Lock()
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-                expected = "sha256=" + hmac.new(SECRET, body, hashlib.sha256).hexdigest()
-                with receiver.lock:
-                    receiver.keys.add(self.headers.get("Idempotency-Key"))
-                    if self.headers.get("X-OneWindow-Signature") != expected:
-                        receiver.bad += 1
-                self.send_response(200)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            def log_message(self, *_):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.offset = 0
 
     @property
     def url(self):
-        return f"http://127.0.0.1:{self.server.server_address[1]}/push"
+        return f"http://127.0.0.1:{self.port}/push"
 
     def count(self):
-        with self.lock:
-            return len(self.keys)
+        """Distinct keys received so far (reads what was written since the last call)."""
+        with open(self.path, "rb") as received:
+            received.seek(self.offset)
+            while True:
+                start = received.tell()
+                head = received.readline()
+                if not head.endswith(b"\n"):
+                    break
+                key, signature, length = head.rstrip(b"\n").split(b"\t")
+                body = received.read(int(length) + 1)
+                if len(body) < int(length) + 1:
+                    break
+                expected = "sha256=" + hmac.new(SECRET, body[:-1], hashlib.sha256).hexdigest()
+                if signature.decode() != expected:
+                    self.bad += 1
+                self.keys.add(key)
+                self.offset = received.tell()
+            received.seek(start)
+        return len(self.keys)
+
+    def cpu_seconds(self):
+        return process_cpu_seconds(self.process.pid)
 
     def close(self):
-        self.server.shutdown()
-        self.server.server_close()
+        self.process.kill()
+        self.process.wait()
+
+
+def process_cpu_seconds(pid, thread_name=None):
+    """utime + stime of a process, or of its threads whose name starts with `thread_name`."""
+    tick = os.sysconf("SC_CLK_TCK")
+    if thread_name is None:
+        paths = [Path(f"/proc/{pid}/stat")]
+    else:
+        paths = [task / "stat" for task in Path(f"/proc/{pid}/task").iterdir()
+                 if (task / "comm").read_text().strip().startswith(thread_name)]
+    total = 0
+    for path in paths:
+        fields = path.read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / tick
 
 
 def push_env(work, receiver):
@@ -80,10 +108,12 @@ def drained(receiver, database, run, timeout=900):
         time.sleep(0.1)
 
 
-def pushed_round(h, binary, work, catalogue, seconds, name, env, before_stop):
+def pushed_round(h, binary, work, catalogue, seconds, name, env, before_stop, receiver=None):
     """Tickets, then clerks serving them (each completion writes a record), then tickets again
     while the sender drains that backlog: the second tickets rate is the one taken while the
-    outbox sends. Returns (tickets while sending, clerks' rate, problems)."""
+    outbox sends. Returns the figures (tickets while sending, the clerks' rate, and the CPU
+    seconds that the daemon, its outbox thread and the receiver used during that last load)
+    and the problems."""
     database = work / f"outbox-{name}.sqlite"
     kiosk = h["Daemon"].create_token(binary, database, "kiosk", "bench-kiosk")
     # Thread n of bench/clerks.lua is window n: the n-th clerk token belongs to it.
@@ -97,7 +127,15 @@ def pushed_round(h, binary, work, catalogue, seconds, name, env, before_stop):
                     f"http://127.0.0.1:{daemon.port}"], env={"ONEWINDOW_BENCH_TOKENS": ",".join(clerks)})
     served = h["number"](r"^served: (\d+)", out) / seconds
     errors = int(h["number"](r"^errors: (\d+)", out)) + h["socket_errors"](out)
+    pid = daemon.process.pid
+
+    def cpu():
+        return (process_cpu_seconds(pid), process_cpu_seconds(pid, "onewindow-outbo"),
+                receiver.cpu_seconds() if receiver else 0)
+
+    before = cpu()
     tickets, _, _, non201_again = h["issue_load"](daemon, kiosk, 64, seconds)
+    used = [b - a for a, b in zip(before, cpu())]
     if before_stop:
         before_stop(database)
     if non201 + non201_again:
@@ -106,19 +144,25 @@ def pushed_round(h, binary, work, catalogue, seconds, name, env, before_stop):
         problems.append(f"{name}: {errors} clerk requests failed")
     if daemon.stop() != 0:
         problems.append(f"{name}: onewindowd did not exit 0 on SIGTERM")
-    return tickets, served, problems
+    figures = {"tickets": tickets, "served": served, "daemon_cpu": used[0], "sender_cpu": used[1],
+               "receiver_cpu": used[2], "cpu_per_ticket": used[0] / (tickets * seconds) * 1e6}
+    return figures, problems
+
+
+def spread(values, form):
+    return f"{form.format(statistics.median(values))} ({form.format(min(values))} – {form.format(max(values))})"
 
 
 def compare(helpers, binary, work, catalogue, seconds, rounds):
     """Runs the rounds; returns (table text, problems)."""
-    figures = {"tickets": ([], []), "served": ([], [])}
+    figures = {}
     problems = []
     drain = []
     for r in range(1, rounds + 1):
         print(f"== outbox round {r} of {rounds}", flush=True)
         order = [False, True] if r % 2 else [True, False]
         for pushing in order:
-            receiver = Receiver() if pushing else None
+            receiver = Receiver(work) if pushing else None
             env = push_env(work, receiver) if pushing else {}
             check = None
             if pushing:
@@ -129,11 +173,12 @@ def compare(helpers, binary, work, catalogue, seconds, rounds):
                         problems.append(f"round {r}: {receiver.count()} of {rows} records reached the receiver")
                     if receiver.bad:
                         problems.append(f"round {r}: {receiver.bad} records with a bad signature")
-            tickets, served, round_problems = pushed_round(
-                helpers, binary, work, catalogue, seconds, f"{r}-{'push' if pushing else 'none'}", env, check)
+            found, round_problems = pushed_round(
+                helpers, binary, work, catalogue, seconds, f"{r}-{'push' if pushing else 'none'}", env, check,
+                receiver)
             problems += round_problems
-            figures["tickets"][1 if pushing else 0].append(tickets)
-            figures["served"][1 if pushing else 0].append(served)
+            for key, value in found.items():
+                figures.setdefault(key, ([], []))[1 if pushing else 0].append(value)
             if receiver:
                 receiver.close()
     lines = ["| figure | without push | with push | cost (median) |", "|---|---|---|---|"]
@@ -141,8 +186,17 @@ def compare(helpers, binary, work, catalogue, seconds, rounds):
                        ("served", "call-next + complete, 20 clerks (tickets/s)")):
         without, with_push = figures[key]
         a, b = statistics.median(without), statistics.median(with_push)
-        lines.append(f"| {label} | {a:,.0f} ({min(without):,.0f} – {max(without):,.0f}) | "
-                     f"{b:,.0f} ({min(with_push):,.0f} – {max(with_push):,.0f}) | {(a - b) / a * 100:+.1f} % |")
-    lines.append(f"| push backlog drained after the load (s) | | {statistics.median(drain):.1f} "
-                 f"({min(drain):.1f} – {max(drain):.1f}) | |")
+        lines.append(f"| {label} | {spread(without, '{:,.0f}')} | {spread(with_push, '{:,.0f}')} | "
+                     f"{(a - b) / a * 100:+.1f} % |")
+    # CPU time per ticket moves much less than a rate when other work shares the cores.
+    without, with_push = figures["cpu_per_ticket"]
+    a, b = statistics.median(without), statistics.median(with_push)
+    lines.append(f"| daemon CPU per ticket during that load (µs) | {spread(without, '{:.0f}')} | "
+                 f"{spread(with_push, '{:.0f}')} | {(b - a) / a * 100:+.1f} % |")
+    for key, label in (("daemon_cpu", "daemon CPU during that tickets load (s)"),
+                       ("sender_cpu", "  of it the outbox thread (s)"),
+                       ("receiver_cpu", "receiver CPU during that load (s)")):
+        without, with_push = figures[key]
+        lines.append(f"| {label} | {spread(without, '{:.2f}')} | {spread(with_push, '{:.2f}')} | |")
+    lines.append(f"| push backlog drained after the load (s) | | {spread(drain, '{:.1f}')} | |")
     return "\n".join(lines), problems

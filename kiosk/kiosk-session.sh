@@ -6,6 +6,7 @@
 #   kiosk-session.sh applicant
 #   kiosk-session.sh clerk --window 3
 #   kiosk-session.sh board --config /etc/onewindow/kiosk-board.conf
+#   kiosk-session.sh pad --window 3
 #
 # When onewindow-kiosk ends, foot and cage end too; systemd (onewindow-kiosk@.service)
 # starts the session again. cage refuses to run as root: run it as the kiosk user.
@@ -14,7 +15,7 @@
 # ONEWINDOW_FOOT_INI (default: /etc/onewindow/foot.ini, else foot.ini beside this script).
 set -eu
 
-mode=${1:?"usage: $0 applicant|clerk|board [options]"}
+mode=${1:?"usage: $0 applicant|clerk|board|pad [options]"}
 shift
 
 binary=${ONEWINDOW_KIOSK_BIN:-/usr/local/bin/onewindow-kiosk}

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs axe-core (4.12, bundled by the PyPI package axe-playwright-python) in headless Chromium
-# on the home page, a search result, a guide, the board, a ticket's status page (and an
+# on the home page, a search result, a guide, the board, /disclosure, a ticket's status page (and an
 # unknown one) and the manager's page (its sign-in, and signed in) at 390 and 1366 px, and
 # checks that no page scrolls sideways at 320 and 390 px, that material names use their cards'
-# width there, and that guides print on A4. Fails on any violation. Installs what it needs:
+# width there, that guides print on A4, and that the board at 1920×1080 without the autoplay flag
+# leaves a call uncovered and its service names at 28 px or more. Fails on any violation. Installs what it needs:
 # Debian's chromium and chromium-driver, and a Python venv in .build/a11y-venv. Usage: scripts/a11y.sh [ONEWINDOWD_BINARY]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,3 +54,4 @@ post "$clerk" "/api/v1/tickets/$ticket/complete" '{"window":"1","outcome":"compl
 post "$A11Y_KIOSK_TOKEN" "/api/v1/tickets/$ticket/evaluation" \
     "{\"rating\":1,\"code\":\"$code\",\"reasons\":[\"efficiency\"],\"comment\":\"等候太久\"}" >/dev/null
 "$venv/bin/python" scripts/a11y/check_pages.py "http://127.0.0.1:$port"
+"$venv/bin/python" scripts/a11y/check_board.py "http://127.0.0.1:$port"

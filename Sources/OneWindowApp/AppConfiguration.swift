@@ -1,4 +1,5 @@
 import Foundation
+import OneWindowCore
 import OneWindowHTTP
 import OneWindowStorage
 
@@ -8,6 +9,10 @@ public struct AppConfiguration: Sendable {
     public var cataloguePath: String = "services.json"
     /// A catalogue file larger than this is refused before it is read, at start and on reload.
     public var catalogueMaxBytes = CatalogueSource.defaultMaxBytes
+    /// 常见缺件提醒: how many hall days back, and how many first visits before a share shows.
+    public var commonlyMissing = CommonlyMissing.Setting()
+    /// How old the public's cached figures (常见缺件提醒, /disclosure) may grow, in seconds.
+    public var publicFiguresSeconds: Double = 60
     /// The SQLite database; its folder is created if missing.
     public var databasePath: String = "var/onewindow.sqlite"
     /// Listening address, port, threads and body cap.

@@ -18,12 +18,15 @@ public final class AppState: Sendable {
     /// Delivers the outbox; `/healthz` reports its backlog.
     public let outbox: OutboxSender
     private let snapshot: Mutex<CatalogueSnapshot>
+    /// The public's figures from the fold (常见缺件提醒, the disclosure), cached.
+    let publicFigures: PublicFigures
 
     init(
         catalogue: CatalogueSnapshot, storage: Storage, queue: QueueService, tokens: DeviceTokenCache, logger: Logger,
         issueRule: RateLimiter.Rule?, metrics: MetricsService, outbox: OutboxSender,
-        clock: @escaping QueueService.Clock
+        clock: @escaping QueueService.Clock, publicFigures: PublicFigures.Setting = .init()
     ) {
+        self.publicFigures = PublicFigures(setting: publicFigures)
         self.metrics = metrics
         self.outbox = outbox
         self.clock = clock

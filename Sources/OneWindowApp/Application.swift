@@ -22,7 +22,7 @@ public final class Application: Sendable {
     public init(configuration: AppConfiguration, logger: Logger) throws {
         let snapshot = try CatalogueSource.load(
             path: configuration.cataloguePath, at: configuration.clock(), maxBytes: configuration.catalogueMaxBytes)
-        let storage = try configuration.storage ?? Storage(path: configuration.databasePath)
+        let storage = try configuration.storage ?? Storage(path: configuration.databasePath) { logger.notice("\($0)") }
         checkpointer = try Checkpointer(path: storage.path)
         let monitoring = Monitoring(catalogue: snapshot.published, clock: configuration.clock)
         let metrics = MetricsService(timings: monitoring.queueFigures.observe)
@@ -35,7 +35,7 @@ public final class Application: Sendable {
             inboxCapacity: configuration.inboxCapacity,
             heartbeat: configuration.commitHeartbeat,
             clock: configuration.clock)
-        metrics.load(from: storage, logger: logger)
+        metrics.load(from: storage, calendar: HallCalendar(timeZone: snapshot.published.hall.timeZone), logger: logger)
         monitoring.start(queue: queue, storage: storage, logger: logger)
         self.monitoring = monitoring
         self.configuration = configuration
@@ -47,7 +47,9 @@ public final class Application: Sendable {
         let state = AppState(
             catalogue: snapshot, storage: storage, queue: queue, tokens: tokens, logger: logger,
             issueRule: configuration.issueRateLimit.map { .init(perMinute: $0.perMinute, burst: $0.burst) },
-            metrics: metrics, outbox: outbox, clock: configuration.clock)
+            metrics: metrics, outbox: outbox, clock: configuration.clock,
+            publicFigures: .init(
+                commonlyMissing: configuration.commonlyMissing, seconds: configuration.publicFiguresSeconds))
         self.state = state
         let htmlErrorPage = Routes.errorPage(state)
         self.router = Router(

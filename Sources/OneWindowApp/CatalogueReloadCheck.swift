@@ -33,7 +33,25 @@ enum CatalogueReloadCheck {
                         + " are for it; keep it until they end, name its id in the new service's replaces,"
                         + " or cancel the cases and end the tickets first"))
         }
-        return issues + materialIssues(to: new, missing: missing)
+        return issues + hallChannelIssues(to: new, queue: queue) + materialIssues(to: new, missing: missing)
+    }
+
+    /// A service kept but no longer received by the hall (its hall channel dropped) would leave
+    /// its waiting tickets and the return visits of its open cases with nowhere to go.
+    private static func hallChannelIssues(to new: Catalogue, queue: HallQueue) -> [CatalogueIssue] {
+        new.services.enumerated().compactMap { index, service -> CatalogueIssue? in
+            guard !service.receivedInHall else { return nil }
+            let cases = queue.cases.values.filter { $0.serviceId == service.id && $0.state == .open }.map(\.id).sorted()
+            let tickets = queue.tickets.values.filter { $0.serviceId == service.id && !$0.status.isFinal }
+                .sorted(by: Ticket.isServedBefore).map(\.number)
+            guard !cases.isEmpty || !tickets.isEmpty else { return nil }
+            return CatalogueIssue(
+                path: "services[\(index)].channels",
+                reason: "service “\(service.id)” (\(service.name)) would no longer be received in the hall, but "
+                    + naming(cases: cases, tickets: tickets)
+                    + " are for it; keep its hall channel until they end, or cancel the cases and end the tickets first"
+            )
+        }
     }
 
     /// A renamed service's waiting tickets move on reload, but one called to a window cannot

@@ -22,7 +22,6 @@ public final class CatalogueSnapshot: Sendable {
     let hall: PreparedResponse
     /// The home page in each `PageMode` (the reader's cookie chooses).
     let homePage: [PageMode: PreparedResponse]
-    let guides: [String: PreparedResponse]
     /// Each guide page in each `PageMode`.
     let guidePages: [String: [PageMode: PreparedResponse]]
 
@@ -40,13 +39,10 @@ public final class CatalogueSnapshot: Sendable {
         categories = Self.json(CategoryList(categories: published.categories))
         hall = Self.json(published.hall)
         homePage = Self.html { HomePage.render(catalogue: published, query: nil, category: nil, results: [], mode: $0) }
-        var guides: [String: PreparedResponse] = [:]
         var guidePages: [String: [PageMode: PreparedResponse]] = [:]
         for item in published.services {
-            guides[item.id] = Self.json(ServiceGuide(item, in: published))
             guidePages[item.id] = Self.html { GuidePage.render(item: item, catalogue: published, mode: $0) }
         }
-        self.guides = guides
         self.guidePages = guidePages
     }
 

@@ -12,6 +12,20 @@ public struct RequestRecord: Sendable {
     public var aborted: Bool
     /// The device whose token was accepted, by its name; nil for a request without one.
     public var device: String? = nil
+
+    public init(
+        method: String, route: String, status: Int, microseconds: Int, requestId: String, client: String,
+        aborted: Bool, device: String? = nil
+    ) {
+        self.method = method
+        self.route = route
+        self.status = status
+        self.microseconds = microseconds
+        self.requestId = requestId
+        self.client = client
+        self.aborted = aborted
+        self.device = device
+    }
 }
 
 extension HTTPServer {

@@ -18,13 +18,14 @@ extension Storage {
     }
 
     /// The queue events of one hall day that change who waits, oldest first. The event log has
-    /// no index on the day: this scans it, so it runs once at start-up, off the request path.
+    /// no index on the day: this scans the events after the metrics' last rollup (a day not
+    /// rolled up yet is after it), once at start-up, off the request path.
     public func waitingEvents(hallDay: String) throws -> [StoredEvent] {
         try writer.read { db in
             try Self.queueEvents(
                 db,
                 where: """
-                    hall_day = ? AND kind IN ('issued', 'called', 'transferred', 'completed', 'no_show', 'expired')
+                    id > (SELECT last_event_id FROM metrics_rollup) AND hall_day = ? AND kind IN ('issued', 'called', 'transferred', 'completed', 'no_show', 'expired')
                     ORDER BY id
                     """,
                 arguments: [hallDay])

@@ -15,18 +15,19 @@ public final class Storage: Sendable {
     public let path: String
 
     /// Opens (creating the folder and file if needed) and migrates the database at `path`.
-    public convenience init(path: String) throws {
+    public convenience init(path: String, progress: (@Sendable (String) -> Void)? = nil) throws {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try self.init(writer: DatabasePool(path: path, configuration: Self.configuration()))
+        try self.init(writer: DatabasePool(path: path, configuration: Self.configuration()), progress: progress)
     }
 
     /// Migrates and uses `writer`: a `DatabasePool` opened with `Storage.configuration()` in
     /// production, anything a test needs otherwise.
-    public init(writer: any DatabaseWriter) throws {
+    /// `progress` hears how a long migration goes (the daemon logs it).
+    public init(writer: any DatabaseWriter, progress: (@Sendable (String) -> Void)? = nil) throws {
         self.writer = writer
         self.path = writer.path
-        try Migrations.migrator.migrate(writer)
+        try Migrations.migrator(progress: progress).migrate(writer)
     }
 
     /// How the hall's database is opened: durable commits, a bounded wait for the lock.
@@ -56,7 +57,7 @@ public final class Storage: Sendable {
 
     /// The numbered migrations applied so far, oldest first.
     public func appliedMigrations() throws -> [String] {
-        try writer.read { db in try Migrations.migrator.appliedMigrations(db) }
+        try writer.read { db in try Migrations.migrator().appliedMigrations(db) }
     }
 
     /// Whether `error` says the disk (or the database's page limit) is full.

@@ -7,21 +7,11 @@ struct Clerk: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(help: "The window's id as in services.json, e.g. 3.")
-    var window: String?
-
-    func validate() throws {
-        if let window, window.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--window must name a window, e.g. --window 3")
-        }
-    }
+    @OptionGroup var place: WindowOptions
 
     func run() throws {
         try runMode {
-            let settings = try common.settings([("window", window)])
-            guard let window = settings.window else {
-                throw KioskSettings.Failure("which window? give --window N or window = N in the config file")
-            }
+            let (settings, window) = try place.settings(common)
             let token = try common.token(settings, role: "clerk")
             let daemon = HTTPDaemonClient(baseURL: settings.daemonURL, token: token)
             let runner = ClerkRunner(daemon: daemon, eventsURL: settings.daemonURL)

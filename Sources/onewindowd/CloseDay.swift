@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -50,19 +51,27 @@ struct CloseDay: ParsableCommand {
         print(text)
     }
 
-    /// Sends one request and waits for the answer.
+    /// Sends one request and waits for the answer, at most the request's timeout and a little.
+    ///
+    /// A semaphore, not `await`: the daemon's root command is a synchronous `ParsableCommand`
+    /// because `serve` must block its signals before any other thread exists, and an async
+    /// `main` starts the concurrency runtime first. The answer is handed over in a `Mutex`.
     private static func send(_ request: URLRequest) throws -> (Int, Data) {
         let done = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var outcome: Result<(Int, Data), any Error> = .failure(URLError(.unknown))
-        URLSession.shared.dataTask(with: request) { data, response, error in
-            if let error {
-                outcome = .failure(error)
-            } else {
-                outcome = .success(((response as? HTTPURLResponse)?.statusCode ?? 0, data ?? Data()))
+        let answer = Mutex<Result<(Int, Data), any Error>>(.failure(URLError(.timedOut)))
+        let task = URLSession.shared.dataTask(with: request) { data, response, error in
+            answer.withLock { answer in
+                if let error {
+                    answer = .failure(error)
+                } else {
+                    answer = .success(((response as? HTTPURLResponse)?.statusCode ?? 0, data ?? Data()))
+                }
             }
             done.signal()
-        }.resume()
-        done.wait()
+        }
+        task.resume()
+        if done.wait(timeout: .now() + request.timeoutInterval + 5) == .timedOut { task.cancel() }
+        let outcome = answer.withLock { $0 }
         do {
             return try outcome.get()
         } catch {

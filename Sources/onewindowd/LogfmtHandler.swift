@@ -68,28 +68,25 @@ struct LogfmtHandler: LogHandler {
 }
 
 extension LogSink {
-    /// The access log's line, formatted directly: the same logfmt as every other line, without
-    /// building a `Logger.Metadata` dictionary for each request.
+    /// The access log's line: formatted by `AccessLog` into the worker's own buffer, written by
+    /// the log thread with the rest.
     func access(_ record: RequestRecord) {
-        let milliseconds = "\(record.microseconds / 1000).\(String(1000 + record.microseconds % 1000).dropFirst())"
-        var line =
-            "time=\(LogfmtHandler.timestamp()) level=info source=OneWindowHTTP msg=request client=\(record.client)"
-        line += " method=\(record.method) ms=\(milliseconds) request_id=\(record.requestId) route=\(record.route)"
-        line += " status=\(record.status)"
-        if let device = record.device { line += " device=" + LogfmtHandler.value(device) }
-        if record.aborted { line += " aborted=true" }
-        write(line + "\n", urgent: false)
+        if accessLog.append(record) { wake.signal() }
     }
 }
 
-/// Where log lines wait for their write: one buffer and one writer thread for the process.
+/// Where log lines wait for their write: one buffer for the process's own lines, one per
+/// worker for the access log (`AccessLog`), and one writer thread.
 final class LogSink: Sendable {
     private let buffer = Mutex<[UInt8]>([])
+    let accessLog = AccessLog()
     /// Held by whoever flushes, from taking the bytes to the end of their write, so that the
     /// log thread and the last flush at exit can neither reorder lines nor cut one off. Only
     /// those two take it; a thread that logs takes `buffer` alone and never waits for a write.
-    private let writing = Mutex(())
-    private let wake = DispatchSemaphore(value: 0)
+    /// It holds the writer's scratch array, swapped with the buffers so that a flush
+    /// allocates nothing.
+    private let writing = Mutex<[UInt8]>([])
+    let wake = DispatchSemaphore(value: 0)
     private let descriptor: Int32
 
     init(descriptor: Int32 = STDERR_FILENO) {
@@ -112,21 +109,25 @@ final class LogSink: Sendable {
         if urgent || size > 64 * 1024 { wake.signal() }
     }
 
-    /// Writes out everything buffered; called by the writer thread, and at exit.
+    /// Writes out everything buffered, the process's own lines first, then each worker's
+    /// access lines; called by the writer thread, and at exit.
     func flush() {
-        writing.withLock { _ in
-            let bytes = buffer.withLock { bytes in
-                defer { bytes.removeAll(keepingCapacity: true) }
-                return bytes
+        writing.withLock { scratch in
+            scratch.removeAll(keepingCapacity: true)
+            buffer.withLock { swap(&$0, &scratch) }
+            writeAll(scratch)
+            accessLog.drain(into: &scratch) { writeAll($0) }
+        }
+    }
+
+    private func writeAll(_ bytes: [UInt8]) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes {
+                Foundation.write(descriptor, $0.baseAddress, $0.count)
             }
-            var offset = 0
-            while offset < bytes.count {
-                let written = bytes[offset...].withUnsafeBytes {
-                    Foundation.write(descriptor, $0.baseAddress, $0.count)
-                }
-                if written <= 0 { return }
-                offset += written
-            }
+            if written <= 0 { return }
+            offset += written
         }
     }
 }

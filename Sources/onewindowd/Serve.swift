@@ -59,6 +59,8 @@ struct Serve: ParsableCommand {
 
     @OptionGroup var push: ServePush
 
+    @OptionGroup var publicFigures: ServePublicFigures
+
     /// The options, then the environment, then the defaults, checked once.
     func resolved() throws -> (AppConfiguration, Logger.Level) {
         var configuration = AppConfiguration()
@@ -97,6 +99,7 @@ struct Serve: ParsableCommand {
         }
         try limits.apply(to: &configuration)
         try push.apply(to: &configuration)
+        try publicFigures.apply(to: &configuration)
         return (configuration, level)
     }
 

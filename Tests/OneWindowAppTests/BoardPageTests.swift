@@ -95,12 +95,18 @@ struct BoardPageTests {
         #expect(resumed?.map { $0["estimatedWaitMinutes"] as? Int } == [5, nil])
     }
 
-    @Test("the page has the 暂无叫号 text, the one-time sound overlay and the announcement, and no HTML from data")
+    @Test("the page has the 暂无叫号 text, the corner sound button and the announcement, and no HTML from data")
     func page() throws {
         defer { app.stop() }
         let page = try app.client.get("/board")
         #expect(page.status == 200)
-        #expect(page.text.contains("<button id=\"unlock\" class=\"unlock\" type=\"button\" hidden>点击开启语音播报"))
+        let button = "<footer class=\"voice\"><button id=\"unlock\" class=\"unlock\" type=\"button\" hidden>点击开启语音播报"
+        #expect(page.text.contains(button))
+        // Under the board's regions, not over them: a full-screen overlay once hid a live call.
+        let mainEnd = try #require(page.text.range(of: "</main>"))
+        let offer = try #require(page.text.range(of: button))
+        #expect(mainEnd.upperBound <= offer.lowerBound)
+        #expect(!page.text.contains("position:fixed"), "nothing on the board is laid over the calls")
         #expect(page.text.contains(">暂无叫号</span>") && page.text.contains("<li class=\"none\">暂无叫号</li>"))
         #expect(page.text.contains("号窗口办理") && page.text.contains("SpeechSynthesisUtterance"))
         #expect(page.text.contains("createOscillator"), "the chime is made with WebAudio")

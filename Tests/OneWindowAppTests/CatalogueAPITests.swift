@@ -68,7 +68,7 @@ struct CatalogueAPITests {
             #expect((guide["windows"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["1", "2"])
             for field in [
                 "legalBasis", "conditions", "steps", "timeLimit", "fee", "place", "hours", "phones", "online",
-                "visitsPromised", "acceptingBody", "decidingBody", "itemType", "queuePrefix", "serviceObject", "level",
+                "channels", "acceptingBody", "decidingBody", "itemType", "queuePrefix", "serviceObject", "level",
                 "result", "updatedAt", "formDownloads", "faq",
             ] {
                 #expect(guide[field] != nil, "the guide lacks \(field)")
@@ -85,7 +85,7 @@ struct CatalogueAPITests {
             #expect(guide["decidingBody"] as? String == "测试区民政局")
             #expect(guide["level"] as? String == "县级")
             #expect(guide["serviceObject"] as? [String] == ["自然人"])
-            #expect(guide["onlineUrl"] as? String == "https://example.org/apply")
+            #expect((guide["channels"] as? [String: Any])?["online"] as? [String: Any] != nil)
             #expect(guide["progressUrl"] as? String == "https://example.org/progress")
             #expect(
                 (guide["formDownloads"] as? [[String: Any]])?.first?["url"] as? String == "https://example.org/form.pdf"

@@ -37,8 +37,15 @@ struct ClosingTimeTests {
             if status != "expired" { Thread.sleep(forTimeInterval: 0.01) }
         }
         #expect(status == "expired")
-        let events = try app.application.state.storage.queueEvents().map(\.event)
-        #expect(events.last?.kind == .expired && events.last?.actor == "system")
+        // The queue in memory changes just before its group commits: wait for the write too.
+        var events = try app.application.state.storage.queueEvents().map(\.event)
+        for _ in 0..<500 where events.last?.kind != .expired {
+            Thread.sleep(forTimeInterval: 0.01)
+            events = try app.application.state.storage.queueEvents().map(\.event)
+        }
+        #expect(
+            events.last?.kind == .expired && events.last?.actor == "system",
+            "events: \(events.map { "\($0.kind.rawValue) by \($0.actor) at \($0.at)" })")
     }
 
     @Test("a closing whose commit fails is retried until it succeeds")

@@ -110,7 +110,7 @@ struct GuideLinkTests {
     @Test("javascript: and data: URLs in a service item become no link on its guide")
     func scriptLinksLeftOut() {
         var item = PageSamples.hostile
-        item.onlineUrl = "javascript:alert(1)"
+        item.channels.online = OnlineChannel(visitsPromised: 0, url: "javascript:alert(1)")
         item.bookingUrl = " JavaScript:alert(2)"
         item.progressUrl = "java\tscript:alert(3)"
         item.formDownloads = [

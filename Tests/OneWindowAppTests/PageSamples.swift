@@ -34,7 +34,7 @@ enum PageSamples {
         result: ServiceResult(name: "结婚证", delivery: [.onTheSpot]), fee: Fee(free: true), place: "大厅二楼",
         hours: "周一至周五 9:00–12:00", phones: Phones(consultation: "0411-12345", complaint: "12345"),
         online: OnlineService(available: false), bookingUrl: "https://example.org/booking", scope: .nationwide,
-        updatedAt: "2026-11-29", visitsPromised: 1, queuePrefix: "A"
+        updatedAt: "2026-11-29", channels: .hall(1), queuePrefix: "A"
     )
 
     static let hostile = ServiceItem(
@@ -52,13 +52,15 @@ enum PageSamples {
         result: ServiceResult(name: "决定 & 书", delivery: [.atWindow, .post]),
         fee: Fee(free: false, amount: "10 元", basis: "《收费文件》"),
         place: "大厅一楼", hours: "工作日", phones: Phones(consultation: PublicText.askAtWindow, complaint: "12345 转 1"),
-        online: OnlineService(available: true, note: "政务服务网"), onlineUrl: "https://example.org/apply?a=1&b=<2>",
+        online: OnlineService(available: true, note: "政务服务网"),
         formDownloads: [
             FormDownload(name: "申请表", url: "https://example.org/1.pdf"),
             FormDownload(name: "承诺书 <b>", url: "https://example.org/2.pdf"),
         ],
         progressUrl: "https://example.org/progress", faq: [FAQEntry(q: "<q>", a: "a & b")], updatedAt: "2026-11-29",
-        visitsPromised: 0, queuePrefix: "B"
+        channels: Channels(
+            hall: HallChannel(visitsPromised: 0),
+            online: OnlineChannel(visitsPromised: 0, url: "https://example.org/apply?a=1&b=<2>")), queuePrefix: "B"
     )
 
     static let catalogue = Catalogue(hall: hall, services: [marriage, hostile])

@@ -68,6 +68,11 @@ struct RatingChannelTests: RatingHallTests {
         #expect(try recorded() == before)
         let right = try rate(number, token: kiosk, json: #"{"rating":4,"code":"\#(code)"}"#)
         #expect(right.status == 201, "\(right.text)")
+        // A kiosk knows the visit by its number and code, never by the ticket's id: that opens the
+        // ticket's page (the receipt's QR code), so the answer leaves it out.
+        let id = try #require(ticket["id"] as? String)
+        #expect((right.json["evaluation"] as? [String: Any])?["number"] as? String == number)
+        #expect((right.json["evaluation"] as? [String: Any])?["ticketId"] == nil && !right.text.contains(id))
         // The right code on a ticket rated already: 409; a wrong one still learns nothing.
         let again = try rate(number, token: kiosk, json: #"{"rating":5,"code":"\#(code)"}"#)
         #expect(again.status == 409 && again.errorCode == "already_evaluated")

@@ -86,4 +86,43 @@ struct ReportCommandTests {
         #expect(
             helpText.contains("--serviceId") && helpText.contains("text, csv or json") && !helpText.contains("--today"))
     }
+
+    @Test("report --compare prints each service's first-visit rates before and after, and refuses a bad range")
+    func compare() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = directory.path("hall.sqlite")
+        let day = try ManagerDay(database: database)
+        day.app.stop()
+        let base = ["report", "--database", database, "--catalogue", Fixtures.validCatalogue]
+        let result = try DaemonProcess.runSeparately(
+            base + ["--compare", "2026-11-20..2026-11-26", "2026-11-27..2026-11-27"])
+        #expect(result.status == 0, "\(result.errors)")
+        let lines = String(decoding: result.output, as: UTF8.self).components(separatedBy: "\n")
+        #expect(lines[0] == "一窗通 前后对比：2026-11-20 至 2026-11-26 → 2026-11-27 至 2026-11-27")
+        let row = try #require(lines.first { $0.hasPrefix("T-JZ-001") })
+        #expect(
+            row.split(separator: " ", omittingEmptySubsequences: true) == [
+                "T-JZ-001", "最低生活保障", "0", "—", "—", "2", "50.00%", "50.00%", "—",
+            ])
+        #expect(
+            !lines.contains { $0.hasPrefix("T-HY-001") }, "a service with no first visit in either range is left out")
+        let same = try DaemonProcess.runSeparately(
+            base + ["--compare", "2026-11-27..2026-11-27", "2026-11-27..2026-11-27"])
+        let hall = String(decoding: same.output, as: UTF8.self).components(separatedBy: "\n").first {
+            $0.contains("全部事项")
+        }
+        #expect(hall?.hasSuffix("+0.00 个百分点") == true, "\(hall ?? "")")
+        let one = try DaemonProcess.runSeparately(base + ["--compare", "2026-11-20..2026-11-26"])
+        #expect(one.status != 0 && one.errors.contains("--compare needs two ranges"), "\(one.errors)")
+        let bad = try DaemonProcess.runSeparately(
+            base + ["--compare", "2026-11-20-2026-11-26", "2026-11-27..2026-11-27"])
+        #expect(bad.status != 0 && bad.errors.contains("is not FROM..TO"), "\(bad.errors)")
+        let both = try DaemonProcess.runSeparately(
+            base + [
+                "--from", "2026-11-27", "--to", "2026-11-27", "--compare", "2026-11-20..2026-11-26",
+                "2026-11-27..2026-11-27",
+            ])
+        #expect(both.status != 0 && both.errors.contains("instead of --from and --to"), "\(both.errors)")
+    }
 }

@@ -19,7 +19,8 @@ struct StorageTests {
                 "0006-window-tokens-and-ratings",
                 "0007-outbox",
                 "0008-first-call",
-                "0011-bookings",
+                "0009-metrics-rollups",
+                "0010-bookings",
             ])
         #expect(storage.isReachable())
     }

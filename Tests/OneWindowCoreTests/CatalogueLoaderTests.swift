@@ -39,13 +39,13 @@ struct CatalogueLoaderTests {
         expectIssue(found, at: "hall.windows[1].services[1]", containing: "unknown service “NO-SUCH”")
     }
 
-    @Test("a service that no window serves is reported")
+    @Test("a service the hall receives that no window takes is reported at its hall channel")
     func unservedService() throws {
         let windows: [Any] = [["id": "2", "name": "2号窗口", "kind": "specialised", "services": ["T-HY-001"]]]
         let found = try issues(setting: "hall.windows", to: windows)
-        expectIssue(found, at: "services[1]", containing: "no window serves “T-JZ-001”")
-        expectIssue(found, at: "services[2]", containing: "no window serves “T-JZ-002”")
-        #expect(!found.contains { $0.path == "services[0]" })
+        expectIssue(found, at: "services[1].channels.hall", containing: "the hall receives “T-JZ-001” but no window")
+        expectIssue(found, at: "services[2].channels.hall", containing: "the hall receives “T-JZ-002” but no window")
+        #expect(!found.contains { $0.path.hasPrefix("services[0]") })
     }
 
     @Test("missing guide elements are each reported with their path")
@@ -135,7 +135,8 @@ struct CatalogueLoaderTests {
             try issues(setting: "services[0].materials[0].form", to: "scan"), at: "services[0].materials[0].form",
             containing: "found “scan”")
         expectIssue(
-            try issues(setting: "services[0].visitsPromised", to: 3), at: "services[0].visitsPromised",
+            try issues(setting: "services[0].channels.hall.visitsPromised", to: 3),
+            at: "services[0].channels.hall.visitsPromised",
             containing: "must be from 0 to 2, found 3")
         expectIssue(
             try issues(setting: "services[0].online.available", to: "yes"), at: "services[0].online.available",

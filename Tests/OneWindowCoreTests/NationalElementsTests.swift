@@ -39,8 +39,10 @@ struct NationalElementsTests {
         Case("services[0].result", nil, "required field is missing"),
         Case("services[0].result.name", nil, "required field is missing"),
         Case("services[0].result.delivery", ["快递"], at: "services[0].result.delivery[0]", "found “快递”"),
-        Case("services[1].onlineUrl", "www.example.org", "must be an http:// or https:// address"),
-        Case("services[0].onlineUrl", "https://example.org/x", "needs online.available to be true"),
+        Case("services[1].channels.online.url", "www.example.org", "must be an http:// or https:// address"),
+        Case(
+            "services[0].channels.online", ["visitsPromised": 0], at: "services[0].channels",
+            "online.available is false"),
         Case("services[0].bookingUrl", "javascript:alert(1)", "must be an http:// or https:// address"),
         Case("services[1].progressUrl", "https://exa mple.org", "must be an http:// or https:// address"),
         Case("services[1].formDownloads[0].url", nil, "required field is missing"),

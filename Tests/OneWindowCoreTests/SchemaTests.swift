@@ -33,7 +33,16 @@ struct SchemaTests {
         ("specialStep", SpecialStep(name: "", duration: "")),
         ("formDownload", FormDownload(name: "", url: "")),
         ("faqEntry", FAQEntry(q: "", a: "")),
-        ("visitsPromised", VisitsPromised(online: 0, hall: 1)),
+        (
+            "channels",
+            Channels(
+                hall: HallChannel(visitsPromised: 1), office: OfficeChannel(place: "", visitsPromised: 0),
+                online: OnlineChannel(visitsPromised: 0, url: "")
+            )
+        ),
+        ("hallChannel", HallChannel(visitsPromised: 1)),
+        ("officeChannel", OfficeChannel(place: "", visitsPromised: 0)),
+        ("onlineChannel", OnlineChannel(visitsPromised: 0, url: "")),
     ]
 
     @Test("every object in the schema has exactly the fields of its model")

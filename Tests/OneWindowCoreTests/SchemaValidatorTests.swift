@@ -32,7 +32,7 @@ struct SchemaValidatorTests {
         Change(path: "services[0].materials[2].copies", value: "1"),
         Change(path: "services[0].materials[0].copies", value: 1.5),
         Change(path: "services[0].materials[0].form", value: "scan"),
-        Change(path: "services[0].visitsPromised", value: 3),
+        Change(path: "services[0].channels.hall.visitsPromised", value: 3),
         Change(path: "services[0].online.available", value: "yes"),
         Change(path: "hall.windows[0].kind", value: "general"),
         Change(path: "services[0].materials[1].id", value: nil),

@@ -17,7 +17,9 @@ struct SearchIndexTests {
             steps: [Step(title: "受理", description: "窗口受理")], timeLimit: TimeLimit(statutoryDays: 30, promisedDays: 20),
             result: ServiceResult(name: "决定", delivery: [.atWindow]),
             fee: Fee(free: true), place: "大厅", hours: "工作日", phones: Phones(consultation: "1", complaint: "2"),
-            online: OnlineService(available: true), updatedAt: "2026-11-29", visitsPromised: 1, aliases: aliases,
+            online: OnlineService(available: true), updatedAt: "2026-11-29",
+            channels: Channels(hall: HallChannel(visitsPromised: 1), online: OnlineChannel(visitsPromised: 0)),
+            aliases: aliases,
             keywords: keywords,
             queuePrefix: "C")
     }

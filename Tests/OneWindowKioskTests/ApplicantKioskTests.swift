@@ -53,7 +53,7 @@ struct ApplicantKioskTests {
         #expect(kiosk.screen().contains("正在取号，请稍候…"))
         _ = kiosk.receive(.issueRetry(key: "key-1", attempt: 2, .unreachable("refused")), now: KioskSamples.now)
         let waiting = kiosk.screen()
-        #expect(waiting.contains("暂时无法连接服务器，正在重试（第 2 次）…请稍候"))
+        #expect(waiting.contains("暂时无法连接服务器，正在重试（第 2 次）…也可到咨询台取号"))
         #expect(!waiting.contains("A012") && !waiting.contains("您的号码"))
         // An answer for another request (an earlier applicant's) is not this applicant's ticket.
         _ = kiosk.receive(.issued(key: "other", .success(KioskSamples.ticket)), now: KioskSamples.now)
@@ -111,7 +111,7 @@ struct ApplicantSearchTests {
     func search() {
         var kiosk = KioskSamples.kiosk()
         _ = kiosk.type("3")
-        #expect(kiosk.screen().contains("请输入关键词"))
+        #expect(kiosk.screen().contains("输入关键词（如 低保），或点按拼音首字母"))
         #expect(kiosk.type("低保").isEmpty)
         #expect(kiosk.screen().contains("[ 低保_ ]"))
         #expect(kiosk.handle(.enter, now: KioskSamples.now) == [.search("低保")])

@@ -43,7 +43,7 @@ struct ApplicantReturnTests {
         let screen = kiosk.screen()
         #expect(screen.contains("办件 C20261128-0003"))
         #expect(screen.contains("2026-11-28  A005  需补正：缺 户口簿"))
-        #expect(screen.contains("· 户口簿（原件 1 份）  ← 上次缺少"))
+        #expect(screen.contains("· 【上次缺少】户口簿（原件 1 份）"))
         #expect(kiosk.type("1").isEmpty)
         let issue = kiosk.type("1")
         #expect(

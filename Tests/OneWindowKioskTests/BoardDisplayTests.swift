@@ -80,4 +80,41 @@ struct BoardDisplayTests {
             BoardMessage.from(called) == .call(.init(number: "A012", window: "3", windowName: "3号窗口", recalled: true)))
         #expect(BoardMessage.from(ServerSentEvent(event: "issued", data: "{}")) == .changed)
     }
+
+    @Test(
+        "a busy hall fits 80×24 and 90×17: every queue letter and all six recent calls, shortened, never cut",
+        arguments: [(80, 24), (90, 17), (60, 40)])
+    func busyHall(width: Int, height: Int) {
+        let letters = ["A", "B", "C", "D", "E", "F", "G"]
+        let busy = BoardDisplay.HallState(
+            hall: "大连市民政局政务服务大厅",
+            queue: QueueSnapshot(
+                day: "2026-11-29",
+                queues: letters.enumerated().map { index, letter in
+                    .init(
+                        prefix: letter, waiting: 10 + index, estimatedWaitSeconds: 1800,
+                        estimatedWaitMinutes: 30 + index)
+                },
+                lastCalls: (1...7).map {
+                    .init(number: "B0\(10 + $0)", window: "\($0)", calledAt: "2026-11-29T01:00:00Z")
+                }
+                .reversed()),
+            windows: KioskSamples.hall.windows)
+        var board = BoardDisplay()
+        _ = board.receive(.connected, now: KioskSamples.now)
+        _ = board.receive(.state(busy), now: KioskSamples.now)
+        _ = board.receive(.call(.init(number: "B017", window: "7", windowName: "7号社会救助和福利窗口")), now: KioskSamples.now)
+        let text = board.frame(width: width, height: height, now: KioskSamples.now).text
+        #expect(text.contains("请 B017 号到 7号社会救助和福利窗口 办理"), "\(text)")
+        for (index, letter) in letters.enumerated() {
+            let full = "\(letter) 等候 \(10 + index) 人 约 \(30 + index) 分钟"
+            let short = "\(letter) \(10 + index)人 约\(30 + index)分"
+            #expect(text.contains(full) || text.contains(short), "\(letter) at \(width)×\(height):\n\(text)")
+        }
+        for call in 1...6 {
+            let number = "B0\(10 + call)"
+            let shown = text.contains("\(number) → \(call)号窗口") || text.contains("\(number)→\(call)")
+            #expect(shown, "\(number) at \(width)×\(height):\n\(text)")
+        }
+    }
 }

@@ -56,7 +56,7 @@ struct CaseEndToEndTests {
         kiosk.type("\r")
         #expect(await kiosk.waitFor("办件 \(caseId)"), "\(kiosk.screen)")
         #expect(kiosk.screen.contains("A001  需补正：缺 户口簿"))
-        #expect(kiosk.screen.contains("· 户口簿（原件 1 份）  ← 上次缺少"))
+        #expect(kiosk.screen.contains("· 【上次缺少】户口簿（原件 1 份）"))
         kiosk.type("1")
         #expect(await kiosk.waitFor("是否需要优先办理？"))
         kiosk.type("1")

@@ -46,4 +46,18 @@ struct DisplayWidthTests {
         #expect(english.allSatisfy { DisplayWidth.of($0) <= 16 })
         #expect(english.first == "Bring your")
     }
+
+    @Test("no wrapped line starts with closing punctuation or ends with opening punctuation")
+    func punctuation() {
+        let text = "· 【上次缺少】婚姻状况证明（原件和复印件 1 份，如有）"
+        for width in 10...40 {
+            let lines = DisplayWidth.wrap(text, to: width)
+            let kept = lines.joined().replacingOccurrences(of: " ", with: "")
+            #expect(kept == text.replacingOccurrences(of: " ", with: ""), "nothing lost at \(width): \(lines)")
+            #expect(lines.allSatisfy { DisplayWidth.of($0) <= width }, "\(width): \(lines)")
+            #expect(lines.dropFirst().allSatisfy { !["）", "、", "，"].contains($0.first) }, "\(width): \(lines)")
+            #expect(lines.allSatisfy { !["（", "【"].contains($0.last) }, "\(width): \(lines)")
+        }
+        #expect(DisplayWidth.wrap("缺 残疾证、病历等特殊情况证明、婚姻状况证明", to: 16).allSatisfy { $0.first != "、" })
+    }
 }

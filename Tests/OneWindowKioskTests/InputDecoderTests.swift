@@ -22,6 +22,11 @@ struct InputDecoderTests {
         #expect(decode(Array("\u{1B}Oq\u{1B}Ow\u{1B}OM\u{1B}Ok".utf8)) == [.text("1"), .text("7"), .enter, .text("+")])
     }
 
+    @Test("the Home key in its four forms is .home (首页)")
+    func home() {
+        #expect(decode(Array("\u{1B}[H\u{1B}OH\u{1B}[1~\u{1B}[7~".utf8)) == [.home, .home, .home, .home])
+    }
+
     @Test("an xterm SGR mouse press is a tap at a 0-based position; releases and motion are not")
     func mouse() {
         #expect(decode(Array("\u{1B}[<0;12;5M".utf8)) == [.tap(row: 4, column: 11)])

@@ -54,4 +54,20 @@ struct ScreenBufferTests {
         let text = String(decoding: FramePainter.bytes(of: buffer), as: UTF8.self)
         #expect(text == "\u{1B}[1;1H\u{1B}[0;1m号\u{1B}[0m  \u{1B}[2;1H    \u{1B}[0m")
     }
+
+    @Test("a long choice wraps under itself, each of its rows a tap target for it, and never splits across pages")
+    func wrappedChoices() {
+        var buffer = ScreenBuffer(width: 40, height: 8)
+        let items = [
+            "Recognition", "Approval of public fundraising qualification for a charity", "Filing", "Four", "Five",
+        ]
+        let pages = buffer.choices(items, rows: 0...5, page: 0, language: .en)
+        #expect(buffer.line(0) == "    1  Recognition")
+        #expect(buffer.line(1) == "    2  Approval of public fundraising")
+        #expect(buffer.line(2) == "       qualification for a charity")
+        #expect(buffer.input(forTapAt: 2, column: 10) == .select(2))
+        #expect(buffer.line(3) == "    3  Filing")
+        #expect(pages == 2)
+        #expect(buffer.line(5).hasPrefix("    page 1/2"))
+    }
 }

@@ -87,12 +87,14 @@ struct TerminalLifecycleTests {
         #expect(!output.contains(TerminalCodes.enterAlternateScreen))
     }
 
-    @Test("the help names the three modes and their options")
+    @Test("the help names the four modes and their options")
     func help() async throws {
         let binary = try PseudoTerminalProcess.builtBinary("onewindow-kiosk")
         let top = try run(binary, ["--help"])
-        for mode in ["applicant", "clerk", "board"] { #expect(top.contains(mode)) }
+        for mode in ["applicant", "clerk", "board", "pad"] { #expect(top.contains(mode)) }
         #expect(try run(binary, ["clerk", "--help"]).contains("--window"))
+        let pad = try run(binary, ["pad", "--help"])
+        #expect(pad.contains("--window") && pad.contains("token create --role pad"), "\(pad)")
         let applicant = try run(binary, ["applicant", "--help"])
         #expect(
             applicant.contains("--printer") && applicant.contains("--public-url") && applicant.contains("--token-file"))

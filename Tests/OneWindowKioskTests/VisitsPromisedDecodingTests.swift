@@ -2,15 +2,15 @@ import Foundation
 import OneWindowKiosk
 import Testing
 
-@Suite("Visits promised, as the kiosk reads it", .timeLimit(.minutes(2)))
+@Suite("Channels, as the kiosk reads them", .timeLimit(.minutes(2)))
 struct VisitsPromisedDecodingTests {
-    @Test("the kiosk reads the promise per channel, and one number as the hall's from an older daemon")
+    @Test("the kiosk reads the channels and each one's promise of trips")
     func decoding() throws {
         let decoder = JSONDecoder()
-        let channels = try decoder.decode(VisitsPromised.self, from: Data(#"{"online":0,"hall":1}"#.utf8))
-        #expect(channels == VisitsPromised(online: 0, hall: 1))
-        let online = try decoder.decode(VisitsPromised.self, from: Data(#"{"online":0,"hall":null}"#.utf8))
-        #expect(online.hall == nil && online.online == 0)
-        #expect(try decoder.decode(VisitsPromised.self, from: Data("2".utf8)) == VisitsPromised(hall: 2))
+        let both = try decoder.decode(
+            Channels.self, from: Data(#"{"hall":{"visitsPromised":1},"online":{"visitsPromised":0}}"#.utf8))
+        #expect(both.visitsPromised == VisitsPromised(online: 0, hall: 1))
+        let office = try decoder.decode(Channels.self, from: Data(#"{"office":{"place":"户籍所在社区居委会"}}"#.utf8))
+        #expect(office.hall == nil && office.office?.place == "户籍所在社区居委会")
     }
 }

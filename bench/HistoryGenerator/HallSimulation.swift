@@ -31,7 +31,7 @@ struct HallSimulation {
         self.perDay = perDay
         meanMinutes = 0.9 * Double(catalogue.hall.windows.count) * 510 / Double(perDay)
         calendar = HallCalendar(timeZone: catalogue.hall.timeZone)
-        services = catalogue.services
+        services = catalogue.services.filter(\.receivedInHall)  // the hall tickets only what it receives
     }
 
     mutating func step(at now: Date, closing: Date, random: inout SeededRandom) {

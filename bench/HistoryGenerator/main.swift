@@ -4,7 +4,8 @@
 // (with its outcome and missing materials), return visit, cancellation, rating and
 // rectification is a `HallQueue` command at a simulated time, and what the commands change is
 // written by `QueueTransaction.write` (the commit thread's write), one transaction per
-// simulated ten minutes. The events are therefore exactly what the daemon would have logged.
+// simulated ten minutes. The events are therefore exactly what the daemon would have logged,
+// and each day's metrics rollup is stored after its last events, as the daemon's rollover does.
 //
 // Usage: onewindow-history DATABASE [TICKETS=100000] [DAYS=30] [CATALOGUE=services.json]
 // The days end yesterday (hall-local), so the daemon starts on a fresh day; with
@@ -59,6 +60,11 @@ for index in 0..<(dayCount + (withToday ? 1 : 0)) {
     }
     if !isToday { simulation.close(at: closing) }
     written += try simulation.flush(into: storage)
+    // As the daemon's rollover does: the closed day's figures into the metrics rollups.
+    if !isToday {
+        let next = calendar.day(of: date.addingTimeInterval(86_400))
+        try storage.transaction { try $0.rollUpMetrics(before: next) }
+    }
     print("\(calendar.day(of: date)): \(simulation.issuedToday) tickets")
 }
 print(

@@ -21,7 +21,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
 BASE = sys.argv[1].rstrip("/")
-AXE_PAGES = ["/", "/?q=%E4%BD%8E%E4%BF%9D", "/guides/MZ-HY-001", "/board"]
+AXE_PAGES = ["/", "/?q=%E4%BD%8E%E4%BF%9D", "/guides/MZ-HY-001", "/board", "/disclosure"]
 AXE_WIDTHS = [390, 1366]
 # A waiting ticket's status page reloads itself every 15 s (its purpose, without script); axe's
 # meta-refresh rule (WCAG 2.2.1) cannot see that the page links to ?refresh=off to stop it, so
@@ -151,7 +151,7 @@ def main():
                 driver.get(BASE + path)
                 skipped = REFRESHING_PAGE_SKIPS if tickets and path == tickets[0] else []
                 run_axe(driver, axe, f"{width}px {path}", problems, skipped)
-        pages = ["/", "/?q=%E4%BD%8E%E4%BF%9D", "/?category=%E7%A4%BE%E4%BC%9A%E6%95%91%E5%8A%A9"] + guide_paths() + tickets
+        pages = ["/", "/?q=%E4%BD%8E%E4%BF%9D", "/?category=%E7%A4%BE%E4%BC%9A%E6%95%91%E5%8A%A9", "/disclosure"] + guide_paths() + tickets
         for width in OVERFLOW_WIDTHS:
             set_width(driver, width)
             for large in (False, True):

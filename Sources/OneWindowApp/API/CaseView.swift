@@ -66,7 +66,9 @@ struct CaseView: Encodable {
 /// An evaluation as the API shows it, with its follow-up state.
 struct EvaluationView: Encodable {
     var id: String
-    var ticketId: String
+    /// Absent from a kiosk's rating answer: the id opens the ticket's page (the receipt's QR
+    /// code), and a kiosk knows the visit only by its number and code.
+    var ticketId: String?
     var number: String?
     var caseId: String?
     var serviceId: String

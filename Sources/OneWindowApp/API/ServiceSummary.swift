@@ -13,7 +13,8 @@ struct ServiceSummary: Encodable {
     var acceptingBody: String
     var decidingBody: String
     var scope: ServiceScope?
-    var visitsPromised: VisitsPromised
+    /// 受理渠道: a service without `hall` takes no ticket.
+    var channels: Channels
     var onlineAvailable: Bool
     /// Absent until the bureau sets its promise.
     var promisedDays: Int?
@@ -36,7 +37,7 @@ struct ServiceSummary: Encodable {
         acceptingBody = item.acceptingBody
         decidingBody = item.decidingBody
         scope = item.scope
-        visitsPromised = item.visitsPromised
+        channels = item.channels
         onlineAvailable = item.online.available
         promisedDays = item.timeLimit.promisedDays
         timeLimitUnit = item.timeLimit.unit
@@ -57,27 +58,31 @@ struct ServiceList: Encodable {
     }
 }
 
-/// The whole guide of one item, plus the windows that take it.
+/// The whole guide of one item, plus the windows that take it and its 常见缺件提醒.
 struct ServiceGuide: Encodable {
     var item: ServiceItem
     var windows: [WindowReference]
+    /// Nil only before the figures are first read (the catalogue snapshot's own copy).
+    var commonlyMissing: CommonlyMissing?
 
     struct WindowReference: Encodable {
         var id: String
         var name: String
     }
 
-    private enum Keys: String, CodingKey { case windows }
+    private enum Keys: String, CodingKey { case windows, commonlyMissing }
 
-    init(_ item: ServiceItem, in catalogue: Catalogue) {
+    init(_ item: ServiceItem, in catalogue: Catalogue, commonlyMissing: CommonlyMissing? = nil) {
         self.item = item
         self.windows = catalogue.windows(serving: item.id).map { WindowReference(id: $0.id, name: $0.name) }
+        self.commonlyMissing = commonlyMissing
     }
 
     func encode(to encoder: any Encoder) throws {
         try item.encode(to: encoder)
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(windows, forKey: .windows)
+        try container.encodeIfPresent(commonlyMissing, forKey: .commonlyMissing)
     }
 }
 

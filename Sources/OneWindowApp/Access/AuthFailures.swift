@@ -15,8 +15,6 @@ final class AuthFailures: Sendable {
     private let interval: TimeInterval
     private let clock: @Sendable () -> Date
     private let tallies = Mutex<[String: Tally]>([:])
-    /// Every failure since start, for metrics.
-    let total = Atomic<Int>(0)
 
     init(interval: TimeInterval = 10, clock: @escaping @Sendable () -> Date) {
         self.interval = interval
@@ -24,7 +22,6 @@ final class AuthFailures: Sendable {
     }
 
     func record(client: String, reason: String, logger: Logger) {
-        total.add(1, ordering: .relaxed)
         let now = clock()
         let report: Int? = tallies.withLock { tallies in
             if tallies.count > 10_000 { tallies = tallies.filter { now.timeIntervalSince($0.value.since) < 60 } }

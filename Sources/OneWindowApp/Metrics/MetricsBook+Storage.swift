@@ -2,14 +2,42 @@ import OneWindowCore
 import OneWindowStorage
 
 extension MetricsBook {
-    /// A book of the whole stored event log, read in pages, as the daemon reads it at start-up:
-    /// what `onewindowd report` prints, with the same numbers as the API.
-    public static func read(from storage: Storage, pageSize: Int = Storage.eventPageSize) throws -> MetricsBook {
+    /// The book as the daemon reads it at start-up: the stored days' rollups, the open cohorts
+    /// and the bad reviews, then the events after the last rollup (today's), read in pages.
+    /// What `onewindowd report` prints, with the same numbers as the API.
+    public static func read(from storage: Storage, calendar: HallCalendar, pageSize: Int = Storage.eventPageSize)
+        throws -> MetricsBook
+    {
+        var book = try fromRollups(storage, calendar: calendar)
+        try book.fold(storage, pageSize: pageSize) { _, _ in }
+        return book
+    }
+
+    /// The book of the whole event log, folded from the first event: what the rollups must
+    /// equal (the equality test), and the fold before there were rollups.
+    public static func replay(from storage: Storage, pageSize: Int = Storage.eventPageSize) throws -> MetricsBook {
         var book = MetricsBook()
+        try book.fold(storage, pageSize: pageSize) { _, _ in }
+        return book
+    }
+
+    /// The stored rollups and the bad reviews, to go on from the last rolled-up event.
+    /// `calendar` gives the hall days of rectifications.
+    static func fromRollups(_ storage: Storage, calendar: HallCalendar) throws -> MetricsBook {
+        let rollups = try storage.metricsRollups()
+        return MetricsBook(
+            stored: rollups.days, cohorts: rollups.cohorts, openTickets: rollups.openTickets,
+            badReviews: try storage.badReviewsForMetrics(dayOf: calendar.day(of:)),
+            lastEventId: rollups.lastEventId)
+    }
+
+    /// Folds the stored events after `lastEventId`, a page at a time; `page` hears each page
+    /// folded (its events and the timings counted).
+    mutating func fold(_ storage: Storage, pageSize: Int, page: (Int, [Timing]) -> Void) throws {
         while true {
-            let page = try storage.queueEvents(after: book.lastEventId, limit: pageSize)
-            guard !page.isEmpty else { return book }
-            for stored in page { book.apply(id: stored.id, stored.event) }
+            let events = try storage.queueEvents(after: lastEventId, limit: pageSize)
+            guard !events.isEmpty else { return }
+            page(events.count, events.compactMap { apply(id: $0.id, $0.event) })
         }
     }
 }

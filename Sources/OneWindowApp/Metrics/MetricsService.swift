@@ -16,6 +16,9 @@ public final class MetricsService: CommitObserver {
         /// The first event committed since start: from it on, the log's events are live ones,
         /// whose timings Prometheus hears even when the loader folds them first.
         var firstLive = Int64.max
+        /// The latest hall day folded live: when a group brings a later one, the days before it
+        /// are compacted (`MetricsBook.compact`).
+        var liveDay = ""
     }
 
     private let state = Mutex(State())
@@ -29,16 +32,21 @@ public final class MetricsService: CommitObserver {
         self.timings = timings
     }
 
-    /// Reads the whole event log in pages, then goes live. Call once, after the queue exists.
-    public func load(from storage: Storage, logger: Logger) {
+    /// Reads the stored days' rollups, then the events after them (today's) in pages, then
+    /// goes live. Call once, after the queue exists (it stores the days it rolled over).
+    public func load(from storage: Storage, calendar: HallCalendar, logger: Logger) {
         let thread = Thread { [self] in
             let started = Date()
-            var after: Int64 = 0
             var count = 0
+            var days = 0
             do {
+                let book = try MetricsBook.fromRollups(storage, calendar: calendar)
+                days = book.stored.count
+                state.withLock { $0.book = book }
                 while true {
-                    let page = try storage.queueEvents(after: after, limit: Storage.eventPageSize)
-                    guard let last = page.last else { break }
+                    let page = try storage.queueEvents(
+                        after: state.withLock { $0.book.lastEventId }, limit: Storage.eventPageSize)
+                    guard !page.isEmpty else { break }
                     let counted = state.withLock { state in
                         page.compactMap { stored in
                             state.book.apply(id: stored.id, stored.event).flatMap {
@@ -47,11 +55,10 @@ public final class MetricsService: CommitObserver {
                         }
                     }
                     counted.forEach(timings)
-                    after = last.id
                     count += page.count
                 }
             } catch {
-                logger.error("cannot read the event log for the metrics: \(error); they count from now on")
+                logger.error("cannot read the metrics rollups and event log: \(error); they count from now on")
             }
             let counted = state.withLock { state in
                 let counted = state.pending.compactMap { state.book.apply(id: $0.id, $0.event) }
@@ -65,7 +72,8 @@ public final class MetricsService: CommitObserver {
             logger.info(
                 "metrics ready",
                 metadata: [
-                    "events": "\(count)", "seconds": "\(Double(Int(Date().timeIntervalSince(started) * 100)) / 100)",
+                    "days": "\(days)", "events": "\(count)",
+                    "seconds": "\(Double(Int(Date().timeIntervalSince(started) * 1000)) / 1000)",
                 ])
         }
         thread.name = "onewindow-metrics-load"
@@ -79,7 +87,12 @@ public final class MetricsService: CommitObserver {
                 state.pending += group.events
                 return []
             }
-            return group.events.compactMap { state.book.apply(id: $0.id, $0.event) }
+            let counted = group.events.compactMap { state.book.apply(id: $0.id, $0.event) }
+            if let day = group.events.last?.event.hallDay, day > state.liveDay {
+                state.book.compact(before: day)
+                state.liveDay = day
+            }
+            return counted
         }
         counted.forEach(timings)
     }
@@ -92,8 +105,16 @@ public final class MetricsService: CommitObserver {
         return true
     }
 
-    /// Reads the book.
+    /// Runs `body` on a copy of the book taken under the lock, outside it: a report, `/manage`
+    /// or the CSV may take milliseconds over a year of days, and the commit thread, which folds
+    /// each group in under the same lock, never waits for them (the copy shares the days'
+    /// storage until the next group changes today's).
     public func read<T>(_ body: (MetricsBook) -> T) -> T {
-        state.withLock { body($0.book) }
+        let book = state.withLock { $0.book }
+        beforeReport.withLock { $0 }?()
+        return body(book)
     }
+
+    /// A test's hook, run after the copy and before `body` (to hold a report open).
+    public let beforeReport = Mutex<(@Sendable () -> Void)?>(nil)
 }

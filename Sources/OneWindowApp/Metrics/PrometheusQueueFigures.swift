@@ -4,8 +4,10 @@ import OneWindowCore
 import Synchronization
 
 /// The queue's Prometheus figures, kept by a `CommitObserver` on the commit thread after the
-/// group's requests were answered, so no request waits for them: tickets issued, called,
-/// completed (by outcome), no-shows and expirations per service; tickets waiting per queue;
+/// group's commit and before its requests are answered, as every observer (in microseconds,
+/// under a lock of its own, so a scrape never holds the commit thread): tickets issued, called,
+/// completed (by outcome), no-shows and expirations per service; ratings per service and
+/// channel; tickets waiting per queue;
 /// histograms of the wait (issue to first call, every ticket called, no-shows included) and the
 /// service time (last call to completion), observed from what `MetricsBook` counted (`observe`),
 /// so that they and `/api/v1/metrics` have one definition. Counters count since the daemon
@@ -40,6 +42,8 @@ public final class PrometheusQueueFigures: CommitObserver {
         name: "tickets_no_show", unit: "total", help: "Tickets marked no-show, by service.")
     static let expired = PrometheusExporter.Name(
         name: "tickets_expired", unit: "total", help: "Tickets still open when the hall's day ended, by service.")
+    static let ratings = PrometheusExporter.Name(
+        name: "ratings", unit: "total", help: "Ratings given, by service and channel (pad, phone, kiosk).")
     static let waitingNow = PrometheusExporter.Name(
         name: "queue_waiting", unit: "tickets", help: "Tickets waiting now, by queue (ticket number prefix).")
     static let wait = PrometheusExporter.Name(
@@ -91,6 +95,9 @@ public final class PrometheusQueueFigures: CommitObserver {
             counter(Self.noShows, serviceId, nil, &counts).increment()
         case .expired:
             counter(Self.expired, serviceId, nil, &counts).increment()
+        case .evaluated:
+            let channel = EventDetail.parse(event.detail).channel ?? "unknown"
+            counter(Self.ratings, serviceId, channel, label: "channel", &counts).increment()
         default:
             break
         }
@@ -128,12 +135,13 @@ public final class PrometheusQueueFigures: CommitObserver {
     }
 
     private func counter(
-        _ name: PrometheusExporter.Name, _ serviceId: String, _ outcome: String?, _ counts: inout Counts
+        _ name: PrometheusExporter.Name, _ serviceId: String, _ outcome: String?, label: String = "outcome",
+        _ counts: inout Counts
     ) -> CoreMetrics.Counter {
         let key = Key(name: name.name, serviceId: serviceId, outcome: outcome)
         if let existing = counts.counters[key] { return existing }
         var labels = [("service", serviceId)]
-        if let outcome { labels.append(("outcome", outcome)) }
+        if let outcome { labels.append((label, outcome)) }
         let made = exporter.counter(name, labels)
         counts.counters[key] = made
         return made

@@ -4,7 +4,7 @@
 ///
 /// It follows `/api/v1/events` (EventSource reconnects by itself and resumes with
 /// `Last-Event-ID`); each new call or recall flashes, chimes (WebAudio) and is spoken twice.
-/// Browsers block sound until someone taps, so the page says so and offers a tap once; a kiosk
+/// Browsers block sound until someone taps, so the page says so in a corner button; a kiosk
 /// browser started with `--autoplay-policy=no-user-gesture-required` needs no tap.
 ///
 /// The only page with JavaScript: a board must update without anyone touching it. Its one
@@ -17,11 +17,7 @@ enum BoardPage {
             .element("html", [Attribute("lang", "zh-CN")]) {
                 Markup.newline
                 Markup.element("head") {
-                    Markup.newline
-                    Markup.void("meta", [Attribute("charset", "utf-8")])
-                    Markup.void(
-                        "meta",
-                        [Attribute("name", "viewport"), Attribute("content", "width=device-width, initial-scale=1")])
+                    Markup.headStart
                     // No favicon request: a data URL, which SafeURL rightly refuses from data.
                     Markup.raw("<link rel=\"icon\" href=\"data:,\">\n")
                     Markup.element("title") { "叫号显示屏" }
@@ -36,14 +32,9 @@ enum BoardPage {
                     Markup.element("main") {
                         Markup.newline
                         regions
-                        Markup.element(
-                            "button", [.id("unlock"), .class("unlock"), Attribute("type", "button"), .flag("hidden")]
-                        ) {
-                            unlockText
-                            Markup.span { "叫号时播放提示音并语音播报" }
-                        }
-                        Markup.newline
                     }
+                    Markup.newline
+                    voice
                     Markup.newline
                     Markup.element("script") { Markup.resource(.boardScript) }
                     Markup.newline
@@ -57,6 +48,18 @@ enum BoardPage {
         Markup.p(.class("indicators")) {
             Markup.span(.id("speech"), .class("badge")) { "语音播报：检测中" }
             Markup.span(.id("status"), .class("badge"), Attribute("role", "status")) { "连接中…" }
+        }
+    }
+
+    /// The sound offer: a small button in its own strip under the board's regions, at the
+    /// bottom right, so that it never covers a call (a full-screen overlay once hid a live call
+    /// for 27 s). It takes no room once sound is on.
+    private static let voice = Markup.element("footer", [.class("voice")]) {
+        Markup.element(
+            "button", [.id("unlock"), .class("unlock"), Attribute("type", "button"), .flag("hidden")]
+        ) {
+            unlockText
+            Markup.span { "叫号时播放提示音并语音播报" }
         }
     }
 
@@ -85,6 +88,6 @@ enum BoardPage {
 
     /// What the board says and shows when nobody has been called yet today.
     static let emptyText = "暂无叫号"
-    /// The one-time overlay's text while the browser blocks sound.
+    /// The corner button's text while the browser blocks sound.
     static let unlockText = "点击开启语音播报"
 }

@@ -4,7 +4,7 @@ extension GuidePage {
     /// 申请材料 as a checklist with an empty box per row, to tick on paper before coming:
     /// bringing every paper the first time is what makes a one-visit case. A table on a wide
     /// screen and on paper; stacked cards on a phone (the style sheet does that).
-    static func materials(_ materials: [Material]) -> Markup? {
+    static func materials(_ materials: [Material], missing: CommonlyMissing? = nil) -> Markup? {
         guard !materials.isEmpty else { return section("申请材料", .p { "无需提交材料。" }, id: "materials") }
         let region = [
             .class("table-wrap"), Attribute("tabindex", "0"), Attribute("role", "region"),
@@ -27,13 +27,25 @@ extension GuidePage {
                             Markup.td(.class("tick"), Attribute("aria-hidden", "true")) { "☐" }
                             Markup.th(Attribute("scope", "row"), .class("name")) { GuideText.typeset(material.name) }
                             Markup.td(.class("need")) { need(material) }
-                            Markup.td(.class("note")) { details(material) }
+                            Markup.td(.class("note")) {
+                                details(material)
+                                if let mark = missedMark(material.id, missing) { Markup.p(.class("missed")) { mark } }
+                            }
                         }
                     }
                 }
             }
         }
         return section("申请材料", table, id: "materials", className: "materials")
+    }
+
+    /// 常见缺件提醒: “近90天 32% 的申请人首次办理时缺少此项”, only where the figures are shown.
+    static func missedMark(_ materialId: String, _ missing: CommonlyMissing?) -> String? {
+        guard let missing, missing.shown,
+            let entry = missing.materials.first(where: { $0.materialId == materialId })
+        else { return nil }
+        let percent = Int((entry.share * 100).rounded())
+        return "常见缺件：近\(missing.days)天 \(percent)% 的申请人首次办理时缺少此项"
     }
 
     /// “原件 · 1 份 · 必需”: the line a phone card shows under the name.

@@ -36,6 +36,7 @@ extension GuidePage {
             ("多长时间", duration(item.timeLimit)),
             ("要花多少钱", item.fee.free ? "不收费" : item.fee.amount ?? PublicText.askAtWindow),
             ("要跑几次", GuideText.visits(item.visitsPromised)),
+            ("办理渠道", GuideText.channels(item.channels)),
             ("到哪里办", item.place),
             ("网上能办吗", online(item)),
         ]

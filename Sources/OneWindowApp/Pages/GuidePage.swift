@@ -6,13 +6,16 @@ import OneWindowCore
 /// of a published guide, so an applicant who has seen one guide in the hall finds the same
 /// thing in the same place here.
 public enum GuidePage {
-    /// Renders the guide of `item`; `catalogue` gives the hall and the windows that take the item.
-    public static func render(item: ServiceItem, catalogue: Catalogue, mode: PageMode = .standard) -> String {
+    /// Renders the guide of `item`; `catalogue` gives the hall and the windows that take the item,
+    /// `commonlyMissing` the 常见缺件提醒 marks on its materials.
+    public static func render(
+        item: ServiceItem, catalogue: Catalogue, mode: PageMode = .standard, commonlyMissing: CommonlyMissing? = nil
+    ) -> String {
         let sections = [
             actions(item),
             summary(item, hall: catalogue.hall),
             section("受理条件", list(item.conditions, tag: "ul", empty: "无特别条件。")),
-            materials(item.materials),
+            materials(item.materials, missing: commonlyMissing),
             forms(item.formDownloads),
             steps(item.steps),
             timeLimit(item.timeLimit),

@@ -15,6 +15,19 @@ enum GuideText {
         }
     }
 
+    /// 受理渠道 in one line: each way to apply with its promise of trips, and 本大厅不受理 first
+    /// when the hall does not receive the service, so no one queues here for it.
+    static func channels(_ channels: Channels) -> String {
+        var ways: [String] = []
+        if let hall = channels.hall { ways.append("本大厅窗口（\(visits(hall.visitsPromised))）") }
+        if let office = channels.office {
+            ways.append(office.place + (office.visitsPromised.map { "（\(visits($0))）" } ?? ""))
+        }
+        if let online = channels.online { ways.append("网上办理（\(visits(online.visitsPromised))）") }
+        let text = ways.joined(separator: "；")
+        return channels.hall == nil ? "本大厅不受理此事项，请通过以下渠道办理：" + text : text
+    }
+
     /// 到现场次数 as one channel promises it: 零跑动, 最多跑一次, 最多跑两次.
     static func visits(_ count: Int) -> String {
         switch count {

@@ -95,7 +95,7 @@ enum ManageChart {
         var parts: [Markup] = []
         for (index, row) in rows.enumerated() {
             let y0 = top + Double(index) * rowHeight
-            parts.append(text(cut(row.label), x: labelWidth - 8, y: y0 + rowHeight / 2, anchor: "end"))
+            parts.append(label(row.label, x: labelWidth - 8, y: y0 + rowHeight / 2))
             for (bar, value) in row.values.enumerated() {
                 let y = y0 + 4 + Double(bar) * 16
                 let length = (value ?? 0) * barWidth
@@ -155,6 +155,20 @@ enum ManageChart {
 
     private static func cut(_ label: String) -> String {
         label.count > 13 ? String(label.prefix(12)) + "…" : label
+    }
+
+    /// A bar's label, right-aligned at `x`: a trailing `（…）` note (the open cases) goes on a
+    /// line of its own, so that shortening a long name never cuts the count off.
+    private static func label(_ label: String, x: Double, y: Double) -> Markup {
+        guard label.hasSuffix("）"), let open = label.lastIndex(of: "（"), open > label.startIndex else {
+            return text(cut(label), x: x, y: y, anchor: "end")
+        }
+        let name = cut(String(label[..<open]))
+        let note = String(label[open...])
+        return .element("text", [Attribute("x", f(x)), Attribute("y", f(y - 3)), Attribute("text-anchor", "end")]) {
+            Markup.element("tspan") { name }
+            Markup.element("tspan", [Attribute("x", f(x)), Attribute("dy", "14")]) { note }
+        }
     }
 
     /// Coordinates with at most one decimal.

@@ -69,11 +69,7 @@ enum ManagePage {
             .element("html", [Attribute("lang", "zh-CN")]) {
                 Markup.newline
                 Markup.element("head") {
-                    Markup.newline
-                    Markup.void("meta", [Attribute("charset", "utf-8")])
-                    Markup.void(
-                        "meta",
-                        [Attribute("name", "viewport"), Attribute("content", "width=device-width, initial-scale=1")])
+                    Markup.headStart
                     Markup.void("meta", [Attribute("name", "robots"), Attribute("content", "noindex")])
                     Markup.newline
                     Markup.element("title") { "\(title) - \(hall.name)" }

@@ -28,11 +28,7 @@ enum PageLayout {
             .element("html", htmlAttributes) {
                 Markup.newline
                 Markup.element("head") {
-                    Markup.newline
-                    Markup.void("meta", [Attribute("charset", "utf-8")])
-                    Markup.void(
-                        "meta",
-                        [Attribute("name", "viewport"), Attribute("content", "width=device-width, initial-scale=1")])
+                    Markup.headStart
                     Markup.void("meta", [Attribute("name", "description"), Attribute("content", page.description)])
                     Markup.newline
                     Markup.element("title") { "\(page.title) - \(hall.name)" }

@@ -8,8 +8,21 @@ extension TicketPage {
     static let comeBackMarginSeconds = 10 * 60
 
     /// What the ticket's state means for the applicant, in plain words.
-    static func statusSection(_ ticket: TicketView, clock: HallClock, closesAt: Date? = nil) -> Markup {
+    /// A case settled since (closed by a later visit, or cancelled) replaces any "come back".
+    static func statusSection(
+        _ ticket: TicketView, clock: HallClock, closesAt: Date? = nil, followUp: FollowUp = FollowUp()
+    ) -> Markup {
         .section(.class("status \(ticket.status)"), Attribute("aria-label", "办理状态")) {
+            if let settled = settledSince(ticket, followUp) {
+                settled
+            } else {
+                current(ticket, clock: clock, closesAt: closesAt, followUp: followUp)
+            }
+        }
+    }
+
+    private static func current(_ ticket: TicketView, clock: HallClock, closesAt: Date?, followUp: FollowUp) -> Markup {
+        .group {
             switch Ticket.Status(rawValue: ticket.status) {
             case .waiting: waiting(ticket, clock: clock, closesAt: closesAt)
             case .called:
@@ -22,7 +35,7 @@ extension TicketPage {
                     ticket.callCount > 1 ? "已叫号 \(ticket.callCount) 次，" : ""
                     "请带好材料尽快前往。多次叫号未到将视为过号，需要重新取号。"
                 }
-            case .completed: ended(ticket)
+            case .completed: ended(ticket, followUp)
             case .noShow:
                 Markup.p(.class("headline")) { "已过号" }
                 Markup.p { "叫号 \(ticket.callCount) 次您都没有到窗口，这个号码已失效。如仍需办理，请重新取号。" }
@@ -73,18 +86,20 @@ extension TicketPage {
         }
     }
 
-    private static func ended(_ ticket: TicketView) -> Markup {
-        let caseId = ticket.caseId.map { "凭办件编号 \($0) " } ?? ""
+    private static func ended(_ ticket: TicketView, _ followUp: FollowUp) -> Markup {
         let (headline, text) =
             switch ticket.outcome {
             case "accepted": ("已受理", "您的申请已受理，后续办理不需要再来大厅。")
-            case "needs_more": ("需要补正材料", "请按窗口告知的清单把材料备齐，\(caseId)再次取号办理。")
             case "rejected": ("不予受理", "原因见窗口出具的告知书。")
             default: ("已办结", "本次业务已办理完毕。")
             }
         return .group {
-            Markup.p(.class("headline")) { headline }
-            Markup.p { text }
+            if ticket.outcome == "needs_more" {
+                needsMore(ticket, followUp)
+            } else {
+                Markup.p(.class("headline")) { headline }
+                Markup.p { text }
+            }
             Markup.p { "欢迎为本次服务评价（好差评）：在本页、窗口评价器上，或在大厅自助机输入号码和凭条上的评价码。" }
         }
     }

@@ -18,9 +18,13 @@ enum TicketPage {
     /// - Parameter closesAt: the hall's closing time today, if one is set: a wait that runs past
     ///   it is not an invitation to step out.
     /// - Parameter rating: the rating form or its thanks, once the visit ended today.
+    /// - Parameter missed: 常见缺件提醒 of the service, shown while the ticket waits, so the
+    ///   applicant checks those papers before the call.
+    /// - Parameter followUp: the materials this visit found missing, the case's state now and
+    ///   the open windows that serve the ticket.
     static func render(
         _ ticket: TicketView, hall: Hall, now: Date, autoRefresh: Bool = true, closesAt: Date? = nil,
-        rating: Rating? = nil
+        rating: Rating? = nil, missed: [(name: String, mark: String)] = [], followUp: FollowUp = FollowUp()
     ) -> String {
         let open = ticket.status == Ticket.Status.waiting.rawValue || ticket.status == Ticket.Status.called.rawValue
         let refreshing = open && autoRefresh
@@ -40,8 +44,21 @@ enum TicketPage {
                 if ticket.priority { " "; Markup.span(.class("tag")) { "优先" } }
             }
             Markup.newline
-            statusSection(ticket, clock: clock, closesAt: closesAt)
+            statusSection(ticket, clock: clock, closesAt: closesAt, followUp: followUp)
             Markup.newline
+            if ticket.status == Ticket.Status.waiting.rawValue { waitingPlace(followUp, hall: hall) }
+            if open && !missed.isEmpty {
+                Markup.section(Attribute("aria-label", "常见缺件提醒")) {
+                    Markup.p { "叫号前请再核对这些材料：" }
+                    Markup.ul {
+                        for material in missed {
+                            Markup.li {
+                                Markup.strong { material.name }; "：\(material.mark)"
+                            }
+                        }
+                    }
+                }
+            }
             if let rating { ratingSection(ticket, rating) }
             if let caseId = ticket.caseId {
                 Markup.p(.class("case")) {
@@ -90,11 +107,7 @@ enum TicketPage {
             .element("html", [Attribute("lang", "zh-CN")]) {
                 Markup.newline
                 Markup.element("head") {
-                    Markup.newline
-                    Markup.void("meta", [Attribute("charset", "utf-8")])
-                    Markup.void(
-                        "meta",
-                        [Attribute("name", "viewport"), Attribute("content", "width=device-width, initial-scale=1")])
+                    Markup.headStart
                     Markup.void("meta", [Attribute("name", "description"), Attribute("content", description)])
                     Markup.void("meta", [Attribute("name", "robots"), Attribute("content", "noindex")])
                     Markup.newline

@@ -130,18 +130,23 @@ extension QueueService {
     }
 
     /// The day's own work at the start of each group: roll over at midnight, close at the
-    /// closing time, and on a new day forget keys past their memory.
+    /// closing time, and on a new day forget keys past their memory and store the old day's
+    /// metrics rollup.
     private func dayWork(_ run: inout JobRun, closeNow: Bool) throws {
         let now = run.now
-        let (changes, newDay) = state.withLock { state in
+        let (changes, day, newDay) = state.withLock { state in
             let day = state.queue.day
             var changes = state.queue.apply(.rollOver, by: "system", at: now).changes
             if closeNow { changes.merge(state.queue.apply(.closeDay, by: "system", at: now).changes) }
-            return (changes, state.queue.day != day)
+            return (changes, state.queue.day, state.queue.day != day)
         }
         log(changes.warnings)
         try run.write(changes)
-        if newDay { try run.transaction.forgetKeys(before: now.addingTimeInterval(-Self.keyMemory)) }
+        if newDay {
+            try run.transaction.forgetKeys(before: now.addingTimeInterval(-Self.keyMemory))
+            // The old day's figures, its expirations included, go into the rollups with them.
+            try run.transaction.rollUpMetrics(before: day)
+        }
     }
 
     /// How long a used idempotency key is remembered on disk, so a late reuse is refused

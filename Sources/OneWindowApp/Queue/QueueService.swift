@@ -58,6 +58,8 @@ public final class QueueService: Sendable {
         try storage.transaction { transaction in
             var run = JobRun(transaction: transaction, now: now, catalogue: catalogue)
             try run.write(changes)
+            // Days the daemon slept through (their expirations just written) into the rollups.
+            try transaction.rollUpMetrics(before: queue.day) { logger.notice("\($0)") }
         }
         hub.advance(to: try storage.lastQueueEventId())
         self.hub = hub

@@ -91,8 +91,32 @@ function drawLines() {
     return item;
   }));
   fitAll(list.querySelectorAll(".line-head"), 10, true);
-  fitAll(list.querySelectorAll(".services"), 11);
+  // Never under 2.6vmin (28 px on a 1080-pixel screen): the names are read from the seats.
+  fitAll(list.querySelectorAll(".services"), 2.6 * Math.min(window.innerWidth, window.innerHeight) / 100);
+  for (const names of list.querySelectorAll(".services")) pageLines(names);
 }
+// Names that do not fit even then are shown a page of whole lines at a time (turnPages), never
+// cut through a line: the box is cut to whole lines and padded to whole pages.
+function pageLines(names) {
+  const line = parseFloat(getComputedStyle(names).lineHeight);
+  const lines = Math.max(1, Math.floor(names.clientHeight / line));
+  names.style.maxHeight = lines * line + "px";
+  // Half a line of slack: a line of mixed fonts can stand a few pixels taller than line-height.
+  const pages = Math.max(1, Math.ceil((names.scrollHeight - line / 2) / (lines * line)));
+  names.style.paddingBottom = Math.max(0, pages * lines * line - names.scrollHeight) + "px";
+  names.dataset.pages = pages;
+  names.dataset.page = 0;
+  names.scrollTop = 0;
+}
+function turnPages() {
+  for (const names of document.querySelectorAll("#queues .services")) {
+    const pages = Number(names.dataset.pages || 1);
+    if (pages < 2) continue;
+    names.dataset.page = (Number(names.dataset.page) + 1) % pages;
+    names.scrollTop = Number(names.dataset.page) * names.clientHeight;
+  }
+}
+setInterval(turnPages, 6000);
 // The hall's name gives way to the status badges beside it.
 const fitHeader = () => fit($("hall"), 16, true);
 function drawAll() { fitHeader(); drawNow(); drawWindows(); drawCalls(); drawLines(); }
@@ -115,13 +139,21 @@ function showSound() {
   if (!sound.speech && !context) { badge.textContent = "本机不支持语音播报"; badge.className = "badge warn"; return; }
   badge.textContent = sound.blocked ? "语音未开启：请点击屏幕" : "语音播报已开启";
   badge.className = sound.blocked ? "badge warn" : "badge";
-  if (!sound.blocked) $("unlock").hidden = true;
+  if (!sound.blocked) showUnlock(false);
   fitHeader();
 }
-// The overlay is offered once per page load; the header badge stays while sound is blocked.
+// The corner button takes a strip of its own under the board, so the board is drawn again to
+// fit the room left whenever it comes or goes.
+function showUnlock(shown) {
+  const button = $("unlock");
+  if (button.hidden === !shown) return;
+  button.hidden = !shown;
+  drawAll();
+}
+// The button is offered once per page load; the header badge stays while sound is blocked.
 function offerUnlock() {
   showSound();
-  if (sound.blocked && !sound.offered) { sound.offered = true; $("unlock").hidden = false; }
+  if (sound.blocked && !sound.offered) { sound.offered = true; showUnlock(true); }
 }
 function unlock() {
   const context = audioContext();
@@ -132,7 +164,7 @@ function unlock() {
     silent.volume = 0;
     window.speechSynthesis.speak(silent);
   }
-  $("unlock").hidden = true;
+  showUnlock(false);
   showSound();
 }
 $("unlock").addEventListener("click", unlock);

@@ -19,7 +19,7 @@ extension Routes {
                 }
                 let now = state.queue.clock()
                 let list = state.queue.read { queue -> SlotList? in
-                    guard let ledger = queue.bookings, service.visitsPromised.hall != nil,
+                    guard let ledger = queue.bookings, service.receivedInHall,
                         ledger.plan.books(letter: service.queuePrefix)
                     else { return nil }
                     return SlotList(

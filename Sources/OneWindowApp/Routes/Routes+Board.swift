@@ -20,11 +20,11 @@ extension Routes {
                 let stream = queue.hub.subscribe(
                     lastEventId: lastEventId,
                     greeting: { last in
-                        queue.read { q in
-                            Data("retry: 3000\n\nid: \(last)\nevent: state\ndata: ".utf8)
-                                + Response.encodeJSON(BoardState(q, lastEventId: last, at: state.clock()))
-                                + Data("\n\n".utf8)
-                        }
+                        // The view is built under the queue's lock, and encoded after it is
+                        // released: the commit thread takes that lock for every command.
+                        let view = queue.read { q in BoardState(q, lastEventId: last, at: state.clock()) }
+                        return Data("retry: 3000\n\nid: \(last)\nevent: state\ndata: ".utf8)
+                            + Response.encodeJSON(view) + Data("\n\n".utf8)
                     },
                     replay: { after, limit in
                         // A failed read ends the replay early; the board still gets live events.

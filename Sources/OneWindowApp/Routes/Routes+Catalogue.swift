@@ -13,7 +13,7 @@ extension Routes {
             },
             Route("GET", "/api/v1/services/{id}") { request in
                 let id = request.pathParameter("id")
-                guard let guide = state.catalogue.guides[id] else {
+                guard let guide = state.publicFigures.guide(id, state: state) else {
                     throw HTTPError(.serviceNotFound, "no service item with id “\(id)”")
                 }
                 return Response(prepared: guide)

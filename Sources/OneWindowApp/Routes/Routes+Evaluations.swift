@@ -39,6 +39,13 @@ extension Routes {
 
 struct EvaluationEnvelope: Encodable {
     var evaluation: EvaluationView
+
+    /// The same answer without the ticket's id, for a kiosk.
+    func withoutTicketId() -> EvaluationEnvelope {
+        var envelope = self
+        envelope.evaluation.ticketId = nil
+        return envelope
+    }
 }
 
 struct EvaluationList: Encodable {

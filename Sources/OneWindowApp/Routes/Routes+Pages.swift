@@ -23,7 +23,9 @@ extension Routes {
                 let id = request.pathParameter("id")
                 let snapshot = state.catalogue
                 let mode = PageMode(request)
-                if let page = snapshot.guidePages[id]?[mode] { return Response(prepared: page) }
+                if let page = state.publicFigures.guidePage(id, mode: mode, state: state) {
+                    return Response(prepared: page)
+                }
                 let page = NotFoundPage.render(
                     hall: snapshot.published.hall, message: "没有编号为“\(id)”的办事事项。", path: request.path, mode: mode)
                 return html(page, status: 404)

@@ -27,8 +27,11 @@ extension Routes {
             let rating = Rating(
                 reference: reference, rating: body.rating, reasons: body.reasons ?? [], comment: body.comment,
                 by: rater)
+            let atKiosk: Bool
+            if case .kiosk = rater { atKiosk = true } else { atKiosk = false }
             state.queue.execute(.evaluate(rating), by: device.name, answer: EvaluationEnvelope.self) { result in
-                responder.answer(result, status: 201)
+                // A kiosk never learns the ticket's id: it opens the ticket's page.
+                responder.answer(result.map { atKiosk ? $0.withoutTicketId() : $0 }, status: 201)
             }
         }
     }

@@ -9,7 +9,8 @@ public enum Routes {
         catalogue(state) + tickets(state) + windows(state) + cases(state) + evaluations(state) + evaluationExport(state)
             + metrics(state) + appointments(state)
             + reports(state) + board(state) + ticketPage(state)
-            + pages(state) + manage(state, monitoring) + manageReviews(state, monitoring) + system(state)
+            + pages(state) + disclosure(state) + manage(state, monitoring) + manageReviews(state, monitoring)
+            + system(state)
             + prometheus(state, monitoring)
     }
 

@@ -75,6 +75,7 @@ extension ServiceItem {
         item.fee.amount = fee.amount.map(PublicText.required)
         item.fee.basis = fee.basis.flatMap(PublicText.clean)
         item.place = PublicText.required(place)
+        item.channels.office?.place = PublicText.required(channels.office?.place ?? "")
         item.hours = PublicText.required(hours)
         item.phones = Phones(
             consultation: PublicText.required(phones.consultation), complaint: PublicText.required(phones.complaint))
@@ -95,6 +96,7 @@ extension Material {
         var material = self
         material.name = PublicText.required(name)
         material.note = note.flatMap(PublicText.clean)
+        material.issuer = issuer.map(PublicText.required)
         return material
     }
 }

@@ -35,9 +35,11 @@ public struct Catalogue: Sendable, Equatable {
         return order.map { Category(name: $0, count: counts[$0]!) }
     }
 
-    /// The windows that take the given service item.
+    /// The windows that take the given service item: none when the hall does not receive it
+    /// (no hall channel), whatever a comprehensive window would take.
     public func windows(serving serviceId: String) -> [Window] {
-        hall.windows.filter { $0.serves(serviceId) }
+        guard service(id: serviceId)?.receivedInHall ?? true else { return [] }
+        return hall.windows.filter { $0.serves(serviceId) }
     }
 }
 

@@ -30,18 +30,16 @@ extension CatalogueLoader {
             )
             return nil
         }
-        var complete = true
-        func read(_ key: String, _ range: ClosedRange<Int>, into field: WritableKeyPath<AppointmentSettings, Int>) {
-            guard reader.raw(key) != nil else { return }
-            if let value = reader.integer(key, in: range) { settings[keyPath: field] = value } else { complete = false }
-        }
-        read("daysAhead", 0...90, into: \.daysAhead)
-        read("cancelMinutesBefore", 0...2_880, into: \.cancelMinutesBefore)
-        read("checkInMinutesBefore", 0...240, into: \.checkInMinutesBefore)
-        read("checkInMinutesAfter", 0...240, into: \.checkInMinutesAfter)
-        read("releaseDelayMinutes", 0...1_440, into: \.releaseDelayMinutes)
-        read("maxAppointmentsInRow", 1...100, into: \.maxAppointmentsInRow)
-        read("walkInWaitMinutes", 0...480, into: \.walkInWaitMinutes)
+        var complete = reader.override(
+            &settings,
+            [
+                ("daysAhead", 0...90, \.daysAhead), ("cancelMinutesBefore", 0...2_880, \.cancelMinutesBefore),
+                ("checkInMinutesBefore", 0...240, \.checkInMinutesBefore),
+                ("checkInMinutesAfter", 0...240, \.checkInMinutesAfter),
+                ("releaseDelayMinutes", 0...1_440, \.releaseDelayMinutes),
+                ("maxAppointmentsInRow", 1...100, \.maxAppointmentsInRow),
+                ("walkInWaitMinutes", 0...480, \.walkInWaitMinutes),
+            ])
         if reader.raw("opensAt") != nil {
             if let opensAt = reader.clockTime("opensAt") { settings.opensAt = opensAt } else { complete = false }
         }
@@ -53,25 +51,32 @@ extension CatalogueLoader {
 
     private static func readLimits(_ reader: inout ObjectReader) -> BookingLimits? {
         var limits = BookingLimits()
-        var complete = true
-        func read(_ key: String, _ range: ClosedRange<Int>, into field: WritableKeyPath<BookingLimits, Int>) {
-            guard reader.raw(key) != nil else { return }
-            if let value = reader.integer(key, in: range) { limits[keyPath: field] = value } else { complete = false }
-        }
-        read("perPhonePerService", 1...10, into: \.perPhonePerService)
-        read("perPhone", 1...20, into: \.perPhone)
-        read("missedBookings", 1...20, into: \.missedBookings)
-        read("missedWithinDays", 1...90, into: \.missedWithinDays)
-        read("banDays", 0...365, into: \.banDays)
-        read("codeMinutes", 1...60, into: \.codeMinutes)
-        read("codeTries", 1...20, into: \.codeTries)
-        read("codesPerPhonePerHour", 1...100, into: \.codesPerPhonePerHour)
-        read("codesPerAddressPerHour", 1...10_000, into: \.codesPerAddressPerHour)
+        let complete = reader.override(
+            &limits,
+            [
+                ("perPhonePerService", 1...10, \.perPhonePerService), ("perPhone", 1...20, \.perPhone),
+                ("missedBookings", 1...20, \.missedBookings), ("missedWithinDays", 1...90, \.missedWithinDays),
+                ("banDays", 0...365, \.banDays), ("codeMinutes", 1...60, \.codeMinutes),
+                ("codeTries", 1...20, \.codeTries), ("codesPerPhonePerHour", 1...100, \.codesPerPhonePerHour),
+                ("codesPerAddressPerHour", 1...10_000, \.codesPerAddressPerHour),
+            ])
         return complete ? limits : nil
     }
 }
 
 extension ObjectReader {
+    /// Sets each whole-number field that is present (and in its range) on `target`, leaving the
+    /// defaults of the absent ones; false if any present field was wrong (reported).
+    mutating func override<T>(_ target: inout T, _ fields: [(String, ClosedRange<Int>, WritableKeyPath<T, Int>)])
+        -> Bool
+    {
+        var complete = true
+        for (key, range, field) in fields where raw(key) != nil {
+            if let value = integer(key, in: range) { target[keyPath: field] = value } else { complete = false }
+        }
+        return complete
+    }
+
     /// A time of day written `HH:mm`.
     mutating func clockTime(_ key: String) -> ClockTime? {
         guard let text = string(key) else { return nil }

@@ -16,6 +16,7 @@ extension CatalogueLoader {
         let required = material.bool("required")
         let note = material.string("note", required: false)
         let source: MaterialSource? = material.term("source")
+        let issuer = material.string("issuer", required: source == .government)
         let medium: MaterialMedium? = material.term("medium")
         let blankFormUrl = material.optionalURL("blankFormUrl")
         let sampleUrl = material.optionalURL("sampleUrl")
@@ -30,6 +31,7 @@ extension CatalogueLoader {
             medium: medium, blankFormUrl: blankFormUrl, sampleUrl: sampleUrl, waivable: waivable ?? false,
             obtainedByHall: obtainedByHall ?? false)
         read.replaces = replaces
+        read.issuer = issuer
         return read
     }
 

@@ -57,31 +57,31 @@ extension CatalogueLoader {
             return FAQEntry(q: q, a: a)
         }
         let updatedAt = reader.date("updatedAt")
-        let visitsPromised = readVisitsPromised(&reader)
+        let channels = readChannels(&reader)
         let aliases = reader.strings("aliases")
         let keywords = reader.strings("keywords")
         let queuePrefix = reader.string("queuePrefix")
         guard let id, let name, let category, let itemType, let serviceObject, let level, let acceptingBody,
             let decidingBody, let legalBasis, let conditions, let materials, let steps, let timeLimit, let result,
             let fee, let place, let hours, let phones, let online, let links, let faq, let updatedAt,
-            let visitsPromised, let aliases, let keywords, let queuePrefix
+            let channels, let aliases, let keywords, let queuePrefix
         else { return nil }
         return ServiceItem(
             id: id, code: code, name: name, nameEn: nameEn, category: category, itemType: itemType,
             serviceObject: serviceObject, level: level, acceptingBody: acceptingBody, decidingBody: decidingBody,
             legalBasis: legalBasis, conditions: conditions, materials: materials, steps: steps, timeLimit: timeLimit,
             result: result, fee: fee, place: place, hours: hours, phones: phones, online: online,
-            onlineUrl: links.online, bookingUrl: links.booking, formDownloads: links.forms, progressUrl: links.progress,
-            scope: scope, faq: faq, updatedAt: updatedAt, visitsPromised: visitsPromised, aliases: aliases,
+            bookingUrl: links.booking, formDownloads: links.forms, progressUrl: links.progress,
+            scope: scope, faq: faq, updatedAt: updatedAt, channels: channels, aliases: aliases,
             keywords: keywords, queuePrefix: queuePrefix)
     }
 
-    private typealias Links = (online: String?, booking: String?, forms: [FormDownload], progress: String?)
+    private typealias Links = (booking: String?, forms: [FormDownload], progress: String?)
 
-    /// The four optional action links; nil only when one of them is wrong.
+    /// The optional action links (the online one is `channels.online.url`); nil only when one
+    /// of them is wrong.
     private static func readLinks(_ reader: inout ObjectReader) -> Links? {
         let log = reader.log
-        let online = reader.optionalURL("onlineUrl")
         let booking = reader.optionalURL("bookingUrl")
         let progress = reader.optionalURL("progressUrl")
         let forms = reader.array("formDownloads") { value, path -> FormDownload? in
@@ -90,7 +90,7 @@ extension CatalogueLoader {
             guard let name = form.string("name"), let url = form.url("url", required: true) else { return nil }
             return FormDownload(name: name, url: url)
         }
-        guard let online, let booking, let progress, let forms else { return nil }
-        return (online, booking, forms, progress)
+        guard let booking, let progress, let forms else { return nil }
+        return (booking, forms, progress)
     }
 }

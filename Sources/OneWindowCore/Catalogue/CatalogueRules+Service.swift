@@ -34,10 +34,7 @@ extension CatalogueRules {
                 path.appending(key: "timeLimit").appending(key: "promisedDays"),
                 "promised limit (\(promised) days) exceeds the statutory limit (\(statutory) days)")
         }
-        if item.onlineUrl != nil, !item.online.available {
-            log.report(
-                path.appending(key: "onlineUrl"), "an online application link needs online.available to be true")
-        }
+        checkChannels(item, at: path, log: log)
         checkMaterials(item.materials, at: path.appending(key: "materials"), log: log)
     }
 

@@ -33,6 +33,7 @@ enum CatalogueRules {
             checkService(item, at: path, log: log)
         }
         checkWindows(catalogue, log: log)
+        checkHallChannel(catalogue, log: log)
         checkReplaces(catalogue, log: log)
     }
 
@@ -67,11 +68,6 @@ enum CatalogueRules {
                 log.report(
                     path.appending(key: "services").appending(index: serviceIndex), "unknown service “\(serviceId)”")
             }
-        }
-        for (index, item) in catalogue.services.enumerated() where catalogue.windows(serving: item.id).isEmpty {
-            log.report(
-                JSONPath.root.appending(key: "services").appending(index: index),
-                "no window serves “\(item.id)”: add it to a window or add a comprehensive window")
         }
     }
 }

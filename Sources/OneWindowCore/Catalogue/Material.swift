@@ -24,6 +24,9 @@ public struct Material: Sendable, Equatable, Encodable {
     public var required: Bool
     public var note: String?
     public var source: MaterialSource
+    /// 出具部门: who issues it, for a material issued by another department (政府部门核发):
+    /// the 证明事项清单 names it.
+    public var issuer: String? = nil
     public var medium: MaterialMedium
     /// A blank form to fill in (空白表格).
     public var blankFormUrl: String?

@@ -28,6 +28,11 @@ struct ObjectReader {
         return fields[key]
     }
 
+    /// Whether the field is written with a value other than `null`; marks it read.
+    mutating func gives(_ key: String) -> Bool {
+        raw(key).map { $0 != .null } ?? false
+    }
+
     mutating func value(_ key: String, required: Bool) -> JSONValue? {
         read.insert(key)
         guard let value = fields[key], value != .null else {

@@ -33,8 +33,6 @@ public struct ServiceItem: Sendable, Equatable, Encodable {
     public var hours: String
     public var phones: Phones
     public var online: OnlineService
-    /// 在线办理: where to apply online. Only for items that can be applied for online.
-    public var onlineUrl: String?
     /// 预约: where to book a visit.
     public var bookingUrl: String?
     /// 表格下载: blank forms.
@@ -47,8 +45,8 @@ public struct ServiceItem: Sendable, Equatable, Encodable {
     public var faq: [FAQEntry]
     /// When the guide was last checked against its sources, `YYYY-MM-DD`.
     public var updatedAt: String
-    /// 到现场次数: the most trips to the hall the service promises, per channel (0, 1 or 2).
-    public var visitsPromised: VisitsPromised
+    /// 受理渠道: the hall, another office, online; each with its promise of trips.
+    public var channels: Channels
     public var aliases: [String]
     public var keywords: [String]
     /// The queue the item's tickets take: one letter A–Z.
@@ -62,9 +60,9 @@ public struct ServiceItem: Sendable, Equatable, Encodable {
         serviceObject: [ServiceObject] = [.individual], level: ServiceLevel = .city, acceptingBody: String,
         decidingBody: String, legalBasis: [LegalBasis], conditions: [String], materials: [Material], steps: [Step],
         timeLimit: TimeLimit, result: ServiceResult, fee: Fee, place: String, hours: String, phones: Phones,
-        online: OnlineService, onlineUrl: String? = nil, bookingUrl: String? = nil, formDownloads: [FormDownload] = [],
+        online: OnlineService, bookingUrl: String? = nil, formDownloads: [FormDownload] = [],
         progressUrl: String? = nil, scope: ServiceScope? = nil, faq: [FAQEntry] = [], updatedAt: String,
-        visitsPromised: VisitsPromised, aliases: [String] = [], keywords: [String] = [], queuePrefix: String
+        channels: Channels, aliases: [String] = [], keywords: [String] = [], queuePrefix: String
     ) {
         self.id = id
         self.code = code
@@ -87,18 +85,26 @@ public struct ServiceItem: Sendable, Equatable, Encodable {
         self.hours = hours
         self.phones = phones
         self.online = online
-        self.onlineUrl = onlineUrl
         self.bookingUrl = bookingUrl
         self.formDownloads = formDownloads
         self.progressUrl = progressUrl
         self.scope = scope
         self.faq = faq
         self.updatedAt = updatedAt
-        self.visitsPromised = visitsPromised
+        self.channels = channels
         self.aliases = aliases
         self.keywords = keywords
         self.queuePrefix = queuePrefix
     }
+
+    /// Whether the hall receives the service at its windows and so tickets it.
+    public var receivedInHall: Bool { channels.hall != nil }
+
+    /// 到现场次数 per channel.
+    public var visitsPromised: VisitsPromised { channels.visitsPromised }
+
+    /// 在线办理: where to apply online, where a source gives the address.
+    public var onlineUrl: String? { channels.online?.url }
 
     /// Whether the hall only receives the application and passes it on to the body that decides.
     public var isForwarded: Bool { acceptingBody != decidingBody }

@@ -17,6 +17,9 @@ public struct DayStats: Sendable, Equatable {
     /// them that this first visit closed (completed, accepted, rejected).
     public var firstVisits = 0
     public var firstVisitResolved = 0
+    /// Materials named missing at those first visits: material id → first visits missing it.
+    /// 常见缺件提醒 divides it by `firstVisits`.
+    public var firstVisitMissed: [String: Int] = [:]
     /// Calendar days from opening to closing of the cases closed at their first visit on this day.
     public var firstVisitDaysToClose: [Int: Int] = [:]
     /// What happened on this day to cases whose first visit had not closed them, by the hall
@@ -54,6 +57,7 @@ public struct DayStats: Sendable, Equatable {
         firstVisits += other.firstVisits
         firstVisitResolved += other.firstVisitResolved
         firstVisitDaysToClose.merge(other.firstVisitDaysToClose, uniquingKeysWith: +)
+        firstVisitMissed.merge(other.firstVisitMissed, uniquingKeysWith: +)
         addCohortChanges(other, from: cohortsFrom, to: to)
     }
 

@@ -3,13 +3,14 @@ import Foundation
 extension MetricsBook {
     /// A visit of case `caseId` ended at a window. The case's first such visit puts the case
     /// into the cohort of `day`: closed at once when `outcome` closes it, else followed until it
-    /// closes or is cancelled. A no-show or an expired ticket is not a visit: a case whose
+    /// closes or is cancelled. The materials it named `missing` count for 常见缺件提醒. A no-show or an expired ticket is not a visit: a case whose
     /// first ticket was missed joins the cohort of the day its first visit does end.
-    mutating func visitEnded(caseId: String, serviceId: String, outcome: String?, day: String) {
+    mutating func visitEnded(caseId: String, serviceId: String, outcome: String?, missing: [String], day: String) {
         guard cohorts[caseId] == nil else { return }  // a return visit: its case_closed tells the rest
         let closes = outcome.map { VisitOutcome(rawValue: $0)?.closesCase ?? true } ?? true
         var change = days[day, default: [:]][serviceId, default: DayStats()]
         change.firstVisits += 1
+        for material in Set(missing) { change.firstVisitMissed[material, default: 0] += 1 }
         if closes {
             change.firstVisitResolved += 1
             change.firstVisitDaysToClose[Self.daysToClose(caseId: caseId, closedOn: day), default: 0] += 1

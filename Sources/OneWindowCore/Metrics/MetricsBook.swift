@@ -8,13 +8,15 @@ import Foundation
 /// committed group. Figures are kept per hall day and service, so a range of days is a sum.
 public struct MetricsBook: Sendable {
     /// The last event folded in; older ones are skipped, so replaying is harmless.
-    public private(set) var lastEventId: Int64 = 0
-    /// Per hall day, per service.
+    public internal(set) var lastEventId: Int64 = 0
+    /// Per hall day, per service: the days folded from events (today's, as a rule).
     public internal(set) var days: [String: [String: DayStats]] = [:]
+    /// Closed days as the rollups store them, per hall day, per service (`compact(before:)`).
+    public internal(set) var stored: [String: [String: StoredDay]] = [:]
     /// Bad reviews by evaluation id.
-    public private(set) var badReviews: [String: BadReview] = [:]
+    public internal(set) var badReviews: [String: BadReview] = [:]
     /// Tickets still open: when they were issued and called, for their wait and service times.
-    private var open: [String: Trace] = [:]
+    var open: [String: Trace] = [:]
     /// Open cases that have had a first visit: the hall day of that visit and the service, so
     /// that a later close or cancellation is told to the right cohort. Few: the cases waiting
     /// for a return visit.
@@ -28,6 +30,18 @@ public struct MetricsBook: Sendable {
         public var hallDay: String
         public var due: String?
         public var rectified = false
+        /// The hall day it was rectified on: the disclosure's share rectified by the deadline.
+        public var rectifiedOn: String?
+
+        public init(
+            serviceId: String, hallDay: String, due: String?, rectified: Bool = false, rectifiedOn: String? = nil
+        ) {
+            self.serviceId = serviceId
+            self.hallDay = hallDay
+            self.due = due
+            self.rectified = rectified
+            self.rectifiedOn = rectifiedOn
+        }
     }
 
     struct Cohort: Sendable {
@@ -44,7 +58,7 @@ public struct MetricsBook: Sendable {
         public var seconds: Int
     }
 
-    private struct Trace {
+    struct Trace {
         var serviceId: String
         var issuedAt: Date
         var firstCall: Date?
@@ -102,7 +116,9 @@ public struct MetricsBook: Sendable {
                 for material in detail.missing ?? [] { stats.missed[material, default: 0] += 1 }
             }
             if let caseId = event.caseId, let serviceId {
-                visitEnded(caseId: caseId, serviceId: serviceId, outcome: detail.outcome, day: day)
+                visitEnded(
+                    caseId: caseId, serviceId: serviceId, outcome: detail.outcome, missing: detail.missing ?? [],
+                    day: day)
             }
             return service.flatMap { seconds in
                 serviceId.map { Timing(kind: .service, serviceId: $0, seconds: seconds) }
@@ -134,7 +150,10 @@ public struct MetricsBook: Sendable {
                 badReviews[id] = BadReview(serviceId: serviceId, hallDay: day, due: detail.due)
             }
         case .rectified:
-            if let id = detail.evaluation { badReviews[id]?.rectified = true }
+            if let id = detail.evaluation {
+                badReviews[id]?.rectified = true
+                badReviews[id]?.rectifiedOn = day
+            }
         case .paused, .resumed, .followedUp:
             break
         }
@@ -158,22 +177,34 @@ public struct MetricsBook: Sendable {
     /// days are followed to the last event folded in: a case of the range that closed or was
     /// cancelled after `to` counts so.
     public func sum(from: String, to: String) -> [String: DayStats] {
-        var total: [String: DayStats] = [:]
+        var total: [String: DayStatsSum] = [:]
+        for (day, services) in stored where day >= from {
+            for (serviceId, stored) in services where day <= to || stored.hasCohortChanges {
+                // Cannot throw: the bytes were checked when the day was stored.
+                try? total[serviceId, default: DayStatsSum()].add(
+                    rollup: stored.rollup, cohortsOnly: day > to, cohortsFrom: from, to: to)
+            }
+        }
         for (day, services) in days where day >= from {
             for (serviceId, stats) in services {
                 if day <= to {
-                    total[serviceId, default: DayStats()].add(stats, cohortsFrom: from, to: to)
+                    total[serviceId, default: DayStatsSum()].add(stats, cohortsFrom: from, to: to)
                 } else if !stats.cohortChanges.isEmpty {
-                    total[serviceId, default: DayStats()].addCohortChanges(stats, from: from, to: to)
+                    total[serviceId, default: DayStatsSum()].addCohortChanges(stats, from: from, to: to)
                 }
             }
         }
-        return total
+        return total.mapValues(\.total)
     }
 
     /// Cases open at the end of `to`, per service: opened by then, and not closed or cancelled by then.
     public func openCases(through to: String) -> [String: Int] {
         var open: [String: Int] = [:]
+        for (day, services) in stored where day <= to {
+            for (serviceId, stored) in services {
+                open[serviceId, default: 0] += stored.casesOpened - stored.casesEnded
+            }
+        }
         for (day, services) in days where day <= to {
             for (serviceId, stats) in services {
                 open[serviceId, default: 0] += stats.casesOpened - stats.casesClosed - stats.casesCancelled

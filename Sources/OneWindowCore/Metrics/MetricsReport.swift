@@ -14,8 +14,11 @@ extension MetricsBook {
             open = open.filter { $0.key == serviceId }
             bad = bad.filter { $0.serviceId == serviceId }
         }
-        var total = DayStats()
-        for stats in sums.values { total.add(stats) }
+        // The services' sums added up through arrays too: merging their dictionaries of seconds
+        // into one cost as much as the year's days did.
+        var hall = DayStatsSum()
+        for stats in sums.values { hall.add(stats, cohortsFrom: "", to: "\u{10FFFF}") }
+        let total = hall.total
         let ids = serviceId.map { [$0] } ?? catalogue.services.map(\.id)
         let extra = Set(sums.keys).subtracting(ids).sorted()
         let services = (ids + extra).map { id -> MetricsReport.Service in

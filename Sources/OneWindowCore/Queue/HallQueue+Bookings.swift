@@ -16,7 +16,7 @@ extension HallQueue {
         guard order.slot.letter == service.queuePrefix else { throw .booking(.noSuchSlot) }
         if let refusal = ledger.refusal(
             slot: order.slot, serviceId: order.serviceId, phoneKey: order.phoneKey,
-            receivedAtHall: service.visitsPromised.hall != nil, at: now)
+            receivedAtHall: service.receivedInHall, at: now)
         {
             throw .booking(refusal)
         }

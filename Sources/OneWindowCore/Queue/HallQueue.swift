@@ -164,7 +164,13 @@ public struct HallQueue: Sendable {
         }
         clockBehind = false
         dayRange = calendar.dayRange(of: now)
-        guard today != day else { return }
+        guard today != day else {
+            // The first time of a queue restored on a later day than its last stored one (the
+            // daemon was down over midnight): the earlier days' open tickets end now, as they
+            // would have at midnight, and are never called on this day.
+            expireOpenTickets(before: day, actor: "system", at: now)
+            return
+        }
         expireOpenTickets(actor: "system", at: now)
         tickets = tickets.filter { !$0.value.status.isFinal || $0.value.hallDay == today }
         cases = cases.filter { $0.value.state == .open }
@@ -188,15 +194,21 @@ public struct HallQueue: Sendable {
     }
 
     @discardableResult
-    private mutating func expireOpenTickets(actor: String, at now: Date) -> [Ticket] {
+    private mutating func expireOpenTickets(before day: String? = nil, actor: String, at now: Date) -> [Ticket] {
         var expired: [Ticket] = []
-        for var ticket in tickets.values.sorted(by: Ticket.isServedBefore) where !ticket.status.isFinal {
+        for var ticket in tickets.values.sorted(by: Ticket.isServedBefore)
+        where !ticket.status.isFinal && day.map({ ticket.hallDay < $0 }) ?? true {
             ticket.status = .expired
             ticket.endedAt = now
             record(ticket, .expired, actor: actor, at: now)
             expired.append(ticket)
         }
-        for var window in windows.values where window.currentTicketId != nil {
+        if let day {
+            tickets = tickets.filter { !$0.value.status.isFinal || $0.value.hallDay >= day }
+        }
+        let ended = Set(expired.map(\.id))
+        for var window in windows.values
+        where window.currentTicketId.map({ day == nil || ended.contains($0) }) ?? false {
             window.currentTicketId = nil
             record(window, nil, actor: actor, at: now)
         }

@@ -8,6 +8,8 @@ public struct ServiceSummary: Sendable, Equatable, Codable {
     public var queuePrefix: String
     /// 自然人 and/or 法人: who may apply; absent from daemons older than the national elements.
     public var serviceObject: [String]?
+    /// 受理渠道; nil from a daemon before channels. Without `hall`, the hall takes no ticket for it.
+    public var channels: Channels?
 
     public init(
         id: String, name: String, nameEn: String? = nil, category: String, queuePrefix: String,
@@ -32,25 +34,41 @@ public struct ServiceGuide: Sendable, Equatable, Codable {
     public var materials: [Material]
     public var timeLimit: TimeLimit
     public var fee: Fee
-    /// The promise per channel; the daemon before channels sent one number, the hall's.
-    public var visitsPromised: VisitsPromised
+    /// 受理渠道, each with its promise of trips; no `hall`, no ticket.
+    public var channels: Channels
     public var place: String
     public var hours: String
     public var queuePrefix: String
+    /// Other names people use (低保); the letter keyboard matches their pinyin initials too.
+    public var aliases: [String]?
+    /// 常见缺件提醒: how often each material was missing at first visits lately; nil from an older daemon.
+    public var commonlyMissing: CommonlyMissing?
+
+    /// The promise of trips per channel, read from `channels`.
+    public var visitsPromised: VisitsPromised { channels.visitsPromised }
 
     public struct Material: Sendable, Equatable, Codable {
         /// Stable within the service (the cases API adds it); what a clerk ticks as missing.
         public var id: String?
         public var name: String
+        /// The English name, where the catalogue has one (English mode shows it).
+        public var nameEn: String?
         /// original, copy or originalAndCopy.
         public var form: String
         public var copies: Int
         public var required: Bool
+        /// What the guide says about it, e.g. 现场填写，无需事先准备.
         public var note: String?
+        public var noteEn: String?
 
-        public init(id: String?, name: String, form: String, copies: Int, required: Bool, note: String? = nil) {
+        public init(
+            id: String?, name: String, nameEn: String? = nil, form: String, copies: Int, required: Bool,
+            note: String? = nil, noteEn: String? = nil
+        ) {
             self.id = id
             self.name = name
+            self.nameEn = nameEn
+            self.noteEn = noteEn
             self.form = form
             self.copies = copies
             self.required = required
@@ -82,7 +100,9 @@ public struct ServiceGuide: Sendable, Equatable, Codable {
         self.materials = materials
         self.timeLimit = TimeLimit(statutoryDays: promisedDays, promisedDays: promisedDays)
         self.fee = Fee(free: free)
-        self.visitsPromised = visitsPromised
+        self.channels = Channels(
+            hall: visitsPromised.hall.map(Channels.Hall.init),
+            online: visitsPromised.online.map { Channels.Online(visitsPromised: $0) })
         self.place = place
         self.hours = hours
         self.queuePrefix = queuePrefix

@@ -48,10 +48,12 @@ extension HTTPDaemonClient {
         struct Body: Encodable {
             var rating: Int
             var reasons: [String]
-            var code: String
+            /// Left out for a pad, whose window-bound token needs no receipt code.
+            var code: String?
         }
         struct Envelope: Decodable { var evaluation: EvaluationInfo }
-        let body = Body(rating: request.rating, reasons: request.reasons, code: request.code)
+        let body = Body(
+            rating: request.rating, reasons: request.reasons, code: request.code.isEmpty ? nil : request.code)
         let answer = try await send("POST", "api/v1/tickets/\(request.number)/evaluation", body: body)
         return try decode(Envelope.self, answer.body).evaluation
     }

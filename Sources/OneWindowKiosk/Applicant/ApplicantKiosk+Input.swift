@@ -3,13 +3,24 @@ import Foundation
 extension ApplicantKiosk {
     public mutating func handle(_ input: InputEvent, now: Date) -> [ApplicantEffect] {
         lastInput = now
+        // A tap on nothing in particular only says someone is there (点按继续).
+        if case .tap = input { return [] }
+        if input == .home { return goHome() }
+        // A key acts on the screen as it was drawn, notice and all.
+        let plan = checklistPlan(width: viewSize.width, height: viewSize.height)
         notice = nil
         if input == .text("+") || input == .pageDown || input == .down {
-            page += 1
+            page = plan.map { $0.checklist.clamped($0.page + 1) } ?? page + 1
             return []
         }
         if input == .text("-") || input == .pageUp || input == .up {
-            page = max(0, page - 1)
+            page = max(0, (plan?.page ?? page) - 1)
+            return []
+        }
+        // 我已备齐 only once every material has been shown.
+        if let plan, !plan.isLastPage || !plan.takesTicket, input == .select(1) || input == .text("1") {
+            guard plan.takesTicket else { return [] }
+            notice = .init(language.pick("请先按 + 看完其余材料", "Press + to see the other materials first"))
             return []
         }
         switch screen {
@@ -32,6 +43,8 @@ extension ApplicantKiosk {
         case .loadingGuide, .loadingCase, .evaluating:
             return isBack(input) ? goHome() : []
         case .guide(let guide):
+            // A service the hall does not receive gets no ticket here: the screen says where to go.
+            guard guide.channels.hall != nil else { return isBack(input) ? goBack(to: guideOrigin) : [] }
             return pick(input, count: 1) { kiosk, _ in
                 let request = IssueRequest(serviceId: guide.id, priority: false)
                 kiosk.show(.priority(PendingIssue(request: request, key: "", serviceName: guide.name, guide: guide)))
@@ -114,6 +127,7 @@ extension ApplicantKiosk {
     }
 
     mutating func openGuide(_ serviceId: String) -> [ApplicantEffect] {
+        guideOrigin = screen
         show(.loadingGuide(serviceId: serviceId))
         return [.loadGuide(serviceId: serviceId)]
     }
@@ -130,22 +144,6 @@ extension ApplicantKiosk {
         case .chosen(3): show(.searchEntry(""))
         case .chosen(4): show(.caseEntry(""))
         case .chosen(5): show(.ratingLetter)
-        default: break
-        }
-        return []
-    }
-
-    private mutating func searchEntry(_ input: InputEvent, _ query: String) -> [ApplicantEffect] {
-        switch input {
-        case .text(let character):
-            screen = .searchEntry(query + String(character))
-        case .backspace where !query.isEmpty:
-            screen = .searchEntry(String(query.dropLast()))
-        case .enter where !query.trimmingCharacters(in: .whitespaces).isEmpty:
-            notice = .init(language.pick("正在搜索…", "Searching…"))
-            return [.search(query.trimmingCharacters(in: .whitespaces))]
-        case .escape, .backspace:
-            return goHome()
         default: break
         }
         return []

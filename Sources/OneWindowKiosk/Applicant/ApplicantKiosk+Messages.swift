@@ -6,27 +6,51 @@ extension ApplicantKiosk {
         case .catalogue(let hall, let services):
             self.hall = hall
             catalogue = services
+            nameInitials = Dictionary(services.map { ($0.id, [PinyinInitials.of($0.name)]) }) { first, _ in first }
             if screen == .start { notice = nil }
+            return [.prefetchGuides(services.map(\.id))]
+        case .guideCached(let guide):
+            guides[guide.id] = guide
+            learnAliases(guide)
         case .catalogueRetry(let attempt, let error):
-            notice = unreachable(error, attempt: attempt)
+            // With a catalogue from the cache file, what can be done beats how often we tried.
+            notice = catalogue.isEmpty ? unreachable(error, attempt: attempt) : offline
         case .catalogueFailed(let error):
             notice = problem(error)
         case .searchResults(let query, let result):
-            guard case .searchEntry(let typed) = screen, typed.trimmingCharacters(in: .whitespaces) == query else {
+            guard case .searchEntry(let typed) = screen, Self.sent(typed) == query else {
                 return []
             }
             switch result {
             case .success(let items) where items.isEmpty:
                 notice = .init(language.pick("没有找到“\(query)”，请换个词", "Nothing found for “\(query)”"), kind: .problem)
-            case .success(let items): show(.searchResults(query: query, items))
+            case .success(let items):
+                notice = nil
+                show(.searchResults(query: query, items))
             case .failure(let error): notice = problem(error)
             }
         case .guide(let serviceId, let result):
             guard screen == .loadingGuide(serviceId: serviceId) else { return [] }
             switch result {
-            case .success(let guide): show(.guide(guide))
+            case .success(let guide):
+                guides[guide.id] = guide
+                learnAliases(guide)
+                show(.guide(guide))
+            case .failure(let error) where error.isTransient:
+                // The daemon is down: the guide loaded before, or back to the list, with the 咨询台.
+                if let cached = guides[serviceId] {
+                    show(.guide(cached))
+                    notice = .init(
+                        language.pick(
+                            "暂时无法连接服务器：显示的是之前加载的指南；取号请到咨询台",
+                            "The server cannot be reached: this guide was loaded earlier; for a ticket, ask at the help desk"
+                        ))
+                } else {
+                    show(guideOrigin)
+                    notice = offline
+                }
             case .failure(let error):
-                _ = goHome()
+                show(guideOrigin)
                 notice = problem(error)
             }
         case .caseFound(let caseId, let result):
@@ -35,11 +59,15 @@ extension ApplicantKiosk {
             case .success(let found): show(.caseFound(found.caseInfo, guide: found.guide))
             case .failure(let error):
                 show(.caseEntry(caseId))
-                notice = problem(error)
+                notice = error.isTransient ? offline : problem(error)
             }
-        case .issueRetry(let key, let attempt, let error):
+        case .issueRetry(let key, let attempt, _):
             guard case .issuing(let pending) = screen, pending.key == key else { return [] }
-            notice = unreachable(error, attempt: attempt)
+            notice = .init(
+                language.pick(
+                    "暂时无法连接服务器，正在重试（第 \(attempt) 次）…也可到咨询台取号",
+                    "Cannot reach the server; trying again (attempt \(attempt))… or ask at the help desk"),
+                kind: .problem)
         case .issued(let key, let result):
             guard case .issuing(let pending) = screen, pending.key == key else { return [] }
             switch result {
@@ -48,8 +76,16 @@ extension ApplicantKiosk {
                 let printing = language.pick("正在打印小票…", "Printing…")
                 show(.ticket(ticket, guide: pending.guide, printNotice: printing))
                 return [.print(ticket, guide: pending.guide)]
+            case .failure(let error) where error.code == "service_not_in_hall":
+                if let guide = pending.guide {
+                    var elsewhere = guide
+                    elsewhere.channels.hall = nil
+                    show(.guide(elsewhere))
+                } else {
+                    show(.issueFailed(pending, message: problem(error).text))
+                }
             case .failure(let error):
-                show(.issueFailed(pending, message: problem(error).text))
+                show(.issueFailed(pending, message: error.isTransient ? offline.text : problem(error).text))
             }
         case .printed(let ticketId, let failure):
             guard case .ticket(let ticket, let guide, _) = screen, ticket.id == ticketId else { return [] }
@@ -70,6 +106,20 @@ extension ApplicantKiosk {
         return []
     }
 
+    /// The initials of a guide's aliases join its name's, so that D, B finds 最低生活保障 by 低保.
+    mutating func learnAliases(_ guide: ServiceGuide) {
+        nameInitials[guide.id] = [PinyinInitials.of(guide.name)] + (guide.aliases ?? []).map(PinyinInitials.of)
+    }
+
+    /// The daemon is down: what the kiosk can still do (browse), and where a ticket comes from.
+    var offline: ScreenChrome.Notice {
+        .init(
+            language.pick(
+                "暂时无法连接服务器，仍可浏览事项；取号和咨询请到咨询台",
+                "The server cannot be reached: you can still browse; for a ticket, please go to the help desk"),
+            kind: .problem)
+    }
+
     /// The daemon cannot be reached: said plainly, with the promise to keep trying.
     func unreachable(_ error: DaemonError, attempt: Int) -> ScreenChrome.Notice {
         .init(
@@ -87,6 +137,9 @@ extension ApplicantKiosk {
             case "case_cancelled": language.pick("此办件已撤销，请重新办理", "This case was cancelled; please start again")
             case "case_visit_open":
                 language.pick("此办件已有正在排队的号码，请留意叫号", "This case already has a ticket in the queue")
+            case "service_not_in_hall":
+                language.pick(
+                    "本大厅不受理此事项，请按指南到受理地点办理", "The hall does not take this service; see the guide for where to go")
             case "service_not_served":
                 language.pick("此事项今天没有窗口办理，请咨询工作人员", "No window takes this service now; please ask staff")
             case "ticket_not_found": language.pick("未找到该号码（仅限今天的号码）", "No such ticket today")

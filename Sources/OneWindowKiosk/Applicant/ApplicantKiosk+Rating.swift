@@ -14,6 +14,7 @@ extension ApplicantKiosk {
         case .ratingNumber(let prefix, let digits):
             buffer.write(l.pick("再输入号码的数字，按回车：", "Now its digits, then Enter:"), row: top, column: 4)
             buffer.write(prefix + digits + "_", row: top + 2, column: 6, style: TextStyle(bold: true, reverse: true))
+            digitPad(row: top + 4, into: &buffer)
         case .ratingCode(let number, let digits):
             buffer.write(
                 l.pick(
@@ -21,8 +22,9 @@ extension ApplicantKiosk {
                 row: top, column: 4)
             let slots = digits + String(repeating: "_", count: max(0, 6 - digits.count))
             buffer.write(slots, row: top + 2, column: 6, style: TextStyle(bold: true, reverse: true))
+            digitPad(row: top + 4, into: &buffer)
             buffer.write(
-                l.pick("也可以用手机扫描小票上的二维码评价", "Or scan the QR code on your ticket with your phone"), row: top + 4,
+                l.pick("也可以用手机扫描小票上的二维码评价", "Or scan the QR code on your ticket with your phone"), row: top + 7,
                 column: 4, style: .dim)
         case .ratingChoice(let number, _):
             buffer.write(l.pick("您对 \(number) 号的服务满意吗？", "How was the service for \(number)?"), row: top, column: 4)

@@ -7,7 +7,9 @@ extension ApplicantKiosk {
         var chrome = ScreenChrome(
             title: hall.map { l == .en ? ($0.nameEn ?? $0.name) : $0.name } ?? l.pick("一窗通 政务服务", "OneWindow"),
             clock: clock, notice: notice,
-            help: l.pick("数字键选择  回车确认  退格/Esc 返回  也可点按屏幕", "Digits choose  Enter confirms  Esc goes back  or tap"))
+            help: l.pick("数字键选择，也可点按屏幕", "Digits choose, or tap"))
+        chrome.keys = footerKeys
+        chrome.warning = idleWarning(now)
         switch screen {
         case .start:
             chrome.heading = l.pick("欢迎！请选择您要办理的业务", "Welcome! What would you like to do?")
@@ -44,11 +46,7 @@ extension ApplicantKiosk {
             buffer.choices(items.map(name), rows: rows, page: page, language: l)
         case .searchEntry(let query):
             chrome.heading = l.pick("搜索事项", "Search services")
-            let rows = chrome.draw(into: &buffer)
-            buffer.write(
-                l.pick("请输入关键词（如 结婚、低保），按回车搜索", "Type a keyword and press Enter"), row: rows.lowerBound,
-                column: 4)
-            buffer.write("[ " + query + "_ ]", row: rows.lowerBound + 2, column: 4, style: .bold)
+            renderSearchEntry(query, rows: chrome.draw(into: &buffer), into: &buffer)
         case .searchResults(let query, let items):
             chrome.heading = l.pick("“\(query)”的搜索结果", "Results for “\(query)”")
             buffer.choices(items.map(name), rows: chrome.draw(into: &buffer), page: page, language: l)
@@ -57,7 +55,11 @@ extension ApplicantKiosk {
             chrome.draw(into: &buffer)
         case .guide(let guide):
             chrome.heading = name(guide)
-            renderGuide(guide, rows: chrome.draw(into: &buffer), into: &buffer)
+            let rows = chrome.draw(into: &buffer)
+            if let plan = checklistPlan(width: buffer.width, height: buffer.height) {
+                renderChecklist(
+                    plan, action: l.pick("我已备齐，取号", "I have them: take a ticket"), rows: rows, into: &buffer)
+            }
         case .priority(let pending):
             chrome.heading = l.pick("是否需要优先办理？", "Do you need priority service?")
             let rows = chrome.draw(into: &buffer)
@@ -80,7 +82,6 @@ extension ApplicantKiosk {
                 [l.pick("再试一次", "Try again")], rows: (rows.lowerBound + 4)...rows.upperBound, page: 0, style: .bold,
                 language: l)
         case .ticket(let ticket, let guide, let printNotice):
-            chrome.help = l.pick("回车返回首页", "Enter: back to the start")
             chrome.notice = printNotice.map { .init($0) } ?? notice
             renderTicket(ticket, guide: guide, rows: chrome.draw(into: &buffer), into: &buffer)
         case .caseEntry(let typed):
@@ -88,14 +89,40 @@ extension ApplicantKiosk {
             renderCaseEntry(typed, rows: chrome.draw(into: &buffer), into: &buffer)
         case .caseFound(let found, let guide):
             chrome.heading = l.pick("办件 \(found.id)", "Case \(found.id)")
-            renderCase(found, guide: guide, rows: chrome.draw(into: &buffer), into: &buffer)
+            let rows = chrome.draw(into: &buffer)
+            if let plan = checklistPlan(width: buffer.width, height: buffer.height) {
+                renderChecklist(
+                    plan, action: l.pick("我已备齐，取号续办", "I have them: take a ticket for this case"), rows: rows,
+                    into: &buffer)
+            } else {
+                renderClosedCase(found, guide: guide, rows: rows, into: &buffer)
+            }
         case .ratingLetter, .ratingNumber, .ratingCode, .ratingChoice, .ratingReasons, .evaluating, .rated:
             renderRating(&chrome, into: &buffer)
         }
     }
 
+    /// The footer's tappable keys: 返回 and 首页 wherever there is somewhere to go back to,
+    /// and the Enter key where something is typed.
+    var footerKeys: [ScreenChrome.Key] {
+        let l = language
+        let back = ScreenChrome.Key(l.pick("返回", "Back"), .escape)
+        let home = ScreenChrome.Key(l.pick("首页", "Start"), .home)
+        switch screen {
+        case .start: return []
+        case .ticket, .rated: return [home]
+        case .searchEntry: return [back, home, .init(l.pick("回车 搜索", "Enter: search"), .enter)]
+        case .caseEntry, .ratingNumber, .ratingCode, .ratingReasons:
+            return [back, home, .init(l.pick("回车 确认", "Enter: OK"), .enter)]
+        default: return [back, home]
+        }
+    }
+
     func name(_ item: ServiceSummary) -> String {
-        language == .en ? (item.nameEn ?? item.name) : item.name
+        let name = language == .en ? (item.nameEn ?? item.name) : item.name
+        // Said in the list already, before anyone opens a service the hall does not take.
+        guard let channels = item.channels, channels.hall == nil else { return name }
+        return name + language.pick("（不在本大厅办理）", " (not at this hall)")
     }
 
     func name(_ guide: ServiceGuide) -> String {

@@ -63,8 +63,17 @@ public struct ApplicantKiosk: TerminalProgram {
     public internal(set) var hall: HallInfo?
     public internal(set) var catalogue: [ServiceSummary] = []
     public internal(set) var notice: ScreenChrome.Notice?
+    /// The guides loaded so far: while the daemon is down, the kiosk still shows them.
+    var guides: [String: ServiceGuide] = [:]
+    /// Where the guide being loaded was chosen, to go back there if it cannot be loaded.
+    var guideOrigin = Screen.start
+    /// Each service's name as pinyin initials, computed once as the catalogue arrives.
+    /// and then of its guide's aliases (低保 for 最低生活保障) as the guides arrive.
+    var nameInitials: [String: [[Set<Character>]]] = [:]
     var choice = ChoiceInput()
     var page = 0
+    /// The terminal's size as last drawn (`resize`): what a key on a paged screen acts on.
+    var viewSize = (width: 80, height: 24)
     var lastInput = Date.distantPast
     /// Makes Idempotency-Keys; tests give a predictable one.
     let makeKey: @Sendable () -> String
@@ -73,6 +82,10 @@ public struct ApplicantKiosk: TerminalProgram {
         self.settings = settings
         self.language = settings.language
         self.makeKey = makeKey
+    }
+
+    public mutating func resize(width: Int, height: Int) {
+        viewSize = (width, height)
     }
 
     public mutating func start(now: Date) -> [ApplicantEffect] {
@@ -92,10 +105,23 @@ public struct ApplicantKiosk: TerminalProgram {
     }
 
     public mutating func tick(now: Date) -> [ApplicantEffect] {
-        guard screen != .start || language != settings.language,
-            now.timeIntervalSince(lastInput) >= settings.idleTimeout
-        else { return [] }
+        guard let left = idleSecondsLeft(now), left <= 0 else { return [] }
         return goHome()
+    }
+
+    /// Seconds until an idle kiosk goes back to the start screen; nil where there is nothing to clear.
+    func idleSecondsLeft(_ now: Date) -> Int? {
+        guard screen != .start || language != settings.language else { return nil }
+        return Int((settings.idleTimeout - now.timeIntervalSince(lastInput)).rounded(.up))
+    }
+
+    /// The warning before the idle reset, for its last 20 seconds (half the timeout if shorter):
+    /// someone still reading is told, and a tap anywhere keeps the screen.
+    func idleWarning(_ now: Date) -> String? {
+        guard let left = idleSecondsLeft(now), left > 0, Double(left) <= min(20, settings.idleTimeout / 2) else {
+            return nil
+        }
+        return language.pick("\(left) 秒后返回首页，点按继续", "Back to the start in \(left) s: tap to stay")
     }
 
     /// The services of one audience, in catalogue order: by the catalogue's 服务对象 (an item for
@@ -128,6 +154,8 @@ public enum ApplicantEffect: Sendable, Equatable {
     case loadCatalogue
     case search(String)
     case loadGuide(serviceId: String)
+    /// Every guide of the catalogue, in the background, so that they still show while the daemon is down.
+    case prefetchGuides([String])
     /// The case and its service's guide.
     case lookUpCase(String)
     case issue(IssueRequest, key: String)
@@ -144,6 +172,8 @@ public enum ApplicantMessage: Sendable, Equatable {
     case catalogueFailed(DaemonError)
     case searchResults(query: String, Result<[ServiceSummary], DaemonError>)
     case guide(serviceId: String, Result<ServiceGuide, DaemonError>)
+    /// A guide fetched ahead (`prefetchGuides`), kept for when the daemon is down.
+    case guideCached(ServiceGuide)
     case caseFound(String, Result<CaseFound, DaemonError>)
     case issueRetry(key: String, attempt: Int, DaemonError)
     case issued(key: String, Result<TicketInfo, DaemonError>)

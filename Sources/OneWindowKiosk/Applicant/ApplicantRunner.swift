@@ -8,11 +8,18 @@ public final class ApplicantRunner: EffectRunner {
     let publicURL: URL?
     /// How reads (catalogue, guides, cases) retry; the catalogue keeps trying for ever.
     let backoff: Backoff
+    /// Where the catalogue and guides last loaded are kept (`CatalogueCache`); nil: memory only.
+    let cacheFile: String?
     private let hall = Mutex<HallInfo?>(nil)
+    private let services = Mutex<[ServiceSummary]>([])
     private let issueTask = Mutex<Task<Void, Never>?>(nil)
 
-    public init(daemon: any DaemonAPI, printer: ReceiptPrinter?, publicURL: URL?, backoff: Backoff = Backoff()) {
+    public init(
+        daemon: any DaemonAPI, printer: ReceiptPrinter?, publicURL: URL?, cacheFile: String? = nil,
+        backoff: Backoff = Backoff()
+    ) {
         self.daemon = daemon
+        self.cacheFile = cacheFile
         self.printer = printer
         self.publicURL = publicURL
         self.backoff = backoff
@@ -24,9 +31,20 @@ public final class ApplicantRunner: EffectRunner {
         let quick = Backoff(initial: backoff.initial, maximum: backoff.maximum, attempts: 3)
         switch effect {
         case .loadCatalogue:
+            let cacheFile = self.cacheFile
             Task {
+                // Until the daemon answers, what was loaded last time (only after a failed first try).
                 let loaded = await result {
-                    try await retrying(backoff, onRetry: { send(.catalogueRetry(attempt: $0, $1)) }) {
+                    try await retrying(
+                        backoff,
+                        onRetry: { attempt, error in
+                            if attempt == 1, let cache = cacheFile.flatMap(CatalogueCache.load) {
+                                send(.catalogue(cache.hall, cache.services))
+                                for guide in cache.guides { send(.guideCached(guide)) }
+                            }
+                            send(.catalogueRetry(attempt: attempt, error))
+                        }
+                    ) {
                         () async throws(DaemonError) in
                         (try await daemon.hall(), try await daemon.services(query: nil))
                     }
@@ -34,6 +52,7 @@ public final class ApplicantRunner: EffectRunner {
                 switch loaded {
                 case .success(let (hall, services)):
                     self.hall.withLock { $0 = hall }
+                    self.services.withLock { $0 = services }
                     send(.catalogue(hall, services))
                 case .failure(let error): send(.catalogueFailed(error))
                 }
@@ -50,6 +69,22 @@ public final class ApplicantRunner: EffectRunner {
                                 try await daemon.guide(serviceId: serviceId)
                             }
                         }))
+            }
+        case .prefetchGuides(let ids):
+            // One at a time, behind what the applicant asks for; a guide that fails is skipped.
+            let cacheFile = self.cacheFile
+            Task(priority: .background) {
+                var guides: [ServiceGuide] = []
+                for id in ids {
+                    guard let guide = try? await daemon.guide(serviceId: id) else { continue }
+                    guides.append(guide)
+                    send(.guideCached(guide))
+                }
+                // Kept for a restart while the daemon is down, once every guide has been fetched.
+                if let cacheFile, guides.count == ids.count, let hall = self.hall.withLock({ $0 }) {
+                    let services = self.services.withLock { $0 }
+                    try? CatalogueCache(hall: hall, services: services, guides: guides).save(cacheFile)
+                }
             }
         case .lookUpCase(let caseId):
             Task {

@@ -2,6 +2,8 @@ import Foundation
 
 extension ClerkConsole {
     public mutating func handle(_ input: InputEvent, now: Date) -> [ClerkEffect] {
+        // A tap on no key (the loop passes it on for the kiosk's idle timer) does nothing here.
+        if case .tap = input { return [] }
         guard !busy, hall != nil else { return [] }
         notice = nil
         switch mode {

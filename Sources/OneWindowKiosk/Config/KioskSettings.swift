@@ -19,13 +19,16 @@ public struct KioskSettings: Sendable, Equatable {
     /// Categories whose services are for organisations (单位办事) rather than individuals:
     /// the catalogue does not mark it, so the hall says it here.
     public var organisationCategories = ["社会组织登记", "慈善事业"]
+    /// Where the applicant kiosk keeps the catalogue and guides it last loaded, to browse them
+    /// after a restart while the daemon is down; none keeps them in memory only.
+    public var cacheFile: String?
 
     public init() {}
 
     /// The keys a config file and the flags may set.
     public static let keys = [
         "daemon-url", "public-url", "token-file", "window", "printer", "language", "idle-timeout",
-        "organisation-categories",
+        "organisation-categories", "cache-file",
     ]
 
     public struct Failure: Error, Equatable, CustomStringConvertible {
@@ -44,6 +47,7 @@ public struct KioskSettings: Sendable, Equatable {
         case "public-url": publicURL = try Self.httpURL(value, at: place)
         case "token-file": tokenFile = value.isEmpty ? nil : value
         case "window": window = value.isEmpty ? nil : value
+        case "cache-file": cacheFile = value.isEmpty || value == "none" ? nil : value
         case "printer": printer = value.isEmpty || value == "none" ? nil : value
         case "language":
             guard let parsed = Language(rawValue: value) else {

@@ -38,6 +38,7 @@ where Runner.Effect == Program.Effect, Runner.Message == Program.Message {
         perform(program.start(now: Date()), mailbox)
         while true {
             let size = terminal.size()
+            program.resize(width: size.width, height: size.height)
             let frame = program.frame(width: size.width, height: size.height, now: Date())
             if clear || lastFrame?.cells != frame.cells || lastFrame?.width != frame.width {
                 terminal.paint(frame, clear: clear)
@@ -66,8 +67,8 @@ where Runner.Effect == Program.Effect, Runner.Message == Program.Message {
                     if event == .interrupt { return .interrupted }
                     var input = event
                     if case .tap(let row, let column) = event {
-                        guard let target = frame.input(forTapAt: row, column: column) else { continue }
-                        input = target
+                        // A tap on no choice still reaches the program: someone is there.
+                        input = frame.input(forTapAt: row, column: column) ?? event
                     }
                     perform(program.handle(input, now: Date()), mailbox)
                 }

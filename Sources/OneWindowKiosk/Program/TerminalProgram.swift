@@ -16,6 +16,9 @@ public protocol TerminalProgram {
     /// Called about once a second: idle timeouts and clocks.
     mutating func tick(now: Date) -> [Effect]
     func render(into buffer: inout ScreenBuffer, now: Date)
+    /// The terminal's size, before each frame: a key then acts on the screen as it was drawn
+    /// (e.g. the checklist's pages at this size).
+    mutating func resize(width: Int, height: Int)
 }
 
 /// Carries out a program's effects (HTTP calls, printing) off the loop's thread and sends
@@ -27,6 +30,8 @@ public protocol EffectRunner<Effect, Message>: Sendable {
 }
 
 extension TerminalProgram {
+    public mutating func resize(width: Int, height: Int) {}
+
     /// Renders at a size into a new buffer: what the loop paints and the tests read.
     public func frame(width: Int, height: Int, now: Date) -> ScreenBuffer {
         var buffer = ScreenBuffer(width: width, height: height)

@@ -110,22 +110,36 @@ public enum DisplayWidth {
         return lines
     }
 
-    /// Runs of Latin letters and digits stay together; every other character stands alone.
+    /// Runs of Latin letters and digits stay together; every other character stands alone,
+    /// except that closing punctuation keeps to the character before it and opening punctuation
+    /// to the one after, so no line starts with "）" or "、" or ends with "（" (避头尾).
     private static func segments(_ text: String) -> [String] {
         var result: [String] = []
         var word = ""
+        var opening = ""
         for character in text {
-            if of(character) == 1, character != " " {
+            if closing.contains(character), word.isEmpty, let last = result.popLast() {
+                result.append(last + String(character))
+            } else if of(character) == 1, character != " " {
                 word.append(character)
             } else {
-                if !word.isEmpty { result.append(word) }
+                if !word.isEmpty { result.append(opening + word) }
+                if !word.isEmpty { opening = "" }
                 word = ""
-                result.append(String(character))
+                if openingMarks.contains(character) {
+                    opening += String(character)
+                    continue
+                }
+                result.append(opening + String(character))
+                opening = ""
             }
         }
-        if !word.isEmpty { result.append(word) }
+        if !word.isEmpty || !opening.isEmpty { result.append(opening + word) }
         return result
     }
+
+    private static let closing: Set<Character> = ["）", "、", "，", "。", "：", "；", "！", "？", "」", "』", "】", "》", ")"]
+    private static let openingMarks: Set<Character> = ["（", "「", "『", "【", "《"]
 
     private static func contains(_ ranges: [ClosedRange<UInt32>], _ value: UInt32) -> Bool {
         var low = 0

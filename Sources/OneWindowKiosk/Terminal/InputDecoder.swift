@@ -76,6 +76,7 @@ public struct InputDecoder: Sendable {
         case UInt8(ascii: "C"): .right
         case UInt8(ascii: "D"): .left
         case UInt8(ascii: "M"): .enter
+        case UInt8(ascii: "H"): .home
         case UInt8(ascii: "p")...UInt8(ascii: "y"): .text(Character(UnicodeScalar(final - UInt8(ascii: "p") + 0x30)))
         case UInt8(ascii: "k"): .text("+")
         case UInt8(ascii: "m"): .text("-")
@@ -92,8 +93,10 @@ public struct InputDecoder: Sendable {
         case UInt8(ascii: "B"): return .down
         case UInt8(ascii: "C"): return .right
         case UInt8(ascii: "D"): return .left
+        case UInt8(ascii: "H") where parameters.isEmpty: return .home
         case UInt8(ascii: "~"):
             switch parameters {
+            case "1", "7": return .home
             case "3": return .backspace  // Delete
             case "5": return .pageUp
             case "6": return .pageDown

@@ -8,6 +8,8 @@ public enum InputEvent: Sendable, Equatable, Hashable {
     case up, down, left, right
     case pageUp, pageDown
     case tab
+    /// The Home key, or a tap on 首页: back to the start screen.
+    case home
     /// Ctrl-C (raw mode delivers it as a byte, not a signal).
     case interrupt
     /// A mouse click or a touch at a 0-based screen position.

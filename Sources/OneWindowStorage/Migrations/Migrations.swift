@@ -2,7 +2,8 @@ import GRDB
 
 /// Every schema change, in order. A migration, once released, is never edited: add the next one.
 enum Migrations {
-    static var migrator: DatabaseMigrator {
+    /// `progress` hears the long ones (0009 builds the rollups of a whole event log).
+    static func migrator(progress: (@Sendable (String) -> Void)? = nil) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("0001-catalogue-loads", migrate: migration0001CatalogueLoads)
         migrator.registerMigration("0002-queue", migrate: migration0002Queue)
@@ -12,7 +13,8 @@ enum Migrations {
         migrator.registerMigration("0006-window-tokens-and-ratings", migrate: migration0006WindowTokensAndRatings)
         migrator.registerMigration("0007-outbox", migrate: migration0007Outbox)
         migrator.registerMigration("0008-first-call", migrate: migration0008FirstCall)
-        migrator.registerMigration("0011-bookings", migrate: migration0011Bookings)
+        migrator.registerMigration("0009-metrics-rollups") { try migration0009MetricsRollups($0, progress: progress) }
+        migrator.registerMigration("0010-bookings", migrate: migration0010Bookings)
         return migrator
     }
 }

@@ -50,7 +50,7 @@ final class HallUnderTest {
     let clerkToken: String
     let printer: String
 
-    init(catalogue: String = Fixtures.validCatalogue) throws {
+    init(catalogue: String = Fixtures.validCatalogue, daemonArguments: [String] = []) throws {
         directory = try TemporaryDirectory()
         let database = directory.path("onewindow.sqlite")
         kioskTokenFile = directory.path("kiosk.token")
@@ -63,19 +63,20 @@ final class HallUnderTest {
         }
         printer = directory.path("lp0")
         try TestFiles.write(printer)
-        daemon = try DaemonProcess(arguments: [
-            "--database", database, "--catalogue", catalogue, "--closing-time", "none",
-        ])
+        daemon = try DaemonProcess(
+            arguments: [
+                "--database", database, "--catalogue", catalogue, "--closing-time", "none",
+            ] + daemonArguments)
     }
 
     var url: String { "http://127.0.0.1:\(daemon.port)" }
 
-    func applicant(width: Int = 80, height: Int = 24) throws -> KioskTerminal {
+    func applicant(width: Int = 80, height: Int = 24, _ extra: [String] = []) throws -> KioskTerminal {
         try KioskTerminal(
             [
                 "applicant", "--daemon-url", url, "--token-file", kioskTokenFile, "--printer", printer, "--public-url",
                 "https://hall.example.cn",
-            ],
+            ] + extra,
             width: width, height: height)
     }
 

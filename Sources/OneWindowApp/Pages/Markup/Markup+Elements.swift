@@ -49,3 +49,13 @@ extension Markup {
     /// A newline between inline elements, where the old pages had one (it renders as a space).
     static let newline = Markup.text("\n")
 }
+
+extension Markup {
+    /// The first lines of every page's `<head>`: UTF-8, and a layout for the device's width.
+    static let headStart = Markup.group {
+        Markup.newline
+        Markup.void("meta", [Attribute("charset", "utf-8")])
+        Markup.void(
+            "meta", [Attribute("name", "viewport"), Attribute("content", "width=device-width, initial-scale=1")])
+    }
+}

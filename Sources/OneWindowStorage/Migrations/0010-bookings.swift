@@ -1,12 +1,9 @@
 import GRDB
 
-/// 0011: appointments (预约). A booking keeps its phone number sealed (AES-GCM, `phone_sealed`)
+/// 0010: appointments (预约). A booking keeps its phone number sealed (AES-GCM, `phone_sealed`)
 /// and a keyed hash of it (`phone_key`) for the per-phone limits; neither is readable without
 /// the hall's phone key. Verification codes are not stored: they live minutes, in memory.
-///
-/// Numbered 0011 so that the rollups of the same release may take 0009 and 0010; the migrator
-/// runs migrations in the order they are registered.
-func migration0011Bookings(_ db: Database) throws {
+func migration0010Bookings(_ db: Database) throws {
     try db.create(table: "booking") { table in
         table.primaryKey("code", .text)
         table.column("service_id", .text).notNull()
