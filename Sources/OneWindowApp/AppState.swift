@@ -17,15 +17,18 @@ public final class AppState: Sendable {
     public let metrics: MetricsService
     /// Delivers the outbox; `/healthz` reports its backlog.
     public let outbox: OutboxSender
+    /// Bookings' phones, verification codes and messages to phones.
+    public let appointments: AppointmentDesk
     private let snapshot: Mutex<CatalogueSnapshot>
     /// The public's figures from the fold (常见缺件提醒, the disclosure), cached.
     let publicFigures: PublicFigures
 
     init(
         catalogue: CatalogueSnapshot, storage: Storage, queue: QueueService, tokens: DeviceTokenCache, logger: Logger,
-        issueRule: RateLimiter.Rule?, metrics: MetricsService, outbox: OutboxSender,
+        issueRule: RateLimiter.Rule?, metrics: MetricsService, outbox: OutboxSender, appointments: AppointmentDesk,
         clock: @escaping QueueService.Clock, publicFigures: PublicFigures.Setting = .init()
     ) {
+        self.appointments = appointments
         self.publicFigures = PublicFigures(setting: publicFigures)
         self.metrics = metrics
         self.outbox = outbox

@@ -17,6 +17,7 @@ public final class Application: Sendable {
     private let server: HTTPServer
     let logger: Logger
     private let checkpointer: Checkpointer
+    private let chores: AppointmentChores
 
     /// Loads and checks the catalogue and opens the database; refuses to build on a bad catalogue.
     public init(configuration: AppConfiguration, logger: Logger) throws {
@@ -43,14 +44,18 @@ public final class Application: Sendable {
         let outbox = OutboxSender(
             storage: storage, push: configuration.outboxPush, figures: OutboxFigures(monitoring.prometheus),
             clock: configuration.clock, logger: logger)
+        let appointments = try Self.appointmentDesk(
+            configuration, snapshot: snapshot, storage: storage, queue: queue, logger: logger)
         let tokens = DeviceTokenCache(lifetime: configuration.tokenCacheSeconds, clock: configuration.clock)
         let state = AppState(
             catalogue: snapshot, storage: storage, queue: queue, tokens: tokens, logger: logger,
             issueRule: configuration.issueRateLimit.map { .init(perMinute: $0.perMinute, burst: $0.burst) },
-            metrics: metrics, outbox: outbox, clock: configuration.clock,
+            metrics: metrics, outbox: outbox, appointments: appointments, clock: configuration.clock,
             publicFigures: .init(
                 commonlyMissing: configuration.commonlyMissing, seconds: configuration.publicFiguresSeconds))
         self.state = state
+        chores = AppointmentChores(
+            state: state, retentionDays: configuration.retentionDays, period: configuration.choresSeconds)
         let htmlErrorPage = Routes.errorPage(state)
         self.router = Router(
             routes: Routes.all(state, monitoring), logger: logger,
@@ -79,6 +84,8 @@ public final class Application: Sendable {
     public func start() throws -> UInt16 {
         let port = try server.start()
         state.outbox.start()
+        state.appointments.notifier.start()
+        chores.start()
         logger.info(
             "listening on http://\(Self.hostForURL(configuration.http.host)):\(port)",
             metadata: ["services": "\(state.catalogue.catalogue.services.count)"])
@@ -122,6 +129,8 @@ public final class Application: Sendable {
         state.queue.stop(timeout: configuration.shutdownGracePeriod)
         server.stop(gracePeriod: configuration.shutdownGracePeriod)
         state.outbox.stop()
+        state.appointments.notifier.stop()
+        chores.stop()
         checkpointer.stop()
         logger.info("stopped")
     }

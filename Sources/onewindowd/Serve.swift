@@ -59,6 +59,8 @@ struct Serve: ParsableCommand {
 
     @OptionGroup var push: ServePush
 
+    @OptionGroup var notify: ServeNotify
+
     @OptionGroup var publicFigures: ServePublicFigures
 
     /// The options, then the environment, then the defaults, checked once.
@@ -99,6 +101,7 @@ struct Serve: ParsableCommand {
         }
         try limits.apply(to: &configuration)
         try push.apply(to: &configuration)
+        try notify.apply(to: &configuration)
         try publicFigures.apply(to: &configuration)
         return (configuration, level)
     }

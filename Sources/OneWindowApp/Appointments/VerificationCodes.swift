@@ -33,7 +33,8 @@ final class VerificationCodes: Sendable {
         self.limits = limits
         self.clock = clock
         perPhone = RateLimiter(
-            rule: .init(perMinute: Double(limits.codesPerPhonePerHour) / 60, burst: Double(limits.codesPerPhonePerHour)),
+            rule: .init(
+                perMinute: Double(limits.codesPerPhonePerHour) / 60, burst: Double(limits.codesPerPhonePerHour)),
             clock: clock)
         perAddress = RateLimiter(
             rule: .init(
@@ -44,7 +45,9 @@ final class VerificationCodes: Sendable {
     /// A new code for the phone, replacing any earlier one; or the seconds to wait when the phone
     /// or the address asked too often.
     func issue(phoneKey: String, address: String) -> Result<String, Limited> {
-        if let wait = perAddress.wait(for: address) ?? perPhone.wait(for: phoneKey) { return .failure(Limited(seconds: wait)) }
+        if let wait = perAddress.wait(for: address) ?? perPhone.wait(for: phoneKey) {
+            return .failure(Limited(seconds: wait))
+        }
         _ = perAddress.take(for: address)
         _ = perPhone.take(for: phoneKey)
         let code = String(format: "%06d", Int.random(in: 0..<1_000_000))
