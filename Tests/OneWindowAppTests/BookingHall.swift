@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import OneWindowApp
 import OneWindowStorage
 import OneWindowTesting
@@ -18,14 +19,14 @@ struct BookingHall {
     let directory: TemporaryDirectory
 
     init(
-        notifyPort: UInt16?, capacity: Int = 2, limits: [String: Int] = [:],
+        notifyPort: UInt16?, capacity: Int = 2, limits: [String: Int] = [:], logger: Logger? = nil,
         configure: (inout AppConfiguration) -> Void = { _ in }
     ) throws {
         directory = try TemporaryDirectory()
         let clock = ManualClock(Self.start)
         self.clock = clock
         let catalogue = try Self.catalogue(in: directory, capacity: capacity, limits: limits)
-        app = try TestApplication(catalogue: catalogue) { configuration in
+        app = try TestApplication(catalogue: catalogue, logger: logger) { configuration in
             configuration.clock = { clock.read() }
             if let notifyPort {
                 var push = OutboxPush(
