@@ -24,7 +24,7 @@ extension Routes {
                 }
             },
             Route("POST", "/api/v1/appointments", body: .json) { request, responder in
-                let order = try bookingOrder(request, state)
+                let order = try bookingOrder(request.decodeJSON(BookingRequest.self), state)
                 state.queue.execute(.book(order.order), by: "web", answer: QueueOutcome.self) { result in
                     responder.answer(
                         result.map { outcome in bookingEnvelope(outcome, phone: order.phone, state) }, status: 201)
@@ -49,10 +49,9 @@ extension Routes {
     /// Checks a booking request: the body, the phone, the rules that need no code (so that a
     /// refusal does not use the code up), then the code. The ledger decides again in the
     /// commit, where the last places are sold.
-    private static func bookingOrder(_ request: Request, _ state: AppState) throws(HTTPError)
+    static func bookingOrder(_ body: BookingRequest, _ state: AppState) throws(HTTPError)
         -> (order: BookingOrder, phone: PhoneNumber)
     {
-        let body = try request.decodeJSON(BookingRequest.self)
         let desk = state.appointments
         let phone = try desk.phone(body.phone)
         let digits = body.day.utf8.enumerated().allSatisfy { index, byte in
@@ -118,7 +117,7 @@ extension Routes {
         return BookingView(booking, phone: phone, plan: plan, catalogue: catalogue)
     }
 
-    private static func bookingEnvelope(_ outcome: QueueOutcome, phone: PhoneNumber, _ state: AppState)
+    static func bookingEnvelope(_ outcome: QueueOutcome, phone: PhoneNumber, _ state: AppState)
         -> BookingEnvelope
     {
         guard case .booking(let booking) = outcome else {
