@@ -165,6 +165,17 @@ checks.positive_data_acceptance.expected-statuses = ["2xx", "422", "429"]
 [[operations]]
 include-operation-id = ["book", "readBooking", "cancelBooking"]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "403", "404", "409", "422"]
+
+# The booking pages: a day or start that is no date or time is 400 (in the query or the form); the
+# forms answer 403 for a wrong code or another site's post, 409 and 422 for the hall's rules,
+# 429 for too many codes.
+[[operations]]
+include-operation-id = "bookPage"
+checks.positive_data_acceptance.expected-statuses = ["2xx", "400", "422"]
+
+[[operations]]
+include-operation-id = ["bookPageSendCode", "bookPageConfirm"]
+checks.positive_data_acceptance.expected-statuses = ["2xx", "400", "403", "409", "422", "429"]
 EOF
 
 # One worker: with two, CPython 3.11's ast.parse, called by hypothesis from both threads, can
