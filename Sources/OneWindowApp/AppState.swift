@@ -19,6 +19,8 @@ public final class AppState: Sendable {
     public let outbox: OutboxSender
     /// Bookings' phones, verification codes and messages to phones.
     public let appointments: AppointmentDesk
+    /// Pulls the catalogue from the city; `/healthz` reports how the last pull went.
+    public let cataloguePuller: CataloguePuller?
     private let snapshot: Mutex<CatalogueSnapshot>
     /// The public's figures from the fold (常见缺件提醒, the disclosure), cached.
     let publicFigures: PublicFigures
@@ -26,12 +28,14 @@ public final class AppState: Sendable {
     init(
         catalogue: CatalogueSnapshot, storage: Storage, queue: QueueService, tokens: DeviceTokenCache, logger: Logger,
         issueRule: RateLimiter.Rule?, metrics: MetricsService, outbox: OutboxSender, appointments: AppointmentDesk,
+        cataloguePuller: CataloguePuller? = nil,
         clock: @escaping QueueService.Clock, publicFigures: PublicFigures.Setting = .init()
     ) {
         self.appointments = appointments
         self.publicFigures = PublicFigures(setting: publicFigures)
         self.metrics = metrics
         self.outbox = outbox
+        self.cataloguePuller = cataloguePuller
         self.clock = clock
         self.authFailures = AuthFailures(clock: clock)
         self.issueLimit = RateLimiter(rule: issueRule, clock: clock)

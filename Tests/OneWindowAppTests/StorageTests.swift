@@ -22,6 +22,7 @@ struct StorageTests {
                 "0009-metrics-rollups",
                 "0010-bookings",
                 "0011-message-outbox",
+                "0012-ticket-channel",
             ])
         #expect(storage.isReachable())
     }

@@ -16,6 +16,7 @@ enum Migrations {
         migrator.registerMigration("0009-metrics-rollups") { try migration0009MetricsRollups($0, progress: progress) }
         migrator.registerMigration("0010-bookings", migrate: migration0010Bookings)
         migrator.registerMigration("0011-message-outbox", migrate: migration0011MessageOutbox)
+        migrator.registerMigration("0012-ticket-channel", migrate: migration0012TicketChannel)
         return migrator
     }
 }
