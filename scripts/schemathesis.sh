@@ -176,6 +176,13 @@ checks.positive_data_acceptance.expected-statuses = ["2xx", "400", "422"]
 [[operations]]
 include-operation-id = ["bookPageSendCode", "bookPageConfirm"]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "400", "403", "409", "422", "429"]
+
+# Check-in (the checkin helper's operation) is a kiosk's: its token. Made-up booking codes are
+# 404; a booking too early or of a past day 422, cancelled 409.
+[[operations]]
+include-operation-id = "checkInBooking"
+headers = { Authorization = "Bearer ${OW_KIOSK_TOKEN}" }
+checks.positive_data_acceptance.expected-statuses = ["2xx", "404", "409", "422"]
 EOF
 
 # One worker: with two, CPython 3.11's ast.parse, called by hypothesis from both threads, can
