@@ -62,6 +62,7 @@ let package = Package(
             // pages' style sheets and the board's script are files, so that they are not strings.
             resources: [
                 .embedInCode("Resources/openapi.json"),
+                .embedInCode("Resources/messages.json"),
                 .embedInCode("Resources/page-screen.css"), .embedInCode("Resources/page-phone.css"),
                 .embedInCode("Resources/page-large.css"), .embedInCode("Resources/page-print.css"),
                 .embedInCode("Resources/ticket.css"), .embedInCode("Resources/manage.css"),

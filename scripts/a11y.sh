@@ -35,7 +35,16 @@ export A11Y_ADMIN_TOKEN
 clerk=$("$binary" token create --role clerk --name a11y-clerk --window 1 --catalogue services.json \
     --database "$work/onewindow.sqlite")
 : >"$work/log"  # before the daemon's own redirection, which may come after the first read below
-"$binary" serve --port 0 --catalogue services.json --database "$work/onewindow.sqlite" 2>"$work/log" &
+# The shipped catalogue with appointments for A (婚姻登记), so that /book has slots to walk.
+python3 - "$work/services.json" <<'PY'
+import json, sys
+catalogue = json.load(open("services.json"))
+catalogue["hall"]["appointments"] = {"sessions": [{"from": "00:00", "to": "23:30"}], "slotMinutes": 30,
+                                     "capacity": {"A": 2}, "daysAhead": 14}
+json.dump(catalogue, open(sys.argv[1], "w"), ensure_ascii=False)
+PY
+export A11Y_DATABASE="$work/onewindow.sqlite"
+"$binary" serve --port 0 --catalogue "$work/services.json" --database "$work/onewindow.sqlite" 2>"$work/log" &
 daemon=$!
 trap 'kill "$daemon" 2>/dev/null; wait "$daemon" 2>/dev/null; rm -rf "$work"' EXIT
 port=""

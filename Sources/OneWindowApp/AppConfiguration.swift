@@ -46,6 +46,18 @@ public struct AppConfiguration: Sendable {
     public var commitObservers: [any CommitObserver] = []
     /// Where the outbox delivers its records (`--evaluation-push-url`); nil sends nothing.
     public var outboxPush: OutboxPush?
+    /// Where messages to applicants' phones go (`--notify-url`): `{to, template, params}`,
+    /// signed like the push; nil keeps them waiting in the outbox.
+    public var notifyPush: OutboxPush?
+    /// The 32-byte key that seals phone numbers (`--phone-key-file`); nil for `phone.key`
+    /// beside the database, created (0600) when missing.
+    public var phoneKeyPath: String?
+    /// The words of the messages to phones (`--messages-file`).
+    public var messageTemplates = MessageTemplates.standard
+    /// Bookings and their phone numbers are deleted this many days after the booking's day.
+    public var retentionDays = 30
+    /// How often the reminders and the retention sweep look at the clock, in seconds.
+    public var choresSeconds: Double = 30
     /// Pull the catalogue from the city (`--catalogue-url`), signed with its key; nil keeps the
     /// hall's own file, reloaded on SIGHUP only.
     public var cataloguePull: CataloguePull?

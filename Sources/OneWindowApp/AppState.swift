@@ -17,6 +17,8 @@ public final class AppState: Sendable {
     public let metrics: MetricsService
     /// Delivers the outbox; `/healthz` reports its backlog.
     public let outbox: OutboxSender
+    /// Bookings' phones, verification codes and messages to phones.
+    public let appointments: AppointmentDesk
     /// Pulls the catalogue from the city; `/healthz` reports how the last pull went.
     public let cataloguePuller: CataloguePuller?
     private let snapshot: Mutex<CatalogueSnapshot>
@@ -25,10 +27,11 @@ public final class AppState: Sendable {
 
     init(
         catalogue: CatalogueSnapshot, storage: Storage, queue: QueueService, tokens: DeviceTokenCache, logger: Logger,
-        issueRule: RateLimiter.Rule?, metrics: MetricsService, outbox: OutboxSender,
+        issueRule: RateLimiter.Rule?, metrics: MetricsService, outbox: OutboxSender, appointments: AppointmentDesk,
         cataloguePuller: CataloguePuller? = nil,
         clock: @escaping QueueService.Clock, publicFigures: PublicFigures.Setting = .init()
     ) {
+        self.appointments = appointments
         self.publicFigures = PublicFigures(setting: publicFigures)
         self.metrics = metrics
         self.outbox = outbox

@@ -18,6 +18,7 @@ public final class Application: Sendable {
     private let server: HTTPServer
     let logger: Logger
     private let checkpointer: Checkpointer
+    private let chores: AppointmentChores
     /// Pulls the catalogue from the city (`--catalogue-url`); nil when the hall keeps its own.
     public let cataloguePuller: CataloguePuller?
     /// One reload at a time: SIGHUP's and the pull's.
@@ -55,6 +56,8 @@ public final class Application: Sendable {
         let outbox = OutboxSender(
             storage: storage, push: configuration.outboxPush, figures: OutboxFigures(monitoring.prometheus),
             clock: configuration.clock, logger: logger)
+        let appointments = try Self.appointmentDesk(
+            configuration, snapshot: snapshot, storage: storage, queue: queue, logger: logger)
         let puller = configuration.cataloguePull.map {
             CataloguePuller(
                 pull: $0, path: configuration.cataloguePath, maxBytes: configuration.catalogueMaxBytes,
@@ -66,10 +69,13 @@ public final class Application: Sendable {
         let state = AppState(
             catalogue: snapshot, storage: storage, queue: queue, tokens: tokens, logger: logger,
             issueRule: configuration.issueRateLimit.map { .init(perMinute: $0.perMinute, burst: $0.burst) },
-            metrics: metrics, outbox: outbox, cataloguePuller: puller, clock: configuration.clock,
+            metrics: metrics, outbox: outbox, appointments: appointments, cataloguePuller: puller,
+            clock: configuration.clock,
             publicFigures: .init(
                 commonlyMissing: configuration.commonlyMissing, seconds: configuration.publicFiguresSeconds))
         self.state = state
+        chores = AppointmentChores(
+            state: state, retentionDays: configuration.retentionDays, period: configuration.choresSeconds)
         let htmlErrorPage = Routes.errorPage(state)
         self.router = Router(
             routes: Routes.all(state, monitoring), logger: logger,
@@ -99,6 +105,8 @@ public final class Application: Sendable {
     public func start() throws -> UInt16 {
         let port = try server.start()
         state.outbox.start()
+        state.appointments.notifier.start()
+        chores.start()
         cataloguePuller?.start()
         logger.info(
             "listening on http://\(Self.hostForURL(configuration.http.host)):\(port)",
@@ -165,6 +173,8 @@ public final class Application: Sendable {
         state.queue.stop(timeout: configuration.shutdownGracePeriod)
         server.stop(gracePeriod: configuration.shutdownGracePeriod)
         state.outbox.stop()
+        state.appointments.notifier.stop()
+        chores.stop()
         checkpointer.stop()
         logger.info("stopped")
     }

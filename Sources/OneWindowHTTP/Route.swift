@@ -135,6 +135,14 @@ public struct Route: Sendable {
     }
 
     /// The parameters if `path` fits the pattern; nil otherwise.
+    /// How many segments are literal: of the routes that fit a path, those with the most win.
+    var literalCount: Int {
+        segments.reduce(0) { count, segment in
+            if case .literal = segment { return count + 1 }
+            return count
+        }
+    }
+
     func match(_ parts: [Substring]) -> [String: String]? {
         guard parts.count == segments.count else { return nil }
         // Literals first: most routes fail there, before any parameter is copied out.

@@ -130,9 +130,14 @@ public struct Router: Sendable {
     private func route(for request: Request, pathRoute: inout Int?, device: inout String?) throws -> (Int, Request) {
         let parts = Route.split(request.path)
         var allowed: [String] = []
-        for index in bySegmentCount[parts.count] ?? [] {
+        // A path that a route names literally is that route's alone: `/api/v1/appointments/slots`
+        // is not also a booking `{code}`, neither to answer nor in `Allow`.
+        let fitting = (bySegmentCount[parts.count] ?? []).compactMap { index in
+            routes[index].match(parts).map { (index, $0) }
+        }
+        let literals = fitting.map { routes[$0.0].literalCount }.max() ?? 0
+        for (index, parameters) in fitting where routes[index].literalCount == literals {
             let route = routes[index]
-            guard let parameters = route.match(parts) else { continue }
             if pathRoute == nil { pathRoute = index }
             let methodFits = route.method == request.method || (request.method == "HEAD" && route.method == "GET")
             guard methodFits else {

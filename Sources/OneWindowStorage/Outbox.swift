@@ -65,3 +65,23 @@ public struct OutboxFailure: Sendable, Equatable {
         self.retryAt = retryAt
     }
 }
+
+/// Which receiver a record goes to: `records` (evaluations, closed cases: the 好差评 push) or
+/// `messages` (topic `message`: the applicant's phone, through `--notify-url`). Each lane is
+/// delivered by its own sender, in its own order, so a message can never reach the 好差评
+/// push, and a receiver that is down holds back only its own lane.
+public enum OutboxLane: Sendable, Equatable {
+    case records
+    case messages
+
+    /// The topic of every message to a phone.
+    public static let messageTopic = "message"
+
+    /// The SQL condition on `topic` (one `?`: the message topic).
+    var condition: String {
+        switch self {
+        case .records: "topic != ?"
+        case .messages: "topic = ?"
+        }
+    }
+}

@@ -79,12 +79,48 @@ extension Storage {
         }
     }
 
-    private static func booking(_ row: Row) -> Booking {
+    static func booking(_ row: Row) -> Booking {
         Booking(
             code: row["code"], serviceId: row["service_id"],
             slot: Slot(day: row["day"], start: ClockTime(minutes: row["start_minutes"]), letter: row["letter"]),
             phoneKey: row["phone_key"], status: Booking.Status(rawValue: row["status"]) ?? .cancelled,
             bookedAt: row["booked_at"], cancelledAt: row["cancelled_at"], caseId: row["case_id"],
             ticketId: row["ticket_id"], checkedInAt: row["checked_in_at"])
+    }
+}
+
+extension QueueTransaction {
+    /// One booking's sealed phone number as this transaction sees it (its own writes included).
+    public func sealedPhone(ofBooking code: String) throws -> Data? {
+        try Data.fetchOne(db, sql: "SELECT phone_sealed FROM booking WHERE code = ?", arguments: [code])
+    }
+}
+
+extension Storage {
+    /// The bookings of `day` still booked, made before `bookedBefore`, that have a number and no
+    /// reminder yet, with their sealed numbers: what the day-before reminder sends to.
+    public func bookingsToRemind(day: String, bookedBefore: Date) throws -> [(Booking, Data)] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM booking WHERE day = ? AND status = 'booked' AND phone_sealed IS NOT NULL
+                    AND booked_at < ? AND NOT EXISTS (
+                        SELECT 1 FROM outbox WHERE topic = 'message' AND key = 'booking_reminder:' || booking.code)
+                    ORDER BY start_minutes, code
+                    """,
+                arguments: [day, Timestamp.sqlite(bookedBefore)]
+            ).map { (Self.booking($0), $0["phone_sealed"]) }
+        }
+    }
+
+    /// Deletes the bookings of days before `day`, with their numbers (the retention period,
+    /// `--retention-days`); returns how many.
+    @discardableResult
+    public func deleteBookings(beforeDay day: String) throws -> Int {
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM booking WHERE day < ?", arguments: [day])
+            return db.changesCount
+        }
     }
 }

@@ -7,14 +7,21 @@ extension QueueTransaction {
     /// they tell of does. Each is due at once.
     public func enqueue(_ messages: [OutboxMessage], at now: Date) throws {
         guard !messages.isEmpty else { return }
+        // A message to a phone is keyed by its event, unique (migration 0011): the same event
+        // asked again (a reminder after a restart) writes nothing.
         let insert = try db.cachedStatement(
             sql: """
                 INSERT INTO outbox (id, topic, key, payload, created_at, attempts, next_attempt_at)
                 VALUES (?, ?, ?, ?, ?, 0, ?)
                 """)
+        let insertOnce = try db.cachedStatement(
+            sql: """
+                INSERT INTO outbox (id, topic, key, payload, created_at, attempts, next_attempt_at)
+                VALUES (?, ?, ?, ?, ?, 0, ?) ON CONFLICT (key) WHERE topic = 'message' DO NOTHING
+                """)
         let at = Timestamp.sqlite(now)
         for message in messages {
-            try insert.execute(arguments: [
+            try (message.topic == OutboxLane.messageTopic ? insertOnce : insert).execute(arguments: [
                 UUID().uuidString.lowercased(), message.topic, message.key,
                 String(decoding: message.payload, as: UTF8.self), at, at,
             ])
@@ -23,10 +30,12 @@ extension QueueTransaction {
 }
 
 extension Storage {
-    /// The oldest undelivered records, in the order they were written, at most `limit`.
-    public func outboxPending(limit: Int) throws -> [OutboxRecord] {
+    /// The oldest undelivered records of `lane`, in the order they were written, at most `limit`.
+    public func outboxPending(limit: Int, lane: OutboxLane = .records) throws -> [OutboxRecord] {
         try writer.read { db in
-            try Self.outboxRecords(db, where: "delivered_at IS NULL ORDER BY seq LIMIT ?", [limit])
+            try Self.outboxRecords(
+                db, where: "delivered_at IS NULL AND \(lane.condition) ORDER BY seq LIMIT ?",
+                [OutboxLane.messageTopic, limit])
         }
     }
 
@@ -85,13 +94,13 @@ extension Storage {
     /// Deletes records delivered before `date`, and with `undelivered` also those never
     /// delivered and written before it (when nothing is to deliver them); returns how many.
     @discardableResult
-    public func purgeOutbox(before date: Date, undelivered: Bool = false) throws -> Int {
+    public func purgeOutbox(before date: Date, undelivered: Bool = false, lane: OutboxLane = .records) throws -> Int {
         try writer.write { db in
             try db.execute(
                 sql: undelivered
-                    ? "DELETE FROM outbox WHERE COALESCE(delivered_at, created_at) < ?"
-                    : "DELETE FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < ?",
-                arguments: [Timestamp.sqlite(date)])
+                    ? "DELETE FROM outbox WHERE COALESCE(delivered_at, created_at) < ? AND \(lane.condition)"
+                    : "DELETE FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < ? AND \(lane.condition)",
+                arguments: [Timestamp.sqlite(date), OutboxLane.messageTopic])
             return db.changesCount
         }
     }

@@ -27,8 +27,11 @@ struct Privacy: ParsableCommand {
         @Option(help: "The phone number to forget, as the applicant gives it.")
         var phone: String
 
-        @Option(help: "The file with the hall's phone key (64 hex digits), as given to serve.")
-        var phoneKeyFile: String
+        @Option(
+            help:
+                "The file with the hall's phone key (64 hex digits), as given to serve (env ONEWINDOW_PHONE_KEY_FILE; default phone.key beside the database)."
+        )
+        var phoneKeyFile: String?
 
         func run() throws {
             guard let number = PhoneNumber(phone) else {
@@ -36,7 +39,9 @@ struct Privacy: ParsableCommand {
             }
             let vault: PhoneVault
             do {
-                vault = try PhoneVault(keyFile: phoneKeyFile)
+                vault = try PhoneVault(
+                    keyFile: phoneKeyFile ?? Environment.value("ONEWINDOW_PHONE_KEY_FILE")
+                        ?? PhoneVault.defaultKeyFile(database: database.path))
             } catch {
                 throw ValidationError(error.description)
             }

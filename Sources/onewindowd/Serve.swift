@@ -63,6 +63,8 @@ struct Serve: ParsableCommand {
 
     @OptionGroup var push: ServePush
 
+    @OptionGroup var notify: ServeNotify
+
     @OptionGroup var publicFigures: ServePublicFigures
 
     @OptionGroup var hall: ServeHall
@@ -107,6 +109,7 @@ struct Serve: ParsableCommand {
         }
         try limits.apply(to: &configuration)
         try push.apply(to: &configuration)
+        try notify.apply(to: &configuration)
         try publicFigures.apply(to: &configuration)
         try hall.apply(to: &configuration)
         try cataloguePull.apply(to: &configuration)

@@ -20,7 +20,10 @@ struct StorageTests {
                 "0007-outbox",
                 "0008-first-call",
                 "0009-metrics-rollups",
-                "0010-bookings", "0012-ticket-channel", "0015-booking-check-in-time",
+                "0010-bookings",
+                "0011-message-outbox",
+                "0012-ticket-channel",
+                "0015-booking-check-in-time",
             ])
         #expect(storage.isReachable())
     }

@@ -193,6 +193,11 @@ def main():
         else:
             print(f"print: /guides/MZ-HY-001 on A4, {pdf.count(b'/Type /Page') - pdf.count(b'/Type /Pages')} pages")
         check_manage(driver, axe, problems)
+        if os.environ.get("A11Y_DATABASE"):
+            sys.path.insert(0, str(pathlib.Path(__file__).parent))
+            from check_book import check_book
+            check_book(driver, BASE, os.environ["A11Y_DATABASE"], run_axe, axe, AXE_WIDTHS + OVERFLOW_WIDTHS,
+                       problems)
     finally:
         driver.quit()
     for problem in problems:

@@ -53,6 +53,11 @@ final class PublicFigures: Sendable {
         guides(state).pages[id]?[mode]
     }
 
+    /// The 常见缺件提醒 of service `id` as the guide shows it (for the booking page's checklist).
+    func commonlyMissing(_ id: String, state: AppState) -> CommonlyMissing? {
+        guides(state).missing[id]
+    }
+
     /// The materials of service `id` that its 常见缺件提醒 marks, most often missed first, each
     /// with the mark the pages show; empty below the threshold.
     func missedMaterials(_ id: String, state: AppState) -> [(name: String, mark: String)] {

@@ -23,16 +23,17 @@ extension OutboxSender {
         return String(decoding: hex, as: UTF8.self)
     }
 
-    /// POSTs the record; nil when the receiver answered 2xx, else why not. `stop` cancels it.
-    func post(_ record: OutboxRecord, _ push: OutboxPush) -> String? {
+    /// POSTs the record (`body`: its payload as this lane sends it); nil when the receiver
+    /// answered 2xx, else why not. `stop` cancels it.
+    func post(_ record: OutboxRecord, body: Data, _ push: OutboxPush) -> String? {
         var request = URLRequest(url: push.url, timeoutInterval: push.timeoutSeconds)
         request.httpMethod = "POST"
-        request.httpBody = record.payload
+        request.httpBody = body
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.setValue(record.id, forHTTPHeaderField: "Idempotency-Key")
         request.setValue(record.topic, forHTTPHeaderField: "X-OneWindow-Topic")
         request.setValue(
-            Self.signature(of: record.payload, secret: push.secret), forHTTPHeaderField: "X-OneWindow-Signature")
+            Self.signature(of: body, secret: push.secret), forHTTPHeaderField: "X-OneWindow-Signature")
         let outcome = Mutex<String?>("no answer within \(push.timeoutSeconds) s")
         let done = DispatchSemaphore(value: 0)
         let task = Self.session(timeout: push.timeoutSeconds).dataTask(with: request) { _, response, error in

@@ -25,6 +25,12 @@ public final class OutboxSender: Sendable {
     let clock: QueueService.Clock
     let logger: Logger
     let figures: OutboxFigures
+    /// The records this sender delivers; only the `records` lane shows the outbox's figures
+    /// and its purge of undelivered records without a push.
+    let lane: OutboxLane
+    /// Makes the body sent from a stored payload (a message's number is opened only here);
+    /// nil when it cannot be made, and the record is then set aside, logged, never sent.
+    let body: @Sendable (OutboxRecord) -> Data?
     let stopping = Atomic<Bool>(false)
     /// The attempt under way, cancelled by `stop` so that a hanging receiver never holds a
     /// shutdown for its timeout.
@@ -39,8 +45,12 @@ public final class OutboxSender: Sendable {
     static let keepUndelivered: TimeInterval = 30 * 86_400
 
     init(
-        storage: Storage, push: OutboxPush?, figures: OutboxFigures, clock: @escaping QueueService.Clock, logger: Logger
+        storage: Storage, push: OutboxPush?, figures: OutboxFigures, clock: @escaping QueueService.Clock,
+        logger: Logger,
+        lane: OutboxLane = .records, body: @escaping @Sendable (OutboxRecord) -> Data? = { $0.payload }
     ) {
+        self.lane = lane
+        self.body = body
         self.storage = storage
         self.push = push
         self.figures = figures
@@ -51,7 +61,7 @@ public final class OutboxSender: Sendable {
     func start() {
         guard !started.exchange(true, ordering: .relaxed) else { return }
         let thread = Thread { [self] in self.run() }
-        thread.name = "onewindow-outbox"
+        thread.name = lane == .records ? "onewindow-outbox" : "onewindow-notify"
         thread.start()
     }
 
@@ -68,7 +78,7 @@ public final class OutboxSender: Sendable {
         // The name tools see (`top -H`, /proc/PID/task/*/comm; 15 bytes at most), which
         // `Thread.name` does not set on Linux: bench/run counts this thread's CPU time by it.
         if let comm = fopen("/proc/thread-self/comm", "w") {
-            fputs("onewindow-outbo", comm)
+            fputs(lane == .records ? "onewindow-outbo" : "onewindow-notif", comm)
             fclose(comm)
         }
         var purgedAt = Date.distantPast
@@ -83,7 +93,7 @@ public final class OutboxSender: Sendable {
                 purge()
             }
             // Once a second at most, however fast the turns come while a backlog drains.
-            if Date().timeIntervalSince(shownAt) >= 1 {
+            if lane == .records, Date().timeIntervalSince(shownAt) >= 1 {
                 shownAt = Date()
                 if let backlog = try? storage.outboxBacklog() { figures.show(backlog, now: clock()) }
             }
@@ -98,7 +108,7 @@ public final class OutboxSender: Sendable {
     private func turn(_ push: OutboxPush) -> TimeInterval? {
         let pending: [OutboxRecord]
         do {
-            pending = try storage.outboxPending(limit: push.batchSize)
+            pending = try storage.outboxPending(limit: push.batchSize, lane: lane)
         } catch {
             logger.error("cannot read the outbox: \(error)")
             return nil
@@ -113,7 +123,14 @@ public final class OutboxSender: Sendable {
                 pause = min(push.pollSeconds, record.nextAttemptAt.timeIntervalSince(now))
                 break
             }
-            if let error = post(record, push) {
+            guard let body = body(record) else {
+                logger.error(
+                    "outbox record cannot be sent (a message sealed with another phone key?); set aside",
+                    metadata: ["id": "\(record.id)", "topic": "\(record.topic)"])
+                delivered.append(record.id)
+                continue
+            }
+            if let error = post(record, body: body, push) {
                 // Cancelled by `stop`: not a failure of the receiver; sent again after the restart.
                 if stopping.load(ordering: .relaxed) { break }
                 failure = OutboxFailure(
@@ -144,9 +161,10 @@ public final class OutboxSender: Sendable {
     private func purge() {
         let now = clock()
         do {
-            try storage.purgeOutbox(before: now.addingTimeInterval(-Self.keepDelivered))
+            try storage.purgeOutbox(before: now.addingTimeInterval(-Self.keepDelivered), lane: lane)
             if push == nil {
-                try storage.purgeOutbox(before: now.addingTimeInterval(-Self.keepUndelivered), undelivered: true)
+                try storage.purgeOutbox(
+                    before: now.addingTimeInterval(-Self.keepUndelivered), undelivered: true, lane: lane)
             }
         } catch {
             logger.error("cannot purge the outbox: \(error)")

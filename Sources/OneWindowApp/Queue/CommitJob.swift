@@ -37,7 +37,8 @@ struct JobRun {
     mutating func write(_ changes: QueueChanges) throws {
         let events = try transaction.write(changes)
         try transaction.enqueue(
-            OutboxFeed.messages(for: changes, in: transaction, catalogue: catalogue), at: now)
+            OutboxFeed.messages(for: changes, in: transaction, catalogue: catalogue)
+                + MessageFeed.messages(for: changes, in: transaction, catalogue: catalogue), at: now)
         if !changes.isEmpty { wrote = true }
         written += events
         tickets.merge(changes.tickets) { _, new in new }

@@ -39,6 +39,9 @@ public struct AppointmentSettings: Sendable, Equatable, Encodable {
     /// in a row while a walk-in of the same letter has waited longer than `walkInWaitMinutes`.
     public var maxAppointmentsInRow: Int = 2
     public var walkInWaitMinutes: Int = 20
+    /// The reminder of tomorrow's bookings goes at this hour the day before (18:00 by default:
+    /// after work, early enough to cancel).
+    public var reminderAt: ClockTime = ClockTime(hour: 18, minute: 0)
     public var limits: BookingLimits = BookingLimits()
 
     public init(sessions: [Session], slotMinutes: Int, capacity: [String: Int]) {

@@ -43,6 +43,13 @@ extension CatalogueLoader {
         if reader.raw("opensAt") != nil {
             if let opensAt = reader.clockTime("opensAt") { settings.opensAt = opensAt } else { complete = false }
         }
+        if reader.raw("reminderAt") != nil {
+            if let reminderAt = reader.clockTime("reminderAt") {
+                settings.reminderAt = reminderAt
+            } else {
+                complete = false
+            }
+        }
         if reader.raw("limits") != nil {
             if let limits = reader.object("limits", readLimits) { settings.limits = limits } else { complete = false }
         }

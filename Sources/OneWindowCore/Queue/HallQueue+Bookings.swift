@@ -10,11 +10,13 @@ extension HallQueue {
         }
     }
 
+    /// Mutates the ledger in place (`bookings!`): a copy bound with `guard var` and written back
+    /// copied every booking of the ledger for each new one (copy-on-write), quadratic in a storm.
     mutating func book(_ order: BookingOrder, at now: Date) throws(QueueError) -> Booking {
-        guard var ledger = bookings else { throw .booking(.notBookable) }
+        guard bookings != nil else { throw .booking(.notBookable) }
         guard let service = catalogue.service(id: order.serviceId) else { throw .serviceNotFound(order.serviceId) }
         guard order.slot.letter == service.queuePrefix else { throw .booking(.noSuchSlot) }
-        if let refusal = ledger.refusal(
+        if let refusal = bookings!.refusal(
             slot: order.slot, serviceId: order.serviceId, phoneKey: order.phoneKey,
             receivedAtHall: service.receivedInHall, at: now)
         {
@@ -23,8 +25,7 @@ extension HallQueue {
         let booking = Booking(
             code: order.code, serviceId: order.serviceId, slot: order.slot, phoneKey: order.phoneKey, bookedAt: now,
             caseId: order.caseId)
-        ledger.add(booking)
-        bookings = ledger
+        bookings!.add(booking)
         changes.bookings[booking.code] = booking
         changes.sealedPhones[booking.code] = order.phoneSealed
         return booking
@@ -33,14 +34,13 @@ extension HallQueue {
     /// Cancels the booking `code` made with the phone `phoneKey`. A wrong phone is answered as
     /// an unknown code, so that codes cannot be probed with any number.
     mutating func cancelBooking(_ code: String, phoneKey: String, at now: Date) throws(QueueError) -> Booking {
-        guard var ledger = bookings, var booking = ledger.booking(code: code), booking.phoneKey == phoneKey else {
+        guard var booking = bookings?.booking(code: code), booking.phoneKey == phoneKey else {
             throw .bookingNotFound
         }
-        if let refusal = ledger.cancelRefusal(booking, at: now) { throw .booking(refusal) }
+        if let refusal = bookings!.cancelRefusal(booking, at: now) { throw .booking(refusal) }
         booking.status = .cancelled
         booking.cancelledAt = now
-        ledger.update(booking)
-        bookings = ledger
+        bookings!.update(booking)
         changes.bookings[booking.code] = booking
         return booking
     }
