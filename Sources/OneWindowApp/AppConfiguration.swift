@@ -46,6 +46,8 @@ public struct AppConfiguration: Sendable {
     public var commitObservers: [any CommitObserver] = []
     /// Where the outbox delivers its records (`--evaluation-push-url`); nil sends nothing.
     public var outboxPush: OutboxPush?
+    /// Where the hall sends its event log for the city's figures (`--city-url`); nil sends nothing.
+    public var cityExport: CityExport?
 
     public init() {}
 }

@@ -17,6 +17,8 @@ public final class AppState: Sendable {
     public let metrics: MetricsService
     /// Delivers the outbox; `/healthz` reports its backlog.
     public let outbox: OutboxSender
+    /// Sends the event log to the city, when configured; `/healthz` reports how far behind it is.
+    public let city: CitySender?
     private let snapshot: Mutex<CatalogueSnapshot>
     /// The public's figures from the fold (常见缺件提醒, the disclosure), cached.
     let publicFigures: PublicFigures
@@ -24,8 +26,9 @@ public final class AppState: Sendable {
     init(
         catalogue: CatalogueSnapshot, storage: Storage, queue: QueueService, tokens: DeviceTokenCache, logger: Logger,
         issueRule: RateLimiter.Rule?, metrics: MetricsService, outbox: OutboxSender,
-        clock: @escaping QueueService.Clock, publicFigures: PublicFigures.Setting = .init()
+        clock: @escaping QueueService.Clock, publicFigures: PublicFigures.Setting = .init(), city: CitySender? = nil
     ) {
+        self.city = city
         self.publicFigures = PublicFigures(setting: publicFigures)
         self.metrics = metrics
         self.outbox = outbox

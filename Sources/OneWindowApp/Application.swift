@@ -43,13 +43,19 @@ public final class Application: Sendable {
         let outbox = OutboxSender(
             storage: storage, push: configuration.outboxPush, figures: OutboxFigures(monitoring.prometheus),
             clock: configuration.clock, logger: logger)
+        let city = configuration.cityExport.map {
+            CitySender(
+                storage: storage, export: $0, figures: CityFigures(monitoring.prometheus), clock: configuration.clock,
+                logger: logger)
+        }
         let tokens = DeviceTokenCache(lifetime: configuration.tokenCacheSeconds, clock: configuration.clock)
         let state = AppState(
             catalogue: snapshot, storage: storage, queue: queue, tokens: tokens, logger: logger,
             issueRule: configuration.issueRateLimit.map { .init(perMinute: $0.perMinute, burst: $0.burst) },
             metrics: metrics, outbox: outbox, clock: configuration.clock,
             publicFigures: .init(
-                commonlyMissing: configuration.commonlyMissing, seconds: configuration.publicFiguresSeconds))
+                commonlyMissing: configuration.commonlyMissing, seconds: configuration.publicFiguresSeconds),
+            city: city)
         self.state = state
         let htmlErrorPage = Routes.errorPage(state)
         self.router = Router(
@@ -79,6 +85,7 @@ public final class Application: Sendable {
     public func start() throws -> UInt16 {
         let port = try server.start()
         state.outbox.start()
+        state.city?.start()
         logger.info(
             "listening on http://\(Self.hostForURL(configuration.http.host)):\(port)",
             metadata: ["services": "\(state.catalogue.catalogue.services.count)"])
@@ -122,6 +129,7 @@ public final class Application: Sendable {
         state.queue.stop(timeout: configuration.shutdownGracePeriod)
         server.stop(gracePeriod: configuration.shutdownGracePeriod)
         state.outbox.stop()
+        state.city?.stop()
         checkpointer.stop()
         logger.info("stopped")
     }

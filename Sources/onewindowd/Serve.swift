@@ -14,7 +14,8 @@ struct Serve: ParsableCommand {
             ONEWINDOW_LOG_LEVEL,
             ONEWINDOW_ISSUE_RATE, ONEWINDOW_ISSUE_BURST, ONEWINDOW_CONNECTION_LIMIT, ONEWINDOW_PER_CLIENT_LIMIT,
             ONEWINDOW_REQUEST_TIMEOUT, ONEWINDOW_ANSWER_TIMEOUT, ONEWINDOW_INBOX_CAPACITY, ONEWINDOW_ACCESS_LOG,
-            ONEWINDOW_EVALUATION_PUSH_URL, ONEWINDOW_EVALUATION_PUSH_SECRET_FILE, ONEWINDOW_EVALUATION_PUSH_TIMEOUT.
+            ONEWINDOW_EVALUATION_PUSH_URL, ONEWINDOW_EVALUATION_PUSH_SECRET_FILE, ONEWINDOW_EVALUATION_PUSH_TIMEOUT,
+            ONEWINDOW_CITY_URL, ONEWINDOW_HALL_ID, ONEWINDOW_CITY_TOKEN_FILE.
             Logs go to standard error, one logfmt line each (one per request unless the access log is off).
             Signals: SIGHUP reloads the catalogue (a bad file keeps the old one serving);
             SIGTERM and SIGINT stop after requests in flight finish.
@@ -61,6 +62,8 @@ struct Serve: ParsableCommand {
 
     @OptionGroup var publicFigures: ServePublicFigures
 
+    @OptionGroup var city: ServeCity
+
     /// The options, then the environment, then the defaults, checked once.
     func resolved() throws -> (AppConfiguration, Logger.Level) {
         var configuration = AppConfiguration()
@@ -100,6 +103,7 @@ struct Serve: ParsableCommand {
         try limits.apply(to: &configuration)
         try push.apply(to: &configuration)
         try publicFigures.apply(to: &configuration)
+        try city.apply(to: &configuration)
         return (configuration, level)
     }
 

@@ -23,7 +23,7 @@ extension Routes {
                         catalogue: .init(
                             services: snapshot.catalogue.services.count, version: snapshot.version,
                             loadedAt: Timestamp.iso8601(snapshot.loadedAt)),
-                        outbox: outbox)
+                        outbox: outbox, city: state.city?.health())
                     // A failing outbox is `degraded` but still 200: the hall keeps serving.
                     responder.send(
                         .json(health, status: healthy ? 200 : 503, headers: ["Cache-Control": "no-store"]))
@@ -46,5 +46,7 @@ extension Routes {
         var problem: String?
         var catalogue: CatalogueInfo
         var outbox: OutboxSender.Health
+        /// How far behind the city is (`--city-url`); left out when the hall sends nothing.
+        var city: CitySender.Health?
     }
 }
