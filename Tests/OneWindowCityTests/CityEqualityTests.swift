@@ -29,6 +29,22 @@ struct CityEqualityTests {
         return dictionary as NSDictionary
     }
 
+    /// The keys (dotted paths) whose values differ, for a readable failure.
+    static func differences(_ left: Any?, _ right: Any?, at path: String = "") -> [String] {
+        if let left = left as? [String: Any], let right = right as? [String: Any] {
+            return Set(left.keys).union(right.keys).sorted().flatMap {
+                differences(left[$0], right[$0], at: path.isEmpty ? $0 : "\(path).\($0)")
+            }
+        }
+        if let left = left as? [Any], let right = right as? [Any], left.count == right.count {
+            return zip(left, right).enumerated().flatMap { differences($1.0, $1.1, at: "\(path)[\($0)]") }
+        }
+        let same =
+            (left as? NSObject).flatMap { l in (right as? NSObject).map { l.isEqual($0) } }
+            ?? (left == nil && right == nil)
+        return same ? [] : ["\(path): \(left.map { "\($0)" } ?? "nil") ≠ \(right.map { "\($0)" } ?? "nil")"]
+    }
+
     @Test("for a scripted week, the city's figures of a hall equal the hall's own /api/v1/metrics, field by field")
     func scriptedWeek() throws {
         let hall = try ScriptedMonth()
@@ -52,7 +68,9 @@ struct CityEqualityTests {
                 #expect(report.status == 200, "\(report.text)")
                 let halls = report.json["halls"] as? [[String: Any]] ?? []
                 let mine = Self.figures(try JSONSerialization.jsonObject(with: own.body))
-                #expect(Self.figures(halls.first) == mine, "\(query): city \(halls.first ?? [:])\nhall \(mine)")
+                #expect(
+                    Self.figures(halls.first) == mine,
+                    "\(query): \(Self.differences(Self.figures(halls.first), mine))")
                 // One hall: the city's sum is the hall's.
                 #expect(Self.figures(report.json["city"]) == mine, "\(query): the city's total")
             }

@@ -30,18 +30,23 @@ struct CityFailureTests {
                 let issued = try send("/api/v1/tickets", kiosk, #"{"serviceId":"\#(services[index % 3])"}"#)
                 #expect(issued.status == 201, "\(id): \(issued.text)")
                 let called = try send("/api/v1/windows/1/call-next", clerk)
+                #expect(called.status == 200, "\(id): \(called.status) \(called.text)")
                 guard let ticket = called.json["ticket"] as? [String: Any], let ticketId = ticket["id"] as? String
                 else { continue }
+                let ended: TestResponse
                 switch index % 4 {
-                case 3: _ = try send("/api/v1/tickets/\(ticketId)/no-show", clerk, #"{"window":"1"}"#)
+                case 3:
+                    for _ in 0..<2 { _ = try send("/api/v1/windows/1/recall", clerk) }
+                    ended = try send("/api/v1/tickets/\(ticketId)/no-show", clerk, #"{"window":"1"}"#)
                 case 2:
-                    _ = try send(
+                    ended = try send(
                         "/api/v1/tickets/\(ticketId)/complete", clerk,
                         #"{"window":"1","outcome":"needs_more","missingMaterials":["m1"]}"#)
                 default:
-                    _ = try send(
+                    ended = try send(
                         "/api/v1/tickets/\(ticketId)/complete", clerk, #"{"window":"1","outcome":"completed"}"#)
                 }
+                #expect(ended.status == 200, "\(id): \(ended.status) \(ended.text)")
             }
         }
 
@@ -84,7 +89,10 @@ struct CityFailureTests {
         }
         let reader = "city-reader-token-0123456789"
         try CityDatabase.wait { try await store.addReader(name: "office", token: reader) }
-        let cityArguments = ["--pg-port", "\(cluster.port)", "--pg-user", cluster.user, "--pg-database", name]
+        let cityArguments = [
+            "--pg-port", "\(cluster.port)", "--pg-user", cluster.user, "--pg-database", name, "--catalogue",
+            Fixtures.validCatalogue,
+        ]
         var first = try DaemonProcess(arguments: cityArguments, executable: "onewindow-city")
         let second = try DaemonProcess(arguments: cityArguments, executable: "onewindow-city")
         defer {
@@ -111,7 +119,8 @@ struct CityFailureTests {
                     admin: try Self.token("admin", "manager", database: path))
             }
             let daemon = try DaemonProcess(arguments: [
-                "--catalogue", Fixtures.validCatalogue, "--database", path, "--closing-time", "none",
+                "--catalogue", Fixtures.validCatalogue, "--database", path, "--closing-time", "none", "--no-show-after",
+                "0",
                 "--city-url", "http://127.0.0.1:\(proxy)", "--hall-id", id, "--city-token-file", tokenFiles[id]!,
             ])
             daemons[id] = daemon
@@ -190,7 +199,7 @@ struct CityFailureTests {
             #expect(own.status == 200, "\(own.text)")
             let mine = CityEqualityTests.figures(try JSONSerialization.jsonObject(with: own.body))
             let theirs = CityEqualityTests.figures(cityHalls.first { $0["hallId"] as? String == id })
-            #expect(theirs == mine, "hall \(id): city \(theirs)\nhall \(mine)")
+            #expect(theirs == mine, "hall \(id): \(CityEqualityTests.differences(theirs, mine))")
             for key in counted { sum[key, default: 0] += mine[key] as? Int ?? -1_000 }
             let waits = (mine["waitSeconds"] as? [String: Any])?["count"] as? Int ?? -1_000
             sum["waitSeconds.count", default: 0] += waits
