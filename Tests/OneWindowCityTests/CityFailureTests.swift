@@ -167,6 +167,17 @@ struct CityFailureTests {
         // Hall c lives through to its next day cut off, then its network returns.
         clock.advance(86_400)
         try halls["c"]!.play(6)
+        // Cut off, hall c says how far behind the city is: its day's events, a day old.
+        let health = try hallC.client.get("/healthz").json["city"] as? [String: Any]
+        #expect((health?["eventsBehind"] as? Int ?? 0) > 0, "\(health ?? [:])")
+        #expect((health?["oldestSeconds"] as? Int ?? 0) >= 86_400, "\(health ?? [:])")
+        #expect(health?["lastError"] as? String != nil, "\(health ?? [:])")
+        let prometheus = try hallC.client.get("/metrics").text
+        #expect(
+            prometheus.split(separator: "\n").contains {
+                $0.hasPrefix("onewindow_city_events_behind ") && !$0.hasSuffix(" 0") && !$0.hasSuffix(" 0.0")
+            }, "\(prometheus.split(separator: "\n").filter { $0.contains("city") })")
+        #expect(prometheus.contains("onewindow_city_oldest_behind_seconds "))
         proxyC.setUpstream(second.port)
         let lastDay = HallCalendar(timeZone: "Asia/Shanghai").day(of: clock.read())
 
