@@ -21,6 +21,7 @@ struct StorageTests {
                 "0008-first-call",
                 "0009-metrics-rollups",
                 "0010-bookings",
+                "0013-city-cursor",
             ])
         #expect(storage.isReachable())
     }
