@@ -142,7 +142,8 @@ let package = Package(
         .testTarget(
             name: "OneWindowCityTests",
             dependencies: [
-                "OneWindowCity", "OneWindowApp", "OneWindowCore", "OneWindowTesting", "onewindowd", "onewindow-city",
+                "OneWindowCity", "OneWindowApp", "OneWindowCore", "OneWindowStorage", "OneWindowTesting", "onewindowd",
+                "onewindow-city", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // Depends on both executables: the end-to-end tests run the kiosk in a pseudo-terminal

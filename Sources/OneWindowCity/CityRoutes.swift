@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import OneWindowCore
 import OneWindowHTTP
+import Synchronization
 
 /// The city's route table: ingest, the metrics, health and the API's description.
 enum CityRoutes {
@@ -62,23 +63,35 @@ enum CityRoutes {
     }
 
     /// Runs `body` as a task and answers with what it returns; an `HTTPError` as itself, any
-    /// other failure (PostgreSQL down, a refused statement) as 503: the hall sends again.
+    /// other failure (PostgreSQL down, a refused statement) as 503: the hall sends again. With
+    /// PostgreSQL down the pool waits for a connection; the answer does not wait with it past
+    /// `databaseSeconds`.
     static func answer(
         _ responder: Responder, _ logger: Logger, _ body: @escaping @Sendable () async throws -> Response
     ) {
+        let answered = Atomic<Bool>(false)
+        let once: @Sendable (Response) -> Void = { response in
+            if !answered.exchange(true, ordering: .acquiringAndReleasing) { responder.send(response) }
+        }
         Task {
             do {
-                responder.send(try await body())
+                once(try await body())
             } catch let error as HTTPError {
-                responder.fail(error)
+                once(.error(error))
             } catch {
                 logger.warning("database call failed: \(error)")
-                responder.fail(
-                    HTTPError(
-                        .databaseUnavailable, "the city's database is not available; try again", retryAfterSeconds: 5))
+                once(.error(unavailable))
             }
         }
+        Task {
+            try? await Task.sleep(for: .seconds(databaseSeconds))
+            once(.error(unavailable))
+        }
     }
+
+    static let databaseSeconds = 5.0
+    static let unavailable = HTTPError(
+        .databaseUnavailable, "the city's database is not available; try again", retryAfterSeconds: 5)
 
     /// A batch's events must come in ascending seq, all after `after`.
     static func check(_ batch: CityEventBatch, maxEvents: Int) throws(HTTPError) {

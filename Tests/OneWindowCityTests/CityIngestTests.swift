@@ -66,4 +66,27 @@ struct CityIngestTests {
         let counts = try CityDatabase.wait { try await store.eventCounts(hallId: "xigang") }
         #expect(counts.rows == 0)
     }
+
+    @Test("with PostgreSQL stopped a batch is answered 503 and nothing is lost; once it is back the batch is stored")
+    func databaseDown() throws {
+        let city = try CityHarness()
+        defer { city.stop() }
+        let token = try city.addHall("xigang")
+        #expect(try city.post("xigang", issuedBatch(after: 0, first: 1, count: 2), token: token).status == 200)
+        city.cluster.stop(immediately: true)
+        let refused = try city.post("xigang", issuedBatch(after: 2, first: 3, count: 2), token: token)
+        #expect(refused.status == 503, "\(refused.text)")
+        #expect(try city.client.get("/healthz").status == 503)
+        try city.cluster.start()
+        var answer = try city.post("xigang", issuedBatch(after: 2, first: 3, count: 2), token: token)
+        #expect(
+            try waitUntil(seconds: 20, interval: 0.2) {
+                answer = try city.post("xigang", issuedBatch(after: 2, first: 3, count: 2), token: token)
+                return answer.status == 200
+            }, "\(answer.text)")
+        #expect(try JSONDecoder().decode(CityAck.self, from: answer.body).held == 4)
+        let store = city.application.store
+        let counts = try CityDatabase.wait { try await store.eventCounts(hallId: "xigang") }
+        #expect(counts.rows == 4 && counts.distinct == 4)
+    }
 }
