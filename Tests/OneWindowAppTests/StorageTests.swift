@@ -20,8 +20,7 @@ struct StorageTests {
                 "0007-outbox",
                 "0008-first-call",
                 "0009-metrics-rollups",
-                "0010-bookings",
-                "0013-city-cursor",
+                "0010-bookings", "0012-ticket-channel", "0013-city-cursor",
             ])
         #expect(storage.isReachable())
     }

@@ -113,6 +113,9 @@ public final class ApplicantRunner: EffectRunner {
             issueTask.withLock { $0?.cancel() }
         case .print(let ticket, let guide):
             send(.printed(ticketId: ticket.id, problem: print(ticket, guide: guide)))
+        case .checkIn(let code):
+            let task = Task { send(.checkedIn(code: code, await result { try await daemon.checkIn(code: code) })) }
+            issueTask.withLock { $0 = task }
         case .evaluate(let request):
             Task {
                 send(.evaluated(number: request.number, await result { try await daemon.evaluate(request) }))
