@@ -7,20 +7,23 @@
 # and PostgreSQL's disk per hall-year. Fewer halls when the disk would not hold the copies.
 #
 # Usage: bench/city.sh [HALLS] [TICKETS] [DAYS]   (8 1000000 365: about 4.4 million events a hall)
+# CONFIG=debug uses the debug build (a quick look; its rates are not the release's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+config=${CONFIG:-release}
+bin=.build/$config
 halls=${1:-8}
 tickets=${2:-1000000}
 days=${3:-365}
 
 scripts/install-deps.sh sqlite3 postgresql
 for product in onewindowd onewindow-city onewindow-history; do
-    swift build -c release --product "$product" >/dev/null
+    swift build -c "$config" --product "$product" >/dev/null
 done
 mkdir -p bench/out
 history="bench/out/history-$tickets-$days-$(date +%F).sqlite"
 if [ ! -f "$history" ]; then
-    .build/release/onewindow-history "$history.tmp" "$tickets" "$days" services.json | tail -n 1
+    $bin/onewindow-history "$history.tmp" "$tickets" "$days" services.json | tail -n 1
     sqlite3 "$history.tmp" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
     rm -f "$history.tmp-wal" "$history.tmp-shm"
     mv "$history.tmp" "$history"
@@ -59,8 +62,8 @@ trap cleanup EXIT
     -o "-p $port -k $work/pg -c listen_addresses=127.0.0.1 -c shared_buffers=512MB" start >/dev/null)
 "$pgbin/createdb" -h 127.0.0.1 -p "$port" -U onewindow city
 export ONEWINDOW_CITY_PG_PORT=$port ONEWINDOW_CITY_PG_USER=onewindow ONEWINDOW_CITY_PG_DATABASE=city
-.build/release/onewindow-city migrate
-reader=$(.build/release/onewindow-city reader-add bench)
+$bin/onewindow-city migrate
+reader=$($bin/onewindow-city reader-add bench)
 
 # Starts a server in the background; prints its port once it listens.
 start() {
@@ -80,8 +83,8 @@ start() {
     echo "did not start: $log" >&2
     exit 1
 }
-city1=$(start "$work/city1.log" .build/release/onewindow-city serve --port 0)
-city2=$(start "$work/city2.log" .build/release/onewindow-city serve --port 0)
+city1=$(start "$work/city1.log" $bin/onewindow-city serve --port 0)
+city2=$(start "$work/city2.log" $bin/onewindow-city serve --port 0)
 
 # Starts halls FROM..TO, hall i sending to city service CITY(i); waits until the city holds all.
 ingest() {
@@ -90,14 +93,14 @@ ingest() {
     local ports=() started
     for i in $(seq "$from" "$to"); do
         cp "$history" "$work/hall-$i.sqlite"
-        .build/release/onewindow-city hall-add "hall-$i" "大厅 $i" >"$work/hall-$i.token"
+        $bin/onewindow-city hall-add "hall-$i" "大厅 $i" >"$work/hall-$i.token"
         chmod 600 "$work/hall-$i.token"
     done
     started=$(date +%s.%N)
     for i in $(seq "$from" "$to"); do
         local city=$1
         [ $# -gt 1 ] && [ $((i % 2)) -eq 0 ] && city=$2
-        ports+=("$(start "$work/hall-$i.log" .build/release/onewindowd serve --port 0 --access-log off \
+        ports+=("$(start "$work/hall-$i.log" $bin/onewindowd serve --port 0 --access-log off \
             --closing-time none --database "$work/hall-$i.sqlite" --city-url "http://127.0.0.1:$city" \
             --hall-id "hall-$i" --city-token-file "$work/hall-$i.token")")
     done
