@@ -2,7 +2,7 @@ import Foundation
 
 /// One event of a hall's log as the city receives it: what the metrics fold reads, and nothing
 /// that could name or reach a person. The actor (a device's name), the window, a cancellation's
-/// reason, a rating's channel and reasons and a follow-up's step stay in the hall; the detail
+/// reason, a bad rating's reasons and a follow-up's step stay in the hall; the detail
 /// keeps only the fields `MetricsBook.apply` reads (see `foldDetail`).
 public struct CityEvent: Sendable, Equatable, Codable {
     /// The event's id in the hall's log: the city keys each event by (hall, seq).
@@ -46,8 +46,8 @@ public struct CityEvent: Sendable, Equatable, Codable {
             actor: "hall", at: Date(timeIntervalSinceReferenceDate: at), detail: detail)
     }
 
-    /// The detail's fields that the fold reads, as JSON; nil when none is left. Free text
-    /// (a cancellation's reason) and how a rating came are dropped.
+    /// The detail's fields that the fold reads, as JSON; nil when none is left. Free text (a
+    /// cancellation's reason), a bad rating's reasons and a follow-up's step are dropped.
     public static func foldDetail(_ text: String?) -> String? {
         guard let text, !text.isEmpty else { return nil }
         let full = EventDetail.parse(text)
@@ -55,7 +55,9 @@ public struct CityEvent: Sendable, Equatable, Codable {
             opened: full.opened, outcome: full.outcome, missing: full.missing, from: full.from, to: full.to,
             visits: full.visits, promised: full.promised, rating: full.rating, evaluation: full.evaluation,
             due: full.due)
-        kept.reason = nil
+        // How a rating or a ticket came (pad, phone, kiosk; appointment, remote): the fold
+        // counts ratings by it, and it names no one.
+        kept.channel = full.channel
         return kept == EventDetail() ? nil : kept.json
     }
 }
