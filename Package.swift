@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .executable(name: "onewindowd", targets: ["onewindowd"]),
         .executable(name: "onewindow-kiosk", targets: ["onewindow-kiosk"]),
+        .executable(name: "onewindow-city", targets: ["onewindow-city"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        // The city service's PostgreSQL driver (onewindow-city only; the hall stays on SQLite).
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -80,6 +83,29 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The city service: halls' events into PostgreSQL, folded by the hall's own Core fold.
+        .target(
+            name: "OneWindowCity",
+            dependencies: [
+                "OneWindowCore",
+                "OneWindowHTTP",
+                "OneWindowApp",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.embedInCode("Resources/city-openapi.json")]
+        ),
+        .executableTarget(
+            name: "onewindow-city",
+            dependencies: [
+                "OneWindowCity",
+                "OneWindowApp",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The terminals' client talks to the daemon over HTTP only: it shares no code with it.
         .target(name: "OneWindowKiosk"),
         .executableTarget(
@@ -111,6 +137,14 @@ let package = Package(
             dependencies: [
                 "OneWindowApp", "OneWindowTesting", "onewindowd", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        // The city against a real PostgreSQL cluster (PostgresCluster) and real hall daemons.
+        .testTarget(
+            name: "OneWindowCityTests",
+            dependencies: [
+                "OneWindowCity", "OneWindowApp", "OneWindowCore", "OneWindowStorage", "OneWindowTesting", "onewindowd",
+                "onewindow-city", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // Depends on both executables: the end-to-end tests run the kiosk in a pseudo-terminal

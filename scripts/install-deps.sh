@@ -3,7 +3,8 @@
 # Usage: scripts/install-deps.sh [EXTRA_PACKAGE ...]
 set -euo pipefail
 
-packages=(libmicrohttpd-dev libsqlite3-dev pkg-config libcurl4 "$@")
+# postgresql: the city's tests start a cluster of their own (PostgresCluster), as nobody when root.
+packages=(libmicrohttpd-dev libsqlite3-dev pkg-config libcurl4 postgresql "$@")
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -64,6 +64,8 @@ public struct AppConfiguration: Sendable {
     /// The hall's id in the city (`--hall-id`): the `hall` label of every Prometheus figure,
     /// so that a city's Prometheus can federate its halls; nil adds no label.
     public var hallId: String?
+    /// Where the hall sends its event log for the city's figures (`--city-url`); nil sends nothing.
+    public var cityExport: CityExport?
 
     public init() {}
 }

@@ -21,6 +21,8 @@ public final class AppState: Sendable {
     public let appointments: AppointmentDesk
     /// Pulls the catalogue from the city; `/healthz` reports how the last pull went.
     public let cataloguePuller: CataloguePuller?
+    /// Sends the event log to the city, when configured; `/healthz` reports how far behind it is.
+    public let city: CitySender?
     private let snapshot: Mutex<CatalogueSnapshot>
     /// The public's figures from the fold (常见缺件提醒, the disclosure), cached.
     let publicFigures: PublicFigures
@@ -29,9 +31,10 @@ public final class AppState: Sendable {
         catalogue: CatalogueSnapshot, storage: Storage, queue: QueueService, tokens: DeviceTokenCache, logger: Logger,
         issueRule: RateLimiter.Rule?, metrics: MetricsService, outbox: OutboxSender, appointments: AppointmentDesk,
         cataloguePuller: CataloguePuller? = nil,
-        clock: @escaping QueueService.Clock, publicFigures: PublicFigures.Setting = .init()
+        clock: @escaping QueueService.Clock, publicFigures: PublicFigures.Setting = .init(), city: CitySender? = nil
     ) {
         self.appointments = appointments
+        self.city = city
         self.publicFigures = PublicFigures(setting: publicFigures)
         self.metrics = metrics
         self.outbox = outbox

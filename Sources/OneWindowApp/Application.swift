@@ -65,6 +65,11 @@ public final class Application: Sendable {
                 pulledAtStart: pullFirst)
         }
         cataloguePuller = puller
+        let city = configuration.cityExport.map {
+            CitySender(
+                storage: storage, export: $0, figures: CityFigures(monitoring.prometheus), clock: configuration.clock,
+                logger: logger)
+        }
         let tokens = DeviceTokenCache(lifetime: configuration.tokenCacheSeconds, clock: configuration.clock)
         let state = AppState(
             catalogue: snapshot, storage: storage, queue: queue, tokens: tokens, logger: logger,
@@ -72,7 +77,8 @@ public final class Application: Sendable {
             metrics: metrics, outbox: outbox, appointments: appointments, cataloguePuller: puller,
             clock: configuration.clock,
             publicFigures: .init(
-                commonlyMissing: configuration.commonlyMissing, seconds: configuration.publicFiguresSeconds))
+                commonlyMissing: configuration.commonlyMissing, seconds: configuration.publicFiguresSeconds),
+            city: city)
         self.state = state
         chores = AppointmentChores(
             state: state, retentionDays: configuration.retentionDays, period: configuration.choresSeconds)
@@ -108,6 +114,7 @@ public final class Application: Sendable {
         state.appointments.notifier.start()
         chores.start()
         cataloguePuller?.start()
+        state.city?.start()
         logger.info(
             "listening on http://\(Self.hostForURL(configuration.http.host)):\(port)",
             metadata: ["services": "\(state.catalogue.catalogue.services.count)"])
@@ -175,6 +182,7 @@ public final class Application: Sendable {
         state.outbox.stop()
         state.appointments.notifier.stop()
         chores.stop()
+        state.city?.stop()
         checkpointer.stop()
         logger.info("stopped")
     }

@@ -13,13 +13,17 @@ public final class DaemonProcess: Sendable {
         public var description: String
     }
 
-    /// Starts `onewindowd serve` with `arguments` on a free port and waits (at most
-    /// `timeoutSeconds`) until it says where it listens.
-    public init(arguments: [String], environment: [String: String] = [:], timeoutSeconds: Double = 30) throws {
+    /// Starts `onewindowd serve` (or `executable serve`, e.g. `onewindow-city`) with `arguments`
+    /// on a free port and waits (at most `timeoutSeconds`) until it says where it listens.
+    public init(
+        arguments: [String], environment: [String: String] = [:], timeoutSeconds: Double = 30,
+        executable: String = "onewindowd"
+    ) throws {
         process = Process()
-        process.executableURL = try Self.binary()
+        process.executableURL = try Self.binary(named: executable)
         // Tests issue many tickets from one token; the rate limit has tests of its own.
-        process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0", "--issue-rate", "0"] + arguments
+        let limits = executable == "onewindowd" ? ["--issue-rate", "0"] : []
+        process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0"] + limits + arguments
         process.standardError = pipe
         process.standardOutput = pipe
         if !environment.isEmpty {
@@ -40,7 +44,7 @@ public final class DaemonProcess: Sendable {
         guard let found else {
             process.terminate()
             let text = output.data.withLock { String(decoding: $0, as: UTF8.self) }
-            throw Failure(description: "onewindowd did not start listening:\n\(text)")
+            throw Failure(description: "\(executable) did not start listening:\n\(text)")
         }
         port = found
     }
@@ -102,16 +106,16 @@ public final class DaemonProcess: Sendable {
         return UInt16(log[range.upperBound...].prefix { $0.isNumber })
     }
 
-    /// The `onewindowd` built beside the test bundle.
-    public static func binary() throws -> URL {
+    /// The `onewindowd` (or another executable of the package) built beside the test bundle.
+    public static func binary(named name: String = "onewindowd") throws -> URL {
         let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var folder = testBinary.deletingLastPathComponent()
         for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("onewindowd")
+            let candidate = folder.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             folder = folder.deletingLastPathComponent()
         }
-        throw Failure(description: "no onewindowd binary near \(testBinary.path); run `swift build` first")
+        throw Failure(description: "no \(name) binary near \(testBinary.path); run `swift build` first")
     }
 
     /// Runs the binary with `arguments` (and `environment` added to this process's) to

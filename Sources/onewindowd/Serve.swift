@@ -16,7 +16,8 @@ struct Serve: ParsableCommand {
             ONEWINDOW_REQUEST_TIMEOUT, ONEWINDOW_ANSWER_TIMEOUT, ONEWINDOW_INBOX_CAPACITY, ONEWINDOW_ACCESS_LOG,
             ONEWINDOW_EVALUATION_PUSH_URL, ONEWINDOW_EVALUATION_PUSH_SECRET_FILE, ONEWINDOW_EVALUATION_PUSH_TIMEOUT,
             ONEWINDOW_HALL_ID, ONEWINDOW_CATALOGUE_URL, ONEWINDOW_CATALOGUE_PUBLIC_KEY,
-            ONEWINDOW_CATALOGUE_PULL_INTERVAL, ONEWINDOW_CATALOGUE_PULL_TIMEOUT.
+            ONEWINDOW_CATALOGUE_PULL_INTERVAL, ONEWINDOW_CATALOGUE_PULL_TIMEOUT, ONEWINDOW_CITY_URL,
+            ONEWINDOW_CITY_TOKEN_FILE.
             Logs go to standard error, one logfmt line each (one per request unless the access log is off).
             With --catalogue-url the catalogue is pulled from the city every few minutes, checked
             against --catalogue-public-key and `check`, and reloaded; anything short keeps the last good one.
@@ -71,6 +72,8 @@ struct Serve: ParsableCommand {
 
     @OptionGroup var cataloguePull: ServeCatalogue
 
+    @OptionGroup var city: ServeCity
+
     /// The options, then the environment, then the defaults, checked once.
     func resolved() throws -> (AppConfiguration, Logger.Level) {
         var configuration = AppConfiguration()
@@ -113,6 +116,7 @@ struct Serve: ParsableCommand {
         try publicFigures.apply(to: &configuration)
         try hall.apply(to: &configuration)
         try cataloguePull.apply(to: &configuration)
+        try city.apply(to: &configuration)
         return (configuration, level)
     }
 

@@ -23,6 +23,7 @@ struct StorageTests {
                 "0010-bookings",
                 "0011-message-outbox",
                 "0012-ticket-channel",
+                "0013-city-cursor",
                 "0015-booking-check-in-time",
             ])
         #expect(storage.isReachable())

@@ -24,7 +24,7 @@ extension Routes {
                         catalogue: .init(
                             services: snapshot.catalogue.services.count, version: snapshot.version,
                             loadedAt: Timestamp.iso8601(snapshot.loadedAt)),
-                        outbox: outbox, cataloguePull: pull)
+                        outbox: outbox, cataloguePull: pull, city: state.city?.health())
                     // A failing outbox or catalogue pull is `degraded` but still 200: the hall keeps serving.
                     responder.send(
                         .json(health, status: healthy ? 200 : 503, headers: ["Cache-Control": "no-store"]))
@@ -49,5 +49,7 @@ extension Routes {
         var outbox: OutboxSender.Health
         /// Only for a hall that pulls its catalogue from the city (`--catalogue-url`).
         var cataloguePull: CataloguePuller.Health?
+        /// How far behind the city is (`--city-url`); left out when the hall sends nothing.
+        var city: CitySender.Health?
     }
 }

@@ -17,6 +17,7 @@ enum Migrations {
         migrator.registerMigration("0010-bookings", migrate: migration0010Bookings)
         migrator.registerMigration("0011-message-outbox", migrate: migration0011MessageOutbox)
         migrator.registerMigration("0012-ticket-channel", migrate: migration0012TicketChannel)
+        migrator.registerMigration("0013-city-cursor", migrate: migration0013CityCursor)
         migrator.registerMigration("0015-booking-check-in-time", migrate: migration0015BookingCheckInTime)
         return migrator
     }

@@ -1,0 +1,60 @@
+import Foundation
+import OneWindowCore
+import Synchronization
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+extension CitySender {
+    struct Failure: Error {
+        let message: String
+    }
+
+    /// POSTs `batch`; the city's answer, or why there is none. `stop` cancels it.
+    func post(_ batch: CityEventBatch) -> Result<CityAck, Failure> {
+        var request = URLRequest(url: export.eventsURL, timeoutInterval: export.timeoutSeconds)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.setValue("Bearer \(export.token)", forHTTPHeaderField: "Authorization")
+        do {
+            request.httpBody = try JSONEncoder().encode(batch)
+        } catch {
+            return .failure(Failure(message: "cannot encode the batch: \(error)"))
+        }
+        let outcome = Mutex<Result<CityAck, Failure>>(
+            .failure(Failure(message: "no answer within \(export.timeoutSeconds) s")))
+        let done = DispatchSemaphore(value: 0)
+        let task = Self.session.dataTask(with: request) { data, response, error in
+            let status = (response as? HTTPURLResponse)?.statusCode
+            let result: Result<CityAck, Failure>
+            if status == 200, let data, let ack = try? JSONDecoder().decode(CityAck.self, from: data) {
+                result = .success(ack)
+            } else if let status {
+                let body = data.map { String(decoding: $0.prefix(300), as: UTF8.self) } ?? ""
+                result = .failure(Failure(message: "HTTP \(status) \(body)"))
+            } else {
+                result = .failure(Failure(message: error.map { "\($0.localizedDescription)" } ?? "no answer"))
+            }
+            outcome.withLock { $0 = result }
+            done.signal()
+        }
+        inFlight.withLock { $0 = task }
+        defer { inFlight.withLock { $0 = nil } }
+        if stopping.load(ordering: .relaxed) { return .failure(Failure(message: "stopping")) }
+        task.resume()
+        if done.wait(timeout: .now() + export.timeoutSeconds + 2) == .timedOut {
+            task.cancel()
+            return .failure(Failure(message: "no answer within \(export.timeoutSeconds) s"))
+        }
+        return outcome.withLock { $0 }
+    }
+
+    /// No cookies, no cache: nothing is kept between batches.
+    private static let session: URLSession = {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpCookieStorage = nil
+        configuration.urlCache = nil
+        return URLSession(configuration: configuration)
+    }()
+}

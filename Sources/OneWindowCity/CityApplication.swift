@@ -1,0 +1,66 @@
+import Foundation
+import Logging
+import OneWindowCore
+import OneWindowHTTP
+
+/// What the routes share: the configuration, the store and the logger.
+struct CityContext: Sendable {
+    let configuration: CityConfiguration
+    let store: CityStore
+    let logger: Logger
+
+    /// The city's day (yyyy-MM-dd in its time zone): bad reviews past their deadline are overdue.
+    func today() -> String {
+        HallCalendar(timeZone: configuration.timeZone).day(of: configuration.clock())
+    }
+}
+
+/// The whole city service, wired: PostgreSQL, routes, HTTP server. `onewindow-city serve` and
+/// the tests both build it this way.
+public final class CityApplication: Sendable {
+    public let configuration: CityConfiguration
+    public let database: CityDatabase
+    public let store: CityStore
+    /// The route table (tests hold it against the OpenAPI document).
+    public let router: Router
+    private let server: HTTPServer
+    private let logger: Logger
+
+    /// Connects and applies the migrations (waits up to `migrationTimeout` seconds for PostgreSQL).
+    public init(configuration: CityConfiguration, logger: Logger, migrationTimeout: Double = 30) throws {
+        self.configuration = configuration
+        self.logger = logger
+        database = CityDatabase(configuration.database, logger: logger)
+        let store = CityStore(database)
+        self.store = store
+        do {
+            try CityDatabase.wait(timeout: migrationTimeout) { try await store.migrate() }
+        } catch {
+            database.close()
+            throw error
+        }
+        let context = CityContext(configuration: configuration, store: store, logger: logger)
+        let tokens = CityTokens(store: store)
+        router = Router(
+            routes: CityRoutes.all(context), logger: logger,
+            authenticate: { request, roles throws(HTTPError) in
+                try tokens.authenticate(request, roles: roles)
+            })
+        server = HTTPServer(configuration: configuration.http, router: router, logger: logger)
+    }
+
+    /// Starts serving; returns the bound port.
+    @discardableResult
+    public func start() throws -> UInt16 {
+        let port = try server.start()
+        logger.info("city listening on http://\(configuration.http.host):\(port)")
+        return port
+    }
+
+    /// Stops serving, then closes the pool.
+    public func stop() {
+        server.quiesce()
+        server.stop(gracePeriod: .seconds(5))
+        database.close()
+    }
+}

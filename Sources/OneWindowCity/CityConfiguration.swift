@@ -1,0 +1,21 @@
+import Foundation
+import OneWindowCore
+import OneWindowHTTP
+
+/// How a city service runs; `onewindow-city serve` and the tests build one.
+public struct CityConfiguration: Sendable {
+    public var http = HTTPServer.Configuration()
+    public var database: CityDatabase.Location
+    /// Names services and materials in reports and on `/city`; nil names them by id.
+    public var catalogue: Catalogue?
+    /// The city's time zone: the day against which bad reviews are overdue.
+    public var timeZone = "Asia/Shanghai"
+    /// Largest batch of events, in events (the body cap is `http.maxBodyBytes`).
+    public var maxBatchEvents = 2_000
+    public var clock: @Sendable () -> Date = { Date() }
+
+    public init(database: CityDatabase.Location) {
+        self.database = database
+        http.maxBodyBytes = 4 * 1024 * 1024
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import Logging
+import OneWindowCore
+import OneWindowHTTP
+import Synchronization
+
+/// The city's route table: ingest, the metrics, health and the API's description.
+enum CityRoutes {
+    static func all(_ city: CityContext) -> [Route] {
+        let openAPI = PreparedResponse(
+            headers: ["Content-Type": Response.jsonContentType, "Cache-Control": "public, max-age=3600"],
+            body: Data(PackageResources.city_openapi_json), etag: true)
+        return [
+            Route("POST", "/api/v1/halls/{hallId}/events", access: .device(["hall"]), body: .json) {
+                request, responder in
+                let hallId = request.pathParameter("hallId")
+                guard request.authorizedDevice.name == hallId else {
+                    throw HTTPError(
+                        .wrongHall,
+                        "the token of hall “\(request.authorizedDevice.name)” may not write hall “\(hallId)”")
+                }
+                let batch = try request.decodeJSON(CityEventBatch.self)
+                try check(batch, maxEvents: city.configuration.maxBatchEvents)
+                answer(responder, city.logger) { .json(try await city.store.ingest(hallId: hallId, batch)) }
+            },
+            Route(
+                "GET", "/api/v1/city/metrics", access: .device(["city"]), query: ["from", "to", "hall", "service"]
+            ) { request, responder in
+                let (from, to) = try dayRange(request)
+                let hallId = try text(request, "hall")
+                let serviceId = try text(request, "service")
+                answer(responder, city.logger) {
+                    .json(
+                        try await report(city, from: from, to: to, hallId: hallId, serviceId: serviceId),
+                        headers: ["Cache-Control": "no-store"])
+                }
+            },
+            Route("GET", "/healthz") { _, responder in
+                answer(responder, city.logger) {
+                    let halls = try await city.store.halls().count
+                    return .json(
+                        ["status": "ok", "database": "ok", "halls": "\(halls)"],
+                        headers: ["Cache-Control": "no-store"])
+                }
+            },
+            Route("GET", "/api/v1/openapi.json") { _ in Response(prepared: openAPI) },
+        ]
+    }
+
+    /// The city's report over `from`…`to`, for all halls or one (404 for a hall not known).
+    static func report(_ city: CityContext, from: String, to: String, hallId: String?, serviceId: String?)
+        async throws -> CityReport
+    {
+        var halls = try await city.store.halls()
+        if let hallId {
+            halls = halls.filter { $0.hallId == hallId }
+            guard !halls.isEmpty else { throw HTTPError(.hallNotFound, "no hall with id “\(hallId)”") }
+        }
+        let figures = try await city.store.figures(from: from, to: to, hallId: hallId, serviceId: serviceId)
+        return CityReport(
+            from: from, to: to, serviceId: serviceId, halls: halls, figures: figures,
+            catalogue: city.configuration.catalogue, today: city.today())
+    }
+
+    /// Runs `body` as a task and answers with what it returns; an `HTTPError` as itself, any
+    /// other failure (PostgreSQL down, a refused statement) as 503: the hall sends again. With
+    /// PostgreSQL down the pool waits for a connection; the answer does not wait with it past
+    /// `databaseSeconds`.
+    static func answer(
+        _ responder: Responder, _ logger: Logger, _ body: @escaping @Sendable () async throws -> Response
+    ) {
+        let answered = Atomic<Bool>(false)
+        let once: @Sendable (Response) -> Void = { response in
+            if !answered.exchange(true, ordering: .acquiringAndReleasing) { responder.send(response) }
+        }
+        Task {
+            do {
+                once(try await body())
+            } catch let error as HTTPError {
+                once(.error(error))
+            } catch {
+                logger.warning("database call failed: \(error)")
+                once(.error(unavailable))
+            }
+        }
+        Task {
+            try? await Task.sleep(for: .seconds(databaseSeconds))
+            once(.error(unavailable))
+        }
+    }
+
+    static let databaseSeconds = 5.0
+    static let unavailable = HTTPError(
+        .databaseUnavailable, "the city's database is not available; try again", retryAfterSeconds: 5)
+
+    /// A batch's events must come in ascending seq, all after `after`.
+    static func check(_ batch: CityEventBatch, maxEvents: Int) throws(HTTPError) {
+        guard batch.after >= 0 else { throw HTTPError(.malformedBody, "after must be 0 or more, found \(batch.after)") }
+        guard batch.events.count <= maxEvents else {
+            throw HTTPError(.malformedBody, "a batch holds at most \(maxEvents) events, found \(batch.events.count)")
+        }
+        var previous = batch.after
+        for event in batch.events {
+            guard event.seq > previous else {
+                throw HTTPError(
+                    .malformedBody,
+                    "events must come in ascending seq after \(batch.after); \(event.seq) follows \(previous)")
+            }
+            guard event.at.isFinite else { throw HTTPError(.malformedBody, "event \(event.seq) has no valid time") }
+            previous = event.seq
+        }
+    }
+
+    /// `from` and `to`: days written yyyy-MM-dd, `from` not after `to`, at most 366 days.
+    static func dayRange(_ request: Request) throws(HTTPError) -> (String, String) {
+        func day(_ name: String) throws(HTTPError) -> (String, Date) {
+            guard let text = try request.queryValue(name) else {
+                throw HTTPError(.invalidParameter, "query parameter “\(name)” is required (yyyy-MM-dd)")
+            }
+            guard text.utf8.count == 10, let date = WorkingDays.date(text) else {
+                throw HTTPError(.invalidParameter, "“\(name)” must be a date written yyyy-MM-dd")
+            }
+            return (text, date)
+        }
+        let (from, start) = try day("from")
+        let (to, end) = try day("to")
+        guard from <= to else { throw HTTPError(.invalidParameter, "from (\(from)) is after to (\(to))") }
+        guard end.timeIntervalSince(start) / 86_400 < 366 else {
+            throw HTTPError(.invalidParameter, "the range is longer than 366 days")
+        }
+        return (from, to)
+    }
+
+    static func text(_ request: Request, _ name: String) throws(HTTPError) -> String? {
+        guard let value = try request.queryValue(name)?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
+            return nil
+        }
+        guard value.unicodeScalars.count <= 100 else {
+            throw HTTPError(.invalidParameter, "query parameter “\(name)” is longer than 100 characters")
+        }
+        return value
+    }
+}

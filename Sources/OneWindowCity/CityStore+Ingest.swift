@@ -1,0 +1,167 @@
+import Foundation
+import Logging
+import OneWindowCore
+import PostgresNIO
+
+extension CityStore {
+    /// Stores a hall's batch and folds it into the rollups, in one transaction under the hall's
+    /// row lock: two city services given the same batch store it once, in order.
+    ///
+    /// A batch that starts after a seq the city does not hold yet (`after` > held) is not
+    /// stored: the answer's `held` tells the hall where to send from. Events at or before
+    /// `held` were stored before and are skipped; the rest are stored, keyed (hall, seq), and
+    /// folded with `MetricsBook.apply`, the hall's own fold, into `city_day`.
+    public func ingest(hallId: String, _ batch: CityEventBatch) async throws -> CityAck {
+        try await ensureMonths(Set(batch.events.map { Self.month(of: $0) }))
+        return try await database.transaction { connection in
+            let logger = self.logger
+            var found: (Int64, String)?
+            for try await row in try await connection.query(
+                "SELECT held_seq, fold::text FROM city_hall WHERE hall_id = \(hallId) FOR UPDATE", logger: logger
+            ).decode((Int64, String).self) {
+                found = row
+            }
+            guard let (held, foldText) = found else { throw CityError.unknownHall(hallId) }
+            let fresh = batch.events.filter { $0.seq > held }
+            guard batch.after <= held, let last = fresh.last else { return CityAck(held: held, stored: 0) }
+            let stored = try await insertEvents(fresh, hallId: hallId, connection)
+            let fold = try JSONDecoder().decode(CityFold.self, from: Data(foldText.utf8))
+            let open = try await openBadReviews(hallId: hallId, connection)
+            var book = fold.book(after: held, badReviews: open)
+            for event in fresh { book.apply(id: event.seq, event.event) }
+            try await addDays(book.days, hallId: hallId, connection)
+            let changed = book.badReviews.filter { open[$0.key] != $0.value }
+            try await saveBadReviews(changed, hallId: hallId, connection)
+            let foldJSON = String(decoding: try JSONEncoder().encode(CityFold(book)), as: UTF8.self)
+            try await connection.query(
+                """
+                UPDATE city_hall SET held_seq = \(last.seq), fold = \(foldJSON)::jsonb, received_at = now()
+                WHERE hall_id = \(hallId)
+                """, logger: logger)
+            return CityAck(held: last.seq, stored: stored)
+        }
+    }
+
+    /// The partition month of an event: `yyyy-MM` of its hall day; "" (the undated partition)
+    /// for an event without one.
+    static func month(of event: CityEvent) -> String {
+        guard let day = event.hallDay, day.utf8.count == 10, WorkingDays.date(day) != nil else { return "" }
+        return String(day.prefix(7))
+    }
+
+    private func insertEvents(_ events: [CityEvent], hallId: String, _ connection: PostgresConnection) async throws
+        -> Int
+    {
+        var stored = 0
+        // 10 columns a row: 500 rows stay far below PostgreSQL's 65,535 parameters.
+        for chunk in stride(from: 0, to: events.count, by: 500).map({ events[$0..<min($0 + 500, events.count)] }) {
+            var rows = SQLRows(columns: 10)
+            for event in chunk {
+                rows.row { binds in
+                    binds.append(hallId)
+                    binds.append(event.seq)
+                    binds.append(Self.month(of: event))
+                    binds.append(event.kind.rawValue)
+                    binds.append(event.ticketId)
+                    binds.append(event.serviceId)
+                    binds.append(event.caseId)
+                    binds.append(event.hallDay)
+                    binds.append(event.at)
+                    binds.append(event.detail)
+                }
+            }
+            let sql = """
+                INSERT INTO city_event
+                    (hall_id, event_seq, month, kind, ticket_id, service_id, case_id, hall_day, at, detail)
+                VALUES \(rows.placeholders) ON CONFLICT DO NOTHING
+                """
+            let result = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: rows.binds), logger: logger)
+            for try await _ in result {}
+            stored += chunk.count
+        }
+        return stored
+    }
+
+    /// Adds `days` (the batch's figures per hall day and service) to the stored rollups.
+    private func addDays(_ days: [String: [String: DayStats]], hallId: String, _ connection: PostgresConnection)
+        async throws
+    {
+        guard !days.isEmpty else { return }
+        var totals = days
+        let rows = try await connection.query(
+            """
+            SELECT hall_day, service_id, stats FROM city_day
+            WHERE hall_id = \(hallId) AND hall_day = ANY(\(Array(days.keys)))
+            """, logger: logger)
+        for try await (day, serviceId, bytes) in rows.decode((String, String, Data).self) {
+            guard var total = totals[day]?[serviceId] else { continue }
+            total.add(try DayStats(rollup: [UInt8](bytes)))
+            totals[day]?[serviceId] = total
+        }
+        var upsert = SQLRows(columns: 7)
+        for (day, services) in totals {
+            for (serviceId, stats) in services {
+                try upsert.row { binds in
+                    binds.append(hallId)
+                    binds.append(day)
+                    binds.append(serviceId)
+                    try binds.append(Data(stats.rollup()))
+                    binds.append(stats.casesOpened)
+                    binds.append(stats.casesClosed + stats.casesCancelled)
+                    binds.append(!stats.cohortChanges.isEmpty)
+                }
+            }
+        }
+        let sql = """
+            INSERT INTO city_day
+                (hall_id, hall_day, service_id, stats, cases_opened, cases_ended, has_cohort_changes)
+            VALUES \(upsert.placeholders)
+            ON CONFLICT (hall_id, hall_day, service_id) DO UPDATE SET stats = EXCLUDED.stats,
+                cases_opened = EXCLUDED.cases_opened, cases_ended = EXCLUDED.cases_ended,
+                has_cohort_changes = EXCLUDED.has_cohort_changes
+            """
+        try await connection.query(PostgresQuery(unsafeSQL: sql, binds: upsert.binds), logger: logger)
+    }
+
+    /// The hall's bad reviews not rectified yet: the fold marks them when a `rectified` comes.
+    private func openBadReviews(hallId: String, _ connection: PostgresConnection) async throws
+        -> [String: MetricsBook.BadReview]
+    {
+        var reviews: [String: MetricsBook.BadReview] = [:]
+        let rows = try await connection.query(
+            """
+            SELECT evaluation_id, service_id, hall_day, due FROM city_bad_review
+            WHERE hall_id = \(hallId) AND NOT rectified
+            """, logger: logger)
+        for try await (id, serviceId, day, due) in rows.decode((String, String, String, String?).self) {
+            reviews[id] = MetricsBook.BadReview(serviceId: serviceId, hallDay: day, due: due)
+        }
+        return reviews
+    }
+
+    private func saveBadReviews(
+        _ reviews: [String: MetricsBook.BadReview], hallId: String, _ connection: PostgresConnection
+    ) async throws {
+        guard !reviews.isEmpty else { return }
+        var rows = SQLRows(columns: 7)
+        for (id, review) in reviews {
+            rows.row { binds in
+                binds.append(hallId)
+                binds.append(id)
+                binds.append(review.serviceId)
+                binds.append(review.hallDay)
+                binds.append(review.due)
+                binds.append(review.rectified)
+                binds.append(review.rectifiedOn)
+            }
+        }
+        let sql = """
+            INSERT INTO city_bad_review (hall_id, evaluation_id, service_id, hall_day, due, rectified, rectified_on)
+            VALUES \(rows.placeholders)
+            ON CONFLICT (hall_id, evaluation_id) DO UPDATE SET service_id = EXCLUDED.service_id,
+                hall_day = EXCLUDED.hall_day, due = EXCLUDED.due, rectified = EXCLUDED.rectified,
+                rectified_on = EXCLUDED.rectified_on
+            """
+        try await connection.query(PostgresQuery(unsafeSQL: sql, binds: rows.binds), logger: logger)
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Crypto
+import Foundation
+import Logging
+import OneWindowCity
+
+/// A new random token: 32 bytes, hex. Printed once; the city keeps its SHA-256 only.
+func newToken() -> String {
+    SymmetricKey(size: .bits256).withUnsafeBytes { bytes in bytes.map { String(format: "%02x", $0) }.joined() }
+}
+
+/// `onewindow-city hall add ID NAME`: registers a hall and prints its token (for the hall's
+/// `--city-token-file`).
+struct CityHallAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hall-add", abstract: "Register a hall; prints its token once.")
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The hall's id, as its daemon's --hall-id.") var hallId: String
+    @Argument(help: "The hall's name, as the city's pages show it.") var name: String
+
+    func validate() throws {
+        guard hallId.range(of: #"^[a-z0-9][a-z0-9-]{0,62}$"#, options: .regularExpression) != nil else {
+            throw ValidationError("a hall id is 1 to 63 lower-case letters, digits and hyphens, found “\(hallId)”")
+        }
+    }
+
+    func run() throws {
+        let database = CityDatabase(try database.location, logger: Logger(label: "onewindow-city"))
+        defer { database.close() }
+        let store = CityStore(database)
+        let token = newToken()
+        let (id, name) = (hallId, name)
+        try CityDatabase.wait(timeout: 60) {
+            try await store.migrate()
+            try await store.addHall(id: id, name: name, token: token)
+        }
+        print(token)
+    }
+}
+
+/// `onewindow-city reader-add NAME`: a token for the metrics API and the /city page.
+struct CityReaderAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reader-add", abstract: "Add a reader of the city's figures; prints its token once.")
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "Who reads, e.g. city-office.") var name: String
+
+    func run() throws {
+        let database = CityDatabase(try database.location, logger: Logger(label: "onewindow-city"))
+        defer { database.close() }
+        let store = CityStore(database)
+        let token = newToken()
+        let name = name
+        try CityDatabase.wait(timeout: 60) {
+            try await store.migrate()
+            try await store.addReader(name: name, token: token)
+        }
+        print(token)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import OneWindowApp
+import OneWindowCity
+import OneWindowCore
+import OneWindowTesting
+import Testing
+
+@Suite("City figures equal the hall's", .serialized, .timeLimit(.minutes(3)))
+struct CityEqualityTests {
+    /// The hall's stored event log, sent to the city as the hall's sender sends it.
+    static func send(_ hall: ScriptedMonth, to city: CityHarness, hallId: String, token: String, batch: Int) throws {
+        let events = try hall.app.application.state.storage.queueEvents()
+        var after: Int64 = 0
+        for start in stride(from: 0, to: events.count, by: batch) {
+            let part = events[start..<min(start + batch, events.count)]
+            let response = try city.post(
+                hallId, CityEventBatch(after: after, events: part.map { CityEvent(seq: $0.id, $0.event) }), token: token
+            )
+            #expect(response.status == 200, "\(response.text)")
+            after = part.last!.id
+        }
+    }
+
+    /// The figures as JSON objects, without the city's own keys (the hall's id and name).
+    static func figures(_ object: Any?) -> NSDictionary {
+        var dictionary = object as? [String: Any] ?? [:]
+        dictionary["hallId"] = nil
+        dictionary["name"] = nil
+        return dictionary as NSDictionary
+    }
+
+    /// The keys (dotted paths) whose values differ, for a readable failure.
+    static func differences(_ left: Any?, _ right: Any?, at path: String = "") -> [String] {
+        if let left = left as? [String: Any], let right = right as? [String: Any] {
+            return Set(left.keys).union(right.keys).sorted().flatMap {
+                differences(left[$0], right[$0], at: path.isEmpty ? $0 : "\(path).\($0)")
+            }
+        }
+        if let left = left as? [Any], let right = right as? [Any], left.count == right.count {
+            return zip(left, right).enumerated().flatMap { differences($1.0, $1.1, at: "\(path)[\($0)]") }
+        }
+        let same =
+            (left as? NSObject).flatMap { l in (right as? NSObject).map { l.isEqual($0) } }
+            ?? (left == nil && right == nil)
+        return same ? [] : ["\(path): \(left.map { "\($0)" } ?? "nil") ≠ \(right.map { "\($0)" } ?? "nil")"]
+    }
+
+    @Test("for a scripted week, the city's figures of a hall equal the hall's own /api/v1/metrics, field by field")
+    func scriptedWeek() throws {
+        let hall = try ScriptedMonth()
+        defer { hall.stop() }
+        try hall.play(days: 7, restartAfter: 3)
+        try hall.settle()
+        let catalogue = hall.app.application.state.catalogue.published
+        let clock = hall.clock
+        let city = try CityHarness(catalogue: catalogue, clock: { clock.read() })
+        defer { city.stop() }
+        let token = try city.addHall("xigang")
+        try Self.send(hall, to: city, hallId: "xigang", token: token, batch: 37)
+        for (from, to) in [("2026-11-02", "2026-11-08"), ("2026-11-03", "2026-11-05"), ("2026-11-08", "2026-11-08")] {
+            for service in [nil, "T-JZ-001"] {
+                let query = "from=\(from)&to=\(to)" + (service.map { "&serviceId=\($0)" } ?? "")
+                let own = try hall.app.client.get(
+                    "/api/v1/metrics?\(query)", headers: ["Authorization": "Bearer \(hall.admin)"])
+                #expect(own.status == 200, "\(own.text)")
+                let cityQuery = "from=\(from)&to=\(to)" + (service.map { "&service=\($0)" } ?? "")
+                let report = try city.metrics(cityQuery)
+                #expect(report.status == 200, "\(report.text)")
+                let halls = report.json["halls"] as? [[String: Any]] ?? []
+                let mine = Self.figures(try JSONSerialization.jsonObject(with: own.body))
+                #expect(
+                    Self.figures(halls.first) == mine,
+                    "\(query): \(Self.differences(Self.figures(halls.first), mine))")
+                // One hall: the city's sum is the hall's.
+                #expect(Self.figures(report.json["city"]) == mine, "\(query): the city's total")
+            }
+        }
+        let store = city.application.store
+        let details = try CityDatabase.wait { try await store.eventDetails(hallId: "xigang") }
+        #expect(!details.isEmpty)
+        for text in ["等得太久", "不符合条件", "已向窗口培训", "申请人撤回", "manager", "clerk"] {
+            #expect(!details.contains { $0.contains(text) }, "a stored detail carries “\(text)”")
+        }
+    }
+}
