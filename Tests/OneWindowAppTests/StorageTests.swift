@@ -21,6 +21,7 @@ struct StorageTests {
                 "0008-first-call",
                 "0009-metrics-rollups",
                 "0010-bookings",
+                "0014-open-case-index",
             ])
         #expect(storage.isReachable())
     }
