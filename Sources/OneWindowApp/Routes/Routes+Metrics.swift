@@ -6,25 +6,40 @@ extension Routes {
     /// The manager's numbers: `GET /api/v1/metrics?from=&to=[&serviceId=]`.
     static func metrics(_ state: AppState) -> [Route] {
         [
-            Route("GET", "/api/v1/metrics", access: .clerk, query: ["from", "to", "serviceId"]) { request in
+            // Deferred: asked while the figures load after a start, it is answered when they are
+            // loaded (or 503 `metrics_loading` after `metricsLoadingWait`), and no worker waits.
+            Route("GET", "/api/v1/metrics", access: .clerk, query: ["from", "to", "serviceId"]) {
+                request, responder in
                 let range = try dayRange(request)
                 let serviceId = try textParameter(request, "serviceId")
                 let catalogue = state.catalogue.published
                 if let serviceId, catalogue.service(id: serviceId) == nil {
                     throw HTTPError(.serviceNotFound, "no service item with id “\(serviceId)”")
                 }
-                guard state.metrics.waitUntilReady(seconds: 5) else {
-                    throw HTTPError(
-                        .metricsLoading, "the metrics are still being read from the event log; try again shortly",
-                        headers: ["Retry-After": "2"])
+                state.metrics.whenLoaded(deadline: Date().addingTimeInterval(metricsLoadingWait)) { loaded in
+                    guard loaded else { return responder.fail(metricsLoading) }
+                    responder.send {
+                        let today = state.queue.read(\.day)
+                        let report = state.metrics.read {
+                            $0.report(
+                                from: range.from, to: range.to, serviceId: serviceId, catalogue: catalogue,
+                                today: today)
+                        }
+                        return .json(report, headers: ["Cache-Control": "no-store"])
+                    }
                 }
-                let today = state.queue.read(\.day)
-                let report = state.metrics.read {
-                    $0.report(from: range.from, to: range.to, serviceId: serviceId, catalogue: catalogue, today: today)
-                }
-                return .json(report, headers: ["Cache-Control": "no-store"])
             }
         ]
+    }
+
+    /// How long a metrics request waits, suspended, for the figures to load after a start.
+    static let metricsLoadingWait: TimeInterval = 5
+
+    /// The answer while the figures are still loading after a start.
+    static var metricsLoading: HTTPError {
+        HTTPError(
+            .metricsLoading, "the metrics are still being read from the event log; try again shortly",
+            headers: ["Retry-After": "2"])
     }
 
     /// `from` and `to`: hall days written yyyy-MM-dd, `from` not after `to`, at most 366 days.
