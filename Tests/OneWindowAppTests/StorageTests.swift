@@ -21,7 +21,7 @@ struct StorageTests {
                 "0008-first-call",
                 "0009-metrics-rollups",
                 "0010-bookings",
-                "0014-open-case-index",
+                "0014-follow-up-indexes",
             ])
         #expect(storage.isReachable())
     }

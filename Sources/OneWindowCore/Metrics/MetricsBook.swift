@@ -178,7 +178,8 @@ public struct MetricsBook: Sendable {
 
     /// The sum of the days from `from` to `to` (inclusive), per service. The cohorts of those
     /// days are followed to the last event folded in: a case of the range that closed or was
-    /// cancelled after `to` counts so.
+    /// cancelled after `to` counts so. Their changes come added into one, under the range's
+    /// first cohort day (`DayStatsSum.rangeTotal`): per-day cohorts are `dailyTotals`'.
     public func sum(from: String, to: String) -> [String: DayStats] {
         var total: [String: DayStatsSum] = [:]
         var summed = Set<Substring>()
@@ -206,7 +207,7 @@ public struct MetricsBook: Sendable {
                 }
             }
         }
-        return total.mapValues(\.total)
+        return total.mapValues(\.rangeTotal)
     }
 
     /// Cases open at the end of `to`, per service: opened by then, and not closed or cancelled by then.
