@@ -116,7 +116,11 @@ let package = Package(
         // against the real daemon.
         .testTarget(
             name: "OneWindowKioskTests",
-            dependencies: ["OneWindowKiosk", "OneWindowTesting", "OneWindowHTTP", "onewindowd", "onewindow-kiosk"],
+            dependencies: [
+                "OneWindowKiosk", "OneWindowTesting", "OneWindowHTTP", "OneWindowCore", "OneWindowStorage",
+                "onewindowd",
+                "onewindow-kiosk",
+            ],
             // The receipt's golden file is read from the source tree by path.
             exclude: ["Golden"]
         ),

@@ -4,7 +4,8 @@
 # unknown one) and the manager's page (its sign-in, and signed in) at 390 and 1366 px, and
 # checks that no page scrolls sideways at 320 and 390 px, that material names use their cards'
 # width there, that guides print on A4, and that the board at 1920×1080 without the autoplay flag
-# leaves a call uncovered and its service names at 28 px or more. Fails on any violation. Installs what it needs:
+# leaves a call uncovered and its service names at 28 px or more, and marks appointment tickets (约).
+# Fails on any violation. Installs what it needs:
 # Debian's chromium and chromium-driver, and a Python venv in .build/a11y-venv. Usage: scripts/a11y.sh [ONEWINDOWD_BINARY]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,3 +56,4 @@ post "$A11Y_KIOSK_TOKEN" "/api/v1/tickets/$ticket/evaluation" \
     "{\"rating\":1,\"code\":\"$code\",\"reasons\":[\"efficiency\"],\"comment\":\"等候太久\"}" >/dev/null
 "$venv/bin/python" scripts/a11y/check_pages.py "http://127.0.0.1:$port"
 "$venv/bin/python" scripts/a11y/check_board.py "http://127.0.0.1:$port"
+scripts/a11y/board_marks.sh "$binary" "$venv/bin/python"

@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh systemd
 scripts/metrics-venv.sh  # prometheus-client's parser, which the /metrics tests use
 scripts/python-venv.sh schema  # a JSON Schema validator, which holds services.schema.json to the loader
+echo "== deploy/prometheus (promtool from Debian's prometheus package)"
+scripts/check-prometheus.sh
 echo "== swift format lint"
 swift format lint --strict -r Sources Tests
 echo "== build"

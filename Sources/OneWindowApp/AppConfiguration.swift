@@ -46,6 +46,12 @@ public struct AppConfiguration: Sendable {
     public var commitObservers: [any CommitObserver] = []
     /// Where the outbox delivers its records (`--evaluation-push-url`); nil sends nothing.
     public var outboxPush: OutboxPush?
+    /// Pull the catalogue from the city (`--catalogue-url`), signed with its key; nil keeps the
+    /// hall's own file, reloaded on SIGHUP only.
+    public var cataloguePull: CataloguePull?
+    /// The hall's id in the city (`--hall-id`): the `hall` label of every Prometheus figure,
+    /// so that a city's Prometheus can federate its halls; nil adds no label.
+    public var hallId: String?
 
     public init() {}
 }

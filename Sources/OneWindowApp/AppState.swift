@@ -17,6 +17,8 @@ public final class AppState: Sendable {
     public let metrics: MetricsService
     /// Delivers the outbox; `/healthz` reports its backlog.
     public let outbox: OutboxSender
+    /// Pulls the catalogue from the city; `/healthz` reports how the last pull went.
+    public let cataloguePuller: CataloguePuller?
     private let snapshot: Mutex<CatalogueSnapshot>
     /// The public's figures from the fold (常见缺件提醒, the disclosure), cached.
     let publicFigures: PublicFigures
@@ -24,11 +26,13 @@ public final class AppState: Sendable {
     init(
         catalogue: CatalogueSnapshot, storage: Storage, queue: QueueService, tokens: DeviceTokenCache, logger: Logger,
         issueRule: RateLimiter.Rule?, metrics: MetricsService, outbox: OutboxSender,
+        cataloguePuller: CataloguePuller? = nil,
         clock: @escaping QueueService.Clock, publicFigures: PublicFigures.Setting = .init()
     ) {
         self.publicFigures = PublicFigures(setting: publicFigures)
         self.metrics = metrics
         self.outbox = outbox
+        self.cataloguePuller = cataloguePuller
         self.clock = clock
         self.authFailures = AuthFailures(clock: clock)
         self.issueLimit = RateLimiter(rule: issueRule, clock: clock)

@@ -3,6 +3,7 @@ import Logging
 import OneWindowCore
 import OneWindowHTTP
 import OneWindowStorage
+import Synchronization
 
 /// The whole daemon, wired: catalogue, database, routes and HTTP server.
 ///
@@ -17,14 +18,25 @@ public final class Application: Sendable {
     private let server: HTTPServer
     let logger: Logger
     private let checkpointer: Checkpointer
+    /// Pulls the catalogue from the city (`--catalogue-url`); nil when the hall keeps its own.
+    public let cataloguePuller: CataloguePuller?
+    /// One reload at a time: SIGHUP's and the pull's.
+    let reloading = Mutex(())
 
     /// Loads and checks the catalogue and opens the database; refuses to build on a bad catalogue.
     public init(configuration: AppConfiguration, logger: Logger) throws {
+        let pullFirst =
+            configuration.cataloguePull != nil && !FileManager.default.fileExists(atPath: configuration.cataloguePath)
+        if let pull = configuration.cataloguePull, pullFirst {
+            try CataloguePuller.firstPull(
+                pull, path: configuration.cataloguePath, maxBytes: configuration.catalogueMaxBytes, logger: logger)
+        }
         let snapshot = try CatalogueSource.load(
             path: configuration.cataloguePath, at: configuration.clock(), maxBytes: configuration.catalogueMaxBytes)
         let storage = try configuration.storage ?? Storage(path: configuration.databasePath) { logger.notice("\($0)") }
         checkpointer = try Checkpointer(path: storage.path)
-        let monitoring = Monitoring(catalogue: snapshot.published, clock: configuration.clock)
+        let monitoring = Monitoring(
+            catalogue: snapshot.published, clock: configuration.clock, hall: configuration.hallId)
         let metrics = MetricsService(timings: monitoring.queueFigures.observe)
         let queue = try QueueService(
             catalogue: snapshot.published, storage: storage, logger: logger,
@@ -43,11 +55,18 @@ public final class Application: Sendable {
         let outbox = OutboxSender(
             storage: storage, push: configuration.outboxPush, figures: OutboxFigures(monitoring.prometheus),
             clock: configuration.clock, logger: logger)
+        let puller = configuration.cataloguePull.map {
+            CataloguePuller(
+                pull: $0, path: configuration.cataloguePath, maxBytes: configuration.catalogueMaxBytes,
+                figures: CatalogueFigures(monitoring.prometheus), logger: logger, clock: configuration.clock,
+                pulledAtStart: pullFirst)
+        }
+        cataloguePuller = puller
         let tokens = DeviceTokenCache(lifetime: configuration.tokenCacheSeconds, clock: configuration.clock)
         let state = AppState(
             catalogue: snapshot, storage: storage, queue: queue, tokens: tokens, logger: logger,
             issueRule: configuration.issueRateLimit.map { .init(perMinute: $0.perMinute, burst: $0.burst) },
-            metrics: metrics, outbox: outbox, clock: configuration.clock,
+            metrics: metrics, outbox: outbox, cataloguePuller: puller, clock: configuration.clock,
             publicFigures: .init(
                 commonlyMissing: configuration.commonlyMissing, seconds: configuration.publicFiguresSeconds))
         self.state = state
@@ -65,6 +84,7 @@ public final class Application: Sendable {
         self.server = HTTPServer(configuration: http, router: router, logger: logger)
         try recordLoad(snapshot)
         adoptAtStart(snapshot)
+        puller?.bind { [unowned self] in self.adopt($0, then: $1) }
     }
 
     /// Whether a request for a path no route has gets the HTML error page: a browser (its
@@ -79,6 +99,7 @@ public final class Application: Sendable {
     public func start() throws -> UInt16 {
         let port = try server.start()
         state.outbox.start()
+        cataloguePuller?.start()
         logger.info(
             "listening on http://\(Self.hostForURL(configuration.http.host)):\(port)",
             metadata: ["services": "\(state.catalogue.catalogue.services.count)"])
@@ -94,6 +115,27 @@ public final class Application: Sendable {
         do {
             let snapshot = try CatalogueSource.load(
                 path: configuration.cataloguePath, at: configuration.clock(), maxBytes: configuration.catalogueMaxBytes)
+            return adopt(snapshot)
+        } catch {
+            logger.error("catalogue reload refused; still serving the previous one\n\(error)")
+            return .failure(error)
+        }
+    }
+
+    /// Serves a loaded catalogue unless it would strand open cases or tickets: what a reload
+    /// does after reading the file (SIGHUP) or pulling it (`CataloguePuller`). `then` runs
+    /// after a success, before another reload can start (the pull puts its file in place so,
+    /// and a SIGHUP cannot read the old file in between).
+    func adopt(_ snapshot: CatalogueSnapshot, then: () -> Void = {}) -> Result<CatalogueSnapshot, CatalogueError> {
+        reloading.withLock { _ in
+            let result = adoptAlone(snapshot)
+            if case .success = result { then() }
+            return result
+        }
+    }
+
+    private func adoptAlone(_ snapshot: CatalogueSnapshot) -> Result<CatalogueSnapshot, CatalogueError> {
+        do {
             try checkReload(to: snapshot)
             state.replaceCatalogue(with: snapshot)
             moveToReplacements(snapshot)
@@ -117,6 +159,7 @@ public final class Application: Sendable {
     ///    and later ones are answered 503 `shutting_down`;
     /// 4. let requests in flight finish, answer whatever is still suspended, stop the server.
     public func stop() {
+        cataloguePuller?.stop()
         server.quiesce()
         state.queue.hub.finishAll()
         state.queue.stop(timeout: configuration.shutdownGracePeriod)

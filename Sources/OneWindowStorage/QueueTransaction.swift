@@ -48,7 +48,7 @@ public struct QueueTransaction {
                 ticket.status.rawValue, ticket.window, ticket.callCount, Timestamp.sqlite(ticket.issuedAt),
                 ticket.calledAt.map(Timestamp.sqlite), ticket.endedAt.map(Timestamp.sqlite), ticket.outcome,
                 ticket.caseId, Self.jsonArray(ticket.missingMaterials), ticket.note,
-                ticket.firstCalledAt.map(Timestamp.sqlite), ticket.evaluationCodeHash,
+                ticket.firstCalledAt.map(Timestamp.sqlite), ticket.evaluationCodeHash, ticket.channel.rawValue,
             ])
         }
         if !changes.evaluationCodes.isEmpty {
@@ -85,8 +85,8 @@ public struct QueueTransaction {
     private static let upsertTicketSQL = """
         INSERT INTO ticket (id, hall_day, prefix, sequence, service_id, priority, status, window, call_count,
             issued_at, called_at, ended_at, outcome, case_id, missing_materials, note, first_called_at,
-            evaluation_code_hash)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            evaluation_code_hash, channel)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT(id) DO UPDATE SET service_id = excluded.service_id, status = excluded.status,
             window = excluded.window, call_count = excluded.call_count, called_at = excluded.called_at,
             ended_at = excluded.ended_at, outcome = excluded.outcome, missing_materials = excluded.missing_materials,

@@ -14,8 +14,12 @@ struct Serve: ParsableCommand {
             ONEWINDOW_LOG_LEVEL,
             ONEWINDOW_ISSUE_RATE, ONEWINDOW_ISSUE_BURST, ONEWINDOW_CONNECTION_LIMIT, ONEWINDOW_PER_CLIENT_LIMIT,
             ONEWINDOW_REQUEST_TIMEOUT, ONEWINDOW_ANSWER_TIMEOUT, ONEWINDOW_INBOX_CAPACITY, ONEWINDOW_ACCESS_LOG,
-            ONEWINDOW_EVALUATION_PUSH_URL, ONEWINDOW_EVALUATION_PUSH_SECRET_FILE, ONEWINDOW_EVALUATION_PUSH_TIMEOUT.
+            ONEWINDOW_EVALUATION_PUSH_URL, ONEWINDOW_EVALUATION_PUSH_SECRET_FILE, ONEWINDOW_EVALUATION_PUSH_TIMEOUT,
+            ONEWINDOW_HALL_ID, ONEWINDOW_CATALOGUE_URL, ONEWINDOW_CATALOGUE_PUBLIC_KEY,
+            ONEWINDOW_CATALOGUE_PULL_INTERVAL, ONEWINDOW_CATALOGUE_PULL_TIMEOUT.
             Logs go to standard error, one logfmt line each (one per request unless the access log is off).
+            With --catalogue-url the catalogue is pulled from the city every few minutes, checked
+            against --catalogue-public-key and `check`, and reloaded; anything short keeps the last good one.
             Signals: SIGHUP reloads the catalogue (a bad file keeps the old one serving);
             SIGTERM and SIGINT stop after requests in flight finish.
             """
@@ -61,6 +65,10 @@ struct Serve: ParsableCommand {
 
     @OptionGroup var publicFigures: ServePublicFigures
 
+    @OptionGroup var hall: ServeHall
+
+    @OptionGroup var cataloguePull: ServeCatalogue
+
     /// The options, then the environment, then the defaults, checked once.
     func resolved() throws -> (AppConfiguration, Logger.Level) {
         var configuration = AppConfiguration()
@@ -100,6 +108,8 @@ struct Serve: ParsableCommand {
         try limits.apply(to: &configuration)
         try push.apply(to: &configuration)
         try publicFigures.apply(to: &configuration)
+        try hall.apply(to: &configuration)
+        try cataloguePull.apply(to: &configuration)
         return (configuration, level)
     }
 

@@ -19,12 +19,14 @@ struct ManagerDay {
     let clerk: String
     let kiosk: String
 
-    init(database: String? = nil) throws {
+    /// - Parameter hall: the hall's id in the city (`--hall-id`), the `hall` label of /metrics.
+    init(database: String? = nil, hall: String? = nil) throws {
         let clock = ManualClock(Date(timeIntervalSince1970: 1_795_741_200))
         self.clock = clock
         app = try TestApplication(catalogue: Fixtures.validCatalogue) {
             $0.clock = { clock.read() }
             if let database { $0.databasePath = database }
+            $0.hallId = hall
         }
         admin = try app.createToken(role: .admin, name: "manager")
         clerk = try app.createToken(role: .clerk, name: "clerk", window: "1")

@@ -3,7 +3,7 @@ import OneWindowApp
 import Testing
 
 /// When a failed record is tried again: doubling, capped, shortened by jitter, never given up.
-@Suite("The outbox's backoff")
+@Suite("The outbox's backoff", .timeLimit(.minutes(1)))
 struct OutboxBackoffTests {
     @Test("waits double from 5 s up to 30 min, each shortened by at most half, and go on for ever at the cap")
     func doublingCappedJittered() {

@@ -20,7 +20,7 @@ struct StorageTests {
                 "0007-outbox",
                 "0008-first-call",
                 "0009-metrics-rollups",
-                "0010-bookings",
+                "0010-bookings", "0012-ticket-channel",
                 "0014-follow-up-indexes",
             ])
         #expect(storage.isReachable())

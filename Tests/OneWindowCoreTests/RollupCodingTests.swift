@@ -4,7 +4,7 @@ import Testing
 @testable import OneWindowCore
 
 /// The rollups' compact form and the day arithmetic sums rely on.
-@Suite("Rollup coding")
+@Suite("Rollup coding", .timeLimit(.minutes(1)))
 struct RollupCodingTests {
     @Test("day numbers agree with the calendar over ten years, and only dates are days")
     func dayNumbers() throws {

@@ -9,6 +9,8 @@ struct TicketView: Encodable {
     var serviceName: String?
     var status: String
     var priority: Bool
+    /// `walk_in`, `appointment` (checked in from a booking: called ahead of walk-ins) or `remote`.
+    var channel: String
     /// People who will be called before this ticket (0 once called).
     var ahead: Int
     /// Nil when no open window takes the service, or once the ticket has ended.
@@ -40,6 +42,7 @@ struct TicketView: Encodable {
         serviceName = queue.catalogue.service(id: ticket.serviceId)?.name
         status = ticket.status.rawValue
         priority = ticket.priority
+        channel = ticket.channel.rawValue
         ahead = estimate.ahead
         estimatedWaitSeconds = estimate.seconds
         estimatedWaitMinutes = WaitMinutes.told(seconds: estimate.seconds, waiting: ticket.status == .waiting)
@@ -103,6 +106,8 @@ struct QueueView: Encodable {
 
     struct Call: Encodable {
         var number: String
+        /// The ticket's channel: a board marks appointment tickets (约).
+        var channel: String
         var window: String
         var calledAt: String
     }
@@ -132,7 +137,9 @@ struct QueueView: Encodable {
         }
         lastCalls = queue.recentCalls.compactMap { queue.tickets[$0] }.compactMap { ticket in
             guard let window = ticket.window, let at = ticket.calledAt else { return nil }
-            return Call(number: ticket.number, window: window, calledAt: Timestamp.iso8601(at))
+            return Call(
+                number: ticket.number, channel: ticket.channel.rawValue, window: window, calledAt: Timestamp.iso8601(at)
+            )
         }
         windows = queue.catalogue.hall.windows.map {
             WindowLine(id: $0.id, callable: queue.callableCount(window: $0.id))

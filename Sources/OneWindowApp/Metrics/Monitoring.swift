@@ -7,14 +7,16 @@ import OneWindowStorage
 /// figures, today's waiting line and the signed-in managers of `/manage`. One per
 /// `Application`, made before the queue so that its observers hear every committed group.
 public final class Monitoring: Sendable {
-    public let prometheus = PrometheusExporter()
+    public let prometheus: PrometheusExporter
     public let queueFigures: PrometheusQueueFigures
     public let requestFigures: PrometheusRequestFigures
     public let caseFigures: PrometheusCaseFigures
     public let waitingLine = WaitingTimeline()
     let sessions: ManageSessions
 
-    init(catalogue: Catalogue, clock: @escaping QueueService.Clock) {
+    /// - Parameter hall: the hall's id in the city (`--hall-id`), the `hall` label of every figure.
+    init(catalogue: Catalogue, clock: @escaping QueueService.Clock, hall: String? = nil) {
+        prometheus = PrometheusExporter(hall: hall)
         queueFigures = PrometheusQueueFigures(exporter: prometheus, catalogue: catalogue)
         requestFigures = PrometheusRequestFigures(exporter: prometheus)
         caseFigures = PrometheusCaseFigures(exporter: prometheus)

@@ -12,9 +12,13 @@ import Prometheus
 public final class PrometheusExporter: Sendable {
     let registry = PrometheusCollectorRegistry()
     let factory: PrometheusMetricsFactory
+    /// `hall="<id>"` on every figure when the hall has an id in the city, so that the city's
+    /// Prometheus can federate many halls and still tell them apart (and sum them).
+    let constantLabels: [(String, String)]
 
-    public init() {
+    public init(hall: String? = nil) {
         factory = PrometheusMetricsFactory(registry: registry)
+        constantLabels = hall.map { [("hall", $0)] } ?? []
     }
 
     /// The text exposition format, version 0.0.4.
@@ -40,17 +44,20 @@ public final class PrometheusExporter: Sendable {
     }
 
     func counter(_ name: Name, _ labels: [(String, String)]) -> CoreMetrics.Counter {
+        let labels = constantLabels + labels
         let handler = registry.makeCounter(descriptor: name.descriptor, labels: labels)
         return CoreMetrics.Counter(label: name.descriptor.name, dimensions: labels, handler: handler, factory: factory)
     }
 
     func gauge(_ name: Name, _ labels: [(String, String)]) -> CoreMetrics.Meter {
+        let labels = constantLabels + labels
         let handler = registry.makeGauge(descriptor: name.descriptor, labels: labels)
         return CoreMetrics.Meter(label: name.descriptor.name, dimensions: labels, handler: handler, factory: factory)
     }
 
     /// A histogram of whole seconds (waits, service times).
     func histogram(_ name: Name, _ labels: [(String, String)], buckets: [Double]) -> CoreMetrics.Recorder {
+        let labels = constantLabels + labels
         let handler = registry.makeValueHistogram(descriptor: name.descriptor, labels: labels, buckets: buckets)
         return CoreMetrics.Recorder(
             label: name.descriptor.name, dimensions: labels, aggregate: true, handler: handler, factory: factory)
@@ -58,6 +65,7 @@ public final class PrometheusExporter: Sendable {
 
     /// A histogram of durations (request latency), recorded in nanoseconds, shown in seconds.
     func timer(_ name: Name, _ labels: [(String, String)], buckets: [Duration]) -> CoreMetrics.Timer {
+        let labels = constantLabels + labels
         let handler = registry.makeDurationHistogram(descriptor: name.descriptor, labels: labels, buckets: buckets)
         return CoreMetrics.Timer(label: name.descriptor.name, dimensions: labels, handler: handler, factory: factory)
     }

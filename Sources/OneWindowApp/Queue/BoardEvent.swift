@@ -10,6 +10,8 @@ struct BoardEvent: Encodable {
     var id: Int64
     var kind: String
     var number: String?
+    /// The ticket's channel: a board marks appointment tickets (约).
+    var channel: String?
     var serviceId: String?
     /// The service's public name, for the board's call line.
     var serviceName: String?
@@ -22,6 +24,7 @@ struct BoardEvent: Encodable {
         id = stored.id
         kind = event.kind.rawValue
         number = ticket?.number
+        channel = ticket?.channel.rawValue
         serviceId = ticket?.serviceId
         serviceName = ticket.flatMap { catalogue.service(id: $0.serviceId) }.map { PublicText.clean($0.name) ?? $0.id }
         window = event.window

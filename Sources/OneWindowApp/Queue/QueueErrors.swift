@@ -54,6 +54,9 @@ extension HTTPError.Code {
     public static let tooLateToCancel = HTTPError.Code(name: "too_late_to_cancel", status: 409)
     public static let bookingNotLive = HTTPError.Code(name: "booking_not_live", status: 409)
     public static let bookingNotFound = HTTPError.Code(name: "booking_not_found", status: 404)
+    /// Check-in (预约签到) before the window opens: the message says when to come back.
+    public static let checkInTooEarly = HTTPError.Code(name: "check_in_too_early", status: 422)
+    public static let bookingDayPassed = HTTPError.Code(name: "booking_day_passed", status: 422)
     public static let idempotencyKeyReused = HTTPError.Code(name: "idempotency_key_reused", status: 422)
 }
 
@@ -80,6 +83,11 @@ extension QueueFailure {
             HTTPError(
                 .evaluationCodeLocked, QueueError.evaluationCodeLocked(seconds: seconds).message,
                 headers: ["Retry-After": "\(seconds)"])
+        case .refused(.checkInTooEarly(let day, let opens, let today, let seconds)):
+            HTTPError(
+                .checkInTooEarly,
+                QueueError.checkInTooEarly(day: day, opens: opens, today: today, seconds: seconds).message,
+                retryAfterSeconds: seconds)
         case .refused(let error): HTTPError(Self.code(error), error.message)
         }
     }
@@ -122,6 +130,8 @@ extension QueueFailure {
         case .notRectifiedYet: .notRectifiedYet
         case .alreadyVisitedBack: .alreadyVisitedBack
         case .bookingNotFound: .bookingNotFound
+        case .checkInTooEarly: .checkInTooEarly
+        case .bookingDayPassed: .bookingDayPassed
         case .booking(let refusal):
             switch refusal {
             case .notBookable: .serviceNotBookable

@@ -117,7 +117,7 @@ public final class QueueService: Sendable {
     /// Reads what `command` names and memory does not hold.
     func find(_ command: QueueCommand, _ run: JobRun) throws -> StoredRecords {
         var found = StoredRecords()
-        if let id = command.storedCaseId, state.withLock({ $0.queue.cases[id] }) == nil {
+        if let id = command.storedCaseId ?? bookedCaseId(command), state.withLock({ $0.queue.cases[id] }) == nil {
             found.caseRecord = try run.transaction.caseRecord(id: id)
         }
         if let id = command.storedEvaluationId { found.evaluation = try run.transaction.evaluation(id: id) }
@@ -127,6 +127,15 @@ public final class QueueService: Sendable {
             found.openCases = try run.transaction.openCases(services: renamed)
         }
         return found
+    }
+
+    /// The case a checked-in booking continues: named by the booking, which memory holds.
+    private func bookedCaseId(_ command: QueueCommand) -> String? {
+        guard case .checkIn(let order) = command else { return nil }
+        return state.withLock { state in
+            let ledger = state.queue.bookings
+            return (ledger?.booking(code: order.code) ?? ledger?.booking(code: order.code.uppercased()))?.caseId
+        }
     }
 
     /// Applies a command to the queue under its lock, makes its answer there (reading the queue

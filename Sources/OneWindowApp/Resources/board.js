@@ -39,8 +39,15 @@ function drawNow() {
   const number = $("now-number");
   number.textContent = call ? call.number : "暂无叫号";
   number.className = call ? "number" : "number empty";
+  if (call && call.appointment) number.append(mark());
   $("now-window").textContent = call ? "请到 " + windowName(call.window) + " 办理" : "";
   fit($("now").querySelector(".call"), 12);
+}
+// 约: an appointment ticket (checked in from a booking), called ahead of walk-ins.
+function mark() {
+  const element = make("span", "mark", "约");
+  element.title = "预约";
+  return element;
 }
 function windowName(id) {
   const known = board.windows.find((hallWindow) => hallWindow.id === id);
@@ -69,7 +76,9 @@ function drawCalls() {
   if (board.calls.length === 0) { list.replaceChildren(make("li", "none", "暂无叫号")); return; }
   list.replaceChildren(...board.calls.slice(0, 10).map((call) => {
     const item = make("li");
-    item.append(make("span", "number", call.number), make("span", "", call.window + "号窗口"));
+    const number = make("span", "number", call.number);
+    if (call.appointment) number.append(mark());
+    item.append(number, make("span", "", call.window + "号窗口"));
     return item;
   }));
 }
@@ -252,7 +261,8 @@ function setLive(live) {
 }
 function applyQueue(queue) {
   board.lines = queue.queues;
-  board.calls = queue.lastCalls.map((call) => ({ number: call.number, window: call.window }));
+  board.calls = queue.lastCalls.map((call) => ({
+    number: call.number, window: call.window, appointment: call.channel === "appointment" }));
 }
 function json(path) {
   return fetch(path, { cache: "no-store" }).then((answer) => {
@@ -277,7 +287,7 @@ function refreshSoon() {
 function called(message) {
   const event = JSON.parse(message.data);
   if (!event.number || !event.window) return;
-  const call = { number: event.number, window: event.window };
+  const call = { number: event.number, window: event.window, appointment: event.channel === "appointment" };
   board.calls = [call, ...board.calls.filter((old) => old.number !== call.number)].slice(0, 10);
   for (const hallWindow of board.windows) {
     if (hallWindow.id === call.window) hallWindow.currentTicket = call.number;

@@ -16,15 +16,16 @@ extension Routes {
                     let readable = state.storage.isReachable()
                     let healthy = readable && report.writable
                     let outbox = state.outbox.health()
+                    let pull = state.cataloguePuller?.status
                     let health = Health(
-                        status: healthy && !outbox.failing ? "ok" : "degraded",
+                        status: healthy && !outbox.failing && !(pull?.failing ?? false) ? "ok" : "degraded",
                         database: readable ? (report.writable ? "ok" : "not_writable") : "unreachable",
                         problem: readable ? report.problem : "the database cannot be read",
                         catalogue: .init(
                             services: snapshot.catalogue.services.count, version: snapshot.version,
                             loadedAt: Timestamp.iso8601(snapshot.loadedAt)),
-                        outbox: outbox)
-                    // A failing outbox is `degraded` but still 200: the hall keeps serving.
+                        outbox: outbox, cataloguePull: pull)
+                    // A failing outbox or catalogue pull is `degraded` but still 200: the hall keeps serving.
                     responder.send(
                         .json(health, status: healthy ? 200 : 503, headers: ["Cache-Control": "no-store"]))
                 }
@@ -46,5 +47,7 @@ extension Routes {
         var problem: String?
         var catalogue: CatalogueInfo
         var outbox: OutboxSender.Health
+        /// Only for a hall that pulls its catalogue from the city (`--catalogue-url`).
+        var cataloguePull: CataloguePuller.Health?
     }
 }

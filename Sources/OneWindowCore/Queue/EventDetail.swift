@@ -22,7 +22,8 @@ public struct EventDetail: Sendable, Equatable, Codable {
     public var rating: Int?
     public var evaluation: String?
     public var due: String?
-    /// `evaluated`: how the rating came (pad, phone, kiosk) and, for a bad one, its reasons' ids.
+    /// `evaluated`: how the rating came (pad, phone, kiosk) and, for a bad one, its reasons' ids;
+    /// `issued`: the ticket's channel (`appointment`, `remote`; absent for a walk-in).
     public var channel: String?
     public var reasons: [String]?
     /// `followed_up`: which step (`note` or `visited_back`).

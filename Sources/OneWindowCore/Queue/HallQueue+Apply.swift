@@ -72,6 +72,8 @@ extension HallQueue {
             return .booking(try book(order, at: now))
         case .cancelBooking(let code, let phoneKey):
             return .booking(try cancelBooking(code, phoneKey: phoneKey, at: now))
+        case .checkIn(let order):
+            return .checkedIn(try checkIn(order, by: actor, stored: stored.caseRecord, at: now))
         }
     }
 }

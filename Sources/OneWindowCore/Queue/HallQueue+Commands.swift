@@ -11,7 +11,7 @@ extension HallQueue {
     ///     it is not among the queue's open cases (a case closed long ago, say).
     mutating func issue(
         id: String, serviceId: String?, priority: Bool, visiting: (id: String, stored: CaseRecord?)? = nil,
-        actor: String, at now: Date
+        channel: Ticket.Channel = .walkIn, actor: String, at now: Date
     ) throws(QueueError) -> Ticket {
         rollOver(to: now)
         var returning: CaseRecord?
@@ -31,12 +31,12 @@ extension HallQueue {
         sequences[service.queuePrefix] = sequence
         let ticket = Ticket(
             id: id, hallDay: day, prefix: service.queuePrefix, sequence: sequence, serviceId: serviceId,
-            priority: priority, issuedAt: now, caseId: visit.id)
+            priority: priority, issuedAt: now, caseId: visit.id, channel: channel)
         visit.ticketIds.append(id)
         // A new case is told by its first ticket's `issued` event, not an event of its own:
         // one row less for almost every ticket.
         record(visit, nil, actor: actor, at: now)
-        record(ticket, .issued, actor: actor, at: now, encodedDetail: opening ? EventDetail.openedJSON : nil)
+        record(ticket, .issued, actor: actor, at: now, encodedDetail: Self.issuedDetail(opening: opening, channel))
         return ticket
     }
 
@@ -60,8 +60,9 @@ extension HallQueue {
         record.ticketIds.lazy.compactMap { self.tickets[$0] }.first { !$0.status.isFinal }
     }
 
-    /// Calls the next ticket to `window` (叫号): priority first, then the earliest issued, across
-    /// every service the window takes: one virtual queue. Nil when nothing waits for it.
+    /// Calls the next ticket to `window` (叫号): priority first, then appointments (`CallOrder`
+    /// keeps them from starving walk-ins), then the earliest issued, across every service the
+    /// window takes: one virtual queue. Nil when nothing waits for it.
     mutating func callNext(window windowId: String, actor: String, at now: Date) throws(QueueError) -> Ticket? {
         rollOver(to: now)
         let (window, state) = try windowAndState(windowId)
@@ -69,7 +70,7 @@ extension HallQueue {
         if let current = state.currentTicketId, let ticket = tickets[current], ticket.status == .called {
             throw .windowBusy(window: windowId, ticket: ticket.number)
         }
-        guard var next = nextWaiting(for: window) else { return nil }
+        guard var next = nextWaiting(for: window, at: now) else { return nil }
         next.status = .called
         next.window = windowId
         next.callCount = 1

@@ -42,6 +42,9 @@ public struct HallQueue: Sendable {
     private(set) var lines = WaitingLines()
     /// The ids of the last tickets called or recalled, most recent first (at most 10).
     public private(set) var recentCalls: [String] = []
+    /// Per queue letter, how many appointment tickets were called in a row just before, for
+    /// `CallOrder` (a walk-in's call sets it back to 0).
+    public internal(set) var appointmentsInRow: [String: Int] = [:]
     let calendar: HallCalendar
     /// The instants of `day`, once known: most commands fall inside it and skip the calendar.
     private var dayRange: Range<Date>?
@@ -83,6 +86,7 @@ public struct HallQueue: Sendable {
         for ticket in tickets where ticket.status == .waiting { lines.insert(ticket) }
         recentCalls = tickets.filter { $0.calledAt != nil && $0.window != nil }
             .sorted { $0.calledAt! > $1.calledAt! }.prefix(Self.recentCallLimit).map(\.id)
+        appointmentsInRow = Self.appointmentsInRow(tickets.filter { $0.hallDay == day })
         adoptWindows()
     }
 
@@ -115,6 +119,7 @@ public struct HallQueue: Sendable {
     ) {
         if let old = tickets[ticket.id], old.status == .waiting { lines.remove(old) }
         if ticket.status == .waiting { lines.insert(ticket) }
+        if kind == .called { countCall(of: ticket) }
         if kind == .called || kind == .recalled {
             recentCalls.removeAll { $0 == ticket.id }
             recentCalls.insert(ticket.id, at: 0)
@@ -179,6 +184,7 @@ public struct HallQueue: Sendable {
         cases = cases.filter { visited.contains($0.key) }
         day = today
         sequences = [:]
+        appointmentsInRow = [:]
         caseSequence = 0
         evaluationSequence = 0
         evaluated = []
@@ -229,9 +235,14 @@ public struct HallQueue: Sendable {
         tickets.values.filter { $0.status == .waiting }.sorted(by: Ticket.isServedBefore)
     }
 
-    /// The first waiting ticket that `window` takes: the head of one of its services' lines.
-    func nextWaiting(for window: Window) -> Ticket? {
+    /// The head of the lines of the services `window` takes; `nextWaiting(for:at:)` decides.
+    func headOfLines(for window: Window) -> Ticket? {
         lines.first { window.serves($0) }.flatMap { tickets[$0.id] }
+    }
+
+    /// The longest-waiting walk-in of `prefix` that `window` takes.
+    func firstWalkIn(for window: Window, prefix: String) -> Ticket? {
+        lines.firstWalkIn(among: { window.serves($0) }, prefix: prefix).flatMap { tickets[$0.id] }
     }
 
     /// Waiting tickets per number prefix, for boards.

@@ -40,6 +40,8 @@ public enum QueueCommand: Sendable {
     case book(BookingOrder)
     /// The applicant cancels a booking, proving it with the phone it was made with.
     case cancelBooking(code: String, phoneKey: String)
+    /// 预约签到: a booking code typed or scanned at a kiosk becomes a ticket.
+    case checkIn(CheckInOrder)
 
     /// The case this command may need read from the database (a return visit, a cancel).
     public var storedCaseId: String? {

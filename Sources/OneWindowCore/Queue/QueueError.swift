@@ -61,6 +61,11 @@ public enum QueueError: Error, Sendable, Equatable {
     case booking(BookingRefusal)
     /// No booking with that code for that phone.
     case bookingNotFound
+    /// A check-in before the booking's check-in window opens, at `opens` on `day` (`today`
+    /// when that is the hall's current day), in `seconds`.
+    case checkInTooEarly(day: String, opens: ClockTime, today: Bool, seconds: Int)
+    /// A check-in of a booking whose day has passed: it was missed.
+    case bookingDayPassed(day: String)
 
     /// Words for the applicant or the clerk.
     public var message: String {
@@ -110,6 +115,12 @@ public enum QueueError: Error, Sendable, Equatable {
         case .alreadyVisitedBack(let id): "the applicant of evaluation \(id) was visited back already"
         case .booking(let refusal): refusal.message
         case .bookingNotFound: "no booking with that code for that phone number"
+        case .checkInTooEarly(let day, let opens, let today, _):
+            today
+                ? "还未到签到时间，请于 \(opens) 后再来签到 (check-in opens at \(opens))"
+                : "预约日期是 \(day)，请当天 \(opens) 后再来签到 (check-in opens on \(day) at \(opens))"
+        case .bookingDayPassed(let day):
+            "该预约的日期 \(day) 已过，请现场取号 (the booking's day has passed; take a ticket)"
         }
     }
 }

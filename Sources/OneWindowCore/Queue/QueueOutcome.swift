@@ -13,6 +13,8 @@ public enum QueueOutcome: Sendable, Equatable {
     case moved(tickets: Int, cases: Int)
     /// A booking made or cancelled.
     case booking(Booking)
+    /// A booking checked in: its ticket.
+    case checkedIn(CheckInResult)
     /// Nothing to give back (a roll-over, a code not renewed): what it did is in the changes.
     case done
 }

@@ -49,6 +49,8 @@ public struct Ticket: Sendable, Equatable, Codable {
     /// SHA-256 of the evaluation code printed on the receipt, salted with the ticket's id
     /// (`EvaluationCode`): a kiosk rating must bring the code; nil for tickets from before codes.
     public var evaluationCodeHash: String?
+    /// How the applicant came: taken at a kiosk, checked in from a booking, or from a phone.
+    public let channel: Channel
 
     /// The printed number: prefix plus the sequence, zero-padded to 3 digits (A001 … A999, A1000).
     public var number: String {
@@ -60,7 +62,7 @@ public struct Ticket: Sendable, Equatable, Codable {
         id: String, hallDay: String, prefix: String, sequence: Int, serviceId: String, priority: Bool,
         status: Status = .waiting, window: String? = nil, callCount: Int = 0, issuedAt: Date, calledAt: Date? = nil,
         endedAt: Date? = nil, outcome: String? = nil, caseId: String? = nil, missingMaterials: [String] = [],
-        note: String? = nil, firstCalledAt: Date? = nil
+        note: String? = nil, firstCalledAt: Date? = nil, channel: Channel = .walkIn
     ) {
         self.id = id
         self.hallDay = hallDay
@@ -79,9 +81,11 @@ public struct Ticket: Sendable, Equatable, Codable {
         self.caseId = caseId
         self.missingMaterials = missingMaterials
         self.note = note
+        self.channel = channel
     }
 
-    /// Queue order: priority tickets first, then the earliest issued; the number breaks ties.
+    /// Queue order: priority tickets first, then appointment tickets, then the earliest issued;
+    /// the number breaks ties (`CallOrder` may still call a long-waiting walk-in first).
     public static func isServedBefore(_ a: Ticket, _ b: Ticket) -> Bool {
         WaitingLines.Key(a) < WaitingLines.Key(b)
     }

@@ -4,9 +4,11 @@ import Foundation
 /// and "how many are ahead" take a binary search instead of a scan of the day's tickets
 /// (a public `GET /tickets/{id}` must stay cheap with thousands waiting).
 struct WaitingLines: Sendable {
-    /// What orders a waiting ticket: priority first, then issue time, then its number.
+    /// What orders a waiting ticket: priority first, then appointments, then issue time, then
+    /// its number.
     struct Key: Sendable, Comparable {
         var priority: Bool
+        var appointment: Bool
         var issuedAt: Date
         var prefix: String
         var sequence: Int
@@ -14,6 +16,7 @@ struct WaitingLines: Sendable {
 
         init(_ ticket: Ticket) {
             priority = ticket.priority
+            appointment = ticket.channel == .appointment
             issuedAt = ticket.issuedAt
             prefix = ticket.prefix
             sequence = ticket.sequence
@@ -23,6 +26,7 @@ struct WaitingLines: Sendable {
         /// `a < b` means a is called before b.
         static func < (a: Key, b: Key) -> Bool {
             if a.priority != b.priority { return a.priority }
+            if a.appointment != b.appointment { return a.appointment }
             if a.issuedAt != b.issuedAt { return a.issuedAt < b.issuedAt }
             if a.prefix != b.prefix { return a.prefix < b.prefix }
             if a.sequence != b.sequence { return a.sequence < b.sequence }
@@ -57,6 +61,13 @@ struct WaitingLines: Sendable {
     /// The first ticket in any of the services' lines.
     func first(among serviceIds: (String) -> Bool) -> Key? {
         lines.filter { serviceIds($0.key) }.compactMap(\.value.first).min()
+    }
+
+    /// The longest-waiting walk-in (not an appointment, not priority) of `prefix` in any of the
+    /// services' lines. Appointments stand at the front of a line, so this passes over them only.
+    func firstWalkIn(among serviceIds: (String) -> Bool, prefix: String) -> Key? {
+        lines.filter { serviceIds($0.key) }
+            .compactMap { $0.value.first { !$0.priority && !$0.appointment && $0.prefix == prefix } }.min()
     }
 
     /// How many wait in the lines of the services that `include` accepts.

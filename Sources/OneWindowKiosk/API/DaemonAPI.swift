@@ -12,6 +12,8 @@ public protocol DaemonAPI: Sendable {
     func issue(_ request: IssueRequest, idempotencyKey: String, onRetry: @escaping @Sendable (Int, DaemonError) -> Void)
         async throws(DaemonError) -> TicketInfo
     func evaluate(_ request: RatingRequest) async throws(DaemonError) -> EvaluationInfo
+    /// 预约签到: a booking code becomes a ticket (`CheckIn.swift`; fakes may leave it out).
+    func checkIn(code: String) async throws(DaemonError) -> CheckInInfo
 
     /// The clerk's commands; each answers the ticket concerned (nil: nobody waits).
     func clerk(_ command: ClerkCommand) async throws(DaemonError) -> TicketInfo?

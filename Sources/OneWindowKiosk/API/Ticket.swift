@@ -8,6 +8,8 @@ public struct TicketInfo: Sendable, Equatable, Codable {
     public var serviceName: String?
     public var status: String
     public var priority: Bool
+    /// `walk_in`, `appointment` or `remote`; absent from a daemon before channels.
+    public var channel: String?
     public var ahead: Int
     public var estimatedWaitSeconds: Int?
     /// The minutes to tell the applicant, as the daemon computes them.

@@ -86,6 +86,9 @@ extension ApplicantKiosk {
         case .ratingCode(let number, let digits): return ratingCode(input, number, digits)
         case .ratingChoice(let number, let code): return ratingChoice(input, number, code)
         case .ratingReasons(let request): return ratingReasons(input, request)
+        case .bookingEntry(let typed): return bookingEntry(input, typed)
+        case .checkingIn: return isBack(input) ? goHome() : []
+        case .checkInEarly: return input == .enter || isBack(input) ? goHome() : []
         }
     }
 
@@ -138,12 +141,13 @@ extension ApplicantKiosk {
             return []
         }
         guard !catalogue.isEmpty else { return [] }
-        switch choice.key(input, count: 5) {
+        switch choice.key(input, count: 6) {
         case .chosen(1): show(.categories(.individuals))
         case .chosen(2): show(.categories(.organisations))
         case .chosen(3): show(.searchEntry(""))
         case .chosen(4): show(.caseEntry(""))
         case .chosen(5): show(.ratingLetter)
+        case .chosen(6): show(.bookingEntry(""))
         default: break
         }
         return []

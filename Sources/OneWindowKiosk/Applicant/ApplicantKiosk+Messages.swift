@@ -94,6 +94,8 @@ extension ApplicantKiosk {
                 ? language.pick("小票已打印，请取走", "Your ticket has been printed")
                 : language.pick("打印机暂不可用，请记下您的号码", "The printer is not available: please note your number")
             screen = .ticket(ticket, guide: guide, printNotice: failure == PrintProblem.noPrinter ? nil : text)
+        case .checkedIn(let code, let result):
+            return checkedIn(code, result)
         case .evaluated(let number, let result):
             guard case .evaluating(number, let rating) = screen else { return [] }
             switch result {

@@ -23,7 +23,7 @@ extension ApplicantKiosk {
             let items = [
                 l.pick("个人办事", "Services for individuals"), l.pick("单位办事", "Services for organisations"),
                 l.pick("搜索事项", "Search services"), l.pick("凭办件号续办（再次来办）", "Return with a case number"),
-                l.pick("服务评价（好差评）", "Rate a visit"),
+                l.pick("服务评价（好差评）", "Rate a visit"), l.pick("预约签到", "Check in with a booking"),
             ]
             buffer.choices(items, rows: rows, page: 0, style: .bold, language: l)
             buffer.write("0  " + l.pick("English", "中文"), row: rows.lowerBound + items.count + 1, column: 4)
@@ -83,6 +83,7 @@ extension ApplicantKiosk {
                 language: l)
         case .ticket(let ticket, let guide, let printNotice):
             chrome.notice = printNotice.map { .init($0) } ?? notice
+            chrome.heading = checkInNote
             renderTicket(ticket, guide: guide, rows: chrome.draw(into: &buffer), into: &buffer)
         case .caseEntry(let typed):
             chrome.heading = l.pick("凭办件号续办", "Return with a case number")
@@ -99,6 +100,8 @@ extension ApplicantKiosk {
             }
         case .ratingLetter, .ratingNumber, .ratingCode, .ratingChoice, .ratingReasons, .evaluating, .rated:
             renderRating(&chrome, into: &buffer)
+        case .bookingEntry, .checkingIn, .checkInEarly:
+            renderCheckIn(&chrome, into: &buffer)
         }
     }
 
@@ -110,7 +113,8 @@ extension ApplicantKiosk {
         let home = ScreenChrome.Key(l.pick("首页", "Start"), .home)
         switch screen {
         case .start: return []
-        case .ticket, .rated: return [home]
+        case .ticket, .rated, .checkInEarly: return [home]
+        case .bookingEntry: return [back, home, .init(l.pick("回车 签到", "Enter: check in"), .enter)]
         case .searchEntry: return [back, home, .init(l.pick("回车 搜索", "Enter: search"), .enter)]
         case .caseEntry, .ratingNumber, .ratingCode, .ratingReasons:
             return [back, home, .init(l.pick("回车 确认", "Enter: OK"), .enter)]

@@ -23,6 +23,7 @@ extension ApplicantKiosk {
         // The evaluation code is printed too; shown for a kiosk without a printer, to be noted.
         let marks = [
             ticket.priority ? l.pick("优先号", "Priority ticket") : nil,
+            ticket.channel == "appointment" ? l.pick("预约号", "Appointment") : nil,
             ticket.evaluationCode.map { l.pick("评价码：\($0)", "Evaluation code: \($0)") },
         ].compactMap { $0 }
         if !marks.isEmpty { buffer.center(marks.joined(separator: "    "), row: row, style: .dim) }

@@ -34,6 +34,11 @@ public struct ApplicantKiosk: TerminalProgram {
         case ratingReasons(RatingRequest)
         case evaluating(number: String, rating: Int)
         case rated(rating: Int)
+        /// 预约签到: the booking code typed or scanned so far.
+        case bookingEntry(String)
+        case checkingIn(String)
+        /// Too early: come back at `time` (on `day` when it is not today).
+        case checkInEarly(day: String?, time: String)
     }
 
     /// A ticket the applicant asked for and has not yet received. Its key stays the same for
@@ -75,6 +80,8 @@ public struct ApplicantKiosk: TerminalProgram {
     /// The terminal's size as last drawn (`resize`): what a key on a paged screen acts on.
     var viewSize = (width: 80, height: 24)
     var lastInput = Date.distantPast
+    /// Said above the ticket a check-in gave: in time, or late and so a walk-in ticket.
+    var checkInNote: String?
     /// Makes Idempotency-Keys; tests give a predictable one.
     let makeKey: @Sendable () -> String
 
@@ -95,8 +102,13 @@ public struct ApplicantKiosk: TerminalProgram {
 
     /// Back to the start screen in the default language, dropping any request in flight.
     mutating func goHome() -> [ApplicantEffect] {
-        let wasIssuing = if case .issuing = screen { true } else { false }
+        let wasIssuing =
+            switch screen {
+            case .issuing, .checkingIn: true
+            default: false
+            }
         screen = .start
+        checkInNote = nil
         language = settings.language
         notice = nil
         choice.reset()
@@ -162,6 +174,8 @@ public enum ApplicantEffect: Sendable, Equatable {
     case cancelIssue
     case print(TicketInfo, guide: ServiceGuide?)
     case evaluate(RatingRequest)
+    /// 预约签到 with a booking code; cancelled with `cancelIssue`.
+    case checkIn(code: String)
 }
 
 /// What came of an effect.
@@ -180,6 +194,7 @@ public enum ApplicantMessage: Sendable, Equatable {
     /// nil: printed; otherwise why not.
     case printed(ticketId: String, problem: String?)
     case evaluated(number: String, Result<EvaluationInfo, DaemonError>)
+    case checkedIn(code: String, Result<CheckInInfo, DaemonError>)
 
     public struct CaseFound: Sendable, Equatable {
         public var caseInfo: CaseInfo

@@ -117,6 +117,9 @@ public final class ApplicantRunner: EffectRunner {
             issueTask.withLock { $0?.cancel() }
         case .print(let ticket, let guide):
             printing.async { send(.printed(ticketId: ticket.id, problem: self.print(ticket, guide: guide))) }
+        case .checkIn(let code):
+            let task = Task { send(.checkedIn(code: code, await result { try await daemon.checkIn(code: code) })) }
+            issueTask.withLock { $0 = task }
         case .evaluate(let request):
             Task {
                 send(.evaluated(number: request.number, await result { try await daemon.evaluate(request) }))

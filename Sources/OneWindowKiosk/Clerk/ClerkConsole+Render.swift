@@ -74,7 +74,9 @@ extension ClerkConsole {
         let l = language
         var row = start
         let service = ticket.serviceName ?? services.first { $0.id == ticket.serviceId }?.name ?? ticket.serviceId
-        let priority = ticket.priority ? l.pick("  优先", "  priority") : ""
+        let priority =
+            (ticket.priority ? l.pick("  优先", "  priority") : "")
+            + (ticket.channel == "appointment" ? l.pick("  预约（约）", "  appointment") : "")
         buffer.write(l.pick("当前号码", "Now serving"), row: row, column: 2, style: .dim)
         buffer.write(ticket.number, row: row, column: 12, style: TextStyle(bold: true, reverse: true))
         buffer.write(

@@ -15,6 +15,7 @@ enum Migrations {
         migrator.registerMigration("0008-first-call", migrate: migration0008FirstCall)
         migrator.registerMigration("0009-metrics-rollups") { try migration0009MetricsRollups($0, progress: progress) }
         migrator.registerMigration("0010-bookings", migrate: migration0010Bookings)
+        migrator.registerMigration("0012-ticket-channel", migrate: migration0012TicketChannel)
         migrator.registerMigration("0014-follow-up-indexes", migrate: migration0014FollowUpIndexes)
         return migrator
     }

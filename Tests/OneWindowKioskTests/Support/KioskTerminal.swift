@@ -50,7 +50,11 @@ final class HallUnderTest {
     let clerkToken: String
     let printer: String
 
-    init(catalogue: String = Fixtures.validCatalogue, daemonArguments: [String] = []) throws {
+    /// - Parameter prepare: writes to the database (its path) before the daemon starts.
+    init(
+        catalogue: String = Fixtures.validCatalogue, daemonArguments: [String] = [],
+        prepare: (String) throws -> Void = { _ in }
+    ) throws {
         directory = try TemporaryDirectory()
         let database = directory.path("onewindow.sqlite")
         kioskTokenFile = directory.path("kiosk.token")
@@ -63,6 +67,7 @@ final class HallUnderTest {
         }
         printer = directory.path("lp0")
         try TestFiles.write(printer)
+        try prepare(database)
         daemon = try DaemonProcess(
             arguments: [
                 "--database", database, "--catalogue", catalogue, "--closing-time", "none",
