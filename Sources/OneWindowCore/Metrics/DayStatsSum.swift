@@ -145,26 +145,20 @@ struct DayStatsSum {
     }
 }
 
-/// Counts per whole second in an array (values up to four hours; a longer one, rare for a
-/// wait or a service, in a dictionary beside it). The array grows to the largest value seen:
-/// with a day's limit and 8-byte counts, a year's query held up to 675 KiB per histogram, two
-/// per service, and the daemon's peak memory showed it.
+/// Counts per whole second in an array (values up to a day; a longer one, which a clock
+/// stepped forward may give, in a dictionary beside it).
 struct DenseHistogram {
-    private var counts: [UInt32] = []
+    private var counts: [Int] = []
     private var beyond: [Int: Int] = [:]
-    static let limit = 14_400
+    static let limit = 86_400
 
     mutating func add(_ value: Int, _ count: Int) {
         guard value >= 0, value < Self.limit else {
             beyond[value, default: 0] += count
             return
         }
-        guard count >= 0, count < Int(UInt32.max) - Int(counts.count > value ? counts[value] : 0) else {
-            beyond[value, default: 0] += count
-            return
-        }
         if value >= counts.count { counts.append(contentsOf: repeatElement(0, count: value + 1 - counts.count)) }
-        counts[value] += UInt32(count)
+        counts[value] += count
     }
 
     mutating func add(_ histogram: [Int: Int]) {
@@ -183,7 +177,7 @@ struct DenseHistogram {
     var histogram: [Int: Int] {
         var result = beyond
         result.reserveCapacity(beyond.count + counts.lazy.filter { $0 != 0 }.count)
-        for (value, count) in counts.enumerated() where count != 0 { result[value, default: 0] += Int(count) }
+        for (value, count) in counts.enumerated() where count != 0 { result[value, default: 0] += count }
         return result
     }
 }
