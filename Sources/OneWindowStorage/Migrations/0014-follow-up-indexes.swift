@@ -7,6 +7,8 @@ import GRDB
 /// - `evaluation_follow_up` and `evaluation_bad_open`: the bad reviews not yet visited back, in
 ///   the order `/manage` lists them, and those not yet rectified. `/manage` scanned all of a
 ///   year's 556,000 evaluations twice per request for them.
+/// - `evaluation_bad`: every bad review with the columns the metrics keep of it, read at each
+///   start (`Storage.badReviewsForMetrics`) from this index alone instead of the whole table.
 func migration0014FollowUpIndexes(_ db: Database) throws {
     // IF NOT EXISTS: a development database may have this one from an earlier draft of 0014.
     try db.execute(
@@ -20,5 +22,10 @@ func migration0014FollowUpIndexes(_ db: Database) throws {
         sql: """
             CREATE INDEX evaluation_bad_open ON evaluation (rectify_by, id)
             WHERE rating <= 2 AND rectified_at IS NULL
+            """)
+    try db.execute(
+        sql: """
+            CREATE INDEX evaluation_bad ON evaluation (id, service_id, hall_day, rectify_by, rectified_at)
+            WHERE rating <= 2
             """)
 }
