@@ -2,7 +2,8 @@
 # Runs axe-core (4.12, bundled by the PyPI package axe-playwright-python) in headless Chromium
 # on the home page, a search result, a guide, the board, /disclosure, a ticket's status page (and an
 # unknown one) and the manager's page (its sign-in, and signed in) at 390 and 1366 px, and
-# checks that no page scrolls sideways at 320 and 390 px, that material names use their cards'
+# checks that no page scrolls sideways at 320 and 390 px, that at 320×640 and 360×740 the first
+# search result, a guide's title and a ticket's number are on the first screen, that material names use their cards'
 # width there, that guides print on A4, and that the board at 1920×1080 without the autoplay flag
 # leaves a call uncovered and its service names at 28 px or more, and marks appointment tickets (约).
 # Fails on any violation. Installs what it needs:

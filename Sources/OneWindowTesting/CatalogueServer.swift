@@ -13,6 +13,9 @@ public final class CatalogueServer: Sendable {
         case file(Data, signature: String?)
         /// That status with an empty body.
         case status(Int)
+        /// A response built once, as the city's route sends `SignedCatalogue.response`: the
+        /// router answers a matching `If-None-Match` with 304 itself.
+        case prepared(PreparedResponse)
     }
 
     /// How each request was answered: 200, 304, or the scripted status.
@@ -43,6 +46,13 @@ public final class CatalogueServer: Sendable {
             switch script.state.withLock({ $0.answer }) {
             case .status(let status):
                 response = Response(status: status)
+            case .prepared(let prepared):
+                // The router turns it into a 304 for a matching If-None-Match; recorded as sent.
+                let matches = ifNoneMatch.map { ETag.matches($0, prepared.etag ?? "") } ?? false
+                script.state.withLock {
+                    $0.served.append(Served(status: matches ? 304 : 200, ifNoneMatch: ifNoneMatch))
+                }
+                return Response(prepared: prepared)
             case .file(let body, let signature):
                 let tag = ETag.of(body)
                 if let ifNoneMatch, ETag.matches(ifNoneMatch, tag) {

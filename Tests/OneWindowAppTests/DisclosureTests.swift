@@ -2,7 +2,8 @@ import Foundation
 import OneWindowTesting
 import Testing
 
-/// 政务公开: `/api/v1/disclosure` and `/disclosure` from the fold, 样本不足 below 10 cases,
+/// 政务公开: `/api/v1/disclosure` and `/disclosure` from the fold, 样本不足 below 10 cases (or,
+/// for the median wait, 10 tickets called),
 /// nothing that names a person, and a cached answer.
 @Suite("Disclosure", .timeLimit(.minutes(2)))
 struct DisclosureTests {
@@ -87,6 +88,30 @@ struct DisclosureTests {
         #expect(page.text.contains("样本不足") && page.text.contains("70.00%") && page.text.contains("证明事项清单"))
         #expect(!page.text.contains("张三") && !page.text.contains("13800000000"))
         #expect(try hall.app.client.get("/api/v1/disclosure?x=1").status == 400)
+    }
+
+    @Test("a median wait of fewer than 10 tickets called is 样本不足, with the count beside it; from the 10th a number")
+    func medianWaitSample() throws {
+        let hall = try Hall()
+        defer { hall.app.stop() }
+        for _ in 1...9 { try hall.firstVisit("T-JZ-001", outcome: "completed") }
+        try hall.settled()
+        let body = try hall.app.client.get("/api/v1/disclosure").json
+        #expect(body["minimumWaits"] as? Int == 10)
+        let month = try #require((body["months"] as? [[String: Any]])?.first)
+        let nine = try #require(Self.figures(month, "T-JZ-001"))
+        #expect(nine["waitCount"] as? Int == 9 && nine["medianWaitSeconds"] is NSNull, "\(nine)")
+        let page = try hall.app.client.get("/disclosure").text
+        #expect(page.contains("样本不足（叫号 9 人次）"), "the page says 样本不足 instead of a median")
+        #expect(!page.contains("不到 1 分钟"), "no median of 9 waits anywhere on the page")
+        try hall.firstVisit("T-JZ-001", outcome: "completed")
+        try hall.settled()
+        hall.clock.advance(61)
+        let later = try hall.app.client.get("/api/v1/disclosure").json
+        let laterMonth = try #require((later["months"] as? [[String: Any]])?.first)
+        let ten = try #require(Self.figures(laterMonth, "T-JZ-001"))
+        #expect(ten["waitCount"] as? Int == 10 && ten["medianWaitSeconds"] as? Int == 10, "\(ten)")
+        #expect(try hall.app.client.get("/disclosure").text.contains("不到 1 分钟（叫号 10 人次）"))
     }
 
     @Test("the answer is cached: new visits show once the cache's seconds have passed")

@@ -58,6 +58,22 @@ struct GuidePageTests {
         for page in [marriage, hostile] { #expect(page.contains("打印本页")) }
     }
 
+    @Test("a guide the hall does not take says where to go right under its title; one it takes does not")
+    func notHereComesFirst() {
+        var funeral = PageSamples.marriage
+        funeral.channels = Channels(office: OfficeChannel(place: "承办火化的殡仪馆"))
+        let page = GuidePage.render(item: funeral, catalogue: catalogue)
+        let notice = #"<p class="not-here">本大厅不受理此事项，请通过以下渠道办理：承办火化的殡仪馆</p>"#
+        let title = page.range(of: "<h1>结婚登记</h1>")
+        let shown = page.range(of: notice)
+        let actions = page.range(of: #"<nav class="actions no-print""#)
+        #expect(title != nil && shown != nil && actions != nil, "\(page)")
+        if let title, let shown, let actions {
+            #expect(title.upperBound <= shown.lowerBound && shown.upperBound <= actions.lowerBound)
+        }
+        #expect(!marriage.contains(#"<p class="not-here">"#))
+    }
+
     @Test("the guide lists the windows that serve the item and no others")
     func guideListsServingWindows() {
         #expect(marriage.contains("<h2>可在以下窗口办理</h2>"))

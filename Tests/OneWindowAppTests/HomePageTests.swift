@@ -48,6 +48,21 @@ struct HomePageTests {
         #expect(!page.contains("没有找到"))
     }
 
+    @Test("the category chips are open on the start page and folded to one line above results, without script")
+    func categoriesFoldAboveResults() {
+        let start = HomePage.render(catalogue: catalogue, query: nil, category: nil, results: [])
+        #expect(start.contains(#"<details class="categories" open><summary>按分类浏览（2 类）</summary>"#), "\(start)")
+        let search = HomePage.render(catalogue: catalogue, query: "结婚", category: nil, results: [PageSamples.marriage])
+        #expect(search.contains(#"<details class="categories"><summary>按分类浏览（2 类）</summary>"#))
+        let chips = search.range(of: #"<nav class="categories""#)
+        let results = search.range(of: #"<section class="results">"#)
+        #expect(chips != nil && results != nil && chips!.lowerBound < results!.lowerBound)
+        let chosen = HomePage.render(
+            catalogue: catalogue, query: nil, category: "婚姻登记", results: [PageSamples.marriage])
+        #expect(chosen.contains(#"<details class="categories"><summary>分类：婚姻登记（点按更换）</summary>"#))
+        #expect(!search.contains("<script") && !chosen.contains("<script"))
+    }
+
     @Test("category links are percent-encoded and show counts")
     func categoryLinksEncoded() {
         let page = HomePage.render(catalogue: catalogue, query: nil, category: nil, results: [])

@@ -1,3 +1,4 @@
+import OneWindowCore
 import Testing
 
 @testable import OneWindowApp
@@ -5,6 +6,13 @@ import Testing
 /// The per-service bars on `/manage`: a long service name is shortened, its open cases never.
 @Suite("The manager page's charts", .timeLimit(.minutes(2)))
 struct ManageChartTests {
+    @Test("today's median wait tile says 样本不足 with the count below 10 calls, minutes from the 10th, — with none")
+    func medianWaitTile() {
+        #expect(ManagePage.medianWait(Distribution([:])) == "—")
+        #expect(ManagePage.medianWait(Distribution([30: 4, 900: 5])) == "样本不足（9 人次）")
+        #expect(ManagePage.medianWait(Distribution([30: 4, 900: 6])) == "15 分钟")
+    }
+
     @Test("a long service name is cut, and the open count after it still shows whole")
     func openCountKept() {
         let svg = ManageChart.bars(

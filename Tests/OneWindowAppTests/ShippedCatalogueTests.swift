@@ -56,6 +56,27 @@ struct ShippedCatalogueTests {
         }
     }
 
+    @Test("every shipped material has an English name, in the guide document and beside the Chinese on the guide page")
+    func materialsInEnglish() throws {
+        let app = try TestApplication(catalogue: Fixtures.shippedCatalogue)
+        defer { app.stop() }
+        let list = try app.client.get("/api/v1/services").json
+        let ids = (list["services"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        for id in ids {
+            let materials = try app.client.get("/api/v1/services/\(id)").json["materials"] as? [[String: Any]] ?? []
+            let page = try app.client.get("/guides/\(id)").text
+            for material in materials {
+                let nameEn = material["nameEn"] as? String
+                #expect(nameEn?.isEmpty == false, "\(id) \(material["name"] ?? "")")
+                if let nameEn {
+                    let escaped = nameEn.replacingOccurrences(of: "&", with: "&amp;")
+                        .replacingOccurrences(of: "'", with: "&#39;")
+                    #expect(page.contains(#"<span class="en" lang="en">\#(escaped)</span></th>"#), "\(id): \(nameEn)")
+                }
+            }
+        }
+    }
+
     @Test("every character a pinyin search reads in the shipped catalogue is in the committed table")
     func pinyinTableCoversCatalogue() throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.shippedCatalogue))

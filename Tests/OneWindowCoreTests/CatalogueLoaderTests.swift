@@ -167,6 +167,21 @@ struct CatalogueLoaderTests {
             containing: "duplicate material id “m1”, already used by materials[0]")
     }
 
+    @Test("a material's English name loads and is published; one with Chinese characters is refused at its path")
+    func materialNameEn() throws {
+        let data = try catalogueData(setting: "services[0].materials[0].nameEn", to: "Written application")
+        let catalogue = try CatalogueLoader.load(data, file: "t.json")
+        #expect(catalogue.services[0].materials[0].nameEn == "Written application")
+        #expect(catalogue.published.services[0].materials[0].nameEn == "Written application")
+        #expect(catalogue.services[0].materials[1].nameEn == nil)
+        expectIssue(
+            try issues(setting: "services[0].materials[0].nameEn", to: "书面申请"), at: "services[0].materials[0].nameEn",
+            containing: "found Chinese characters")
+        expectIssue(
+            try issues(setting: "services[0].materials[0].nameEn", to: "ID card（copy）"),
+            at: "services[0].materials[0].nameEn", containing: "found Chinese characters")
+    }
+
     @Test("the same material id in two services is fine")
     func materialIdsAreLocalToTheirService() throws {
         #expect(try issues(setting: "services[1].materials[0].id", to: "m3").isEmpty)

@@ -38,4 +38,25 @@ struct RollupCodingTests {
         #expect(throws: RollupReader.Malformed.self) { try DayStats(rollup: Array(bytes.dropLast())) }
         #expect(throws: RollupReader.Malformed.self) { try StoredDay(rollup: bytes + [0]) }
     }
+
+    @Test("ratings by channel come back from a rollup, and a rollup written before them still reads")
+    func channelRatings() throws {
+        var stats = DayStats()
+        stats.ratings = [2: 1, 5: 3]
+        stats.channelRatings = ["pad": [5: 2], "phone": [2: 1], "kiosk": [5: 1]]
+        let bytes = stats.rollup()
+        #expect(try DayStats(rollup: bytes) == stats)
+        #expect(try StoredDay(rollup: bytes).stats == stats)
+        var sum = DayStats()
+        sum.add(try DayStats(rollup: bytes))
+        sum.add(try DayStats(rollup: bytes))
+        #expect(sum.channelRatings == ["pad": [5: 4], "phone": [2: 2], "kiosk": [5: 2]])
+        // Before ratings by channel the bytes ended after the cohort changes.
+        var older = stats
+        older.channelRatings = [:]
+        let olderBytes = older.rollup()
+        #expect(bytes.starts(with: olderBytes) && bytes.count > olderBytes.count)
+        #expect(try DayStats(rollup: olderBytes) == older)
+        #expect(throws: RollupReader.Malformed.self) { try StoredDay(rollup: Array(bytes.dropLast())) }
+    }
 }

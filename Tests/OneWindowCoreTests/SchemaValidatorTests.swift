@@ -40,6 +40,8 @@ struct SchemaValidatorTests {
         Change(path: "hall.appointments", value: appointments(from: "9:00", to: "11:00")),
         Change(path: "hall.appointments", value: appointments(letter: "a")),
         Change(path: "hall.appointments", value: appointments(slotMinutes: 0)),
+        Change(path: "services[0].materials[0].nameEn", value: "书面申请"),
+        Change(path: "services[0].materials[0].nameEn", value: "ID card（copy）"),
     ]
 
     /// Faults only the loader can find: JSON Schema cannot compare one value with another.

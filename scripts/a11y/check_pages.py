@@ -3,7 +3,8 @@
 cards' width there, and a guide prints on A4.
 
 Usage: check_pages.py BASE_URL. With a kiosk token in A11Y_KIOSK_TOKEN it takes a ticket and
-checks its status page (/t/{id}) too (and, with the admin token, an ended visit's page with its
+checks its status page (/t/{id}) too; at 320×640 and 360×740 the first search result, a guide's
+title and a ticket's number must be on the first screen (phone_screens.py) (and, with the admin token, an ended visit's page with its
 rating form); with an admin token in A11Y_ADMIN_TOKEN it checks the
 manager's sign-in page and, signed in, /manage (axe at both widths, no sideways scroll). Exits 1 and lists every problem when there is one.
 """
@@ -19,6 +20,8 @@ import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+
+import phone_screens
 
 BASE = sys.argv[1].rstrip("/")
 AXE_PAGES = ["/", "/?q=%E4%BD%8E%E4%BF%9D", "/guides/MZ-HY-001", "/board", "/disclosure"]
@@ -180,6 +183,7 @@ def main():
                         problems.append(f"{width}px {'large ' if large else ''}{path}: material “{name}” "
                                         f"uses {used:.0f} of its card's {inner:.0f} px")
             print(f"overflow {width}px: {len(pages)} pages checked, standard and large")
+        phone_screens.check(driver, BASE, tickets, problems)
         driver.delete_all_cookies()
         driver.get(BASE + "/guides/MZ-HY-001")
         pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -26,51 +25,31 @@ extension CataloguePuller {
         if let tag = ifNoneMatch?.trimmingCharacters(in: .whitespacesAndNewlines), !tag.isEmpty {
             request.setValue(tag, forHTTPHeaderField: "If-None-Match")
         }
-        let outcome = Mutex<Result<Fetched?, CataloguePullOutcome>>(
-            .failure(.unreachable("no answer within \(pull.timeoutSeconds) s")))
-        let done = DispatchSemaphore(value: 0)
-        let task = session(timeout: pull.timeoutSeconds).dataTask(with: request) { data, response, error in
-            let result: Result<Fetched?, CataloguePullOutcome>
-            if let http = response as? HTTPURLResponse {
-                let header = { (name: String) in http.value(forHTTPHeaderField: name) }
-                switch http.statusCode {
-                case 304: result = .success(nil)
-                case 200 where (data?.count ?? 0) > maxBytes:
-                    result = .failure(
-                        .failedCheck("the file is over the limit of \(maxBytes) bytes (--catalogue-max-bytes)"))
-                case 200:
-                    result = .success(
-                        Fetched(body: data ?? Data(), signature: header("X-OneWindow-Signature"), etag: header("ETag")))
-                default: result = .failure(.unreachable("the city answered HTTP \(http.statusCode)"))
-                }
-            } else {
-                result = .failure(.unreachable(error.map { $0.localizedDescription } ?? "no answer"))
-            }
-            outcome.withLock { $0 = result }
-            done.signal()
+        let download = CatalogueDownload(maxBytes: maxBytes)
+        guard
+            let answer = download.run(
+                request, configuration: configuration(timeout: pull.timeoutSeconds), seconds: pull.timeoutSeconds + 2)
+        else { return .failure(.unreachable("no answer within \(pull.timeoutSeconds) s")) }
+        if answer.tooLarge {
+            return .failure(.failedCheck("the file is over the limit of \(maxBytes) bytes (--catalogue-max-bytes)"))
         }
-        task.resume()
-        if done.wait(timeout: .now() + pull.timeoutSeconds + 2) == .timedOut {
-            task.cancel()
-        }
-        return outcome.withLock { $0 }
-    }
-
-    /// One session per timeout: no cookies and no cache (a cache would answer the ETag itself).
-    private static func session(timeout: Double) -> URLSession {
-        sessions.withLock { sessions in
-            if let session = sessions[timeout] { return session }
-            let configuration = URLSessionConfiguration.ephemeral
-            configuration.timeoutIntervalForRequest = timeout
-            configuration.timeoutIntervalForResource = timeout
-            configuration.httpCookieStorage = nil
-            configuration.urlCache = nil
-            configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-            let session = URLSession(configuration: configuration)
-            sessions[timeout] = session
-            return session
+        switch answer.status {
+        case 304?: return .success(nil)
+        case 200? where answer.failure == nil:
+            return .success(Fetched(body: answer.body, signature: answer.signature, etag: answer.etag))
+        case let status? where status != 200: return .failure(.unreachable("the city answered HTTP \(status)"))
+        default: return .failure(.unreachable(answer.failure ?? "no answer"))
         }
     }
 
-    private static let sessions = Mutex<[Double: URLSession]>([:])
+    /// No cookies and no cache (a cache would answer the ETag itself).
+    private static func configuration(timeout: Double) -> URLSessionConfiguration {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout
+        configuration.timeoutIntervalForResource = timeout
+        configuration.httpCookieStorage = nil
+        configuration.urlCache = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        return configuration
+    }
 }

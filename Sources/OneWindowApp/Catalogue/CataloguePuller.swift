@@ -51,8 +51,6 @@ public final class CataloguePuller: Sendable {
 
     func bind(adopt: @escaping Adopt) { adopter.withLock { $0 = adopt } }
 
-    var etagPath: String { path + ".etag" }
-
     func start() {
         guard !started.exchange(true, ordering: .relaxed) else { return }
         let thread = Thread { [self] in
@@ -89,7 +87,7 @@ public final class CataloguePuller: Sendable {
 
     private func pullOnce() -> CataloguePullOutcome {
         let fetched: Fetched
-        switch fetch(ifNoneMatch: try? String(contentsOfFile: etagPath, encoding: .utf8)) {
+        switch fetch(ifNoneMatch: Self.heldETag(path)) {
         case .failure(let outcome): return outcome
         case .success(nil): return .notModified
         case .success(let answer?): fetched = answer
@@ -148,23 +146,6 @@ public final class CataloguePuller: Sendable {
         }
     }
 
-    /// Moves the staged file into place, with its signature and ETag beside it (the signature
-    /// first: a crash between leaves the old file with the new signature, which
-    /// `catalogue verify` reports, rather than a file that seems signed and is not).
-    static func keep(_ fetched: Fetched, staged: String, as path: String) throws {
-        let signature = fetched.signature.map { $0 + "\n" } ?? ""
-        try Data(signature.utf8).write(
-            to: URL(fileURLWithPath: CatalogueSigningKey.signaturePath(for: path)), options: .atomic)
-        if rename(staged, path) != 0 {
-            throw KeepFailure(description: "cannot move \(staged) to \(path): \(String(cString: strerror(errno)))")
-        }
-        if let etag = fetched.etag {
-            try Data(etag.utf8).write(to: URL(fileURLWithPath: path + ".etag"), options: .atomic)
-        } else {
-            try? FileManager.default.removeItem(atPath: path + ".etag")
-        }
-    }
-
     private func report(_ outcome: CataloguePullOutcome) {
         let metadata: Logger.Metadata = ["url": "\(pull.url.absoluteString)", "outcome": "\(outcome.code)"]
         switch outcome {
@@ -183,9 +164,4 @@ public final class CataloguePuller: Sendable {
 
     /// What `/healthz` shows.
     public var status: Health { health.withLock { $0 } }
-}
-
-/// A pulled file that serves but could not be put in place on disk.
-struct KeepFailure: Error, CustomStringConvertible {
-    var description: String
 }

@@ -6,13 +6,15 @@ public enum DisclosurePage {
     public static func render(_ disclosure: Disclosure, hall: Hall, mode: PageMode = .standard) -> String {
         let month = disclosure.months.first ?? disclosure.yearToDate
         let main = Markup.group {
-            Markup.h1 { "政务公开：办件结果与好差评" }
-            Markup.p(.class("meta")) {
-                "数据来自本大厅的取号和办件记录，统计至 \(disclosure.today)，只有件数和比例，不含任何个人信息。"
-                    + "某事项在一个统计期内首次到场不足 \(disclosure.minimumCases) 件的，比例显示“样本不足”。"
+            // Whole phrases and dates on a line: at 320 px the title broke inside 好差评 and the
+            // month's heading inside its last date.
+            Markup.h1 {
+                "政务公开："
+                Markup.span(.class("nowrap")) { "办件结果与好差评" }
             }
-            period("本月（\(month.from) 至 \(month.to)）", month)
-            period("本年累计（\(disclosure.yearToDate.from) 至 \(disclosure.yearToDate.to)）", disclosure.yearToDate)
+            Markup.p(.class("meta")) { introduction(disclosure) }
+            period("本月", month)
+            period("本年累计", disclosure.yearToDate)
             if disclosure.months.count > 1 {
                 Markup.section {
                     Markup.h2 { "往月" }
@@ -35,10 +37,23 @@ public enum DisclosurePage {
         return PageLayout.render(hall: hall, page: page, main: main)
     }
 
-    private static func period(_ title: String, _ period: Disclosure.Period) -> Markup {
+    private static func introduction(_ disclosure: Disclosure) -> String {
+        let source = "数据来自本大厅的取号和办件记录，统计至 \(disclosure.today)，只有件数和比例，不含任何个人信息。"
+        let rates = "某事项在一个统计期内首次到场不足 \(disclosure.minimumCases) 件的，比例显示“样本不足”；"
+        let waits = "叫号不足 \(disclosure.minimumWaits) 人次的，等候时间中位数也显示“样本不足”。"
+        return source + rates + waits
+    }
+
+    private static func period(_ name: String, _ period: Disclosure.Period) -> Markup {
         let active = period.services.filter { $0.figures.tickets + $0.figures.cases > 0 }
         return Markup.section {
-            Markup.h2 { title }
+            Markup.h2 {
+                "\(name)（"
+                Markup.span(.class("nowrap")) { period.from }
+                " 至 "
+                Markup.span(.class("nowrap")) { period.to }
+                "）"
+            }
             Markup.h3 { "全大厅" }
             figures(period.hall)
             for service in active {
@@ -57,7 +72,7 @@ public enum DisclosurePage {
             ("首次到场", "\(f.cases) 件"),
             ("首次办结率", rate(f.firstVisitResolutionRate, f)),
             ("一次办结率", rate(f.oneVisitRate, f)),
-            ("等候时间中位数", f.medianWaitSeconds.map { minutes($0) } ?? "无"),
+            ("等候时间中位数", medianWait(f)),
             ("好差评", ratings),
             (
                 "差评按期整改",
@@ -71,6 +86,13 @@ public enum DisclosurePage {
     private static func rate(_ share: Double?, _ f: Disclosure.Figures) -> String {
         if f.insufficientSample { return "样本不足" }
         return share.map { MetricsTable.percent($0) } ?? "无"
+    }
+
+    /// 样本不足 with the count when too few tickets were called for a median to mean anything.
+    private static func medianWait(_ f: Disclosure.Figures) -> String {
+        if f.waitCount == 0 { return "无" }
+        guard let median = f.medianWaitSeconds else { return "样本不足（叫号 \(f.waitCount) 人次）" }
+        return "\(minutes(median))（叫号 \(f.waitCount) 人次）"
     }
 
     private static func minutes(_ seconds: Int) -> String {

@@ -25,7 +25,13 @@ extension GuidePage {
                     for material in materials {
                         Markup.element("tr") {
                             Markup.td(.class("tick"), Attribute("aria-hidden", "true")) { "☐" }
-                            Markup.th(Attribute("scope", "row"), .class("name")) { GuideText.typeset(material.name) }
+                            Markup.th(Attribute("scope", "row"), .class("name")) {
+                                GuideText.typeset(material.name)
+                                // A plain translation beside the name that counts, as under the title.
+                                if let nameEn = material.nameEn {
+                                    Markup.span(.class("en"), Attribute("lang", "en")) { nameEn }
+                                }
+                            }
                             Markup.td(.class("need")) { need(material) }
                             Markup.td(.class("note")) {
                                 details(material)

@@ -33,6 +33,9 @@ public enum GuidePage {
             Markup.element("article", [.class("guide")]) {
                 Markup.h1 { item.name }
                 if let nameEn = item.nameEn { Markup.p(.class("en"), Attribute("lang", "en")) { nameEn } }
+                // Where to go instead, before anything else: on a phone the 办事一览 row that says
+                // it was a screen further down, and a bereaved family would queue at the hall.
+                if item.channels.hall == nil { Markup.p(.class("not-here")) { GuideText.channels(item.channels) } }
                 sections.compactMap { $0 }
                 Markup.p(.class("updated")) { "本指南内容核对日期：\(item.updatedAt)" }
             }

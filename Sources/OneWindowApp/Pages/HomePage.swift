@@ -12,8 +12,8 @@ public enum HomePage {
         let category = nonBlank(category)
         let main = Markup.group {
             Markup.h1 { "办事指南查询" }
-            searchForm(query: query)
-            categoryNav(catalogue.categories, current: category)
+            searchForm(query: query, hint: query == nil && category == nil)
+            categoryNav(catalogue.categories, current: category, open: query == nil && category == nil)
             if query != nil || category != nil {
                 resultsSection(query: query, category: category, results: results)
             } else {
@@ -35,10 +35,13 @@ public enum HomePage {
         return parts.isEmpty ? "/" : "/?" + parts.joined(separator: "&")
     }
 
-    /// The search form; the error pages reuse it so a lost applicant can search again.
-    static func searchForm(query: String?) -> Markup {
+    /// The search form; the error pages reuse it so a lost applicant can search again. `hint`
+    /// says that pinyin works too: left out above results, where it cost a phone two lines.
+    static func searchForm(query: String?, hint: Bool = true) -> Markup {
         .element("form", [.class("search"), Attribute("method", "get"), .action("/"), Attribute("role", "search")]) {
-            Markup.element("label", [Attribute("for", "q")]) { "搜索办事事项（可输入汉字或拼音，如“结婚”“dibao”）" }
+            Markup.element("label", [Attribute("for", "q")]) {
+                hint ? "搜索办事事项（可输入汉字或拼音，如“结婚”“dibao”）" : "搜索办事事项"
+            }
             Markup.newline
             Markup.void(
                 "input",
@@ -51,7 +54,19 @@ public enum HomePage {
         }
     }
 
-    private static func categoryNav(_ categories: [Category], current: String?) -> Markup {
+    /// The category chips in a `<details>`: open on the start page, where they are the way in;
+    /// folded to one line above results, so that on a phone (320×640) the first result is on the
+    /// first screen and not under two hundred pixels of chips. A plain element: no script.
+    private static func categoryNav(_ categories: [Category], current: String?, open: Bool) -> Markup {
+        let summary = current.map { "分类：\($0)（点按更换）" } ?? "按分类浏览（\(categories.count) 类）"
+        let attributes: [Attribute] = [.class("categories")] + (open ? [Attribute.flag("open")] : [])
+        return .element("details", attributes) {
+            Markup.element("summary") { summary }
+            categoryList(categories, current: current)
+        }
+    }
+
+    private static func categoryList(_ categories: [Category], current: String?) -> Markup {
         .element("nav", [.class("categories"), Attribute("aria-label", "事项分类")]) {
             Markup.ul {
                 for category in categories {
@@ -75,16 +90,17 @@ public enum HomePage {
             if results.isEmpty {
                 Markup.p(.class("empty")) { "没有找到与\(what)相关的办事事项。" }
                 Markup.p {
-                    "提示：试试更短的词或常用简称，如“低保”“结婚”；也可以点上面的分类浏览，或"
+                    "提示：试试更短的词或常用简称，如“低保”“结婚”；也可以点上面的“按分类浏览”，或"
                     Markup.a(href: "/") { "查看全部事项" }
                     "，或到大厅咨询台询问。"
                 }
             } else {
-                Markup.p {
-                    "\(what)：共 \(results.count) 个事项。"
-                    Markup.a(href: "/", .class("no-print")) { "查看全部事项" }
-                }
+                // What was asked is in the search box and the category line above; the count
+                // goes in the heading and the way back after the list, so the first result
+                // comes right under the heading on a phone.
+                Markup.p(.class("meta")) { "\(what)：共 \(results.count) 个事项" }
                 serviceList(results, showCategory: true)
+                Markup.p(.class("no-print")) { Markup.a(href: "/") { "查看全部事项" } }
             }
         }
     }

@@ -138,7 +138,7 @@ enum ManagePage {
         let tiles = [
             ("近30天一次办结率", oneVisit(m.cohort)), ("近30天首次办结率", percent(m.firstVisitResolutionRate)),
             ("当前等候", "\(board.waitingNow) 人"), ("今日取号", "\(t.ticketsIssued)"), ("今日办理", "\(t.visitsServed) 人次"),
-            ("今日等候中位数", t.waitSeconds.median.map { "\(($0 + 30) / 60) 分钟" } ?? "—"),
+            ("今日等候中位数", medianWait(t.waitSeconds)),
             ("今日过号", "\(t.noShows)"), ("近30天满意率", percent(m.satisfaction.satisfiedShare)),
             ("差评未整改", "\(m.satisfaction.badOpen)（超期 \(m.satisfaction.badOverdue)）"),
         ]
@@ -149,6 +149,14 @@ enum ManagePage {
                 }
             }
         }
+    }
+
+    /// Today's median wait, or 样本不足 with the count while fewer tickets were called than the
+    /// disclosure publishes a median for: the morning's first 3 waits are not the day's.
+    static func medianWait(_ waits: Distribution) -> String {
+        guard let median = waits.median else { return "—" }
+        guard waits.count >= Disclosure.minimumWaits else { return "样本不足（\(waits.count) 人次）" }
+        return "\((median + 30) / 60) 分钟"
     }
 
     static func downloads(_ board: ManageDashboard) -> Markup {

@@ -95,6 +95,7 @@ extension Material {
     var published: Material {
         var material = self
         material.name = PublicText.required(name)
+        material.nameEn = nameEn.flatMap(PublicText.clean)
         material.note = note.flatMap(PublicText.clean)
         material.issuer = issuer.map(PublicText.required)
         return material

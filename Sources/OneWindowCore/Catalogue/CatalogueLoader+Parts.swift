@@ -4,6 +4,7 @@ extension CatalogueLoader {
         defer { material.finish() }
         let id = material.string("id")
         let name = material.string("name")
+        let nameEn = material.string("nameEn", required: false)
         let form = material.string("form").flatMap { text -> Material.Form? in
             guard let form = Material.Form(rawValue: text) else {
                 let allowed = Material.Form.allCases.map { "“\($0.rawValue)”" }.joined(separator: ", ")
@@ -32,6 +33,7 @@ extension CatalogueLoader {
             obtainedByHall: obtainedByHall ?? false)
         read.replaces = replaces
         read.issuer = issuer
+        read.nameEn = nameEn
         return read
     }
 

@@ -38,6 +38,13 @@ extension CatalogueRules {
         checkMaterials(item.materials, at: path.appending(key: "materials"), log: log)
     }
 
+    /// CJK ideographs (the unified block and extension A), CJK punctuation and the full-width
+    /// forms (（）、，…): what a Chinese name pasted into an English field brings along.
+    static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
+            || (0x3000...0x303F).contains(scalar.value) || (0xFF00...0xFFEF).contains(scalar.value)
+    }
+
     private static func checkMaterials(_ materials: [Material], at path: JSONPath, log: IssueLog) {
         var seen: [String: Int] = [:]
         for (index, material) in materials.enumerated() {
@@ -49,6 +56,14 @@ extension CatalogueRules {
                 log.report(idPath, "duplicate material id “\(material.id)”, already used by materials[\(first)]")
             } else {
                 seen[material.id] = index
+            }
+            if let nameEn = material.nameEn, nameEn.unicodeScalars.contains(where: isHan) {
+                // The English reader sees it instead of the Chinese name: a pasted Chinese name
+                // would say nothing to them, and the Chinese is on the line anyway.
+                log.report(
+                    materialPath.appending(key: "nameEn"),
+                    "nameEn is the English name: found Chinese characters in “\(nameEn)”; the Chinese name goes in name"
+                )
             }
             if material.waivable && material.obtainedByHall {
                 log.report(

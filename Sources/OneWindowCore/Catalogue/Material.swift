@@ -19,6 +19,9 @@ public struct Material: Sendable, Equatable, Encodable {
     /// once given is never renumbered when materials are reworded or reordered, nor reused.
     public var id: String
     public var name: String
+    /// The name in English, a plain translation for the kiosk's English mode and the guide
+    /// page (never the legal text: the Chinese name is what counts). Nil where none is given.
+    public var nameEn: String? = nil
     public var form: Form
     public var copies: Int
     public var required: Bool

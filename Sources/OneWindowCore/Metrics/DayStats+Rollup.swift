@@ -24,6 +24,15 @@ extension DayStats {
             out.int(change.cancelled)
             out.histogram(change.daysToClose)
         }
+        // Ratings by channel came later: a trailing section, written only when there are any,
+        // so a day without ratings has the bytes it always had and older rollups still read.
+        if !channelRatings.isEmpty {
+            out.int(channelRatings.count)
+            for (channel, levels) in channelRatings.sorted(by: { $0.key < $1.key }) {
+                out.string(channel)
+                out.histogram(levels)
+            }
+        }
         return out.bytes
     }
 

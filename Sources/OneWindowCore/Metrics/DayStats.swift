@@ -34,6 +34,9 @@ public struct DayStats: Sendable, Equatable {
     public var missed: [String: Int] = [:]
     /// Ratings given, per level 1…5.
     public var ratings: [Int: Int] = [:]
+    /// The same ratings by the channel they came through (`EvaluationChannel`: pad, phone,
+    /// kiosk; `unknown` for one stored without), per level: which channel the hall hears from.
+    public var channelRatings: [String: [Int: Int]] = [:]
 
     public init() {}
 
@@ -54,6 +57,9 @@ public struct DayStats: Sendable, Equatable {
         closedCaseVisits += other.closedCaseVisits
         missed.merge(other.missed, uniquingKeysWith: +)
         ratings.merge(other.ratings, uniquingKeysWith: +)
+        for (channel, levels) in other.channelRatings {
+            channelRatings[channel, default: [:]].merge(levels, uniquingKeysWith: +)
+        }
         firstVisits += other.firstVisits
         firstVisitResolved += other.firstVisitResolved
         firstVisitDaysToClose.merge(other.firstVisitDaysToClose, uniquingKeysWith: +)

@@ -98,6 +98,20 @@ struct DayStatsSum {
             try input.addHistogram(into: &change.daysToClose)
             stats.cohortChanges[text] = change
         }
+        // The trailing ratings by channel (`DayStats.rollup()`), absent from older rollups.
+        if !input.atEnd {
+            let channels = try input.count()
+            // Written only when there are ratings: an empty section is not a rollup's.
+            guard channels > 0 else { throw RollupReader.Malformed(offset: bytes.count) }
+            for _ in 0..<channels {
+                let channel = try input.string()
+                if cohortsOnly {
+                    try input.skipHistogram()
+                } else {
+                    try input.addHistogram(into: &stats.channelRatings[channel, default: [:]])
+                }
+            }
+        }
         guard input.atEnd else { throw RollupReader.Malformed(offset: bytes.count) }
     }
 

@@ -1,9 +1,13 @@
 /// 政务公开: what the hall publishes of its results, monthly and for the year to date, per
 /// service and for the hall, from the one metrics fold. Counts and rates only: nothing in it
 /// names or points to a person. A service (or the hall) with fewer than `minimumCases` first
-/// visits in a period shows 样本不足 (`insufficientSample`, rates null) instead of rates.
+/// visits in a period shows 样本不足 (`insufficientSample`, rates null) instead of rates, and one
+/// with fewer than `minimumWaits` tickets called shows 样本不足 instead of a median wait.
 public struct Disclosure: Sendable, Equatable, Encodable {
     public static let minimumCases = 10
+    /// A median of fewer waits moves by minutes with one applicant's wait: a quiet service's
+    /// 3 tickets would publish one person's wait as the hall's.
+    public static let minimumWaits = 10
 
     /// The figures of one period for the hall or one service.
     public struct Figures: Sendable, Equatable, Encodable {
@@ -13,7 +17,10 @@ public struct Disclosure: Sendable, Equatable, Encodable {
         public var insufficientSample: Bool
         public var firstVisitResolutionRate: Double?
         public var oneVisitRate: Double?
+        /// Null when fewer than `minimumWaits` tickets were called (`waitCount`).
         public var medianWaitSeconds: Int?
+        /// Tickets called in the period: the waits the median is of.
+        public var waitCount: Int
         /// 好差评 per level, "1" … "5" (非常不满意 … 非常满意).
         public var ratings: [String: Int]
         /// Bad reviews (rating ≤ 2) made in the period whose deadline has passed or that were rectified.
@@ -29,7 +36,9 @@ public struct Disclosure: Sendable, Equatable, Encodable {
             firstVisitResolutionRate =
                 insufficientSample ? nil : HallMetrics.share(stats.firstVisitResolved, of: stats.firstVisits)
             oneVisitRate = insufficientSample ? nil : cohort.oneVisitRate
-            medianWaitSeconds = Distribution(stats.waits).median
+            let waits = Distribution(stats.waits)
+            waitCount = waits.count
+            medianWaitSeconds = waits.count < Disclosure.minimumWaits ? nil : waits.median
             ratings = Dictionary(uniqueKeysWithValues: (1...5).map { ("\($0)", stats.ratings[$0] ?? 0) })
             let due = bad.filter { $0.rectified || ($0.due.map { $0 < today } ?? false) }
             badReviewsDue = due.count
@@ -42,7 +51,7 @@ public struct Disclosure: Sendable, Equatable, Encodable {
 
         enum Keys: String, CodingKey {
             case tickets, cases, insufficientSample, firstVisitResolutionRate, oneVisitRate, medianWaitSeconds
-            case ratings, badReviewsDue, badRectifiedInTimeShare
+            case waitCount, ratings, badReviewsDue, badRectifiedInTimeShare
         }
 
         /// A rate without data, or hidden for a small sample, is null, not left out.
@@ -54,6 +63,7 @@ public struct Disclosure: Sendable, Equatable, Encodable {
             try container.encode(firstVisitResolutionRate, forKey: .firstVisitResolutionRate)
             try container.encode(oneVisitRate, forKey: .oneVisitRate)
             try container.encode(medianWaitSeconds, forKey: .medianWaitSeconds)
+            try container.encode(waitCount, forKey: .waitCount)
             try container.encode(ratings, forKey: .ratings)
             try container.encode(badReviewsDue, forKey: .badReviewsDue)
             try container.encode(badRectifiedInTimeShare, forKey: .badRectifiedInTimeShare)
@@ -88,6 +98,7 @@ public struct Disclosure: Sendable, Equatable, Encodable {
     public var hallName: String
     public var today: String
     public var minimumCases: Int
+    public var minimumWaits: Int
     public var yearToDate: Period
     /// The months of this year up to this one, the latest first.
     public var months: [Period]

@@ -17,16 +17,20 @@ public struct HallMetrics: Sendable, Equatable, Encodable {
     public struct Satisfaction: Sendable, Equatable, Encodable {
         /// Ratings per level, "1" … "5".
         public var counts: [String: Int]
+        /// The same per channel (pad, phone, kiosk, and `unknown` if any came without one):
+        /// channel → level → count; the three channels always, with zeros.
+        public var byChannel: [String: [String: Int]]
         /// Ratings of 4 or 5 over all ratings; nil without ratings.
         public var satisfiedShare: Double?
         public var badOpen: Int
         public var badOverdue: Int
 
-        enum Keys: String, CodingKey { case counts, satisfiedShare, badOpen, badOverdue }
+        enum Keys: String, CodingKey { case counts, byChannel, satisfiedShare, badOpen, badOverdue }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
             try container.encode(counts, forKey: .counts)
+            try container.encode(byChannel, forKey: .byChannel)
             try container.encode(satisfiedShare, forKey: .satisfiedShare)
             try container.encode(badOpen, forKey: .badOpen)
             try container.encode(badOverdue, forKey: .badOverdue)
@@ -97,7 +101,8 @@ public struct HallMetrics: Sendable, Equatable, Encodable {
         let rated = stats.ratings.values.reduce(0, +)
         let open = badReviews.filter { !$0.rectified }
         satisfaction = Satisfaction(
-            counts: Dictionary(uniqueKeysWithValues: (1...5).map { ("\($0)", stats.ratings[$0] ?? 0) }),
+            counts: Self.levels(stats.ratings),
+            byChannel: Self.byChannel(stats.channelRatings),
             satisfiedShare: Self.share((stats.ratings[4] ?? 0) + (stats.ratings[5] ?? 0), of: rated),
             badOpen: open.count,
             badOverdue: open.filter { review in review.due.map { today > $0 } ?? false }.count)
@@ -129,6 +134,18 @@ public struct HallMetrics: Sendable, Equatable, Encodable {
         try container.encode(visitPromiseRate, forKey: .visitPromiseRate)
         try container.encode(visitsPerClosedCase, forKey: .visitsPerClosedCase)
         try container.encode(satisfaction, forKey: .satisfaction)
+    }
+
+    /// Counts per level "1" … "5", zeros included.
+    static func levels(_ ratings: [Int: Int]) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: (1...5).map { ("\($0)", ratings[$0] ?? 0) })
+    }
+
+    /// Every channel with its counts per level: the known ones always, any other that rated.
+    static func byChannel(_ ratings: [String: [Int: Int]]) -> [String: [String: Int]] {
+        var channels = Dictionary(uniqueKeysWithValues: EvaluationChannel.allCases.map { ($0.rawValue, [Int: Int]()) })
+        channels.merge(ratings) { $1 }
+        return channels.mapValues(levels)
     }
 
     /// `part / whole` to four decimals; nil when there is no whole.

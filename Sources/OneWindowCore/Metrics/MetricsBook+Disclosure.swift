@@ -18,6 +18,7 @@ extension MetricsBook {
         }
         return Disclosure(
             hallName: catalogue.hall.name, today: today, minimumCases: Disclosure.minimumCases,
+            minimumWaits: Disclosure.minimumWaits,
             yearToDate: period(year, from: "\(year)-01-01", to: today, catalogue, today), months: months,
             certificates: certificates)
     }

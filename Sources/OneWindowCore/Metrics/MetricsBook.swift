@@ -148,7 +148,10 @@ public struct MetricsBook: Sendable {
             count(event.serviceId) { $0.casesCancelled += 1 }
         case .evaluated:
             guard let rating = detail.rating else { return nil }
-            count(event.serviceId) { $0.ratings[rating, default: 0] += 1 }
+            count(event.serviceId) { stats in
+                stats.ratings[rating, default: 0] += 1
+                stats.channelRatings[detail.channel ?? "unknown", default: [:]][rating, default: 0] += 1
+            }
             if rating <= 2, let id = detail.evaluation, let serviceId = event.serviceId {
                 badReviews[id] = BadReview(serviceId: serviceId, hallDay: day, due: detail.due)
             }

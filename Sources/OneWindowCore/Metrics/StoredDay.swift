@@ -26,6 +26,14 @@ public struct StoredDay: Sendable, Equatable {
             _ = try input.int()
             try input.skipHistogram()
         }
+        if !input.atEnd {  // ratings by channel, a trailing section, never empty
+            let channels = try input.count()
+            guard channels > 0 else { throw RollupReader.Malformed(offset: rollup.count) }
+            for _ in 0..<channels {
+                _ = try input.string()
+                try input.skipHistogram()
+            }
+        }
         guard input.atEnd else { throw RollupReader.Malformed(offset: rollup.count) }
         self.rollup = rollup
         casesOpened = counts[4]
