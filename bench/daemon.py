@@ -5,6 +5,7 @@ import os
 import signal
 import socket
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -139,3 +140,28 @@ http {{
         if pid.exists():
             os.kill(int(pid.read_text()), signal.SIGQUIT)
             time.sleep(0.5)
+
+
+class WalWatch:
+    """The peak size of a database's write-ahead log file, sampled every 10 ms on a thread of
+    its own while the load runs (the daemon bounds it: Checkpointer's TRUNCATE past 32 MiB)."""
+
+    def __init__(self, database):
+        self.path = f"{database}-wal"
+        self.peak = 0
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self.sample, daemon=True)
+        self.thread.start()
+
+    def sample(self):
+        while not self.stopped.wait(0.01):
+            try:
+                self.peak = max(self.peak, os.path.getsize(self.path))
+            except OSError:
+                pass
+
+    def stop(self):
+        """Stops sampling; the peak in MiB."""
+        self.stopped.set()
+        self.thread.join()
+        return self.peak / 2**20

@@ -22,6 +22,7 @@ FIGURES = [
     ("clerks_p99", "  p99 latency (ms)", "{:.1f}", "", None),
     ("lookup_rss", "peak RSS, lookups daemon (MiB)", "{:.1f}", "< 64", lambda v: v < 64),
     ("write_rss", "peak RSS, tickets + clerks daemon (MiB)", "{:.1f}", "< 64", lambda v: v < 64),
+    ("wal_peak", "peak WAL file, tickets + clerks daemon (MiB)", "{:.1f}", "< 64", lambda v: v < 64),
     ("startup", "start-up to first /healthz 200 (ms)", "{:.0f}", "< 300", lambda v: v < 300),
 ]
 

@@ -7,8 +7,11 @@ extension Application {
     func checkReload(to snapshot: CatalogueSnapshot) throws(CatalogueError) {
         let file = configuration.cataloguePath
         let missing: [(caseId: String, serviceId: String, materials: [String])]
+        let openCases: [String: [String]]
         do {
             missing = try state.storage.openCaseMissingMaterials()
+            openCases = try state.storage.openCaseIds(
+                services: CatalogueReloadCheck.servicesToCheck(from: state.catalogue.catalogue, to: snapshot.catalogue))
         } catch {
             throw CatalogueError(
                 file: file,
@@ -18,7 +21,8 @@ extension Application {
                 ])
         }
         let issues = CatalogueReloadCheck.issues(
-            from: state.catalogue.catalogue, to: snapshot.catalogue, queue: state.queue.read { $0 }, missing: missing)
+            from: state.catalogue.catalogue, to: snapshot.catalogue, queue: state.queue.read { $0 },
+            openCases: openCases, missing: missing)
         if !issues.isEmpty { throw CatalogueError(file: file, issues: issues) }
     }
 }
@@ -63,13 +67,19 @@ extension Application {
     /// `service_not_found` until the service is back).
     func adoptAtStart(_ snapshot: CatalogueSnapshot) {
         moveToReplacements(snapshot)
-        let (cases, tickets) = state.queue.read { queue in
+        let (tickets, services) = state.queue.read { queue in
             (
-                queue.cases.values.filter { $0.state == .open && queue.catalogue.service(id: $0.serviceId) == nil }
-                    .map(\.id).sorted(),
                 queue.tickets.values.filter { !$0.status.isFinal && queue.catalogue.service(id: $0.serviceId) == nil }
-                    .sorted(by: Ticket.isServedBefore).map(\.number)
+                    .sorted(by: Ticket.isServedBefore).map(\.number),
+                queue.catalogue.services.map(\.id)
             )
+        }
+        let cases: [String]
+        do {
+            cases = try state.storage.openCaseIds(outside: services, limit: 20)
+        } catch {
+            logger.error("cannot read the open cases to check them against the catalogue: \(error)")
+            cases = []
         }
         guard !cases.isEmpty || !tickets.isEmpty else { return }
         logger.warning(

@@ -9,9 +9,12 @@ import OneWindowCore
 /// on the service or material that takes its place.
 enum CatalogueReloadCheck {
     /// The issues, empty when nothing open depends on what the new catalogue drops.
-    /// - Parameter missing: the material ids each open case lacks (`Storage.openCaseMissingMaterials`).
+    /// - Parameters:
+    ///   - openCases: the open cases' ids per service, of at least the services `servicesToCheck`
+    ///     names (`Storage.openCaseIds(services:)`: the queue holds only today's cases).
+    ///   - missing: the material ids each open case lacks (`Storage.openCaseMissingMaterials`).
     static func issues(
-        from old: Catalogue, to new: Catalogue, queue: HallQueue,
+        from old: Catalogue, to new: Catalogue, queue: HallQueue, openCases: [String: [String]],
         missing: [(caseId: String, serviceId: String, materials: [String])]
     ) -> [CatalogueIssue] {
         let kept = Set(new.services.map(\.id))
@@ -21,7 +24,7 @@ enum CatalogueReloadCheck {
                 issues += calledTickets(of: service.id, replacedBy: successor.id, in: queue)
                 continue
             }
-            let cases = queue.cases.values.filter { $0.serviceId == service.id && $0.state == .open }.map(\.id).sorted()
+            let cases = openCases[service.id] ?? []
             let tickets = queue.tickets.values.filter { $0.serviceId == service.id && !$0.status.isFinal }
                 .sorted(by: Ticket.isServedBefore).map(\.number)
             guard !cases.isEmpty || !tickets.isEmpty else { continue }
@@ -33,15 +36,26 @@ enum CatalogueReloadCheck {
                         + " are for it; keep it until they end, name its id in the new service's replaces,"
                         + " or cancel the cases and end the tickets first"))
         }
-        return issues + hallChannelIssues(to: new, queue: queue) + materialIssues(to: new, missing: missing)
+        return issues + hallChannelIssues(to: new, queue: queue, openCases: openCases)
+            + materialIssues(to: new, missing: missing)
+    }
+
+    /// The services whose open cases `issues` needs: those the new file drops, and those it no
+    /// longer receives in the hall.
+    static func servicesToCheck(from old: Catalogue, to new: Catalogue) -> [String] {
+        let kept = Set(new.services.map(\.id))
+        return old.services.map(\.id).filter { !kept.contains($0) }
+            + new.services.filter { !$0.receivedInHall }.map(\.id)
     }
 
     /// A service kept but no longer received by the hall (its hall channel dropped) would leave
     /// its waiting tickets and the return visits of its open cases with nowhere to go.
-    private static func hallChannelIssues(to new: Catalogue, queue: HallQueue) -> [CatalogueIssue] {
+    private static func hallChannelIssues(to new: Catalogue, queue: HallQueue, openCases: [String: [String]])
+        -> [CatalogueIssue]
+    {
         new.services.enumerated().compactMap { index, service -> CatalogueIssue? in
             guard !service.receivedInHall else { return nil }
-            let cases = queue.cases.values.filter { $0.serviceId == service.id && $0.state == .open }.map(\.id).sorted()
+            let cases = openCases[service.id] ?? []
             let tickets = queue.tickets.values.filter { $0.serviceId == service.id && !$0.status.isFinal }
                 .sorted(by: Ticket.isServedBefore).map(\.number)
             guard !cases.isEmpty || !tickets.isEmpty else { return nil }

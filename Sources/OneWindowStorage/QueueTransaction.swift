@@ -109,8 +109,11 @@ public struct QueueTransaction {
     static func loadQueue(_ db: Database, day: String) throws -> StoredQueue {
         let tickets = try Ticket.filter(sql: "hall_day = ? OR status IN ('waiting', 'called')", arguments: [day])
             .fetchAll(db)
+        // Only the cases of these tickets: an older open case is read when a command names it
+        // (`QueueService.find`), not at every start (a year's hall had 71,661).
         let cases = try Self.cases(
-            db, where: "state = 'open' OR id IN (SELECT case_id FROM ticket WHERE hall_day = ?)", [day])
+            db, where: "id IN (SELECT case_id FROM ticket WHERE hall_day = ? OR status IN ('waiting', 'called'))",
+            [day])
         let evaluations = try Evaluation.filter(sql: "hall_day = ?", arguments: [day]).fetchAll(db)
         let since = WorkingDays.date(day).map {
             WorkingDays.text($0 - Double(StoredQueue.bookingHistoryDays) * 86_400)

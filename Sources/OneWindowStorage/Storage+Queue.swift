@@ -38,7 +38,7 @@ public struct StoredQueue: Sendable {
     /// Tickets of `day` and every still-open ticket of earlier days (which then expire).
     public var tickets: [Ticket]
     public var windows: [WindowState]
-    /// Open cases, and the cases of the day's tickets.
+    /// The cases of these tickets (an older open case is read when a command names it).
     public var cases: [CaseRecord]
     /// The day's evaluations.
     public var evaluations: [Evaluation]

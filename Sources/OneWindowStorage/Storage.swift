@@ -43,6 +43,9 @@ public final class Storage: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Checkpoints run on their own thread (`Checkpointer`), never inside a commit.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
+            // When the writer starts the log over (all of it copied, no reader in it), the file is
+            // cut back to 4 MiB; past `Checkpointer.defaultWALLimit` the checkpointer empties it.
+            try db.execute(sql: "PRAGMA journal_size_limit = 4194304")
             // Each command of a group writes in its own savepoint, whose undo copies of the pages
             // it changes go to a sub-journal: in memory, not a temporary file written page by page.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import OneWindowCore
 import OneWindowStorage
 import OneWindowTesting
@@ -30,6 +31,45 @@ struct CheckpointerTests {
         checkpointer.stop()
         checkpointer.stop()
         #expect(copied, "the database file stayed at \(before) bytes")
+        #expect(try storage.deviceTokens().count == 300)
+    }
+
+    @Test("a log grown past the limit while a reader held it is emptied once the reader is done")
+    func truncatesALongLog() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path("onewindow.sqlite")
+        let storage = try Storage(path: path)
+        let limit = 64 << 10
+        let checkpointer = try Checkpointer(path: path, interval: 0.02, walLimit: limit)
+        defer { checkpointer.stop() }
+        // A reader's snapshot pins the log, as the workers' reads do under load: the burst is
+        // appended behind it and no checkpoint can copy past it, so the log only grows.
+        let reader = try DatabaseQueue(path: path)
+        let holding = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let finished = DispatchSemaphore(value: 0)
+        Thread {
+            try? reader.read { db in
+                _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM device_token")
+                holding.signal()
+                _ = release.wait(timeout: .now() + 30)
+            }
+            finished.signal()
+        }.start()
+        #expect(holding.wait(timeout: .now() + 10) == .success, "the reader holds its snapshot")
+        for number in 0..<300 {
+            try storage.createDeviceToken(
+                name: "kiosk-\(number)-" + String(repeating: "x", count: 400), role: .kiosk,
+                tokenHash: "hash-\(number)", at: Date())
+        }
+        let grown = try Self.size(path + "-wal")
+        #expect(grown > limit, "the burst wrote \(grown) bytes of log")
+        release.signal()
+        #expect(finished.wait(timeout: .now() + 10) == .success, "the reader let go")
+        let shrunk = try waitUntil(seconds: 10) { try Self.size(path + "-wal") <= limit }
+        let left = try Self.size(path + "-wal")
+        #expect(shrunk, "the log stayed at \(left) bytes")
         #expect(try storage.deviceTokens().count == 300)
     }
 }

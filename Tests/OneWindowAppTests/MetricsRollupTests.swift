@@ -16,7 +16,11 @@ struct MetricsRollupTests {
     /// Every range the comparison looks at: the month, its weeks, single days, and today.
     static func ranges(through today: String) -> [(String, String)] {
         let days = (0..<30).map { WorkingDays.text(WorkingDays.date(month)!.addingTimeInterval(Double($0) * 86_400)) }
-        var ranges = [(month, today), (days[3], days[9]), (days[10], days[20]), (days[21], today), (today, today)]
+        // 2026-11-01…: November whole, from its summed month (`MetricsBook+Months`).
+        var ranges = [
+            (month, today), ("2026-11-01", today), (days[3], days[9]), (days[10], days[20]), (days[21], today),
+            (today, today),
+        ]
         ranges += days.map { ($0, $0) }
         return ranges
     }
@@ -48,6 +52,13 @@ struct MetricsRollupTests {
             var hall = DayStats()
             for stats in replay.days[day, default: [:]].values { hall.add(stats) }
             #expect(try storage.hallRollup(day: day) == hall, "the hall's row of \(day)")
+        }
+        let month = Self.ranges(through: today).filter { $0.0 == $0.1 }.map(\.0)
+        let totals = rolled.dailyTotals(from: Self.month, to: today)
+        for day in month {
+            var expected = DayStats()
+            for stats in replay.sum(from: day, to: day).values { expected.add(stats) }
+            #expect(totals[day] ?? DayStats() == expected, "the day totals of \(day) equal the replay's sum of the day")
         }
         let catalogue = state.catalogue.published
         let live = state.metrics.read { $0 }
@@ -150,7 +161,7 @@ struct MetricsRollupMigrationTests {
         let kiosk = try app.createToken(role: .kiosk, name: "kiosk")
         let admin = try app.createToken(role: .admin, name: "manager")
         let metrics = app.application.state.metrics
-        #expect(metrics.waitUntilReady(seconds: 10))
+        #expect(waitUntil(seconds: 10) { metrics.isLoaded })
         let entered = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)
         metrics.beforeReport.withLock {

@@ -24,6 +24,7 @@ struct StorageTests {
                 "0011-message-outbox",
                 "0012-ticket-channel",
                 "0013-city-cursor",
+                "0014-follow-up-indexes",
                 "0015-booking-check-in-time",
             ])
         #expect(storage.isReachable())

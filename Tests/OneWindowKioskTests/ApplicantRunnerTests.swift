@@ -32,10 +32,36 @@ struct ApplicantRunnerTests {
         #expect(await inbox.wait { if case .issued(_, .success) = $0 { true } else { false } })
         guard case .issued(_, .success(let ticket)) = inbox.last else { return }
         runner.run(.print(ticket, guide: nil), send: inbox.send)
-        #expect(inbox.last == .printed(ticketId: ticket.id, problem: nil))
+        #expect(await inbox.wait { $0 == .printed(ticketId: ticket.id, problem: nil) })
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: printer)))
         #expect(bytes.starts(with: [0x1B, 0x40, 0x1C, 0x26]))
         #expect(bytes.firstRange(of: Array("https://hall.example.cn/t/\(ticket.id)".utf8)) != nil)
+    }
+
+    @Test("printing does not hold the loop: a printer that blocks delays only its own printed message")
+    func printingOffTheLoop() async throws {
+        defer { app.stop() }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        // A FIFO blocks its writer until someone reads: a printer that stalls.
+        let printer = directory.path("stalled-lp0")
+        #expect(mkfifo(printer, 0o600) == 0)
+        let runner = ApplicantRunner(
+            daemon: HTTPDaemonClient(baseURL: base, token: "unused"),
+            printer: ReceiptPrinter(path: printer), publicURL: nil)
+        let inbox = Inbox<ApplicantMessage>()
+        let ticket = KioskSamples.ticket
+        let returned = DispatchSemaphore(value: 0)
+        Thread {
+            runner.run(.print(ticket, guide: nil), send: inbox.send)
+            returned.signal()
+        }.start()
+        #expect(returned.wait(timeout: .now() + 10) == .success, "run(.print) returned while the printer blocks")
+        #expect(inbox.last == nil, "nothing is printed yet")
+        let reader = FileHandle(forReadingAtPath: printer)
+        let bytes = reader?.readDataToEndOfFile() ?? Data()
+        #expect(await inbox.wait { $0 == .printed(ticketId: ticket.id, problem: nil) })
+        #expect(bytes.starts(with: [0x1B, 0x40]), "the receipt reached the printer once it read")
     }
 
     @Test("a revoked or wrong token is not retried, and the kiosk says it is out of service")

@@ -22,6 +22,9 @@ struct HallSimulation {
     private var visits: [String: Visit] = [:]
     /// Cases that need another visit, by the day the applicant comes back.
     private var returning: [String: [String]] = [:]
+    /// Those cases as they stood after the visit that left them open: the queue keeps only the
+    /// day's cases in memory, and the daemon reads an older one from the database.
+    private var followed: [String: CaseRecord] = [:]
     private var badReviews: [(evaluation: Evaluation, day: String)] = []
     private(set) var issuedToday = 0
     private(set) var issuedTotal = 0
@@ -118,7 +121,8 @@ struct HallSimulation {
         let order = TicketOrder(
             id: Ticket.newId(at: now), serviceId: caseId == nil ? service.id : nil, priority: random.chance(0.05),
             caseId: caseId)
-        if send(.issue(order), by: "kiosk-1", at: now) != nil {
+        let stored = StoredRecords(caseRecord: caseId.flatMap { followed.removeValue(forKey: $0) })
+        if send(.issue(order), by: "kiosk-1", at: now, stored: stored) != nil {
             issuedToday += 1
             issuedTotal += 1
         }
@@ -146,6 +150,7 @@ struct HallSimulation {
                 send(.cancelCase(caseId, reason: "申请人撤回"), by: "clerk-\(window)", at: now)
             } else {
                 returning[shifted(day, by: 1 + random.below(5)), default: []].append(caseId)
+                followed[caseId] = queue.cases[caseId]
             }
         }
         guard random.chance(0.6) else { return }

@@ -38,6 +38,8 @@ do {
     exit(1)
 }
 let storage = try Storage(path: databasePath)
+// As the daemon runs it: without it the log kept every page written (7 GB for a year).
+let checkpointer = try Checkpointer(path: databasePath)
 let calendar = HallCalendar(timeZone: catalogue.hall.timeZone)
 var random = SeededRandom(seed: UInt64(ticketTotal) &* 31 &+ UInt64(dayCount))
 
@@ -67,6 +69,7 @@ for index in 0..<(dayCount + (withToday ? 1 : 0)) {
     }
     print("\(calendar.day(of: date)): \(simulation.issuedToday) tickets")
 }
+checkpointer.stop()
 print(
     "wrote \(simulation.issuedTotal) tickets, \(written) events over \(dayCount) days into \(databasePath) "
         + "in \(Int(Date().timeIntervalSince(started))) s")

@@ -19,11 +19,12 @@ public final class MetricsService: CommitObserver {
         /// The latest hall day folded live: when a group brings a later one, the days before it
         /// are compacted (`MetricsBook.compact`).
         var liveDay = ""
+        /// Requests that came while loading (`whenLoaded`), each with its deadline.
+        var waiting: [(deadline: Date, run: @Sendable (Bool) -> Void)] = []
     }
 
     private let state = Mutex(State())
-    private let ready = DispatchSemaphore(value: 0)
-    private let isReady = Atomic<Bool>(false)
+    private let loaded = Atomic<Bool>(false)
     /// Hears each wait and service time the fold counts in live groups (not the stored log read
     /// at start-up): Prometheus' histograms.
     private let timings: @Sendable (MetricsBook.Timing) -> Void
@@ -36,6 +37,7 @@ public final class MetricsService: CommitObserver {
     /// goes live. Call once, after the queue exists (it stores the days it rolled over).
     public func load(from storage: Storage, calendar: HallCalendar, logger: Logger) {
         let thread = Thread { [self] in
+            beforeLoad.withLock { $0 }?()
             let started = Date()
             var count = 0
             var days = 0
@@ -43,6 +45,7 @@ public final class MetricsService: CommitObserver {
                 let book = try MetricsBook.fromRollups(storage, calendar: calendar)
                 days = book.stored.count
                 state.withLock { $0.book = book }
+                expireWaiting(at: Date())
                 while true {
                     let page = try storage.queueEvents(
                         after: state.withLock { $0.book.lastEventId }, limit: Storage.eventPageSize)
@@ -56,19 +59,21 @@ public final class MetricsService: CommitObserver {
                     }
                     counted.forEach(timings)
                     count += page.count
+                    expireWaiting(at: Date())
                 }
             } catch {
                 logger.error("cannot read the metrics rollups and event log: \(error); they count from now on")
             }
-            let counted = state.withLock { state in
+            let (counted, waiting) = state.withLock { state in
                 let counted = state.pending.compactMap { state.book.apply(id: $0.id, $0.event) }
                 state.pending = []
                 state.loading = false
-                return counted
+                defer { state.waiting = [] }
+                return (counted, state.waiting)
             }
             counted.forEach(timings)
-            isReady.store(true, ordering: .releasing)
-            ready.signal()
+            loaded.store(true, ordering: .releasing)
+            for waiter in waiting { waiter.run(true) }
             logger.info(
                 "metrics ready",
                 metadata: [
@@ -97,12 +102,30 @@ public final class MetricsService: CommitObserver {
         counted.forEach(timings)
     }
 
-    /// Waits up to `seconds` for the log to be read; true once it is.
-    public func waitUntilReady(seconds: Double) -> Bool {
-        if isReady.load(ordering: .acquiring) { return true }
-        guard ready.wait(timeout: .now() + seconds) == .success else { return false }
-        ready.signal()
-        return true
+    /// Whether the stored rollups and log have been read: until then the figures are partial.
+    public var isLoaded: Bool { loaded.load(ordering: .acquiring) }
+
+    /// Runs `body` with true once the figures are loaded: at once if they are, else on the
+    /// loading thread when it is done, or with false on it if `deadline` passes first (checked
+    /// between the pages it reads). No thread waits meanwhile: a route that calls this answers
+    /// through its `Responder` from `body`, its connection suspended.
+    public func whenLoaded(deadline: Date, _ body: @escaping @Sendable (Bool) -> Void) {
+        let now = state.withLock { state -> Bool in
+            guard state.loading else { return true }
+            state.waiting.append((deadline, body))
+            return false
+        }
+        if now { body(true) }
+    }
+
+    /// Answers false to the waiting requests whose deadline has passed.
+    private func expireWaiting(at now: Date) {
+        let expired = state.withLock { state in
+            let expired = state.waiting.filter { $0.deadline <= now }
+            state.waiting.removeAll { $0.deadline <= now }
+            return expired
+        }
+        for waiter in expired { waiter.run(false) }
     }
 
     /// Runs `body` on a copy of the book taken under the lock, outside it: a report, `/manage`
@@ -117,4 +140,6 @@ public final class MetricsService: CommitObserver {
 
     /// A test's hook, run after the copy and before `body` (to hold a report open).
     public let beforeReport = Mutex<(@Sendable () -> Void)?>(nil)
+    /// A test's hook, run by the loading thread before it reads anything (to hold the load).
+    public let beforeLoad = Mutex<(@Sendable () -> Void)?>(nil)
 }

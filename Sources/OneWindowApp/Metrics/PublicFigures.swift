@@ -124,6 +124,6 @@ final class PublicFigures: Sendable {
     /// When an answer counts as computed: while the fold is still reading the stored log at
     /// start-up, never, so the next request computes again instead of keeping a partial count.
     private func stamp(_ now: Date, _ state: AppState) -> Date {
-        state.metrics.waitUntilReady(seconds: 0) ? now : .distantPast
+        state.metrics.isLoaded ? now : .distantPast
     }
 }

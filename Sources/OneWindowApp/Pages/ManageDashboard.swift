@@ -40,9 +40,9 @@ struct ManageDashboard {
 
     /// Gathers the page's figures from the metrics book.
     static func trend(_ book: MetricsBook, days: [String]) -> [(day: String, oneVisit: Double?, satisfied: Double?)] {
-        days.map { day in
-            var total = DayStats()
-            for stats in book.sum(from: day, to: day).values { total.add(stats) }
+        let totals = book.dailyTotals(from: days.first ?? "", to: days.last ?? "")
+        return days.map { day in
+            let total = totals[day] ?? DayStats()
             let rated = total.ratings.values.reduce(0, +)
             let satisfied = (total.ratings[4] ?? 0) + (total.ratings[5] ?? 0)
             return (day, HallMetrics.Cohort(total).oneVisitRate, rated == 0 ? nil : Double(satisfied) / Double(rated))

@@ -121,6 +121,11 @@ public final class QueueService: Sendable {
             found.caseRecord = try run.transaction.caseRecord(id: id)
         }
         if let id = command.storedEvaluationId { found.evaluation = try run.transaction.evaluation(id: id) }
+        if case .moveToReplacements = command {
+            let catalogue = state.withLock { $0.queue.catalogue }
+            let renamed = catalogue.services.flatMap { $0.replaces ?? [] }.filter { catalogue.service(id: $0) == nil }
+            found.openCases = try run.transaction.openCases(services: renamed)
+        }
         return found
     }
 

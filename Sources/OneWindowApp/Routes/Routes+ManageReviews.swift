@@ -9,39 +9,42 @@ extension Routes {
         let errorPage = errorPage(state)
         let sessions = monitoring.sessions
         return [
-            Route.form("/manage/reviews/{id}", errorPage: errorPage) { request in
-                let id = request.pathParameter("id").uppercased()
-                // Parse, then check: a broken or incomplete form is 400 whoever sends it.
-                let form = try request.formValues()
-                guard let text = form["text"] else { throw HTTPError(.malformedBody, "the form needs its text field") }
-                // Only the text may span lines. A missing CSRF token is the session's matter (403).
-                let csrf = form["csrf"] ?? ""
-                guard !csrf.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
-                    throw HTTPError(.malformedBody, "the form's csrf field has a control character")
-                }
-                let step: FollowUpStep
-                switch form["step"] {
-                case "note": step = .note(text)
-                case "rectified": step = .rectified(text)
-                case "visited_back": step = .visitedBack(text)
-                default: return problemPage(state, "未知的整改步骤。", status: 400)
-                }
-                guard let session = signedIn(state, sessions, request) else {
-                    return Response(status: 303, headers: ["Location": "/manage", "Cache-Control": "no-store"])
-                }
-                guard !csrf.isEmpty, constantTimeEqual(csrf, session.csrf) else {
-                    return problemPage(state, "这个表单已失效，请回到大厅管理页面重新提交。", status: 403)
-                }
-                switch followUp(state, id: id, step: step, actor: session.device) {
-                case .success:
-                    return Response(
-                        status: 303,
-                        headers: ["Location": "/manage#review-\(HTML.urlComponent(id))", "Cache-Control": "no-store"])
-                case .failure(let failure):
-                    let (message, status) = Self.explain(failure)
-                    return problemPage(state, message, status: status)
-                }
-            }
+            // Answered after the step's group commit, through the responder: no worker waits.
+            Route.form(
+                "/manage/reviews/{id}", errorPage: errorPage,
+                deferred: { request, responder in
+                    let id = request.pathParameter("id").uppercased()
+                    // Parse, then check: a broken or incomplete form is 400 whoever sends it.
+                    let form = try request.formValues()
+                    guard let text = form["text"] else {
+                        throw HTTPError(.malformedBody, "the form needs its text field")
+                    }
+                    // Only the text may span lines. A missing CSRF token is the session's matter (403).
+                    let csrf = form["csrf"] ?? ""
+                    guard !csrf.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+                        throw HTTPError(.malformedBody, "the form's csrf field has a control character")
+                    }
+                    let step: FollowUpStep
+                    switch form["step"] {
+                    case "note": step = .note(text)
+                    case "rectified": step = .rectified(text)
+                    case "visited_back": step = .visitedBack(text)
+                    default: return responder.send(problemPage(state, "未知的整改步骤。", status: 400))
+                    }
+                    guard let session = signedIn(state, sessions, request) else {
+                        return responder.send(
+                            Response(status: 303, headers: ["Location": "/manage", "Cache-Control": "no-store"]))
+                    }
+                    guard !csrf.isEmpty, constantTimeEqual(csrf, session.csrf) else {
+                        return responder.send(
+                            problemPage(state, "这个表单已失效，请回到大厅管理页面重新提交。", status: 403))
+                    }
+                    state.queue.execute(
+                        .followUp(evaluation: id, step: step), by: session.device, answer: QueueOutcome.self
+                    ) { result in
+                        responder.send { followUpAnswer(state, id: id, result) }
+                    }
+                })
         ]
     }
 
@@ -53,15 +56,19 @@ extension Routes {
             .sorted(by: ReviewFollowUp.isBefore)
     }
 
-    /// Submits the step and waits for its commit (a manager's form, rarely posted).
-    private static func followUp(_ state: AppState, id: String, step: FollowUpStep, actor: String)
-        -> Result<QueueOutcome, QueueFailure>
+    /// The page after the step's commit: back to the review, or why it was refused.
+    private static func followUpAnswer(_ state: AppState, id: String, _ result: Result<QueueOutcome, QueueFailure>)
+        -> Response
     {
-        let outcome = ResultBox()
-        state.queue.execute(.followUp(evaluation: id, step: step), by: actor, answer: QueueOutcome.self) {
-            outcome.set($0)
+        switch result {
+        case .success:
+            return Response(
+                status: 303,
+                headers: ["Location": "/manage#review-\(HTML.urlComponent(id))", "Cache-Control": "no-store"])
+        case .failure(let failure):
+            let (message, status) = Self.explain(failure)
+            return problemPage(state, message, status: status)
         }
-        return outcome.wait(seconds: 10) ?? .failure(.busy)
     }
 
     private static func explain(_ failure: QueueFailure) -> (String, Int) {
@@ -79,21 +86,5 @@ extension Routes {
     private static func problemPage(_ state: AppState, _ message: String, status: Int) -> Response {
         let hall = state.catalogue.published.hall
         return managePage(ManagePage.problem(hall: hall, message: message), status: status)
-    }
-}
-
-/// A queue answer handed from the commit thread to the waiting form handler.
-private final class ResultBox: @unchecked Sendable {
-    // Unchecked: `value` is written once before `done` is signalled and read only after.
-    private var value: Result<QueueOutcome, QueueFailure>?
-    private let done = DispatchSemaphore(value: 0)
-
-    func set(_ result: Result<QueueOutcome, QueueFailure>) {
-        value = result
-        done.signal()
-    }
-
-    func wait(seconds: Double) -> Result<QueueOutcome, QueueFailure>? {
-        done.wait(timeout: .now() + seconds) == .timedOut ? nil : value
     }
 }

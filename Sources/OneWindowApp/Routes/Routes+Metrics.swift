@@ -6,31 +6,40 @@ extension Routes {
     /// The manager's numbers: `GET /api/v1/metrics?from=&to=[&serviceId=]`.
     static func metrics(_ state: AppState) -> [Route] {
         [
-            Route("GET", "/api/v1/metrics", access: .clerk, query: ["from", "to", "serviceId"]) { request in
+            // Deferred: asked while the figures load after a start, it is answered when they are
+            // loaded (or 503 `metrics_loading` after `metricsLoadingWait`), and no worker waits.
+            Route("GET", "/api/v1/metrics", access: .clerk, query: ["from", "to", "serviceId"]) {
+                request, responder in
                 let range = try dayRange(request)
                 let serviceId = try textParameter(request, "serviceId")
                 let catalogue = state.catalogue.published
                 if let serviceId, catalogue.service(id: serviceId) == nil {
                     throw HTTPError(.serviceNotFound, "no service item with id “\(serviceId)”")
                 }
-                guard state.metrics.waitUntilReady(seconds: 5) else {
-                    throw HTTPError(
-                        .metricsLoading, "the metrics are still being read from the event log; try again shortly",
-                        headers: ["Retry-After": "2"])
+                state.metrics.whenLoaded(deadline: Date().addingTimeInterval(metricsLoadingWait)) { loaded in
+                    guard loaded else { return responder.fail(metricsLoading) }
+                    responder.send {
+                        let today = state.queue.read(\.day)
+                        var report = state.metrics.read {
+                            $0.report(
+                                from: range.from, to: range.to, serviceId: serviceId, catalogue: catalogue,
+                                today: today)
+                        }
+                        do {
+                            report.bookings = try bookingFigures(state, range, serviceId: serviceId)
+                        } catch {
+                            return .error(error)
+                        }
+                        return .json(report, headers: ["Cache-Control": "no-store"])
+                    }
                 }
-                let today = state.queue.read(\.day)
-                var report = state.metrics.read {
-                    $0.report(from: range.from, to: range.to, serviceId: serviceId, catalogue: catalogue, today: today)
-                }
-                report.bookings = try bookingFigures(state, range, serviceId: serviceId)
-                return .json(report, headers: ["Cache-Control": "no-store"])
             }
         ]
     }
 
     /// The range's booking figures, from the stored bookings; nil when the hall takes none.
     static func bookingFigures(_ state: AppState, _ range: (from: String, to: String), serviceId: String?)
-        throws -> BookingFigures?
+        throws(HTTPError) -> BookingFigures?
     {
         guard let plan = state.queue.read({ $0.bookings?.plan }) else { return nil }
         let bookings: [Booking]
@@ -44,6 +53,16 @@ extension Routes {
         return BookingFigures(
             bookings, plan: plan, from: range.from, to: range.to, serviceId: serviceId, letter: letter,
             at: state.clock())
+    }
+
+    /// How long a metrics request waits, suspended, for the figures to load after a start.
+    static let metricsLoadingWait: TimeInterval = 5
+
+    /// The answer while the figures are still loading after a start.
+    static var metricsLoading: HTTPError {
+        HTTPError(
+            .metricsLoading, "the metrics are still being read from the event log; try again shortly",
+            headers: ["Retry-After": "2"])
     }
 
     /// `from` and `to`: hall days written yyyy-MM-dd, `from` not after `to`, at most 366 days.

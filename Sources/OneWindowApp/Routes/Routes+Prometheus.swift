@@ -12,7 +12,7 @@ extension Routes {
                 if let counts = try? state.storage.badReviewCounts(today: state.queue.read(\.day)) {
                     reviews.show(open: counts.open, overdue: counts.overdue)
                 }
-                if state.metrics.waitUntilReady(seconds: 0) {
+                if state.metrics.isLoaded {
                     let today = state.queue.read(\.day)
                     let catalogue = state.catalogue.published
                     let report = state.metrics.read {

@@ -146,6 +146,25 @@ struct DayStatsSum {
         return (low, high)
     }
 
+    /// `total` with every cohort change added into one, under the first cohort day: the
+    /// figures of a range read only the changes' total (`HallMetrics.Cohort`), and a year's
+    /// range had 365 cohort days per service, each with its own histogram, merged again for the
+    /// hall (a fifth of a year's query).
+    var rangeTotal: DayStats {
+        var total = stats
+        total.waits = waits.histogram
+        total.services = services.histogram
+        var all = CohortChange()
+        var first = total.cohortChanges.keys.min()
+        for change in total.cohortChanges.values { all.add(change) }
+        if let range {
+            for (slot, change) in slots.enumerated() where touched[slot] { all.add(change) }
+            if touched.contains(true) { first = min(first ?? range.from, range.from) }
+        }
+        total.cohortChanges = first.map { [$0: all] } ?? [:]
+        return total
+    }
+
     var total: DayStats {
         var total = stats
         total.waits = waits.histogram

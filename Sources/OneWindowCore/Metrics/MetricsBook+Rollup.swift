@@ -53,6 +53,7 @@ extension MetricsBook {
         }
         self.badReviews = badReviews
         self.lastEventId = lastEventId
+        sumMonths()
     }
 
     /// The tickets still open, by ticket id.
@@ -85,6 +86,8 @@ extension MetricsBook {
     /// Moves the folded days before `day` into `stored`, in their compact form: the running
     /// daemon calls it when the hall day moves on, so memory holds one day of dictionaries.
     public mutating func compact(before day: String) {
+        let done = days.keys.filter { $0 < day }
+        defer { if !done.isEmpty { daysStored(done) } }
         for (done, services) in days where done < day {
             for (serviceId, stats) in services {
                 var total = stored[done]?[serviceId]?.stats ?? DayStats()

@@ -13,6 +13,9 @@ public struct MetricsBook: Sendable {
     public internal(set) var days: [String: [String: DayStats]] = [:]
     /// Closed days as the rollups store them, per hall day, per service (`compact(before:)`).
     public internal(set) var stored: [String: [String: StoredDay]] = [:]
+    /// The stored days of each whole month before the latest, summed per service
+    /// (`MetricsBook+Months`): what a long range adds instead of the month's days.
+    public internal(set) var months: [String: [String: StoredDay]] = [:]
     /// Bad reviews by evaluation id.
     public internal(set) var badReviews: [String: BadReview] = [:]
     /// Tickets still open: when they were issued and called, for their wait and service times.
@@ -186,10 +189,20 @@ public struct MetricsBook: Sendable {
 
     /// The sum of the days from `from` to `to` (inclusive), per service. The cohorts of those
     /// days are followed to the last event folded in: a case of the range that closed or was
-    /// cancelled after `to` counts so.
+    /// cancelled after `to` counts so. Their changes come added into one, under the range's
+    /// first cohort day (`DayStatsSum.rangeTotal`): per-day cohorts are `dailyTotals`'.
     public func sum(from: String, to: String) -> [String: DayStats] {
         var total: [String: DayStatsSum] = [:]
-        for (day, services) in stored where day >= from {
+        var summed = Set<Substring>()
+        for (month, services) in months {
+            let bounds = Self.bounds(of: month)
+            guard bounds.first >= from, bounds.last <= to else { continue }
+            summed.insert(Substring(month))
+            for (serviceId, stored) in services {
+                try? total[serviceId, default: DayStatsSum()].add(rollup: stored.rollup, cohortsFrom: from, to: to)
+            }
+        }
+        for (day, services) in stored where day >= from && !summed.contains(Self.month(of: day)) {
             for (serviceId, stored) in services where day <= to || stored.hasCohortChanges {
                 // Cannot throw: the bytes were checked when the day was stored.
                 try? total[serviceId, default: DayStatsSum()].add(
@@ -205,7 +218,7 @@ public struct MetricsBook: Sendable {
                 }
             }
         }
-        return total.mapValues(\.total)
+        return total.mapValues(\.rangeTotal)
     }
 
     /// Cases open at the end of `to`, per service: opened by then, and not closed or cancelled by then.

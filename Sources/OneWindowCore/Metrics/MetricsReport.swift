@@ -21,6 +21,8 @@ extension MetricsBook {
         let total = hall.total
         let ids = serviceId.map { [$0] } ?? catalogue.services.map(\.id)
         let extra = Set(sums.keys).subtracting(ids).sorted()
+        // Grouped once: a year has tens of thousands of bad reviews, filtered per service before.
+        let badByService = Dictionary(grouping: bad, by: \.serviceId)
         let services = (ids + extra).map { id -> MetricsReport.Service in
             let stats = sums[id] ?? DayStats()
             let materials = catalogue.service(id: id)?.materials ?? []
@@ -28,7 +30,7 @@ extension MetricsBook {
             return MetricsReport.Service(
                 serviceId: id, serviceName: catalogue.service(id: id)?.name,
                 metrics: HallMetrics(
-                    stats, open: open[id] ?? 0, badReviews: bad.filter { $0.serviceId == id }, today: today),
+                    stats, open: open[id] ?? 0, badReviews: badByService[id] ?? [], today: today),
                 mostMissedMaterials: missed.map { entry in
                     HallMetrics.MissedMaterial(
                         materialId: entry.key, name: materials.first { $0.id == entry.key }?.name ?? entry.key,

@@ -66,7 +66,7 @@ extension HallQueue {
         case .followUp(let id, let step):
             return .evaluation(try followUp(stored.evaluation, id: id, step: step, actor: actor, at: now))
         case .moveToReplacements:
-            let moved = moveToReplacements(actor: actor, at: now)
+            let moved = moveToReplacements(stored: stored.openCases, actor: actor, at: now)
             return .moved(tickets: moved.tickets, cases: moved.cases)
         case .book(let order):
             return .booking(try book(order, at: now))

@@ -7,9 +7,13 @@ extension HallQueue {
     /// transfer), and each open case. A called ticket is not moved (the reload is refused while
     /// one is at a window). History keeps the old ids: ended tickets and closed cases were
     /// about the service as it was then.
+    /// - Parameter stored: the open cases of the renamed services as stored (the queue holds
+    ///   only today's cases); the queue's own copy of a case wins.
     /// - Returns: how many tickets and cases moved.
     @discardableResult
-    mutating func moveToReplacements(actor: String, at now: Date) -> (tickets: Int, cases: Int) {
+    mutating func moveToReplacements(stored: [CaseRecord] = [], actor: String, at now: Date) -> (
+        tickets: Int, cases: Int
+    ) {
         rollOver(to: now)
         var moved = (tickets: 0, cases: 0)
         let stranded = tickets.values.filter { $0.status == .waiting && catalogue.service(id: $0.serviceId) == nil }
@@ -20,7 +24,9 @@ extension HallQueue {
             record(ticket, .transferred, actor: actor, at: now, detail: EventDetail(from: from, to: to.id))
             moved.tickets += 1
         }
-        for visit in cases.values.sorted(by: { $0.id < $1.id })
+        var open = cases
+        for record in stored where open[record.id] == nil { open[record.id] = record }
+        for visit in open.values.sorted(by: { $0.id < $1.id })
         where visit.state == .open && catalogue.service(id: visit.serviceId) == nil {
             guard let to = catalogue.service(replacing: visit.serviceId) else { continue }
             record(

@@ -27,7 +27,9 @@ public struct HallQueue: Sendable {
     public let noShowAfter: TimeInterval
     /// Recent service times, for wait estimates.
     public internal(set) var serviceTimes: ServiceTimes
-    /// Open cases, and the cases that today's tickets are visits of.
+    /// The cases that today's tickets (and any still open) are visits of. Other cases, open
+    /// ones of earlier days included, stay in the database until a command names one: a hall
+    /// keeps tens of thousands open (waiting for 补正), which memory need not hold.
     public internal(set) var cases: [String: CaseRecord]
     /// The last case number and evaluation number given out today.
     public internal(set) var caseSequence: Int
@@ -178,7 +180,8 @@ public struct HallQueue: Sendable {
         }
         expireOpenTickets(actor: "system", at: now)
         tickets = tickets.filter { !$0.value.status.isFinal || $0.value.hallDay == today }
-        cases = cases.filter { $0.value.state == .open }
+        let visited = Set(tickets.values.compactMap(\.caseId))
+        cases = cases.filter { visited.contains($0.key) }
         day = today
         sequences = [:]
         appointmentsInRow = [:]

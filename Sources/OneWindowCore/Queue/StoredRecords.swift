@@ -3,9 +3,12 @@
 public struct StoredRecords: Sendable {
     public var caseRecord: CaseRecord?
     public var evaluation: Evaluation?
+    /// The open cases of services the catalogue renamed (`moveToReplacements`).
+    public var openCases: [CaseRecord]
 
-    public init(caseRecord: CaseRecord? = nil, evaluation: Evaluation? = nil) {
+    public init(caseRecord: CaseRecord? = nil, evaluation: Evaluation? = nil, openCases: [CaseRecord] = []) {
         self.caseRecord = caseRecord
         self.evaluation = evaluation
+        self.openCases = openCases
     }
 }

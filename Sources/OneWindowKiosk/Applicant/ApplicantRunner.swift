@@ -13,6 +13,10 @@ public final class ApplicantRunner: EffectRunner {
     private let hall = Mutex<HallInfo?>(nil)
     private let services = Mutex<[ServiceSummary]>([])
     private let issueTask = Mutex<Task<Void, Never>?>(nil)
+    /// Receipts are printed here, one after another, never on the loop thread: a printer that
+    /// stalls (out of paper, unplugged mid-write) would freeze the screen. A serial queue, not
+    /// a `Task`: the write blocks, and Swift's few cooperative threads must not.
+    private let printing = DispatchQueue(label: "onewindow.kiosk-printer")
 
     public init(
         daemon: any DaemonAPI, printer: ReceiptPrinter?, publicURL: URL?, cacheFile: String? = nil,
@@ -112,7 +116,7 @@ public final class ApplicantRunner: EffectRunner {
         case .cancelIssue:
             issueTask.withLock { $0?.cancel() }
         case .print(let ticket, let guide):
-            send(.printed(ticketId: ticket.id, problem: print(ticket, guide: guide)))
+            printing.async { send(.printed(ticketId: ticket.id, problem: self.print(ticket, guide: guide))) }
         case .checkIn(let code):
             let task = Task { send(.checkedIn(code: code, await result { try await daemon.checkIn(code: code) })) }
             issueTask.withLock { $0 = task }

@@ -18,6 +18,7 @@ enum Migrations {
         migrator.registerMigration("0011-message-outbox", migrate: migration0011MessageOutbox)
         migrator.registerMigration("0012-ticket-channel", migrate: migration0012TicketChannel)
         migrator.registerMigration("0013-city-cursor", migrate: migration0013CityCursor)
+        migrator.registerMigration("0014-follow-up-indexes", migrate: migration0014FollowUpIndexes)
         migrator.registerMigration("0015-booking-check-in-time", migrate: migration0015BookingCheckInTime)
         return migrator
     }
