@@ -25,7 +25,7 @@ extension Routes {
                                 from: range.from, to: range.to, serviceId: serviceId, catalogue: catalogue,
                                 today: today)
                         }
-                        do {
+                        do throws(HTTPError) {
                             report.bookings = try bookingFigures(state, range, serviceId: serviceId)
                         } catch {
                             return .error(error)
