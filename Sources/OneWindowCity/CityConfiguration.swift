@@ -13,6 +13,8 @@ public struct CityConfiguration: Sendable {
     /// Largest batch of events, in events (the body cap is `http.maxBodyBytes`).
     public var maxBatchEvents = 2_000
     public var clock: @Sendable () -> Date = { Date() }
+    /// The halls' signed catalogues (`GET /api/v1/halls/{hallId}/catalogue`); nil serves none (404).
+    public var catalogues: CityCatalogues?
 
     public init(database: CityDatabase.Location) {
         self.database = database

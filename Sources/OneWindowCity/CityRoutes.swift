@@ -23,6 +23,14 @@ enum CityRoutes {
                 try check(batch, maxEvents: city.configuration.maxBatchEvents)
                 answer(responder, city.logger) { .json(try await city.store.ingest(hallId: hallId, batch)) }
             },
+            // Public, as the file is: a hall pulls it with `If-None-Match` and the router answers
+            // 304 itself; the signature, not the transport, says it is the city's.
+            Route("GET", "/api/v1/halls/{hallId}/catalogue") { request in
+                guard let catalogues = city.configuration.catalogues else {
+                    throw HTTPError(.hallNotFound, "this city service serves no catalogues")
+                }
+                return Response(prepared: try catalogues.signed(hallId: request.pathParameter("hallId")).response)
+            },
             Route(
                 "GET", "/api/v1/city/metrics", access: .device(["city"]), query: ["from", "to", "hall", "service"]
             ) { request, responder in

@@ -20,6 +20,12 @@ struct CityServe: ParsableCommand {
     var port: UInt16?
     @Option(help: "A services.json that names services and materials (env ONEWINDOW_CITY_CATALOGUE).")
     var catalogue: String?
+    @Option(help: "The base services.json the halls' catalogues are merged from (env ONEWINDOW_CITY_CATALOGUE_BASE).")
+    var catalogueBase: String?
+    @Option(help: "The folder of the halls' overrides, <hall-id>.json each (env ONEWINDOW_CITY_CATALOGUE_OVERRIDES).")
+    var catalogueOverrides: String?
+    @Option(help: "The city's Ed25519 private key, PEM, that signs them (env ONEWINDOW_CITY_CATALOGUE_KEY).")
+    var catalogueKey: String?
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -37,6 +43,17 @@ struct CityServe: ParsableCommand {
         configuration.http.port = port
         if let path = catalogue ?? env["ONEWINDOW_CITY_CATALOGUE"] {
             configuration.catalogue = try CatalogueSource.load(path: path).published
+        }
+        let base = catalogueBase ?? env["ONEWINDOW_CITY_CATALOGUE_BASE"]
+        let overrides = catalogueOverrides ?? env["ONEWINDOW_CITY_CATALOGUE_OVERRIDES"]
+        let key = catalogueKey ?? env["ONEWINDOW_CITY_CATALOGUE_KEY"]
+        if base != nil || overrides != nil || key != nil {
+            guard let base, let overrides, let key else {
+                throw ValidationError(
+                    "--catalogue-base, --catalogue-overrides and --catalogue-key go together: the halls' "
+                        + "catalogues need all three")
+            }
+            configuration.catalogues = try CityCatalogues(baseFile: base, overridesFolder: overrides, keyFile: key)
         }
         let application = try CityApplication(configuration: configuration, logger: logger)
         try application.start()

@@ -14,13 +14,16 @@ final class CityHarness {
     /// The readers' token (role `city`).
     let reader = "reader-token-0123456789"
 
-    init(catalogue: Catalogue? = nil, clock: (@Sendable () -> Date)? = nil) throws {
+    init(
+        catalogue: Catalogue? = nil, clock: (@Sendable () -> Date)? = nil, catalogues: CityCatalogues? = nil
+    ) throws {
         cluster = try PostgresCluster()
         let name = try cluster.createDatabase()
         location = CityDatabase.Location(port: cluster.port, user: cluster.user, database: name)
         var configuration = CityConfiguration(database: location)
         configuration.http.port = 0
         configuration.catalogue = catalogue
+        configuration.catalogues = catalogues
         if let clock { configuration.clock = clock }
         var logger = Logger(label: "onewindow.city.test")
         logger.logLevel = .warning
