@@ -94,6 +94,11 @@ extension QueueTransaction {
     public func sealedPhone(ofBooking code: String) throws -> Data? {
         try Data.fetchOne(db, sql: "SELECT phone_sealed FROM booking WHERE code = ?", arguments: [code])
     }
+
+    /// The sealed phone number of the booking a ticket was checked in from, if any.
+    public func sealedPhone(ofTicket ticketId: String) throws -> Data? {
+        try Data.fetchOne(db, sql: "SELECT phone_sealed FROM booking WHERE ticket_id = ?", arguments: [ticketId])
+    }
 }
 
 extension Storage {

@@ -85,6 +85,47 @@ struct BookingMessagesTests {
         #expect(back.accepted.map { $0.json["template"] as? String ?? "" } == ["verification", "booking_confirmed"])
     }
 
+    @Test("a checked-in appointment ticket called to a window gets 请到…窗口 once; a recall and a walk-in get none")
+    func calledToWindow() throws {
+        let notifier = try PushReceiver()
+        defer { notifier.stop() }
+        let hall = try BookingHall(notifyPort: notifier.port)
+        defer { hall.stop() }
+        let booked = try hall.verifiedBook("13800138000", receiver: notifier)
+        let code = try #require((booked.json["booking"] as? [String: Any])?["code"] as? String)
+        #expect(notifier.wait { $0.count >= 2 }, "the code and the confirmation")
+        // Monday 2026-11-30, 08:50: inside the check-in window of the 09:00 slot.
+        hall.clock.advance(3 * 86_400 - 70 * 60)
+        let kiosk = try hall.app.createToken(role: .kiosk, name: "kiosk-1")
+        let walkIn = try hall.app.issue(token: kiosk, service: "T-HY-001")
+        #expect(walkIn.status == 201)
+        let checkedIn = try hall.app.post("/api/v1/appointments/\(code)/check-in", token: kiosk, json: "{}")
+        #expect(checkedIn.status == 201, "\(checkedIn.text)")
+        let number = try #require((checkedIn.json["ticket"] as? [String: Any])?["number"] as? String)
+        let clerk = try hall.app.createToken(role: .clerk, name: "window-2", window: "2")
+        let called = try hall.app.post("/api/v1/windows/2/call-next", token: clerk, json: "")
+        #expect(called.status == 200, "\(called.text)")
+        #expect((called.json["ticket"] as? [String: Any])?["number"] as? String == number, "the appointment first")
+        let recalled = try hall.app.post("/api/v1/windows/2/recall", token: clerk, json: "")
+        #expect(recalled.status == 200, "\(recalled.text)")
+        #expect(notifier.wait { $0.count >= 3 })
+        let told = notifier.deliveries.dropFirst(2)
+        #expect(told.map { $0.json["template"] as? String } == ["ticket_called"])
+        let params = try #require(told.first?.json["params"] as? [String: String])
+        #expect(params["number"] == number && params["window"] == "2" && params["windowName"] == "2号婚姻登记窗口")
+        let text = try #require(told.first?.json["text"] as? String)
+        #expect(text.contains(number) && text.contains("2号婚姻登记窗口") && !text.contains("{"))
+        // The walk-in's call, next, tells no one (it has no number), and the recall wrote nothing.
+        let ticketId = try #require((checkedIn.json["ticket"] as? [String: Any])?["id"] as? String)
+        let completed = try hall.app.post(
+            "/api/v1/tickets/\(ticketId)/complete", token: clerk, json: #"{"window":"2","outcome":"completed"}"#)
+        #expect(completed.status == 200, "\(completed.text)")
+        let next = try hall.app.post("/api/v1/windows/2/call-next", token: clerk, json: "")
+        #expect((next.json["ticket"] as? [String: Any])?["id"] as? String == walkIn.json["id"] as? String)
+        let messages = try hall.storage.outboxRecords(topic: "message")
+        #expect(messages.filter { $0.key.hasPrefix("ticket_called:") }.count == 1)
+    }
+
     @Test("a message's event is written once: the same key again writes nothing")
     func oncePerEvent() throws {
         let directory = try TemporaryDirectory()

@@ -2,14 +2,48 @@ import Foundation
 import OneWindowCore
 import OneWindowStorage
 
-/// Which committed booking changes become messages to the applicant's phone, written in the
-/// transaction of the change: a new booking (`booking_confirmed`) and a cancellation
-/// (`booking_cancelled`). A check-in sends nothing.
+/// Which committed changes become messages to the applicant's phone, written in the
+/// transaction of the change: a new booking (`booking_confirmed`), a cancellation
+/// (`booking_cancelled`), and the call of a checked-in appointment ticket to a window
+/// (`ticket_called`, "请到 3 号窗口"). A check-in itself sends nothing.
 enum MessageFeed {
     static func messages(for changes: QueueChanges, in transaction: QueueTransaction, catalogue: Catalogue) throws
         -> [OutboxMessage]
     {
-        guard !changes.bookings.isEmpty, let settings = catalogue.hall.appointments else { return [] }
+        guard let settings = catalogue.hall.appointments else { return [] }
+        return try bookingMessages(changes, transaction, settings, catalogue)
+            + callMessages(changes, transaction, catalogue)
+    }
+
+    /// One message per call event (a recall is not one): its key is the ticket and the call's
+    /// instant, so a ticket transferred and called again at another window is told again, and
+    /// the same call never twice. Only appointment tickets have a number to tell (their booking's).
+    static func callMessages(_ changes: QueueChanges, _ transaction: QueueTransaction, _ catalogue: Catalogue) throws
+        -> [OutboxMessage]
+    {
+        var messages: [OutboxMessage] = []
+        for event in changes.events where event.kind == .called {
+            guard let ticketId = event.ticketId, let window = event.window,
+                let ticket = changes.tickets[ticketId], ticket.channel == .appointment,
+                let sealed = try transaction.sealedPhone(ofTicket: ticketId)
+            else { continue }
+            let params = [
+                "number": ticket.number, "window": window,
+                "windowName": catalogue.hall.windows.first { $0.id == window }?.name ?? "\(window)号窗口",
+                "service": catalogue.service(id: ticket.serviceId)?.name ?? ticket.serviceId,
+            ]
+            let instant = Int64((event.at.timeIntervalSince1970 * 1000).rounded())
+            messages.append(
+                PhoneMessage(.ticketCalled, params: params, phoneSealed: sealed)
+                    .outbox(event: "ticket_called:\(ticketId):\(instant)"))
+        }
+        return messages
+    }
+
+    static func bookingMessages(
+        _ changes: QueueChanges, _ transaction: QueueTransaction, _ settings: AppointmentSettings,
+        _ catalogue: Catalogue
+    ) throws -> [OutboxMessage] {
         var messages: [OutboxMessage] = []
         for booking in changes.bookings.values.sorted(by: { $0.code < $1.code }) {
             switch booking.status {

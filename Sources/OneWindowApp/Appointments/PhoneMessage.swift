@@ -14,6 +14,7 @@ struct PhoneMessage: Codable, Sendable, Equatable {
         case bookingConfirmed = "booking_confirmed"
         case bookingCancelled = "booking_cancelled"
         case bookingReminder = "booking_reminder"
+        case ticketCalled = "ticket_called"
     }
 
     var template: String
