@@ -5,6 +5,9 @@ notifier would have sent it), the booking code with its QR code. Called by check
 import json
 import sqlite3
 
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
 
 def latest_code(database):
     """The code of the newest verification message waiting in the outbox."""
@@ -39,7 +42,7 @@ def check_book(driver, base, database, run_axe, axe, widths, problems, phone="13
             run_axe(driver, axe, f"{width}px {path}", problems)
             overflow(driver, f"{width}px {path}", problems)
     driver.find_element("name", "phone").send_keys(phone)
-    driver.find_element("css selector", "form button").click()
+    submit(driver)
     run_axe(driver, axe, "/book/code (step 4)", problems)
     overflow(driver, "/book/code (step 4)", problems)
     code = latest_code(database)
@@ -47,12 +50,21 @@ def check_book(driver, base, database, run_axe, axe, widths, problems, phone="13
         problems.append("/book/code: no verification message in the outbox")
         return
     driver.find_element("name", "code").send_keys(code)
-    driver.find_element("css selector", "form button").click()
+    submit(driver)
     if "预约成功" not in driver.page_source or "<svg" not in driver.page_source:
-        problems.append("/book/confirm: no booking code with its QR code")
+        said = driver.execute_script("return (document.querySelector('main') || document.body).innerText")
+        problems.append(f"/book/confirm: no booking code with its QR code; the page said: {said[:400]!r}")
     run_axe(driver, axe, "/book/confirm (step 5)", problems)
     overflow(driver, "/book/confirm (step 5)", problems)
     print(f"/book: {len(steps) + 2} steps checked at {', '.join(map(str, widths))}px and after the forms")
+
+
+def submit(driver):
+    """Clicks the form's button and waits (10 s at most) for the page it posts to: a click
+    returns before the next page loads, and reading the old page then failed in CI."""
+    page = driver.find_element("tag name", "html")
+    driver.find_element("css selector", "form button").click()
+    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(page))
 
 
 def overflow(driver, label, problems):
