@@ -1,6 +1,5 @@
 import Foundation
-import OneWindowTesting
-import Testing
+import OneWindowApp
 
 /// A scripted month of a small hall on a manual clock, from Monday 2026-11-02 09:00 Shanghai:
 /// every working day new tickets for three services, calls, outcomes of every kind (completed,
@@ -8,21 +7,27 @@ import Testing
 /// earlier days' open cases, ratings good and bad (some rectified days later), and a ticket
 /// left waiting that expires at the rollover. A pseudo-random sequence with a fixed seed picks,
 /// so every run is the same month. The daemon is restarted on the same database mid-month.
-final class ScriptedMonth {
-    static let start = Date(timeIntervalSince1970: 1_793_581_200)
-    let clock = ManualClock(ScriptedMonth.start)
-    let directory: TemporaryDirectory
-    var app: TestApplication
-    let admin: String
-    let clerk: String
-    let kiosk: String
+/// The hall's equality tests and the city's play it (a refused request or metrics that do not
+/// catch up throw `ScriptedMonth.Failure`, which fails the test).
+public final class ScriptedMonth {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public static let start = Date(timeIntervalSince1970: 1_793_581_200)
+    public let clock = ManualClock(ScriptedMonth.start)
+    public let directory: TemporaryDirectory
+    public private(set) var app: TestApplication
+    public let admin: String
+    public let clerk: String
+    public let kiosk: String
     private var seed: UInt64 = 20_261_102
     /// Cases that needed more, waiting for a return visit or a cancellation.
     private var open: [String] = []
 
-    var database: String { directory.path("hall.sqlite") }
+    public var database: String { directory.path("hall.sqlite") }
 
-    init() throws {
+    public init() throws {
         directory = try TemporaryDirectory()
         let clock = clock
         let path = directory.path("hall.sqlite")
@@ -36,7 +41,7 @@ final class ScriptedMonth {
     }
 
     /// Stops the daemon and starts a new one on the same database (start-up reads the rollups).
-    func restart() throws {
+    public func restart() throws {
         app.application.stop()
         let clock = clock
         let path = database
@@ -46,7 +51,7 @@ final class ScriptedMonth {
         }
     }
 
-    func stop() {
+    public func stop() {
         app.stop()
         directory.remove()
     }
@@ -61,12 +66,14 @@ final class ScriptedMonth {
         throws -> [String: Any]
     {
         let response = try app.post(path, token: token, json: json)
-        #expect(accepted.contains(response.status), "\(path): \(response.status) \(response.text)")
+        guard accepted.contains(response.status) else {
+            throw Failure(description: "\(path): \(response.status) \(response.text)")
+        }
         return response.json
     }
 
     /// Plays `days` hall days (weekends too: the hall counts every day it has events).
-    func play(days: Int, restartAfter: Int) throws {
+    public func play(days: Int, restartAfter: Int) throws {
         for day in 0..<days {
             if day == restartAfter { try restart() }
             try playDay()
@@ -130,11 +137,13 @@ final class ScriptedMonth {
     }
 
     /// Waits (up to 5 s) until the daemon's metrics have folded every stored event.
-    func settle() throws {
+    public func settle() throws {
         let state = app.application.state
         let last = try state.storage.lastQueueEventId()
         let deadline = Date().addingTimeInterval(5)
         while state.metrics.read(\.lastEventId) < last, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-        #expect(state.metrics.read(\.lastEventId) == last, "the metrics did not catch up within 5 s")
+        guard state.metrics.read(\.lastEventId) == last else {
+            throw Failure(description: "the metrics did not catch up within 5 s")
+        }
     }
 }
