@@ -37,7 +37,7 @@ public final class Application: Sendable {
         let storage = try configuration.storage ?? Storage(path: configuration.databasePath) { logger.notice("\($0)") }
         checkpointer = try Checkpointer(path: storage.path)
         let monitoring = Monitoring(
-            catalogue: snapshot.published, clock: configuration.clock, hall: configuration.hallId)
+            catalogue: snapshot.published, hall: configuration.hallId)
         let metrics = MetricsService(timings: monitoring.queueFigures.observe)
         let queue = try QueueService(
             catalogue: snapshot.published, storage: storage, logger: logger,

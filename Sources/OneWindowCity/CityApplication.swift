@@ -1,13 +1,15 @@
 import Foundation
 import Logging
+import OneWindowApp
 import OneWindowCore
 import OneWindowHTTP
 
-/// What the routes share: the configuration, the store and the logger.
+/// What the routes share: the configuration, the store, the logger and `/city`'s sessions.
 struct CityContext: Sendable {
     let configuration: CityConfiguration
     let store: CityStore
     let logger: Logger
+    let sessions: ManageSessions
 
     /// The city's day (yyyy-MM-dd in its time zone): bad reviews past their deadline are overdue.
     func today() -> String {
@@ -39,8 +41,10 @@ public final class CityApplication: Sendable {
             database.close()
             throw error
         }
-        let context = CityContext(configuration: configuration, store: store, logger: logger)
         let tokens = CityTokens(store: store)
+        let sessions = ManageSessions(
+            path: "/city", cookieName: "ow_city", tokens: CityReaderTokens(tokens: tokens), clock: configuration.clock)
+        let context = CityContext(configuration: configuration, store: store, logger: logger, sessions: sessions)
         router = Router(
             routes: CityRoutes.all(context), logger: logger,
             authenticate: { request, roles throws(HTTPError) in

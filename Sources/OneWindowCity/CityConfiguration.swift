@@ -13,6 +13,9 @@ public struct CityConfiguration: Sendable {
     /// Largest batch of events, in events (the body cap is `http.maxBodyBytes`).
     public var maxBatchEvents = 2_000
     public var clock: @Sendable () -> Date = { Date() }
+    /// Where `/city` links the materials most often missing: a hall's public address whose
+    /// `/guides/{id}` pages show the base catalogue (`--guide-base`); nil shows them unlinked.
+    public var guideBase: String?
     /// The halls' signed catalogues (`GET /api/v1/halls/{hallId}/catalogue`); nil serves none (404).
     public var catalogues: CityCatalogues?
 

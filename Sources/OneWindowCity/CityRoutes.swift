@@ -52,7 +52,7 @@ enum CityRoutes {
                 }
             },
             Route("GET", "/api/v1/openapi.json") { _ in Response(prepared: openAPI) },
-        ]
+        ] + CityRoutes.pages(city) + CityRoutes.disclosure(city)
     }
 
     /// The city's report over `from`…`to`, for all halls or one (404 for a hall not known).
@@ -73,10 +73,12 @@ enum CityRoutes {
     /// Runs `body` as a task and answers with what it returns; an `HTTPError` as itself, any
     /// other failure (PostgreSQL down, a refused statement) as 503: the hall sends again. With
     /// PostgreSQL down the pool waits for a connection; the answer does not wait with it past
-    /// `databaseSeconds`.
+    /// `databaseSeconds`. A page's errors are `page`'s (HTML), the API's the JSON error body.
     static func answer(
-        _ responder: Responder, _ logger: Logger, _ body: @escaping @Sendable () async throws -> Response
+        _ responder: Responder, _ logger: Logger, page: Route.ErrorPage? = nil,
+        _ body: @escaping @Sendable () async throws -> Response
     ) {
+        let failure: @Sendable (HTTPError) -> Response = { error in page?(error) ?? .error(error) }
         let answered = Atomic<Bool>(false)
         let once: @Sendable (Response) -> Void = { response in
             if !answered.exchange(true, ordering: .acquiringAndReleasing) { responder.send(response) }
@@ -85,15 +87,15 @@ enum CityRoutes {
             do {
                 once(try await body())
             } catch let error as HTTPError {
-                once(.error(error))
+                once(failure(error))
             } catch {
                 logger.warning("database call failed: \(error)")
-                once(.error(unavailable))
+                once(failure(unavailable))
             }
         }
         Task {
             try? await Task.sleep(for: .seconds(databaseSeconds))
-            once(.error(unavailable))
+            once(failure(unavailable))
         }
     }
 

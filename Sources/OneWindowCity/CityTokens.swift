@@ -35,7 +35,8 @@ final class CityTokens: Sendable {
         return device
     }
 
-    private func device(_ digest: String) -> Device? {
+    /// The device whose token hashes to `digest`, nil for none.
+    func device(_ digest: String) -> Device? {
         let (known, stale) = cache.withLock { ($0.devices[digest], Date().timeIntervalSince($0.readAt) >= 1) }
         if let known { return known }
         guard stale else { return nil }

@@ -83,6 +83,17 @@ public struct Route: Sendable {
             action: .immediate(handler))
     }
 
+    /// A GET route for people whose answer comes later, through the `Responder` (a page read
+    /// from a database that answers asynchronously, as the city's PostgreSQL does).
+    public static func page(
+        _ pattern: String, query: Set<String> = [], errorPage: @escaping ErrorPage,
+        deferred handler: @escaping DeferredHandler
+    ) -> Route {
+        Route(
+            "GET", pattern, query: query, unknownQuery: .ignore, errorPage: errorPage, body: .none,
+            action: .deferred(handler))
+    }
+
     /// A POST route for an HTML form: a form body, and errors answered by `errorPage`.
     /// - Parameter body: `.none` for a form with no fields (a button alone posts an empty body).
     public static func form(

@@ -26,6 +26,12 @@ struct CityServe: ParsableCommand {
     var catalogueOverrides: String?
     @Option(help: "The city's Ed25519 private key, PEM, that signs them (env ONEWINDOW_CITY_CATALOGUE_KEY).")
     var catalogueKey: String?
+    @Option(
+        help: """
+            A hall's public address (https://…) whose /guides/{id} pages /city links the materials most \
+            often missing to (env ONEWINDOW_CITY_GUIDE_BASE); without it they are not links.
+            """)
+    var guideBase: String?
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -54,6 +60,12 @@ struct CityServe: ParsableCommand {
                         + "catalogues need all three")
             }
             configuration.catalogues = try CityCatalogues(baseFile: base, overridesFolder: overrides, keyFile: key)
+        }
+        if let guides = guideBase ?? env["ONEWINDOW_CITY_GUIDE_BASE"] {
+            guard let url = URLComponents(string: guides), ["http", "https"].contains(url.scheme ?? ""),
+                url.host?.isEmpty == false, url.query == nil, url.fragment == nil
+            else { throw ValidationError("--guide-base must be an http or https address, found “\(guides)”") }
+            configuration.guideBase = guides
         }
         let application = try CityApplication(configuration: configuration, logger: logger)
         try application.start()

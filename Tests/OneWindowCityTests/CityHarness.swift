@@ -15,7 +15,8 @@ final class CityHarness {
     let reader = "reader-token-0123456789"
 
     init(
-        catalogue: Catalogue? = nil, clock: (@Sendable () -> Date)? = nil, catalogues: CityCatalogues? = nil
+        catalogue: Catalogue? = nil, clock: (@Sendable () -> Date)? = nil, catalogues: CityCatalogues? = nil,
+        guideBase: String? = nil
     ) throws {
         cluster = try PostgresCluster()
         let name = try cluster.createDatabase()
@@ -24,6 +25,7 @@ final class CityHarness {
         configuration.http.port = 0
         configuration.catalogue = catalogue
         configuration.catalogues = catalogues
+        configuration.guideBase = guideBase
         if let clock { configuration.clock = clock }
         var logger = Logger(label: "onewindow.city.test")
         logger.logLevel = .warning

@@ -4,7 +4,7 @@ import OneWindowCore
 import OneWindowStorage
 
 /// What the hall manager and the operator watch besides the metrics book: the Prometheus
-/// figures, today's waiting line and the signed-in managers of `/manage`. One per
+/// figures and today's waiting line. One per
 /// `Application`, made before the queue so that its observers hear every committed group.
 public final class Monitoring: Sendable {
     public let prometheus: PrometheusExporter
@@ -12,15 +12,13 @@ public final class Monitoring: Sendable {
     public let requestFigures: PrometheusRequestFigures
     public let caseFigures: PrometheusCaseFigures
     public let waitingLine = WaitingTimeline()
-    let sessions: ManageSessions
 
     /// - Parameter hall: the hall's id in the city (`--hall-id`), the `hall` label of every figure.
-    init(catalogue: Catalogue, clock: @escaping QueueService.Clock, hall: String? = nil) {
+    init(catalogue: Catalogue, hall: String? = nil) {
         prometheus = PrometheusExporter(hall: hall)
         queueFigures = PrometheusQueueFigures(exporter: prometheus, catalogue: catalogue)
         requestFigures = PrometheusRequestFigures(exporter: prometheus)
         caseFigures = PrometheusCaseFigures(exporter: prometheus)
-        sessions = ManageSessions(clock: clock)
     }
 
     /// The commit observers to give the queue.

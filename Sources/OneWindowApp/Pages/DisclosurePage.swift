@@ -65,7 +65,7 @@ public enum DisclosurePage {
         }
     }
 
-    private static func figures(_ f: Disclosure.Figures) -> Markup {
+    static func figures(_ f: Disclosure.Figures) -> Markup {
         let ratings = (1...5).map { "\(levels[$0 - 1]) \(f.ratings["\($0)"] ?? 0)" }.joined(separator: "，")
         return GuidePage.facts([
             ("取号", "\(f.tickets) 张"),
@@ -83,7 +83,7 @@ public enum DisclosurePage {
 
     private static let levels = ["非常不满意", "不满意", "基本满意", "满意", "非常满意"]
 
-    private static func rate(_ share: Double?, _ f: Disclosure.Figures) -> String {
+    static func rate(_ share: Double?, _ f: Disclosure.Figures) -> String {
         if f.insufficientSample { return "样本不足" }
         return share.map { MetricsTable.percent($0) } ?? "无"
     }
@@ -114,7 +114,7 @@ public enum DisclosurePage {
         }
     }
 
-    private static func definitions() -> Markup {
+    static func definitions() -> Markup {
         Markup.section {
             Markup.h2 { "指标说明" }
             Markup.ul {

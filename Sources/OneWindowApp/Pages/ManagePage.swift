@@ -65,14 +65,28 @@ enum ManagePage {
     }
 
     static func layout(hall: Hall, title: String, main: Markup, signedIn: Bool) -> String {
+        layout(
+            site: hall.name, home: "/", role: "大厅管理", signOut: "/manage/sign-out", title: title, main: main,
+            signedIn: signedIn)
+    }
+
+    /// The page around `main`: `site` (a link to `home`) and `role` in the header, with a
+    /// sign-out button posting to `signOut` while signed in. `/city` has the same frame.
+    /// - Parameter indexed: whether search engines may list the page (a public page); else `noindex`.
+    static func layout(
+        site: String, home: SafeURL, role: String, signOut: SafeURL, title: String, main: Markup, signedIn: Bool,
+        indexed: Bool = false
+    ) -> String {
         Markup.document(
             .element("html", [Attribute("lang", "zh-CN")]) {
                 Markup.newline
                 Markup.element("head") {
                     Markup.headStart
-                    Markup.void("meta", [Attribute("name", "robots"), Attribute("content", "noindex")])
-                    Markup.newline
-                    Markup.element("title") { "\(title) - \(hall.name)" }
+                    if !indexed {
+                        Markup.void("meta", [Attribute("name", "robots"), Attribute("content", "noindex")])
+                        Markup.newline
+                    }
+                    Markup.element("title") { "\(title) - \(site)" }
                     Markup.newline
                     Markup.element("style") { Markup.resource(.manageStyle) }
                     Markup.newline
@@ -83,11 +97,11 @@ enum ManagePage {
                     Markup.a(href: "#main", .class("skip")) { "跳到正文" }
                     Markup.newline
                     Markup.element("header", [.class("site")]) {
-                        Markup.a(href: "/", .class("hall")) { hall.name }
-                        Markup.span(.class("role")) { "大厅管理" }
+                        Markup.a(href: home, .class("hall")) { site }
+                        Markup.span(.class("role")) { role }
                         if signedIn {
                             Markup.element(
-                                "form", [.class("sign-out"), Attribute("method", "post"), .action("/manage/sign-out")]
+                                "form", [.class("sign-out"), Attribute("method", "post"), .action(signOut)]
                             ) {
                                 Markup.element("button", [Attribute("type", "submit")]) { "退出登录" }
                             }

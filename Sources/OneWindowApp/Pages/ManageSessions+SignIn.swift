@@ -1,8 +1,8 @@
 import Foundation
 import OneWindowHTTP
 
-/// What stands before a sign-in on `/manage`: a client that keeps guessing admin tokens is
-/// slowed down, and a form posted from another site is refused.
+/// What stands before a sign-in on `/manage` or `/city`: a client that keeps guessing tokens
+/// is slowed down, and a form posted from another site is refused.
 extension ManageSessions {
     /// Failed sign-ins one client (IP address) may make: 5 at once, then one more every 3
     /// minutes (5 per 15 minutes). Behind a reverse proxy every client has the proxy's address,
@@ -10,16 +10,30 @@ extension ManageSessions {
     static let failedSignIns = RateLimiter.Rule(perMinute: 5.0 / 15.0, burst: 5)
 
     /// Seconds before `client` may try again; nil while it may.
-    func signInWait(client: String) -> Int? { failures.wait(for: client) }
+    package func signInWait(client: String) -> Int? { failures.wait(for: client) }
 
     /// Counts a failed sign-in of `client`.
     func signInFailed(client: String) { _ = failures.take(for: client) }
+
+    /// Signs in with `token`, posted by `request`'s form: the new session's cookie value and
+    /// the holder's name. A token `tokens` refuses counts as a failed sign-in of the client and
+    /// throws its 401 or 403.
+    package func signIn(token: String, request: Request) throws(HTTPError) -> (id: String, device: String) {
+        let device: String
+        do throws(HTTPError) {
+            device = try tokens.holder(of: token, request: request)
+        } catch {
+            signInFailed(client: request.clientAddress)
+            throw error
+        }
+        return (open(tokenHash: DeviceTokens.hash(token), device: device), device)
+    }
 
     /// The origin the form came from when it is not this site's, or nil when it is. A browser
     /// sends `Origin` with every form POST; a foreign (or `null`) one is a page elsewhere trying
     /// to sign in or out through this browser. Without `Origin`, a `Referer` must be this site's;
     /// with neither, the request is not a browser's form, and a cross-site forgery needs one.
-    static func foreignOrigin(of request: Request) -> String? {
+    package static func foreignOrigin(of request: Request) -> String? {
         let host = (request.headers["Host"] ?? "").lowercased()
         if let origin = request.headers["Origin"] {
             return authority(of: origin) == host && !host.isEmpty ? nil : origin

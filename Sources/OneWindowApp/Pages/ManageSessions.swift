@@ -2,25 +2,28 @@ import Foundation
 import OneWindowHTTP
 import Synchronization
 
-/// Signed-in hall managers of `/manage`. The admin token is posted once, in a form; the
-/// browser then holds a random session id in an HttpOnly, SameSite=Strict cookie limited to
-/// `/manage`, so the token is never in a URL, a page or a script's reach, and no other site
-/// can make the browser use the session.
+/// Signed-in users of a page behind a token: the hall's managers on `/manage`, the city's
+/// readers on `/city`. The token is posted once, in a form; the browser then holds a random
+/// session id in an HttpOnly, SameSite=Strict cookie limited to the page's path, so the token
+/// is never in a URL, a page or a script's reach, and no other site can make the browser use
+/// the session.
 ///
 /// Sessions live in memory only (a restart signs everyone out) and end after `lifetime`, at
-/// sign-out, or as soon as their admin token is revoked (each request checks the token as the
+/// sign-out, or as soon as their token is revoked (each request asks `tokens` again, as the
 /// API does). Only a hash of each session id is kept.
-final class ManageSessions: Sendable {
-    struct Session: Sendable {
-        /// The admin token's hash: checked again on each request.
+package final class ManageSessions: Sendable {
+    package struct Session: Sendable {
+        /// The token's hash: checked again on each request.
         var tokenHash: String
-        var device: String
+        package var device: String
         var expires: Date
         /// Sent back by every form of the page: a form posted from elsewhere lacks it.
-        var csrf: String
+        package var csrf: String
     }
 
-    static let cookieName = "ow_manage"
+    /// The cookie's name and the path it is limited to (`ow_manage` on `/manage`).
+    package let cookieName: String
+    package let path: String
     /// A working day; then the manager signs in again.
     static let lifetime: TimeInterval = 8 * 3600
     /// More live sessions than any hall has managers; the oldest goes first.
@@ -28,10 +31,18 @@ final class ManageSessions: Sendable {
 
     private let sessions = Mutex<[String: Session]>([:])
     private let clock: @Sendable () -> Date
+    /// What a token is checked against, at sign-in and on every request.
+    let tokens: any SessionTokens
     /// Failed sign-ins per client address (`ManageSessions+SignIn`).
     let failures: RateLimiter
 
-    init(clock: @escaping @Sendable () -> Date) {
+    package init(
+        path: String = "/manage", cookieName: String = "ow_manage", tokens: any SessionTokens,
+        clock: @escaping @Sendable () -> Date
+    ) {
+        self.path = path
+        self.cookieName = cookieName
+        self.tokens = tokens
         self.clock = clock
         failures = RateLimiter(rule: Self.failedSignIns, clock: clock)
     }
@@ -52,9 +63,19 @@ final class ManageSessions: Sendable {
         return id
     }
 
-    /// The live session the request's cookie names, if any.
-    func session(for request: Request) -> Session? {
-        guard let id = Self.cookie(in: request) else { return nil }
+    /// The live session the request's cookie names, while its token still signs in; a session
+    /// whose token was revoked is closed.
+    package func session(for request: Request) -> Session? {
+        guard let session = cookieSession(request) else { return nil }
+        guard tokens.isLive(tokenHash: session.tokenHash) else {
+            close(request)
+            return nil
+        }
+        return session
+    }
+
+    private func cookieSession(_ request: Request) -> Session? {
+        guard let id = cookie(in: request) else { return nil }
         let key = DeviceTokens.hash(id)
         let now = clock()
         return sessions.withLock { all in
@@ -68,28 +89,29 @@ final class ManageSessions: Sendable {
     }
 
     /// Ends the request's session, if it has one.
-    func close(_ request: Request) {
-        guard let id = Self.cookie(in: request) else { return }
+    package func close(_ request: Request) {
+        guard let id = cookie(in: request) else { return }
         _ = sessions.withLock { $0.removeValue(forKey: DeviceTokens.hash(id)) }
     }
 
     /// The `Set-Cookie` value for a new session. `Secure` when the request came over TLS through
     /// a proxy that says so (`X-Forwarded-Proto: https`); on the hall's plain-HTTP network
     /// without a proxy a Secure cookie would never be sent back.
-    static func setCookie(_ id: String, for request: Request) -> String {
-        "\(cookieName)=\(id); Path=/manage; Max-Age=\(Int(lifetime)); HttpOnly; SameSite=Strict" + secure(request)
+    package func setCookie(_ id: String, for request: Request) -> String {
+        "\(cookieName)=\(id); Path=\(path); Max-Age=\(Int(Self.lifetime)); HttpOnly; SameSite=Strict"
+            + Self.secure(request)
     }
 
     /// The `Set-Cookie` value that removes the session cookie.
-    static func clearCookie(for request: Request) -> String {
-        "\(cookieName)=; Path=/manage; Max-Age=0; HttpOnly; SameSite=Strict" + secure(request)
+    package func clearCookie(for request: Request) -> String {
+        "\(cookieName)=; Path=\(path); Max-Age=0; HttpOnly; SameSite=Strict" + Self.secure(request)
     }
 
     private static func secure(_ request: Request) -> String {
         request.headers["X-Forwarded-Proto"]?.lowercased() == "https" ? "; Secure" : ""
     }
 
-    private static func cookie(in request: Request) -> String? {
+    private func cookie(in request: Request) -> String? {
         guard let header = request.headers["Cookie"] else { return nil }
         for pair in header.split(separator: ";") {
             let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }

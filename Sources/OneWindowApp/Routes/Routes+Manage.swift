@@ -4,13 +4,12 @@ import OneWindowHTTP
 
 extension Routes {
     /// `/manage`: the hall manager's page, signed in with the admin token once (see `ManageSessions`).
-    static func manage(_ state: AppState, _ monitoring: Monitoring) -> [Route] {
+    static func manage(_ state: AppState, _ monitoring: Monitoring, _ sessions: ManageSessions) -> [Route] {
         let errorPage = errorPage(state)
-        let sessions = monitoring.sessions
         return [
             Route.page("/manage", errorPage: errorPage) { request in
                 let hall = state.catalogue.published.hall
-                guard let session = signedIn(state, sessions, request) else {
+                guard let session = sessions.session(for: request) else {
                     return managePage(ManagePage.signIn(hall: hall))
                 }
                 var board = try dashboard(state, monitoring, device: session.device)
@@ -22,21 +21,17 @@ extension Routes {
                 let hall = state.catalogue.published.hall
                 if let refused = signInRefused(request, sessions, hall: hall) { return refused }
                 let token = try request.formValues()["token"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-                var probe = request
-                probe.headers = ["Authorization": "Bearer \(token)"]
-                let device: String
+                let id: String
                 do throws(HTTPError) {
-                    device = try state.authorize(probe, roles: [.admin]).name
+                    id = try sessions.signIn(token: token, request: request).id
                 } catch {
-                    sessions.signInFailed(client: request.clientAddress)
                     let problem = error.status == 403 ? "这个令牌不是管理员令牌。" : "令牌不正确或已被吊销，请重新输入。"
                     return managePage(ManagePage.signIn(hall: hall, problem: problem), status: error.status)
                 }
-                let id = sessions.open(tokenHash: DeviceTokens.hash(token), device: device)
                 return Response(
                     status: 303,
                     headers: [
-                        "Location": "/manage", "Set-Cookie": ManageSessions.setCookie(id, for: request),
+                        "Location": "/manage", "Set-Cookie": sessions.setCookie(id, for: request),
                         "Cache-Control": "no-store",
                     ])
             },
@@ -48,14 +43,14 @@ extension Routes {
                 return Response(
                     status: 303,
                     headers: [
-                        "Location": "/manage", "Set-Cookie": ManageSessions.clearCookie(for: request),
+                        "Location": "/manage", "Set-Cookie": sessions.clearCookie(for: request),
                         "Cache-Control": "no-store",
                     ])
             },
             Route.page("/manage/daily.csv", query: ["date"], errorPage: errorPage) { request in
                 // The date is checked first, signed in or not. Without one, today's.
                 let date = try request.queryValue("date") == nil ? nil : try hallDay(request, "date")
-                guard signedIn(state, sessions, request) != nil else {
+                guard sessions.session(for: request) != nil else {
                     return Response(status: 303, headers: ["Location": "/manage", "Cache-Control": "no-store"])
                 }
                 return try dailyCSV(state, date: date ?? state.queue.read(\.day))
@@ -76,19 +71,6 @@ extension Routes {
                 headers: ["Retry-After": "\(wait)"])
         }
         return nil
-    }
-
-    /// The request's session, while it lasts and its admin token is still live.
-    static func signedIn(_ state: AppState, _ sessions: ManageSessions, _ request: Request)
-        -> ManageSessions.Session?
-    {
-        guard let session = sessions.session(for: request) else { return nil }
-        let record = try? state.tokens.record(for: session.tokenHash) { try state.storage.deviceToken(hash: $0) }
-        guard let record = record ?? nil, record.role == .admin else {
-            sessions.close(request)
-            return nil
-        }
-        return session
     }
 
     private static func dashboard(_ state: AppState, _ monitoring: Monitoring, device: String) throws(HTTPError)

@@ -5,9 +5,8 @@ import OneWindowHTTP
 extension Routes {
     /// `/manage`'s forms that move a bad review on: the session cookie and its CSRF token,
     /// then POST-redirect-GET back to the review on the page.
-    static func manageReviews(_ state: AppState, _ monitoring: Monitoring) -> [Route] {
+    static func manageReviews(_ state: AppState, _ sessions: ManageSessions) -> [Route] {
         let errorPage = errorPage(state)
-        let sessions = monitoring.sessions
         return [
             // Answered after the step's group commit, through the responder: no worker waits.
             Route.form(
@@ -31,7 +30,7 @@ extension Routes {
                     case "visited_back": step = .visitedBack(text)
                     default: return responder.send(problemPage(state, "未知的整改步骤。", status: 400))
                     }
-                    guard let session = signedIn(state, sessions, request) else {
+                    guard let session = sessions.session(for: request) else {
                         return responder.send(
                             Response(status: 303, headers: ["Location": "/manage", "Cache-Control": "no-store"]))
                     }

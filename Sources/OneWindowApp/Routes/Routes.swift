@@ -6,10 +6,13 @@ import OneWindowHTTP
 /// OpenAPI document by a test.
 public enum Routes {
     public static func all(_ state: AppState, _ monitoring: Monitoring) -> [Route] {
-        catalogue(state) + tickets(state) + windows(state) + cases(state) + evaluations(state) + evaluationExport(state)
+        let sessions = ManageSessions(tokens: HallAdminTokens(state: state), clock: state.clock)
+        return catalogue(state) + tickets(state) + windows(state) + cases(state) + evaluations(state)
+            + evaluationExport(state)
             + metrics(state) + appointments(state) + booking(state) + bookPages(state) + checkIn(state)
             + reports(state) + board(state) + ticketPage(state)
-            + pages(state) + disclosure(state) + manage(state, monitoring) + manageReviews(state, monitoring)
+            + pages(state) + disclosure(state) + manage(state, monitoring, sessions)
+            + manageReviews(state, sessions)
             + system(state)
             + prometheus(state, monitoring)
     }

@@ -1,12 +1,24 @@
 extension MetricsBook {
     /// The disclosure on hall day `today`: this year's months so far and the year to date.
     public func disclosure(catalogue: Catalogue, today: String) -> Disclosure {
+        Disclosure(catalogue: catalogue, today: today, badReviews: Array(badReviews.values)) { sum(from: $0, to: $1) }
+    }
+}
+
+extension Disclosure {
+    /// The disclosure on day `today` from any source of per-service sums over a range: one
+    /// hall's book, or the city's halls added up (`DayStats.adding`), so both publish the same
+    /// definitions. `badReviews`: those made this year or earlier; each period takes its own.
+    public init(
+        catalogue: Catalogue, today: String, badReviews: [MetricsBook.BadReview],
+        sum: (_ from: String, _ to: String) -> [String: DayStats]
+    ) {
         let year = String(today.prefix(4))
         let month = Int(today.dropFirst(5).prefix(2)) ?? 1
         let months = (1...max(1, month)).reversed().map { number -> Disclosure.Period in
             let name = "\(year)-\(number < 10 ? "0" : "")\(number)"
             let last = number == month ? today : "\(name)-\(Self.lastDay(ofMonth: number, year: Int(year) ?? 2000))"
-            return period(name, from: "\(name)-01", to: last, catalogue, today)
+            return Self.period(name, from: "\(name)-01", to: last, catalogue, today, badReviews, sum)
         }
         let certificates = catalogue.services.flatMap { item in
             item.materials.filter { $0.source == .government }.map { material in
@@ -16,11 +28,11 @@ extension MetricsBook {
                     legalBasis: item.legalBasis.map { basis in basis.title + (basis.articles ?? "") })
             }
         }
-        return Disclosure(
+        self.init(
             hallName: catalogue.hall.name, today: today, minimumCases: Disclosure.minimumCases,
             minimumWaits: Disclosure.minimumWaits,
-            yearToDate: period(year, from: "\(year)-01-01", to: today, catalogue, today), months: months,
-            certificates: certificates)
+            yearToDate: Self.period(year, from: "\(year)-01-01", to: today, catalogue, today, badReviews, sum),
+            months: months, certificates: certificates)
     }
 
     /// The last day of a month, two digits: 28…31.
@@ -32,13 +44,14 @@ extension MetricsBook {
         }
     }
 
-    private func period(
-        _ name: String, from: String, to: String, _ catalogue: Catalogue, _ today: String
+    private static func period(
+        _ name: String, from: String, to: String, _ catalogue: Catalogue, _ today: String,
+        _ badReviews: [MetricsBook.BadReview], _ sum: (String, String) -> [String: DayStats]
     ) -> Disclosure.Period {
-        let sums = sum(from: from, to: to)
+        let sums = sum(from, to)
         var hall = DayStats()
         for stats in sums.values { hall.add(stats, cohortsFrom: from, to: to) }
-        let bad = badReviews.values.filter { $0.hallDay >= from && $0.hallDay <= to }
+        let bad = badReviews.filter { $0.hallDay >= from && $0.hallDay <= to }
         let services = catalogue.services.map { item in
             Disclosure.ServiceFigures(
                 serviceId: item.id, serviceName: item.name,

@@ -1,0 +1,46 @@
+import OneWindowCore
+
+/// `GET /api/v1/city/disclosure` (政务公开 for the whole city): the city's figures, every hall
+/// added up, and each hall's, in the form of the hall's own `GET /api/v1/disclosure` and from
+/// the same `Disclosure` code, so the definitions and the 样本不足 rule are the hall's.
+public struct CityDisclosure: Sendable, Encodable {
+    /// One hall's periods, as its own disclosure publishes them (its 证明事项清单 is the city's).
+    public struct Hall: Sendable, Encodable {
+        public var hallId: String
+        public var name: String
+        public var yearToDate: Disclosure.Period
+        /// This year's months, the current one first.
+        public var months: [Disclosure.Period]
+    }
+
+    /// The whole city: sums of all halls' days (histograms add, so medians are true medians).
+    public var city: Disclosure
+    public var halls: [Hall]
+
+    /// The disclosure on the city's day `today` from each hall's figures of this year so far
+    /// (`CityStore.figures` from January 1st to `today`).
+    public init(
+        halls: [CityStore.Hall], figures: [String: CityStore.HallFigures], catalogue: Catalogue?, timeZone: String,
+        today: String
+    ) {
+        let catalogue = catalogue ?? Self.emptyCatalogue(timeZone: timeZone)
+        let each = halls.map { figures[$0.hallId] ?? CityStore.HallFigures() }
+        self.halls = zip(halls, each).map { hall, figures in
+            let own = Disclosure(catalogue: catalogue, today: today, badReviews: figures.badReviews) {
+                figures.sums(from: $0, to: $1)
+            }
+            return Hall(hallId: hall.hallId, name: hall.name, yearToDate: own.yearToDate, months: own.months)
+        }
+        city = Disclosure(catalogue: catalogue, today: today, badReviews: each.flatMap(\.badReviews)) { from, to in
+            DayStats.adding(each.map { $0.sums(from: from, to: to) })
+        }
+        city.hallName = "全市"
+    }
+
+    /// Without a catalogue (`--catalogue`) the figures are the halls' totals, with no services.
+    private static func emptyCatalogue(timeZone: String) -> Catalogue {
+        Catalogue(
+            hall: OneWindowCore.Hall(name: "全市", timeZone: timeZone, address: "", hours: "", windows: []),
+            services: [])
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import OneWindowApp
+import OneWindowCore
+import OneWindowHTTP
+
+extension CityRoutes {
+    /// `/city`: the city office's page, signed in once with a reader token (see `ManageSessions`),
+    /// drawn from the same reads and the same `CityReport` as `GET /api/v1/city/metrics`.
+    static func pages(_ city: CityContext) -> [Route] {
+        let sessions = city.sessions
+        let errorPage: Route.ErrorPage = { error in
+            page(CityPage.problem(error.message, signedIn: false), status: error.status, headers: error.headers)
+        }
+        return [
+            Route.page(
+                "/city", query: ["from", "to"], errorPage: errorPage,
+                deferred: { request, responder in
+                    guard let session = sessions.session(for: request) else {
+                        return responder.send(page(CityPage.signIn()))
+                    }
+                    let today = city.today()
+                    let range: (from: String, to: String)
+                    do throws(HTTPError) {
+                        range = try pageRange(request, today: today)
+                    } catch {
+                        return responder.send(page(CityPage.problem(error.message), status: 400))
+                    }
+                    answer(responder, city.logger, page: errorPage) {
+                        let shown = try await board(
+                            city, from: range.from, to: range.to, today: today, device: session.device)
+                        return page(CityPage.render(shown), headers: ["Vary": "Cookie"])
+                    }
+                }),
+            Route.form("/city/sign-in", errorPage: errorPage) { request in
+                if let refused = signInRefused(request, sessions) { return refused }
+                let token = try request.formValues()["token"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                let id: String
+                do throws(HTTPError) {
+                    id = try sessions.signIn(token: token, request: request).id
+                } catch {
+                    let problem = error.status == 403 ? "这个令牌不是读取令牌。" : "令牌不正确或已被吊销，请重新输入。"
+                    return page(CityPage.signIn(problem: problem), status: error.status)
+                }
+                return Response(
+                    status: 303,
+                    headers: [
+                        "Location": "/city", "Set-Cookie": sessions.setCookie(id, for: request),
+                        "Cache-Control": "no-store",
+                    ])
+            },
+            Route.form("/city/sign-out", body: .none, errorPage: errorPage) { request in
+                if let origin = ManageSessions.foreignOrigin(of: request) {
+                    throw HTTPError(.forbidden, "a sign-out form from another site (\(origin)) is refused")
+                }
+                sessions.close(request)
+                return Response(
+                    status: 303,
+                    headers: [
+                        "Location": "/city", "Set-Cookie": sessions.clearCookie(for: request),
+                        "Cache-Control": "no-store",
+                    ])
+            },
+        ]
+    }
+
+    /// The sign-in page that answers instead of checking the token: 403 for a form from another
+    /// site, 429 with `Retry-After` for a client with too many failed sign-ins. Nil to go on.
+    private static func signInRefused(_ request: Request, _ sessions: ManageSessions) -> Response? {
+        if ManageSessions.foreignOrigin(of: request) != nil {
+            return page(CityPage.signIn(problem: "请在本站的登录页输入令牌。"), status: 403)
+        }
+        if let wait = sessions.signInWait(client: request.clientAddress) {
+            let minutes = max(1, (wait + 59) / 60)
+            return page(
+                CityPage.signIn(problem: "登录失败次数过多，请 \(minutes) 分钟后再试。"), status: 429,
+                headers: ["Retry-After": "\(wait)"])
+        }
+        return nil
+    }
+
+    /// The page's range: `from` and `to` as the metrics API takes them, or without either the
+    /// 30 days ending today.
+    static func pageRange(_ request: Request, today: String) throws(HTTPError) -> (String, String) {
+        if try request.queryValue("from") == nil, try request.queryValue("to") == nil {
+            return (CityBoard.defaultFrom(today: today), today)
+        }
+        return try dayRange(request)
+    }
+
+    /// The board of `from`…`to`: one read of the rollups, the report the API answers, and the
+    /// bad reviews of the range that are past their deadline and not rectified.
+    static func board(_ city: CityContext, from: String, to: String, today: String, device: String) async throws
+        -> CityBoard
+    {
+        let halls = try await city.store.halls()
+        let figures = try await city.store.figures(from: from, to: to, hallId: nil, serviceId: nil)
+        let report = CityReport(
+            from: from, to: to, serviceId: nil, halls: halls, figures: figures, catalogue: city.configuration.catalogue,
+            today: today)
+        let overdue = halls.flatMap { hall in
+            (figures[hall.hallId]?.badReviews ?? []).compactMap { review -> CityBoard.OverdueReview? in
+                guard !review.rectified, let due = review.due, today > due else { return nil }
+                return CityBoard.OverdueReview(
+                    hallId: hall.hallId, serviceId: review.serviceId, hallDay: review.hallDay, due: due)
+            }
+        }
+        return CityBoard(
+            from: from, to: to, today: today, device: device,
+            halls: report.halls.map { CityBoard.HallRow(hallId: $0.hallId, name: $0.name, report: $0.report) },
+            city: report.city, overdue: overdue, catalogue: city.configuration.catalogue,
+            guideBase: city.configuration.guideBase)
+    }
+
+    /// An HTML answer of the city's pages: not stored, no script, no framing, no sniffing.
+    static func page(
+        _ html: String, status: Int = 200, headers extra: HTTPHeaders = [:], cache: String = "no-store"
+    ) -> Response {
+        var headers: HTTPHeaders = [
+            "Content-Type": Response.htmlContentType, "Cache-Control": cache,
+            "Content-Security-Policy": CityPage.contentSecurityPolicy, "X-Content-Type-Options": "nosniff",
+            "Referrer-Policy": "same-origin",
+        ]
+        for field in extra.all { headers.add(field.name, field.value) }
+        return Response(status: status, headers: headers, body: Data(html.utf8))
+    }
+}
