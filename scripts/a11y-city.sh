@@ -77,8 +77,7 @@ pids+=($!)
 listening "$work/hall.log" >/dev/null
 post() { curl -sf -X POST -H "Authorization: Bearer $1" -H 'Content-Type: application/json' -d "$3" "http://127.0.0.1:$hallport$2"; }
 field() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
-material=$(curl -sf "http://127.0.0.1:$hallport/api/v1/services/MZ-HY-001" |
-    python3 -c 'import json, sys; print(json.load(sys.stdin)["materials"][0]["id"])')
+material=m1  # services.json's first material of MZ-HY-001 (婚姻登记)
 for ending in "\"outcome\":\"needs_more\",\"missingMaterials\":[\"$material\"]" '"outcome":"completed"'; do
     issued=$(post "$kiosk" /api/v1/tickets '{"serviceId":"MZ-HY-001"}')
     ticket=$(field id <<<"$issued")
@@ -93,8 +92,8 @@ today=$(TZ=Asia/Shanghai date +%F)
 for _ in $(seq 1 100); do
     issued=$(curl -sf -H "Authorization: Bearer $A11Y_CITY_TOKEN" \
         "http://127.0.0.1:$cityport/api/v1/city/metrics?from=$today&to=$today" |
-        python3 -c 'import json, sys; print(json.load(sys.stdin)["city"]["metrics"]["ticketsIssued"])')
-    [ "$issued" -ge 3 ] && break
+        python3 -c 'import json, sys; print(json.load(sys.stdin)["city"]["ticketsIssued"])')
+    [ "${issued:-0}" -ge 3 ] && break
     sleep 0.1
 done
 [ "$issued" -ge 3 ] || { cat "$work/hall.log" "$work/city.log" >&2; echo "the city did not get the hall's events" >&2; exit 1; }

@@ -21,6 +21,8 @@ echo "== tests"
 swift test --no-parallel
 echo "== pages in Chromium (axe-core, phone widths, print)"
 scripts/a11y.sh .build/debug/onewindowd
+echo "== the city's pages in Chromium (a PostgreSQL cluster of its own, a hall sending to the city)"
+scripts/a11y-city.sh .build/debug
 echo "== script payloads in every free text, pages in Chromium"
 scripts/xss.sh .build/debug/onewindowd
 scripts/schemathesis.sh
