@@ -102,4 +102,35 @@ struct CityPageTests {
             #expect(page.headers["content-type"]?.hasPrefix("text/html") == true, "\(query)")
         }
     }
+
+    @Test("the public disclosure refuses unknown API parameters and other methods; its page ignores shared-link ones")
+    func disclosureHostile() throws {
+        let city = try CityHarness()
+        defer { city.stop() }
+        #expect(try city.client.get("/api/v1/city/disclosure?year=2026").errorCode == "unknown_parameter")
+        #expect(try city.client.send("POST", "/api/v1/city/disclosure").status == 405)
+        #expect(try city.client.send("DELETE", "/disclosure").status == 405)
+        let page = try city.client.get("/disclosure?from=singlemessage&isappinstalled=0")
+        #expect(page.status == 200)
+        let json = try city.client.get("/api/v1/city/disclosure")
+        #expect(json.status == 200)
+        #expect((json.json["city"] as? [String: Any])?["hallName"] as? String == "全市", "no catalogue: 全市")
+        #expect((json.json["halls"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test("with PostgreSQL stopped, /city answers 503 with a page and the disclosure 503 with the JSON error")
+    func databaseDown() throws {
+        let city = try CityHarness()
+        defer { city.stop() }
+        let session = try #require(try Self.signIn(city, city.reader).1)
+        #expect(try city.client.get("/city", headers: ["Cookie": session]).status == 200)
+        city.cluster.stop(immediately: true)
+        let page = try city.client.get("/city", headers: ["Cookie": session])
+        #expect(page.status == 503)
+        #expect(page.headers["content-type"]?.hasPrefix("text/html") == true)
+        #expect(page.text.contains("role=\"alert\""), "\(page.text)")
+        let json = try city.client.get("/api/v1/city/disclosure")
+        #expect(json.status == 503)
+        #expect(json.errorCode == "database_unavailable")
+    }
 }
