@@ -133,4 +133,20 @@ struct CityPageTests {
         #expect(json.status == 503)
         #expect(json.errorCode == "database_unavailable")
     }
+
+    @Test("a hall's name is text on /city and /disclosure, never markup")
+    func hallNameEscaped() throws {
+        let city = try CityHarness()
+        defer { city.stop() }
+        let store = city.application.store
+        let name = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>"
+        try CityDatabase.wait { try await store.addHall(id: "evil", name: name, token: "hall-token-evil-0123456789") }
+        let session = try #require(try Self.signIn(city, city.reader).1)
+        for page in [try city.client.get("/city", headers: ["Cookie": session]), try city.client.get("/disclosure")] {
+            #expect(page.status == 200)
+            #expect(!page.text.contains("<script>alert(1)"), "\(page.text)")
+            #expect(!page.text.contains("<img src=x"))
+            #expect(page.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        }
+    }
 }

@@ -16,19 +16,7 @@ package enum CityPage {
                 Markup.element("code") { "onewindow-city reader-add NAME" }
                 " 生成）。令牌只用于本次登录，登录后浏览器只保存一个 8 小时有效的会话。"
             }
-            if let problem { Markup.p(.class("problem"), Attribute("role", "alert")) { problem } }
-            Markup.element("form", [.class("sign-in"), Attribute("method", "post"), .action("/city/sign-in")]) {
-                Markup.element("label", [Attribute("for", "token")]) { "读取令牌" }
-                Markup.newline
-                Markup.void(
-                    "input",
-                    [
-                        .id("token"), Attribute("name", "token"), Attribute("type", "password"),
-                        Attribute("autocomplete", "off"), .flag("required"), Attribute("spellcheck", "false"),
-                    ])
-                Markup.newline
-                Markup.element("button", [Attribute("type", "submit")]) { "登录" }
-            }
+            ManagePage.signInForm(action: "/city/sign-in", label: "读取令牌", problem: problem)
         }
         return layout(title: "全市大厅登录", main: main, signedIn: false)
     }
