@@ -9,13 +9,16 @@ import Testing
 @Suite("The city's pages show the API's figures", .serialized, .timeLimit(.minutes(3)))
 struct CityFiguresPageTests {
     /// A hall's scripted week, sent to a new city as hall “xigang”, with a second, empty hall.
-    static func scriptedCity() throws -> (ScriptedMonth, CityHarness) {
+    /// - Parameter laterDays: how far the city's clock is ahead of the hall's.
+    static func scriptedCity(laterDays: Double = 0) throws -> (ScriptedMonth, CityHarness) {
         let hall = try ScriptedMonth()
         try hall.play(days: 7, restartAfter: 3)
         try hall.settle()
         let catalogue = hall.app.application.state.catalogue.published
         let clock = hall.clock
-        let city = try CityHarness(catalogue: catalogue, clock: { clock.read() }, guideBase: "https://hall.example")
+        let city = try CityHarness(
+            catalogue: catalogue, clock: { clock.read().addingTimeInterval(laterDays * 86_400) },
+            guideBase: "https://hall.example")
         let token = try city.addHall("xigang")
         try city.addHall("zhongshan")
         try CityEqualityTests.send(hall, to: city, hallId: "xigang", token: token, batch: 50)
@@ -154,5 +157,31 @@ struct CityFiguresPageTests {
         #expect(page.text.contains("大厅 xigang"))
         #expect(page.headers["content-security-policy"]?.contains("script-src") == false)
         #expect(!page.text.contains("noindex"), "a public page may be indexed")
+    }
+
+    @Test("bad reviews past their deadline and not rectified are listed under their hall, with service and dates only")
+    func overdueReviews() throws {
+        let (hall, city) = try Self.scriptedCity(laterDays: 40)
+        defer {
+            city.stop()
+            hall.stop()
+        }
+        let session = try #require(try CityPageTests.signIn(city, city.reader).1)
+        let page = try city.client.get("/city?from=2026-11-02&to=2026-11-08", headers: ["Cookie": session])
+        let report = try city.metrics("from=2026-11-02&to=2026-11-08")
+        let halls = report.json["halls"] as? [[String: Any]] ?? []
+        let xigang = try #require(halls.first { $0["hallId"] as? String == "xigang" })
+        let overdue = (xigang["satisfaction"] as? [String: Any])?["badOverdue"] as? Int ?? 0
+        #expect(overdue > 0, "40 days on, the week's open bad reviews are overdue")
+        #expect(page.text.contains("大厅 xigang：\(overdue) 件"), "\(page.text)")
+        let items = page.text.components(separatedBy: "<li class=\"overdue\">").dropFirst()
+        #expect(items.count == overdue)
+        for item in items {
+            let text = String(item.prefix { $0 != "<" })
+            #expect(
+                text.range(of: #"^.+ · 评价日 2026-11-0\d · 整改期限 2026-1\d-\d\d$"#, options: .regularExpression) != nil,
+                "\(text)")
+        }
+        #expect(!page.text.contains("大厅 zhongshan："), "a hall without overdue reviews has no list")
     }
 }

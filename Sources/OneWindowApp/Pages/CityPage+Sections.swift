@@ -3,6 +3,8 @@ import OneWindowCore
 extension CityPage {
     /// Materials listed at most, most often missing first.
     static let materialRows = 15
+    /// Overdue bad reviews listed per hall at most, the longest overdue first.
+    static let overdueRows = 20
 
     /// Each hall's figures in a row, and the city's sum (a correct merge, not an average).
     static func hallsSection(_ board: CityBoard) -> Markup {
@@ -108,11 +110,14 @@ extension CityPage {
                 if !reviews.isEmpty {
                     Markup.h3 { "\(hall.name)：\(reviews.count) 件" }
                     Markup.ul {
-                        for review in reviews.sorted(by: { $0.due < $1.due }) {
+                        for review in reviews.sorted(by: { $0.due < $1.due }).prefix(overdueRows) {
                             Markup.li(.class("overdue")) {
                                 "\(board.serviceName(review.serviceId)) · 评价日 \(review.hallDay) · 整改期限 \(review.due)"
                             }
                         }
+                    }
+                    if reviews.count > overdueRows {
+                        Markup.p(.class("meta")) { "另有 \(reviews.count - overdueRows) 件，见该大厅的大厅管理页。" }
                     }
                 }
             }
