@@ -10,13 +10,14 @@ extension CityRoutes {
     static let disclosureSeconds = 60.0
 
     /// 政务公开 for the city: `/api/v1/city/disclosure` (JSON) and `/disclosure` (the page),
-    /// public, computed at most every `disclosureSeconds` and at once when the day changes.
+    /// public, computed at most every `disclosureSeconds` and at once when the day changes, with
+    /// an `ETag` (a browser or proxy that holds the same figures gets 304).
     static func disclosure(_ city: CityContext) -> [Route] {
-        let cache = Mutex<(day: String, at: Date, json: Response, page: Response)?>(nil)
+        let cache = Mutex<(day: String, at: Date, json: PreparedResponse, page: PreparedResponse)?>(nil)
         let errorPage: Route.ErrorPage = { error in
             page(CityPage.problem(error.message, signedIn: false), status: error.status, headers: error.headers)
         }
-        @Sendable func answers() async throws -> (json: Response, page: Response) {
+        @Sendable func answers() async throws -> (json: PreparedResponse, page: PreparedResponse) {
             let today = city.today()
             let now = city.configuration.clock()
             if let cached = cache.withLock({ $0 }), cached.day == today,
@@ -30,23 +31,25 @@ extension CityRoutes {
             let disclosure = CityDisclosure(
                 halls: halls, figures: figures, catalogue: city.configuration.catalogue,
                 timeZone: city.configuration.timeZone, today: today)
-            let json = Response.json(disclosure, headers: ["Cache-Control": "public, max-age=60"])
-            let html = page(
+            let encoded = Response.json(disclosure, headers: ["Cache-Control": "public, max-age=60"])
+            let json = PreparedResponse(headers: encoded.headers, body: encoded.body, etag: true)
+            let rendered = page(
                 CityDisclosurePage.render(
                     city: disclosure.city,
                     halls: disclosure.halls.map { ($0.name, $0.yearToDate, $0.months) }),
                 cache: "public, max-age=60")
+            let html = PreparedResponse(headers: rendered.headers, body: rendered.body, etag: true)
             cache.withLock { $0 = (today, now, json, html) }
             return (json, html)
         }
         return [
             Route("GET", "/api/v1/city/disclosure") { _, responder in
-                answer(responder, city.logger) { try await answers().json }
+                answer(responder, city.logger) { Response(prepared: try await answers().json) }
             },
             Route.page(
                 "/disclosure", errorPage: errorPage,
                 deferred: { _, responder in
-                    answer(responder, city.logger, page: errorPage) { try await answers().page }
+                    answer(responder, city.logger, page: errorPage) { Response(prepared: try await answers().page) }
                 }),
         ]
     }

@@ -114,6 +114,10 @@ struct CityPageTests {
         #expect(page.status == 200)
         let json = try city.client.get("/api/v1/city/disclosure")
         #expect(json.status == 200)
+        let tag = try #require(json.headers["etag"])
+        #expect(try city.client.get("/api/v1/city/disclosure", headers: ["If-None-Match": tag]).status == 304)
+        let pageTag = try #require(page.headers["etag"])
+        #expect(try city.client.get("/disclosure", headers: ["If-None-Match": pageTag]).status == 304)
         #expect((json.json["city"] as? [String: Any])?["hallName"] as? String == "全市", "no catalogue: 全市")
         #expect((json.json["halls"] as? [Any])?.isEmpty == true)
     }
