@@ -192,6 +192,12 @@ public struct MetricsBook: Sendable {
     /// cancelled after `to` counts so. Their changes come added into one, under the range's
     /// first cohort day (`DayStatsSum.rangeTotal`): per-day cohorts are `dailyTotals`'.
     public func sum(from: String, to: String) -> [String: DayStats] {
+        rangeSums(from: from, to: to).mapValues(\.total)
+    }
+
+    /// `sum(from:to:)` as the sums themselves, their histograms as they were added up: what a
+    /// report reads its figures from.
+    func rangeSums(from: String, to: String) -> [String: DayStatsSum] {
         var total: [String: DayStatsSum] = [:]
         var summed = Set<Substring>()
         for (month, services) in months {
@@ -218,7 +224,7 @@ public struct MetricsBook: Sendable {
                 }
             }
         }
-        return total.mapValues(\.rangeTotal)
+        return total.mapValues(\.rangeSum)
     }
 
     /// Cases open at the end of `to`, per service: opened by then, and not closed or cancelled by then.
