@@ -188,8 +188,6 @@ struct DayStatsSum {
         return sum
     }
 
-    var rangeTotal: DayStats { rangeSum.total }
-
     /// The sum as one `DayStats`, each cohort day's changes apart.
     var total: DayStats {
         var total = stats

@@ -12,25 +12,28 @@ extension MetricsReport {
         badReviews: [MetricsBook.BadReview], catalogue: Catalogue?, today: String
     ) {
         self.init(
-            from: from, to: to, serviceId: serviceId, sums: sums.mapValues(DayStatsSum.init), open: open,
-            badReviews: badReviews, catalogue: catalogue, today: today)
+            from: from, to: to, serviceId: serviceId, serviceIds: Set(sums.keys),
+            sum: { sums[$0].map(DayStatsSum.init) },
+            open: open, badReviews: badReviews, catalogue: catalogue, today: today)
     }
 
     /// The one way a report is built from sums (`MetricsBook.report` and the city's alike):
     /// the hall's figures are the services' sums added as histograms, and every distribution
-    /// is read from a histogram, never from a dictionary built back from it.
+    /// is read from a histogram, never from a dictionary built back from it. `sum` gives each
+    /// of `serviceIds` (the services with figures) when its turn comes, so that only one
+    /// service's histograms and the hall's are held at a time.
     init(
-        from: String, to: String, serviceId: String?, sums: [String: DayStatsSum], open: [String: Int],
-        badReviews: [MetricsBook.BadReview], catalogue: Catalogue?, today: String
+        from: String, to: String, serviceId: String?, serviceIds: Set<String>, sum service: (String) -> DayStatsSum?,
+        open: [String: Int], badReviews: [MetricsBook.BadReview], catalogue: Catalogue?, today: String
     ) {
         var hall = DayStatsSum()
-        for sum in sums.values { hall.add(sum) }
         // Grouped once: a year has tens of thousands of bad reviews, filtered per service before.
         let badByService = Dictionary(grouping: badReviews, by: \.serviceId)
         let ids = serviceId.map { [$0] } ?? catalogue?.services.map(\.id) ?? []
-        let extra = Set(sums.keys).subtracting(ids).sorted()
+        let extra = serviceIds.subtracting(ids).sorted()
         let services = (ids + extra).map { id -> Service in
-            let sum = sums[id] ?? DayStatsSum()
+            let sum = (serviceIds.contains(id) ? service(id) : nil) ?? DayStatsSum()
+            hall.add(sum)
             let materials = catalogue?.service(id: id)?.materials ?? []
             let missed = sum.stats.missed.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             return Service(

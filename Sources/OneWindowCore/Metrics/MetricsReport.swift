@@ -6,17 +6,18 @@ extension MetricsBook {
     public func report(from: String, to: String, serviceId: String?, catalogue: Catalogue, today: String)
         -> MetricsReport
     {
-        var sums = rangeSums(from: from, to: to)
+        let parts = rangeParts(from: from, to: to)
+        var ids = parts.serviceIds
         var open = openCases(through: to)
         var bad = badReviews.values.filter { $0.hallDay >= from && $0.hallDay <= to }
         if let serviceId {
-            sums = sums.filter { $0.key == serviceId }
+            ids = ids.filter { $0 == serviceId }
             open = open.filter { $0.key == serviceId }
             bad = bad.filter { $0.serviceId == serviceId }
         }
         return MetricsReport(
-            from: from, to: to, serviceId: serviceId, sums: sums, open: open, badReviews: bad, catalogue: catalogue,
-            today: today)
+            from: from, to: to, serviceId: serviceId, serviceIds: ids, sum: { rangeSum(of: $0, parts) }, open: open,
+            badReviews: bad, catalogue: catalogue, today: today)
     }
 }
 
