@@ -85,6 +85,19 @@ def cpu_ms(pid):
     return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
 
 
+def file_pages(pid):
+    """The resident pages of each mapped file, largest first, in KiB (/proc/PID/smaps)."""
+    pages, name = {}, None
+    with open(f"/proc/{pid}/smaps") as smaps:
+        for line in smaps:
+            fields = line.split()
+            if re.match(r"^[0-9a-f]+-[0-9a-f]+ ", line):
+                name = os.path.basename(fields[5]) if len(fields) > 5 and fields[5].startswith("/") else None
+            elif name and fields[0] == "Rss:":
+                pages[name] = pages.get(name, 0) + int(fields[1])
+    return sorted(pages.items(), key=lambda item: -item[1])
+
+
 def stop(daemon):
     daemon.send_signal(signal.SIGTERM)
     daemon.wait(30)
@@ -138,8 +151,11 @@ def main():
             print(f"GET {path} ({len(body)} bytes), one keep-alive connection (ms): {spread(latencies)}; "
                   f"daemon CPU {cpu:.1f} ms a request")
         with open(f"/proc/{daemon.pid}/status") as status_file:
-            peak = next(l.split()[1] for l in status_file if l.startswith("VmHWM:"))
-        print(f"peak RSS after the whole-period queries (MiB): {int(peak) / 1024:.1f}")
+            fields = {l.split(":")[0]: int(l.split()[1]) for l in status_file if l.startswith(("VmHWM", "Rss"))}
+        print(f"peak RSS after the whole-period queries (MiB): {fields['VmHWM'] / 1024:.1f}; "
+              f"now anonymous {fields['RssAnon'] / 1024:.1f}, file-backed {fields['RssFile'] / 1024:.1f}")
+        print("file-backed pages by file (MiB): " + ", ".join(
+            f"{name} {kib / 1024:.1f}" for name, kib in file_pages(daemon.pid)[:8]))
         connection.request("POST", "/manage/sign-in", body=urllib.parse.urlencode({"token": admin}),
                            headers={"Content-Type": "application/x-www-form-urlencoded"})
         response = connection.getresponse()

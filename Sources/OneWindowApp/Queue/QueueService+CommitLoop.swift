@@ -35,6 +35,9 @@ extension QueueService {
             } else {
                 retryAt = Date().addingTimeInterval(Self.retryInterval)
             }
+            // Between groups, after the answers: past its bound the log is emptied here, where no
+            // writer can be in the way (`Storage.truncateLog`); a stat of the file otherwise.
+            storage.truncateLog(ifPast: Checkpointer.defaultWALLimit)
         }
         finished.signal()
     }

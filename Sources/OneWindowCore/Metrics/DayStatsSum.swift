@@ -1,24 +1,47 @@
 /// Adds up many days' figures of one service quickly: the seconds histograms (the bulk of a
-/// day's figures, a few hundred keys each) go into arrays indexed by the second instead of
-/// being merged dictionary into dictionary, which made a year of days slow (60–70 ms); stored
-/// days are read straight from their rollup bytes, without building their dictionaries.
+/// day's figures, a few hundred keys each) go into `SecondsHistogram`s, added page by page,
+/// instead of being merged dictionary into dictionary, which made a year of days slow
+/// (60–70 ms); stored days are read straight from their rollup bytes, without building their
+/// dictionaries. A report reads its figures from the sum itself (`HallMetrics(sum:)`): the
+/// histograms never go back into dictionaries on the way.
 struct DayStatsSum {
-    private var stats = DayStats()
-    private var waits = DenseHistogram()
-    private var services = DenseHistogram()
+    /// Everything but the seconds histograms below (their fields here stay empty).
+    private(set) var stats = DayStats()
+    private(set) var waits = SecondsHistogram()
+    private(set) var services = SecondsHistogram()
+    /// The waits per ticket channel.
+    private(set) var channelWaits: [String: SecondsHistogram] = [:]
     /// Cohort changes of a range of real days, by day number from `range.low`: no text is
     /// hashed per row. Moved into `stats.cohortChanges` by `total`.
     private var range: (from: String, to: String, low: Int, high: Int)?
     private var slots: [CohortChange] = []
     private var touched: [Bool] = []
 
+    init() {}
+
+    /// The sum of `stats` alone, all its cohort changes included.
+    init(_ stats: DayStats) {
+        add(stats, cohortsFrom: "", to: "\u{10FFFF}")
+    }
+
     mutating func add(_ other: DayStats, cohortsFrom from: String, to: String) {
         var rest = other
         rest.waits = [:]
         rest.services = [:]
+        rest.channelWaits = [:]
         stats.add(rest, cohortsFrom: from, to: to)
         waits.add(other.waits)
         services.add(other.services)
+        for (channel, histogram) in other.channelWaits { channelWaits[channel, default: .init()].add(histogram) }
+    }
+
+    /// Adds another sum (a service's into the hall's), all its cohort changes included.
+    mutating func add(_ other: DayStatsSum) {
+        let folded = other.rangeSum
+        stats.add(folded.stats)
+        waits.add(folded.waits)
+        services.add(folded.services)
+        for (channel, histogram) in folded.channelWaits { channelWaits[channel, default: .init()].add(histogram) }
     }
 
     mutating func addCohortChanges(_ other: DayStats, from: String, to: String) {
@@ -129,7 +152,7 @@ struct DayStatsSum {
             if skip {
                 try input.skipHistogram()
             } else {
-                try input.addHistogram(into: &stats.channelWaits[channel, default: [:]])
+                try channelWaits[channel, default: .init()].add(reading: &input)
             }
         }
     }
@@ -146,71 +169,36 @@ struct DayStatsSum {
         return (low, high)
     }
 
-    /// `total` with every cohort change added into one, under the first cohort day: the
+    /// The sum with every cohort change added into one, under the first cohort day: the
     /// figures of a range read only the changes' total (`HallMetrics.Cohort`), and a year's
     /// range had 365 cohort days per service, each with its own histogram, merged again for the
     /// hall (a fifth of a year's query).
-    var rangeTotal: DayStats {
-        var total = stats
-        total.waits = waits.histogram
-        total.services = services.histogram
+    var rangeSum: DayStatsSum {
+        guard range != nil || stats.cohortChanges.count > 1 else { return self }
+        var sum = self
         var all = CohortChange()
-        var first = total.cohortChanges.keys.min()
-        for change in total.cohortChanges.values { all.add(change) }
+        var first = stats.cohortChanges.keys.min()
+        for change in stats.cohortChanges.values { all.add(change) }
         if let range {
             for (slot, change) in slots.enumerated() where touched[slot] { all.add(change) }
             if touched.contains(true) { first = min(first ?? range.from, range.from) }
         }
-        total.cohortChanges = first.map { [$0: all] } ?? [:]
-        return total
+        sum.stats.cohortChanges = first.map { [$0: all] } ?? [:]
+        (sum.range, sum.slots, sum.touched) = (nil, [], [])
+        return sum
     }
 
+    /// The sum as one `DayStats`, each cohort day's changes apart.
     var total: DayStats {
         var total = stats
         total.waits = waits.histogram
         total.services = services.histogram
+        total.channelWaits = channelWaits.mapValues(\.histogram)
         if let range {
             for (slot, change) in slots.enumerated() where touched[slot] {
                 total.cohortChanges[DayNumber.text(range.low + slot), default: CohortChange()].add(change)
             }
         }
         return total
-    }
-}
-
-/// Counts per whole second in an array (values up to a day; a longer one, which a clock
-/// stepped forward may give, in a dictionary beside it).
-struct DenseHistogram {
-    private var counts: [Int] = []
-    private var beyond: [Int: Int] = [:]
-    static let limit = 86_400
-
-    mutating func add(_ value: Int, _ count: Int) {
-        guard value >= 0, value < Self.limit else {
-            beyond[value, default: 0] += count
-            return
-        }
-        if value >= counts.count { counts.append(contentsOf: repeatElement(0, count: value + 1 - counts.count)) }
-        counts[value] += count
-    }
-
-    mutating func add(_ histogram: [Int: Int]) {
-        for (value, count) in histogram { add(value, count) }
-    }
-
-    /// Adds a histogram as `RollupWriter.histogram` wrote it.
-    mutating func add(reading input: inout RollupReader) throws(RollupReader.Malformed) {
-        var value = 0
-        for _ in 0..<(try input.count()) {
-            value += try input.int()
-            add(value, try input.int())
-        }
-    }
-
-    var histogram: [Int: Int] {
-        var result = beyond
-        result.reserveCapacity(beyond.count + counts.lazy.filter { $0 != 0 }.count)
-        for (value, count) in counts.enumerated() where count != 0 { result[value, default: 0] += count }
-        return result
     }
 }

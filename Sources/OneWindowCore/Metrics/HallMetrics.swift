@@ -87,12 +87,18 @@ public struct HallMetrics: Sendable, Equatable, Encodable {
 
     /// The figures of `stats` (the range's sum), `open` cases and the range's bad reviews.
     public init(_ stats: DayStats, open: Int, badReviews: [MetricsBook.BadReview], today: String) {
+        self.init(sum: DayStatsSum(stats), open: open, badReviews: badReviews, today: today)
+    }
+
+    /// The figures straight from a sum: its distributions are read from its histograms.
+    init(sum: DayStatsSum, open: Int, badReviews: [MetricsBook.BadReview], today: String) {
+        let stats = sum.stats
         ticketsIssued = stats.ticketsIssued
         visitsServed = stats.visitsServed
         noShows = stats.noShows
         expired = stats.expired
-        waitSeconds = Distribution(stats.waits)
-        let service = Distribution(stats.services)
+        waitSeconds = Distribution(sum.waits)
+        let service = Distribution(sum.services)
         serviceSeconds = ServiceTime(mean: service.mean, median: service.median)
         casesClosed = stats.casesClosed
         casesOpen = open
@@ -120,7 +126,7 @@ public struct HallMetrics: Sendable, Equatable, Encodable {
                     channel.rawValue,
                     ChannelFigures(
                         ticketsIssued: stats.channelIssued[channel.rawValue] ?? 0,
-                        waitSeconds: Distribution(stats.channelWaits[channel.rawValue] ?? [:]))
+                        waitSeconds: Distribution(sum.channelWaits[channel.rawValue] ?? SecondsHistogram()))
                 )
             })
     }

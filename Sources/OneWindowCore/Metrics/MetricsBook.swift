@@ -190,35 +190,9 @@ public struct MetricsBook: Sendable {
     /// The sum of the days from `from` to `to` (inclusive), per service. The cohorts of those
     /// days are followed to the last event folded in: a case of the range that closed or was
     /// cancelled after `to` counts so. Their changes come added into one, under the range's
-    /// first cohort day (`DayStatsSum.rangeTotal`): per-day cohorts are `dailyTotals`'.
+    /// first cohort day (`DayStatsSum.rangeSum`): per-day cohorts are `dailyTotals`'.
     public func sum(from: String, to: String) -> [String: DayStats] {
-        var total: [String: DayStatsSum] = [:]
-        var summed = Set<Substring>()
-        for (month, services) in months {
-            let bounds = Self.bounds(of: month)
-            guard bounds.first >= from, bounds.last <= to else { continue }
-            summed.insert(Substring(month))
-            for (serviceId, stored) in services {
-                try? total[serviceId, default: DayStatsSum()].add(rollup: stored.rollup, cohortsFrom: from, to: to)
-            }
-        }
-        for (day, services) in stored where day >= from && !summed.contains(Self.month(of: day)) {
-            for (serviceId, stored) in services where day <= to || stored.hasCohortChanges {
-                // Cannot throw: the bytes were checked when the day was stored.
-                try? total[serviceId, default: DayStatsSum()].add(
-                    rollup: stored.rollup, cohortsOnly: day > to, cohortsFrom: from, to: to)
-            }
-        }
-        for (day, services) in days where day >= from {
-            for (serviceId, stats) in services {
-                if day <= to {
-                    total[serviceId, default: DayStatsSum()].add(stats, cohortsFrom: from, to: to)
-                } else if !stats.cohortChanges.isEmpty {
-                    total[serviceId, default: DayStatsSum()].addCohortChanges(stats, from: from, to: to)
-                }
-            }
-        }
-        return total.mapValues(\.rangeTotal)
+        rangeSums(from: from, to: to).mapValues(\.total)
     }
 
     /// Cases open at the end of `to`, per service: opened by then, and not closed or cancelled by then.

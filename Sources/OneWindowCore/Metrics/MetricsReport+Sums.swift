@@ -11,18 +11,34 @@ extension MetricsReport {
         from: String, to: String, serviceId: String?, sums: [String: DayStats], open: [String: Int],
         badReviews: [MetricsBook.BadReview], catalogue: Catalogue?, today: String
     ) {
+        self.init(
+            from: from, to: to, serviceId: serviceId, serviceIds: Set(sums.keys),
+            sum: { sums[$0].map(DayStatsSum.init) },
+            open: open, badReviews: badReviews, catalogue: catalogue, today: today)
+    }
+
+    /// The one way a report is built from sums (`MetricsBook.report` and the city's alike):
+    /// the hall's figures are the services' sums added as histograms, and every distribution
+    /// is read from a histogram, never from a dictionary built back from it. `sum` gives each
+    /// of `serviceIds` (the services with figures) when its turn comes, so that only one
+    /// service's histograms and the hall's are held at a time.
+    init(
+        from: String, to: String, serviceId: String?, serviceIds: Set<String>, sum service: (String) -> DayStatsSum?,
+        open: [String: Int], badReviews: [MetricsBook.BadReview], catalogue: Catalogue?, today: String
+    ) {
         var hall = DayStatsSum()
-        for stats in sums.values { hall.add(stats, cohortsFrom: "", to: "\u{10FFFF}") }
+        // Grouped once: a year has tens of thousands of bad reviews, filtered per service before.
+        let badByService = Dictionary(grouping: badReviews, by: \.serviceId)
         let ids = serviceId.map { [$0] } ?? catalogue?.services.map(\.id) ?? []
-        let extra = Set(sums.keys).subtracting(ids).sorted()
+        let extra = serviceIds.subtracting(ids).sorted()
         let services = (ids + extra).map { id -> Service in
-            let stats = sums[id] ?? DayStats()
+            let sum = (serviceIds.contains(id) ? service(id) : nil) ?? DayStatsSum()
+            hall.add(sum)
             let materials = catalogue?.service(id: id)?.materials ?? []
-            let missed = stats.missed.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            let missed = sum.stats.missed.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             return Service(
                 serviceId: id, serviceName: catalogue?.service(id: id)?.name,
-                metrics: HallMetrics(
-                    stats, open: open[id] ?? 0, badReviews: badReviews.filter { $0.serviceId == id }, today: today),
+                metrics: HallMetrics(sum: sum, open: open[id] ?? 0, badReviews: badByService[id] ?? [], today: today),
                 mostMissedMaterials: missed.map { entry in
                     HallMetrics.MissedMaterial(
                         materialId: entry.key, name: materials.first { $0.id == entry.key }?.name ?? entry.key,
@@ -31,7 +47,7 @@ extension MetricsReport {
         }
         self.init(
             from: from, to: to, serviceId: serviceId,
-            metrics: HallMetrics(hall.total, open: open.values.reduce(0, +), badReviews: badReviews, today: today),
+            metrics: HallMetrics(sum: hall, open: open.values.reduce(0, +), badReviews: badReviews, today: today),
             services: services)
     }
 }

@@ -6,41 +6,18 @@ extension MetricsBook {
     public func report(from: String, to: String, serviceId: String?, catalogue: Catalogue, today: String)
         -> MetricsReport
     {
-        var sums = sum(from: from, to: to)
+        let parts = rangeParts(from: from, to: to)
+        var ids = parts.serviceIds
         var open = openCases(through: to)
         var bad = badReviews.values.filter { $0.hallDay >= from && $0.hallDay <= to }
         if let serviceId {
-            sums = sums.filter { $0.key == serviceId }
+            ids = ids.filter { $0 == serviceId }
             open = open.filter { $0.key == serviceId }
             bad = bad.filter { $0.serviceId == serviceId }
         }
-        // The services' sums added up through arrays too: merging their dictionaries of seconds
-        // into one cost as much as the year's days did.
-        var hall = DayStatsSum()
-        for stats in sums.values { hall.add(stats, cohortsFrom: "", to: "\u{10FFFF}") }
-        let total = hall.total
-        let ids = serviceId.map { [$0] } ?? catalogue.services.map(\.id)
-        let extra = Set(sums.keys).subtracting(ids).sorted()
-        // Grouped once: a year has tens of thousands of bad reviews, filtered per service before.
-        let badByService = Dictionary(grouping: bad, by: \.serviceId)
-        let services = (ids + extra).map { id -> MetricsReport.Service in
-            let stats = sums[id] ?? DayStats()
-            let materials = catalogue.service(id: id)?.materials ?? []
-            let missed = stats.missed.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            return MetricsReport.Service(
-                serviceId: id, serviceName: catalogue.service(id: id)?.name,
-                metrics: HallMetrics(
-                    stats, open: open[id] ?? 0, badReviews: badByService[id] ?? [], today: today),
-                mostMissedMaterials: missed.map { entry in
-                    HallMetrics.MissedMaterial(
-                        materialId: entry.key, name: materials.first { $0.id == entry.key }?.name ?? entry.key,
-                        count: entry.value)
-                })
-        }
         return MetricsReport(
-            from: from, to: to, serviceId: serviceId,
-            metrics: HallMetrics(total, open: open.values.reduce(0, +), badReviews: bad, today: today),
-            services: services)
+            from: from, to: to, serviceId: serviceId, serviceIds: ids, sum: { rangeSum(of: $0, parts) }, open: open,
+            badReviews: bad, catalogue: catalogue, today: today)
     }
 }
 
