@@ -119,13 +119,4 @@ extension Storage {
         }
     }
 
-    /// Deletes the bookings of days before `day`, with their numbers (the retention period,
-    /// `--retention-days`); returns how many.
-    @discardableResult
-    public func deleteBookings(beforeDay day: String) throws -> Int {
-        try writer.write { db in
-            try db.execute(sql: "DELETE FROM booking WHERE day < ?", arguments: [day])
-            return db.changesCount
-        }
-    }
 }

@@ -3,7 +3,8 @@ import OneWindowTesting
 import Testing
 
 /// One fold, five outputs: `/api/v1/metrics`, Prometheus `/metrics`, the daily CSV,
-/// `onewindowd report` and `/manage` give the same first-visit, cohort and wait figures.
+/// `onewindowd report` and `/manage` give the same first-visit, cohort and wait figures (and
+/// Prometheus the API's waits by channel).
 @Suite("One fold, five outputs", .timeLimit(.minutes(2)))
 struct OneFoldOutputsTests {
     /// `ManagerDay`, then a third 最低生活保障 case that needs more at its first visit and closes
@@ -93,6 +94,7 @@ struct OneFoldOutputsTests {
             hall.wait["count"] as? Int == 5 && hall.waitMean == 378 && hall.waitMedian == 300 && hall.waitP90 == 780)
 
         try checkPrometheus(day, hall: hall, services: services)
+        try checkChannelWaits(day, channels: try #require(api.json["channels"] as? [String: [String: Any]]))
         try checkCSV(day, hall: hall, services: services)
         try checkReport(database, hall: hall, dibao: dibao)
         try checkManage(day, hall: hall, dibao: dibao)
@@ -125,6 +127,27 @@ struct OneFoldOutputsTests {
         #expect(parsed.value("onewindow_one_visit_ratio", [:]) == hall.oneVisitRate)
         #expect(parsed.value("onewindow_first_visit_resolution_ratio", [:]) == hall.firstVisitResolutionRate)
         #expect(parsed.value("onewindow_cohort_median_days_to_close_days", [:]) == hall.medianDays.map(Double.init))
+    }
+
+    /// Prometheus' waits by channel count and add up as the API's `channels` do, all three
+    /// channels there (remote and appointment with none today).
+    func checkChannelWaits(_ day: ManagerDay, channels: [String: [String: Any]]) throws {
+        let parsed = try PrometheusTests.scrape(day.app) {
+            $0.value("onewindow_wait_by_channel_seconds_count", ["channel": "walk_in"]) == 5
+        }
+        #expect(Set(channels.keys) == ["walk_in", "appointment", "remote"])
+        for (channel, figures) in channels {
+            let wait = try #require(figures["waitSeconds"] as? [String: Any])
+            let count = Double(try #require(wait["count"] as? Int))
+            let labels = ["channel": channel]
+            #expect(parsed.value("onewindow_wait_by_channel_seconds_count", labels) == count, "\(channel)")
+            let sum = try #require(parsed.value("onewindow_wait_by_channel_seconds_sum", labels), "\(channel)")
+            if let mean = wait["mean"] as? Double {
+                #expect(((sum / count) * 10).rounded() / 10 == mean, "\(channel): the mean wait")
+            } else {
+                #expect(count == 0 && sum == 0, "\(channel)")
+            }
+        }
     }
 
     /// The CSV's cells of the new figures and the wait, in its column order.

@@ -11,6 +11,7 @@ public final class Monitoring: Sendable {
     public let queueFigures: PrometheusQueueFigures
     public let requestFigures: PrometheusRequestFigures
     public let caseFigures: PrometheusCaseFigures
+    public let bookingFigures: PrometheusBookingFigures
     public let waitingLine = WaitingTimeline()
     let sessions: ManageSessions
 
@@ -20,6 +21,7 @@ public final class Monitoring: Sendable {
         queueFigures = PrometheusQueueFigures(exporter: prometheus, catalogue: catalogue)
         requestFigures = PrometheusRequestFigures(exporter: prometheus)
         caseFigures = PrometheusCaseFigures(exporter: prometheus)
+        bookingFigures = PrometheusBookingFigures(exporter: prometheus)
         sessions = ManageSessions(clock: clock)
     }
 
