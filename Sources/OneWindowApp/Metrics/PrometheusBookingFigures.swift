@@ -12,47 +12,54 @@ public final class PrometheusBookingFigures: Sendable {
     private let exporter: PrometheusExporter
     private let gauges = Mutex<[String: CoreMetrics.Meter]>([:])
 
-    static let counts: [(PrometheusExporter.Name, KeyPath<BookingFigures, Int>)] = [
-        (name("bookings", "", "Bookings (not cancelled) for slots in the last 30 hall days."), \.bookings),
-        (name("bookings_cancelled", "", "Bookings cancelled, for slots in the last 30 hall days."), \.cancelled),
-        (name("booking_check_ins", "", "Bookings checked in (in time or late), last 30 hall days."), \.checkedIn),
-        (
-            name("booking_check_ins_late", "", "Bookings checked in after their check-in window, last 30 hall days."),
-            \.late
-        ),
-        (
-            name("bookings_missed", "", "Bookings still booked when their check-in window closed, last 30 hall days."),
-            \.missed
-        ),
-        (
-            name(
-                "bookings_window_closed", "",
-                "Bookings (not cancelled) whose check-in window has closed, last 30 hall days."), \.windowClosed
-        ),
-        (
-            name("booking_check_ins_punctual", "", "Check-ins at or before the slot's start, last 30 hall days."),
-            \.punctual
-        ),
-        (name("booking_capacity", "places", "Places the slot plan offered on the last 30 hall days."), \.capacity),
-    ]
-    static let shares: [(PrometheusExporter.Name, KeyPath<BookingFigures, Double?>)] = [
-        (
-            name(
-                "booking_no_show", "ratio",
-                "Missed bookings over bookings whose window closed, last 30 hall days; NaN without."), \.noShowRate
-        ),
-        (
-            name(
-                "booking_punctual", "ratio",
-                "Check-ins at or before the slot's start over check-ins, last 30 hall days; NaN without."),
-            \.punctualShare
-        ),
-        (
-            name(
-                "booking_capacity_used", "ratio",
-                "Bookings over the places offered, last 30 hall days; NaN without places."), \.capacityUsedShare
-        ),
-    ]
+    static var counts: [(PrometheusExporter.Name, KeyPath<BookingFigures, Int>)] {
+        [
+            (name("bookings", "", "Bookings (not cancelled) for slots in the last 30 hall days."), \.bookings),
+            (name("bookings_cancelled", "", "Bookings cancelled, for slots in the last 30 hall days."), \.cancelled),
+            (name("booking_check_ins", "", "Bookings checked in (in time or late), last 30 hall days."), \.checkedIn),
+            (
+                name(
+                    "booking_check_ins_late", "", "Bookings checked in after their check-in window, last 30 hall days."),
+                \.late
+            ),
+            (
+                name(
+                    "bookings_missed", "", "Bookings still booked when their check-in window closed, last 30 hall days."
+                ),
+                \.missed
+            ),
+            (
+                name(
+                    "bookings_window_closed", "",
+                    "Bookings (not cancelled) whose check-in window has closed, last 30 hall days."), \.windowClosed
+            ),
+            (
+                name("booking_check_ins_punctual", "", "Check-ins at or before the slot's start, last 30 hall days."),
+                \.punctual
+            ),
+            (name("booking_capacity", "places", "Places the slot plan offered on the last 30 hall days."), \.capacity),
+        ]
+    }
+    static var shares: [(PrometheusExporter.Name, KeyPath<BookingFigures, Double?>)] {
+        [
+            (
+                name(
+                    "booking_no_show", "ratio",
+                    "Missed bookings over bookings whose window closed, last 30 hall days; NaN without."), \.noShowRate
+            ),
+            (
+                name(
+                    "booking_punctual", "ratio",
+                    "Check-ins at or before the slot's start over check-ins, last 30 hall days; NaN without."),
+                \.punctualShare
+            ),
+            (
+                name(
+                    "booking_capacity_used", "ratio",
+                    "Bookings over the places offered, last 30 hall days; NaN without places."), \.capacityUsedShare
+            ),
+        ]
+    }
 
     private static func name(_ name: String, _ unit: String, _ help: String) -> PrometheusExporter.Name {
         PrometheusExporter.Name(name: name, unit: unit, help: help)
