@@ -14,14 +14,16 @@ extension ManagePage {
         ]
         let columns = ["渠道", "取号", "等候中位数", "预约", "签到", "爽约率", "准时率", "号源使用率"]
         let rows: [(String, Ticket.Channel)] = [("现场", .walkIn), ("预约", .appointment), ("线上", .remote)]
-        let caption =
-            "\(month.from) 至 \(month.to)。预约按预约时段的日期计：爽约率为签到时间已过仍未签到的预约所占比例，"
-            + "准时率为在预约时段开始前签到的比例，号源使用率为预约数占放出号源的比例；现场和线上取号没有预约。"
-            + (bookings == nil ? "本大厅未开放预约。" : "")
+        // The definitions go above the table, not in its caption: on a phone the table scrolls
+        // sideways in its frame, and a caption scrolls with it, cut off.
+        let note =
+            "预约按预约时段的日期计：爽约率为签到时间已过仍未签到的预约所占比例，准时率为在预约时段开始前签到的比例，"
+            + "号源使用率为预约数占放出号源的比例；现场和线上取号没有预约。" + (bookings == nil ? "本大厅未开放预约。" : "")
         return section("channels", "各渠道（近30天）") {
+            Markup.p(.class("meta")) { note }
             Markup.element("div", region) {
                 Markup.element("table") {
-                    Markup.element("caption") { caption }
+                    Markup.element("caption") { "\(month.from) 至 \(month.to)" }
                     Markup.element("thead") {
                         Markup.element("tr") {
                             for column in columns { Markup.th(Attribute("scope", "col")) { column } }
