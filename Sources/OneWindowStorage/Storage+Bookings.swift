@@ -39,16 +39,6 @@ extension Storage {
         ).map(Self.booking)
     }
 
-    /// The bookings of the days `from` to `to` (both included), for the figures.
-    public func bookings(fromDay from: String, toDay to: String) throws -> [Booking] {
-        try writer.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM booking WHERE day >= ? AND day <= ? ORDER BY day, start_minutes, booked_at",
-                arguments: [from, to]
-            ).map(Self.booking)
-        }
-    }
-
     /// One booking's sealed phone number, to send it a message or check who reads it.
     public func sealedPhone(ofBooking code: String) throws -> Data? {
         try writer.read { db in
