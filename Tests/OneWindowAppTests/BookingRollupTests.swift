@@ -85,6 +85,15 @@ struct BookingRollupTests {
         defer { swept.stop() }
         #expect(try waitUntil { try swept.storage.bookings(fromDay: "2026-01-01").isEmpty }, "the sweep deleted them")
         #expect(try Self.figures(swept) == before)
+
+        // onewindowd report reads the same kept counts: 20 of the 80 missed, 20 of 60 punctual.
+        let report = try DaemonProcess.runSeparately([
+            "report", "--database", path, "--catalogue", swept.directory.path("services.json"), "--from", "2026-11-01",
+            "--to", "2026-11-30",
+        ])
+        #expect(report.status == 0, "\(report.errors)")
+        let text = String(decoding: report.output, as: UTF8.self)
+        #expect(text.contains("预约 80（取消 20）· 签到 60 · 爽约率 25.00% · 准时率 33.33% · 号源使用率 "), "\(text)")
     }
 
     @Test("when keeping the counts fails, nothing is deleted and the figures stay; the next turn succeeds")
