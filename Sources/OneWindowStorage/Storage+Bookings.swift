@@ -39,16 +39,6 @@ extension Storage {
         ).map(Self.booking)
     }
 
-    /// The bookings of the days `from` to `to` (both included), for the figures.
-    public func bookings(fromDay from: String, toDay to: String) throws -> [Booking] {
-        try writer.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM booking WHERE day >= ? AND day <= ? ORDER BY day, start_minutes, booked_at",
-                arguments: [from, to]
-            ).map(Self.booking)
-        }
-    }
-
     /// One booking's sealed phone number, to send it a message or check who reads it.
     public func sealedPhone(ofBooking code: String) throws -> Data? {
         try writer.read { db in
@@ -119,13 +109,4 @@ extension Storage {
         }
     }
 
-    /// Deletes the bookings of days before `day`, with their numbers (the retention period,
-    /// `--retention-days`); returns how many.
-    @discardableResult
-    public func deleteBookings(beforeDay day: String) throws -> Int {
-        try writer.write { db in
-            try db.execute(sql: "DELETE FROM booking WHERE day < ?", arguments: [day])
-            return db.changesCount
-        }
-    }
 }

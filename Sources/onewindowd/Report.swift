@@ -106,16 +106,25 @@ struct Report: ParsableCommand {
             throw failure("\(cataloguePath): no service item with id “\(serviceId)”")
         }
         let book: MetricsBook
+        let storage: Storage
+        let calendar = HallCalendar(timeZone: published.hall.timeZone)
         do {
-            book = try MetricsBook.read(
-                from: try Storage.openReadOnly(path: database.path),
-                calendar: HallCalendar(timeZone: published.hall.timeZone))
+            storage = try Storage.openReadOnly(path: database.path)
+            book = try MetricsBook.read(from: storage, calendar: calendar)
         } catch {
             throw failure("cannot read the database \(database.path): \(error)")
         }
-        let today = self.today ?? HallCalendar(timeZone: published.hall.timeZone).day(of: Date())
-        let reports = try ranges().map {
-            book.report(from: $0.from, to: $0.to, serviceId: serviceId, catalogue: published, today: today)
+        let today = self.today ?? calendar.day(of: Date())
+        let plan = HallQueue.slotPlan(published, calendar: calendar)
+        let reports = try ranges().map { range in
+            var report = book.report(
+                from: range.from, to: range.to, serviceId: serviceId, catalogue: published, today: today)
+            do {
+                try plan.map { try report.setBookings(from: storage, plan: $0, catalogue: published, at: Date()) }
+            } catch {
+                throw failure("cannot read the bookings from \(database.path): \(error)")
+            }
+            return report
         }
         if reports.count == 2 {
             FileHandle.standardOutput.write(Data(MetricsComparison(before: reports[0], after: reports[1]).text().utf8))

@@ -3,7 +3,8 @@ import OneWindowTesting
 import Testing
 
 /// One fold, five outputs: `/api/v1/metrics`, Prometheus `/metrics`, the daily CSV,
-/// `onewindowd report` and `/manage` give the same first-visit, cohort and wait figures.
+/// `onewindowd report` and `/manage` give the same first-visit, cohort and wait figures (and
+/// Prometheus the API's waits by channel).
 @Suite("One fold, five outputs", .timeLimit(.minutes(2)))
 struct OneFoldOutputsTests {
     /// `ManagerDay`, then a third 最低生活保障 case that needs more at its first visit and closes
@@ -93,6 +94,7 @@ struct OneFoldOutputsTests {
             hall.wait["count"] as? Int == 5 && hall.waitMean == 378 && hall.waitMedian == 300 && hall.waitP90 == 780)
 
         try checkPrometheus(day, hall: hall, services: services)
+        try checkChannelWaits(day, channels: try #require(api.json["channels"] as? [String: [String: Any]]))
         try checkCSV(day, hall: hall, services: services)
         try checkReport(database, hall: hall, dibao: dibao)
         try checkManage(day, hall: hall, dibao: dibao)

@@ -79,12 +79,17 @@ final class AppointmentChores: Sendable {
         _ = done.wait(timeout: .now() + 30)
     }
 
-    /// Deletes bookings whose day is more than `retentionDays` behind, once per hall day.
+    /// Deletes bookings whose day is more than `retentionDays` behind, once per hall day,
+    /// keeping their counts (`booking_rollup`) for the figures.
     private func sweep(today: String) {
         guard sweptDay.withLock({ $0 }) != today, let date = WorkingDays.date(today) else { return }
         let before = WorkingDays.text(date - Double(retentionDays) * 86_400)
         do {
-            let count = try state.storage.deleteBookings(beforeDay: before)
+            // Their figures stay, as counts per day and service, in the deleting transaction.
+            let (plan, now) = (state.queue.read { $0.bookings?.plan }, state.clock())
+            let count = try state.storage.deleteBookings(beforeDay: before) { bookings in
+                BookingCounts.byDay(bookings, plan: plan, at: now)
+            }
             sweptDay.withLock { $0 = today }
             if count > 0 {
                 state.logger.notice(

@@ -54,6 +54,12 @@ extension MetricsTable {
             "评价 \(m.satisfaction.counts.values.reduce(0, +)) · 满意率 \(Self.orDash(Self.percent(m.satisfaction.satisfiedShare)))"
                 + " · 差评未整改 \(m.satisfaction.badOpen)（超期 \(m.satisfaction.badOverdue)）",
         ]
+        if let b = report.bookings {
+            lines.append(
+                "预约 \(b.bookings)（取消 \(b.cancelled)）· 签到 \(b.checkedIn) · 爽约率 \(Self.orDash(Self.percent(b.noShowRate)))"
+                    + " · 准时率 \(Self.orDash(Self.percent(b.punctualShare))) · 号源使用率 "
+                    + "\(Self.orDash(Self.percent(b.capacityUsedShare)))（\(b.bookings)/\(b.capacity)）")
+        }
         let missed = Self.missedInHall(report).prefix(5)
         if !missed.isEmpty { lines.append("缺件最多：" + missed.joined(separator: "；")) }
         lines.append("")

@@ -6,8 +6,9 @@ import OneWindowCore
 /// table; the terminal table shows some of its columns. 首次到场件数 … 办结天数中位数 are the
 /// cohort (`HallMetrics.Cohort`): 首次到场件数 is both `firstVisits` and `cohort.opened`,
 /// 首次即办结件数 both `firstVisitResolved` and `cohort.closedAtFirstVisit`; 一次办结率 is the
-/// cohort's, 办结件一次办结率 the closed-cases-only rate it replaces. The last six columns are by
-/// ticket channel (现场 walk-in, 预约 appointment, 线上 remote).
+/// cohort's, 办结件一次办结率 the closed-cases-only rate it replaces. Then six columns by ticket
+/// channel (现场 walk-in, 预约 appointment, 线上 remote), and the last seven are the bookings
+/// (`BookingFigures`, by the slot's day), empty when the hall takes no appointments.
 public struct MetricsTable: Sendable {
     public static let headers = [
         "事项编码", "事项名称", "取号数", "办理人次", "过号", "作废", "平均等候(秒)", "等候中位数(秒)", "等候90%分位(秒)",
@@ -15,6 +16,7 @@ public struct MetricsTable: Sendable {
         "其后办结件数", "仍在办件数", "到场后撤销件数", "一次办结率", "办结天数中位数", "办结件一次办结率", "承诺跑动达标率", "件均跑动次数",
         "评价数", "满意率", "差评未整改", "差评超期", "缺件最多的材料",
         "现场取号数", "预约取号数", "线上取号数", "现场等候中位数(秒)", "预约等候中位数(秒)", "线上等候中位数(秒)",
+        "预约数", "预约取消数", "预约签到数", "预约爽约率", "预约准时率", "预约号源数", "号源使用率",
     ]
 
     /// Rows of cells, each as long as `headers`; the last is the total.
@@ -24,12 +26,17 @@ public struct MetricsTable: Sendable {
         rows = report.services.map { service in
             Self.cells(
                 id: service.serviceId, name: service.serviceName ?? "", service.metrics,
-                missed: service.mostMissedMaterials.map { "\($0.name)×\($0.count)" })
+                missed: service.mostMissedMaterials.map { "\($0.name)×\($0.count)" }, bookings: service.bookings)
         }
-        rows.append(Self.cells(id: "合计", name: "全部事项", report.metrics, missed: Self.missedInHall(report)))
+        rows.append(
+            Self.cells(
+                id: "合计", name: "全部事项", report.metrics, missed: Self.missedInHall(report),
+                bookings: report.bookings))
     }
 
-    private static func cells(id: String, name: String, _ m: HallMetrics, missed: [String]) -> [String] {
+    private static func cells(id: String, name: String, _ m: HallMetrics, missed: [String], bookings: BookingFigures?)
+        -> [String]
+    {
         let rated = m.satisfaction.counts.values.reduce(0, +)
         return [
             id, name, "\(m.ticketsIssued)", "\(m.visitsServed)", "\(m.noShows)", "\(m.expired)",
@@ -42,7 +49,16 @@ public struct MetricsTable: Sendable {
             "\(rated)", percent(m.satisfaction.satisfiedShare), "\(m.satisfaction.badOpen)",
             "\(m.satisfaction.badOverdue)",
             missed.prefix(3).joined(separator: "；"),
-        ] + channelCells(m)
+        ] + channelCells(m) + bookingCells(bookings)
+    }
+
+    /// The bookings: counts, no-show rate, punctual share, places offered and the share used.
+    private static func bookingCells(_ b: BookingFigures?) -> [String] {
+        guard let b else { return Array(repeating: "", count: 7) }
+        return [
+            "\(b.bookings)", "\(b.cancelled)", "\(b.checkedIn)", percent(b.noShowRate), percent(b.punctualShare),
+            "\(b.capacity)", percent(b.capacityUsedShare),
+        ]
     }
 
     /// By ticket channel (walk-in, appointment, remote): tickets issued, then the median waits.

@@ -11,6 +11,7 @@ public final class Monitoring: Sendable {
     public let queueFigures: PrometheusQueueFigures
     public let requestFigures: PrometheusRequestFigures
     public let caseFigures: PrometheusCaseFigures
+    public let bookingFigures: PrometheusBookingFigures
     public let waitingLine = WaitingTimeline()
 
     /// - Parameter hall: the hall's id in the city (`--hall-id`), the `hall` label of every figure.
@@ -19,6 +20,7 @@ public final class Monitoring: Sendable {
         queueFigures = PrometheusQueueFigures(exporter: prometheus, catalogue: catalogue)
         requestFigures = PrometheusRequestFigures(exporter: prometheus)
         caseFigures = PrometheusCaseFigures(exporter: prometheus)
+        bookingFigures = PrometheusBookingFigures(exporter: prometheus)
     }
 
     /// The commit observers to give the queue.

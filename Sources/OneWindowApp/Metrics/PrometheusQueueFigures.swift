@@ -9,7 +9,8 @@ import Synchronization
 /// completed (by outcome), no-shows and expirations per service; ratings per service and
 /// channel; tickets waiting per queue;
 /// histograms of the wait (issue to first call, every ticket called, no-shows included) and the
-/// service time (last call to completion), observed from what `MetricsBook` counted (`observe`),
+/// service time (last call to completion), and the wait again by ticket channel (the three
+/// always, so the label's cardinality is fixed), observed from what `MetricsBook` counted (`observe`),
 /// so that they and `/api/v1/metrics` have one definition. Counters count since the daemon
 /// started, as Prometheus expects.
 public final class PrometheusQueueFigures: CommitObserver {
@@ -23,6 +24,8 @@ public final class PrometheusQueueFigures: CommitObserver {
         var counters: [Key: CoreMetrics.Counter] = [:]
         var waits: [String: CoreMetrics.Recorder] = [:]
         var serviceTimes: [String: CoreMetrics.Recorder] = [:]
+        /// The waits again by ticket channel: three series, made at start.
+        var channelWaits: [String: CoreMetrics.Recorder] = [:]
         var gauges: [String: CoreMetrics.Meter] = [:]
         /// Waiting tickets: id → queue prefix; and how many per prefix.
         var waiting: [String: String] = [:]
@@ -52,6 +55,9 @@ public final class PrometheusQueueFigures: CommitObserver {
     static let wait = PrometheusExporter.Name(
         name: "wait", unit: "seconds",
         help: "Issue to first call of every ticket called (no-shows included), in whole seconds, by service.")
+    static let waitByChannel = PrometheusExporter.Name(
+        name: "wait_by_channel", unit: "seconds",
+        help: "The same waits as onewindow_wait_seconds, by ticket channel (walk_in, appointment, remote).")
     static let service = PrometheusExporter.Name(
         name: "service", unit: "seconds", help: "Last call to completion, in whole seconds, by service.")
     static let waitBuckets: [Double] = [60, 120, 300, 600, 900, 1200, 1800, 2700, 3600, 5400, 7200]
@@ -62,6 +68,10 @@ public final class PrometheusQueueFigures: CommitObserver {
         self.exporter = exporter
         counts.withLock { counts in
             for prefix in Set(catalogue.services.map(\.queuePrefix)) { _ = self.gauge(prefix, &counts) }
+            for channel in Ticket.Channel.allCases {
+                counts.channelWaits[channel.rawValue] = exporter.histogram(
+                    Self.waitByChannel, [("channel", channel.rawValue)], buckets: Self.waitBuckets)
+            }
         }
     }
 
@@ -112,7 +122,10 @@ public final class PrometheusQueueFigures: CommitObserver {
     public func observe(_ timing: MetricsBook.Timing) {
         counts.withLock { counts in
             switch timing.kind {
-            case .wait: histogram(Self.wait, timing.serviceId, &counts.waits).record(timing.seconds)
+            case .wait:
+                histogram(Self.wait, timing.serviceId, &counts.waits).record(timing.seconds)
+                // A channel outside the three (none is written today) keeps the cardinality fixed.
+                counts.channelWaits[timing.channel]?.record(timing.seconds)
             case .service: histogram(Self.service, timing.serviceId, &counts.serviceTimes).record(timing.seconds)
             }
         }

@@ -29,6 +29,7 @@ enum ManagePage {
             Markup.p(.class("meta")) { "已登录：\(board.device) · 数据截至 \(clock(board)) · 刷新本页可更新。" }
             summary(board)
             waitingSection(board)
+            channelsSection(board)
             servicesSection(board)
             trendSection(board)
             materialsSection(board)

@@ -26,7 +26,7 @@ extension Routes {
                                 today: today)
                         }
                         do throws(HTTPError) {
-                            report.bookings = try bookingFigures(state, range, serviceId: serviceId)
+                            try setBookings(&report, state, catalogue: catalogue)
                         } catch {
                             return .error(error)
                         }
@@ -37,22 +37,18 @@ extension Routes {
         ]
     }
 
-    /// The range's booking figures, from the stored bookings; nil when the hall takes none.
-    static func bookingFigures(_ state: AppState, _ range: (from: String, to: String), serviceId: String?)
-        throws(HTTPError) -> BookingFigures?
+    /// Sets the report's booking figures (hall and per service) from the stored bookings; left
+    /// null when the hall takes no appointments.
+    static func setBookings(_ report: inout MetricsReport, _ state: AppState, catalogue: Catalogue)
+        throws(HTTPError)
     {
-        guard let plan = state.queue.read({ $0.bookings?.plan }) else { return nil }
-        let bookings: [Booking]
+        guard let plan = state.queue.read({ $0.bookings?.plan }) else { return }
         do {
-            bookings = try state.storage.bookings(fromDay: range.from, toDay: range.to)
+            try report.setBookings(from: state.storage, plan: plan, catalogue: catalogue, at: state.clock())
         } catch {
             throw HTTPError(
                 .storageUnavailable, "the bookings cannot be read; try again", headers: ["Retry-After": "1"])
         }
-        let letter = serviceId.flatMap { state.catalogue.published.service(id: $0)?.queuePrefix }
-        return BookingFigures(
-            bookings, plan: plan, from: range.from, to: range.to, serviceId: serviceId, letter: letter,
-            at: state.clock())
     }
 
     /// How long a metrics request waits, suspended, for the figures to load after a start.

@@ -28,15 +28,17 @@ extension Routes {
             body: MetricsTable(report).csv())
     }
 
-    /// The metrics of the range for the whole hall, once the event log has been read: until
+    /// The metrics of the range for the whole hall, bookings included, once the event log has been read: until
     /// then (under a second after a start) 503 `metrics_loading` at once, so no worker waits.
     static func metricsReport(_ state: AppState, from: String, to: String) throws(HTTPError) -> MetricsReport {
         guard state.metrics.isLoaded else { throw metricsLoading }
         let catalogue = state.catalogue.published
         let today = state.queue.read(\.day)
-        return state.metrics.read {
+        var report = state.metrics.read {
             $0.report(from: from, to: to, serviceId: nil, catalogue: catalogue, today: today)
         }
+        try setBookings(&report, state, catalogue: catalogue)
+        return report
     }
 
     /// A required hall day parameter, written yyyy-MM-dd.

@@ -59,6 +59,8 @@ public struct MetricsBook: Sendable {
         public var kind: Kind
         public var serviceId: String
         public var seconds: Int
+        /// The ticket's channel (`walk_in`, `appointment`, `remote`): Prometheus' waits by channel.
+        public var channel = Ticket.Channel.walkIn.rawValue
     }
 
     struct Trace {
@@ -110,7 +112,7 @@ public struct MetricsBook: Sendable {
                     stats.waits[wait, default: 0] += 1
                     stats.channelWaits[trace.channel, default: [:]][wait, default: 0] += 1
                 }
-                timing = Timing(kind: .wait, serviceId: serviceId, seconds: wait)
+                timing = Timing(kind: .wait, serviceId: serviceId, seconds: wait, channel: trace.channel)
             }
             open[ticket] = trace
             return timing
@@ -132,7 +134,11 @@ public struct MetricsBook: Sendable {
                     day: day)
             }
             return service.flatMap { seconds in
-                serviceId.map { Timing(kind: .service, serviceId: $0, seconds: seconds) }
+                serviceId.map {
+                    Timing(
+                        kind: .service, serviceId: $0, seconds: seconds,
+                        channel: trace?.channel ?? Ticket.Channel.walkIn.rawValue)
+                }
             }
         case .noShow:
             ticket.map { _ = open.removeValue(forKey: $0) }

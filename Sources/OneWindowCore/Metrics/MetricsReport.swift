@@ -29,6 +29,20 @@ public struct MetricsReport: Sendable, Equatable, Encodable {
         public var metrics: HallMetrics
         /// The materials named missing most often: which guide to fix.
         public var mostMissedMaterials: [HallMetrics.MissedMaterial]
+        /// The service's bookings in the range (`MetricsReport.setBookings`); null when the
+        /// hall takes no appointments.
+        public var bookings: BookingFigures?
+
+        public init(
+            serviceId: String, serviceName: String?, metrics: HallMetrics,
+            mostMissedMaterials: [HallMetrics.MissedMaterial], bookings: BookingFigures? = nil
+        ) {
+            self.serviceId = serviceId
+            self.serviceName = serviceName
+            self.metrics = metrics
+            self.mostMissedMaterials = mostMissedMaterials
+            self.bookings = bookings
+        }
 
         public func encode(to encoder: any Encoder) throws {
             try metrics.encode(to: encoder)
@@ -36,9 +50,10 @@ public struct MetricsReport: Sendable, Equatable, Encodable {
             try container.encode(serviceId, forKey: .serviceId)
             try container.encode(serviceName, forKey: .serviceName)
             try container.encode(mostMissedMaterials, forKey: .mostMissedMaterials)
+            try container.encode(bookings, forKey: .bookings)
         }
 
-        enum Keys: String, CodingKey { case serviceId, serviceName, mostMissedMaterials }
+        enum Keys: String, CodingKey { case serviceId, serviceName, mostMissedMaterials, bookings }
     }
 
     public var from: String

@@ -4,7 +4,7 @@ import Foundation
 /// commit: one writer decides, so the last places of a slot are never sold twice.
 extension HallQueue {
     /// The slot plan of the hall's current catalogue, if it takes appointments.
-    static func slotPlan(_ catalogue: Catalogue, calendar: HallCalendar) -> SlotPlan? {
+    public static func slotPlan(_ catalogue: Catalogue, calendar: HallCalendar) -> SlotPlan? {
         catalogue.hall.appointments.map {
             SlotPlan(settings: $0, calendar: calendar, workingDays: catalogue.hall.workingDays)
         }
