@@ -85,7 +85,13 @@ final class AppointmentChores: Sendable {
         let before = WorkingDays.text(date - Double(retentionDays) * 86_400)
         do {
             let count = try state.storage.deleteBookings(beforeDay: before)
+            let remote = try state.storage.deleteRemoteTickets(beforeDay: before)
             sweptDay.withLock { $0 = today }
+            if remote > 0 {
+                state.logger.notice(
+                    "deleted remote tickets' phone numbers past the retention period",
+                    metadata: ["remoteTickets": "\(remote)", "before": "\(before)"])
+            }
             if count > 0 {
                 state.logger.notice(
                     "deleted bookings past the retention period, with their phone numbers",

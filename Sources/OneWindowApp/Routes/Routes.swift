@@ -8,6 +8,7 @@ public enum Routes {
     public static func all(_ state: AppState, _ monitoring: Monitoring) -> [Route] {
         catalogue(state) + tickets(state) + windows(state) + cases(state) + evaluations(state) + evaluationExport(state)
             + metrics(state) + appointments(state) + booking(state) + bookPages(state) + checkIn(state)
+            + remoteTickets(state)
             + reports(state) + board(state) + ticketPage(state)
             + pages(state) + disclosure(state) + manage(state, monitoring) + manageReviews(state, monitoring)
             + system(state)
