@@ -163,4 +163,28 @@ struct RemoteTicketCommandTests {
         #expect(notes[2].isEmpty, "told once")
         #expect(queue.remoteTickets["r1"]?.nearSentAt == Self.at("09:05"))
     }
+
+    @Test("a checked-in remote ticket missed at its calls is a no-show like any other; one never checked in expires")
+    func noShowAndExpiry() throws {
+        var queue = HallQueue(catalogue: HallQueueTests.catalogue, day: Self.day, noShowAfter: 0)
+        _ = queue.apply(Self.take("r1"), by: "web", at: Self.at("09:00"))
+        _ = queue.apply(Self.take("r2", phone: "p2"), by: "web", at: Self.at("09:01"))
+        _ = queue.apply(
+            .checkIn(CheckInOrder(code: "CODER1", ticketId: "unused", priority: false)), by: "kiosk-1",
+            at: Self.at("09:02"))
+        #expect(Self.called(queue.apply(.callNext(window: "1"), by: "clerk", at: Self.at("09:03"))) == "r1")
+        for minute in ["09:04", "09:05"] {
+            _ = queue.apply(.recall(window: "1"), by: "clerk", at: Self.at(minute))
+        }
+        let missed = queue.apply(.noShow(ticket: "r1", window: "1"), by: "clerk", at: Self.at("09:06"))
+        #expect(missed.outcome.map { _ in queue.tickets["r1"]?.status } == .success(.noShow))
+        #expect(
+            queue.apply(.callNext(window: "1"), by: "clerk", at: Self.at("09:07")).outcome == .success(.nothingWaiting))
+        let closed = queue.apply(.closeDay, by: "system", at: Self.at("17:30"))
+        guard case .success(.expired(let expired)) = closed.outcome else {
+            Issue.record("\(closed.outcome)")
+            return
+        }
+        #expect(expired.map(\.id) == ["r2"] && queue.tickets["r2"]?.status == .expired)
+    }
 }
