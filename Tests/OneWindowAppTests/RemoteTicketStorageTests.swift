@@ -5,7 +5,7 @@ import OneWindowStorage
 import OneWindowTesting
 import Testing
 
-/// The `remote_ticket` rows (migration 0016): written with the queue's changes, read back at
+/// The `remote_ticket` rows (migration 0017): written with the queue's changes, read back at
 /// start-up, forgotten on a privacy request, deleted after the retention period.
 @Suite("Remote tickets in storage", .timeLimit(.minutes(2)))
 struct RemoteTicketStorageTests {

@@ -26,7 +26,8 @@ struct StorageTests {
                 "0013-city-cursor",
                 "0014-follow-up-indexes",
                 "0015-booking-check-in-time",
-                "0016-remote-tickets",
+                "0016-booking-ticket-index",
+                "0017-remote-tickets",
             ])
         #expect(storage.isReachable())
     }
