@@ -41,10 +41,17 @@ import json, sys
 catalogue = json.load(open("services.json"))
 catalogue["hall"]["appointments"] = {"sessions": [{"from": "00:00", "to": "23:30"}], "slotMinutes": 30,
                                      "capacity": {"A": 2}, "daysAhead": 14}
+# 今日排队 is offered on working days only: today is one, whatever day the check runs.
+from datetime import datetime
+from zoneinfo import ZoneInfo
+today = datetime.now(ZoneInfo(catalogue["hall"]["timeZone"])).strftime("%Y-%m-%d")
+catalogue["hall"]["workdays"] = catalogue["hall"].get("workdays", []) + [today]
 json.dump(catalogue, open(sys.argv[1], "w"), ensure_ascii=False)
 PY
 export A11Y_DATABASE="$work/onewindow.sqlite"
-"$binary" serve --port 0 --catalogue "$work/services.json" --database "$work/onewindow.sqlite" 2>"$work/log" &
+# No closing time: 今日排队 is offered only before it, and the check may run at any hour.
+"$binary" serve --port 0 --catalogue "$work/services.json" --database "$work/onewindow.sqlite" \
+    --closing-time none 2>"$work/log" &
 daemon=$!
 trap 'kill "$daemon" 2>/dev/null; wait "$daemon" 2>/dev/null; rm -rf "$work"' EXIT
 port=""

@@ -56,6 +56,9 @@ public struct AppConfiguration: Sendable {
     public var messageTemplates = MessageTemplates.standard
     /// Bookings and their phone numbers are deleted this many days after the booking's day.
     public var retentionDays = 30
+    /// A remote ticket's holder gets "前面还有 N 人" (`ticket_near`) once this many or fewer
+    /// are ahead of it (`--near-ahead`).
+    public var nearAhead = 3
     /// How often the reminders and the retention sweep look at the clock, in seconds.
     public var choresSeconds: Double = 30
     /// Pull the catalogue from the city (`--catalogue-url`), signed with its key; nil keeps the

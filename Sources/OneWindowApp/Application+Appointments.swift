@@ -24,7 +24,8 @@ extension Application {
             lane: .messages, body: { PhoneMessage.body(of: $0, vault: vault, templates: templates) })
         let limits = snapshot.published.hall.appointments?.limits ?? BookingLimits()
         return AppointmentDesk(
-            vault: vault, limits: limits, notifier: notifier, queue: queue, clock: configuration.clock)
+            vault: vault, limits: limits, notifier: notifier, queue: queue, clock: configuration.clock,
+            nearAhead: configuration.nearAhead)
     }
 }
 

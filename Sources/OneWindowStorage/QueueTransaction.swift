@@ -59,6 +59,9 @@ public struct QueueTransaction {
         for booking in changes.bookings.values {
             try upsert(booking, phoneSealed: changes.sealedPhones[booking.code])
         }
+        for remote in changes.remoteTickets.values {
+            try upsert(remote, phoneSealed: changes.remotePhones[remote.ticketId])
+        }
         try writeEvaluations(changes.evaluations.values)
         let upsertWindow = try db.cachedStatement(
             sql: """
@@ -120,7 +123,8 @@ public struct QueueTransaction {
         }
         return StoredQueue(
             tickets: tickets, windows: try WindowState.fetchAll(db), cases: cases,
-            evaluations: evaluations, bookings: try Storage.bookings(db, fromDay: since ?? day))
+            evaluations: evaluations, bookings: try Storage.bookings(db, fromDay: since ?? day),
+            remoteTickets: try remoteTickets(db, day: day))
     }
 
     /// One ticket by id, whatever its day.

@@ -59,13 +59,18 @@ extension Storage {
     }
 
     /// Forgets one phone's numbers everywhere (a request under 个人信息保护法 第四十七条):
-    /// its bookings keep their figures without the number or key.
+    /// its bookings and remote tickets keep their figures without the number or key. Returns
+    /// how many rows held it.
     @discardableResult
     public func erasePhone(key: String) throws -> Int {
         try writer.write { db in
             try db.execute(
                 sql: "UPDATE booking SET phone_sealed = NULL, phone_key = '' WHERE phone_key = ?", arguments: [key])
-            return db.changesCount
+            let bookings = db.changesCount
+            try db.execute(
+                sql: "UPDATE remote_ticket SET phone_sealed = NULL, phone_key = '' WHERE phone_key = ?",
+                arguments: [key])
+            return bookings + db.changesCount
         }
     }
 

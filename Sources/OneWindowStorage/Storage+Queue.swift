@@ -45,6 +45,8 @@ public struct StoredQueue: Sendable {
     /// Bookings of the last `bookingHistoryDays` days and after: the live ones and the misses
     /// that count towards a ban.
     public var bookings: [Booking] = []
+    /// The day's remote tickets (线上取号): their phones' keys and check-ins.
+    public var remoteTickets: [RemoteTicket] = []
 
     /// How far back bookings are read: the longest `missedWithinDays` the catalogue allows.
     public static let bookingHistoryDays = 90

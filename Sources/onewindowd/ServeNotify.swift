@@ -32,6 +32,12 @@ struct ServeNotify: ParsableArguments {
     )
     var retentionDays: Int?
 
+    @Option(
+        help:
+            "A remote ticket's phone is told 前面还有 N 人 once this many or fewer are ahead (env ONEWINDOW_NEAR_AHEAD; default 3, 0 to 50)."
+    )
+    var nearAhead: Int?
+
     func apply(to configuration: inout AppConfiguration) throws {
         configuration.phoneKeyPath = phoneKeyFile ?? Environment.value("ONEWINDOW_PHONE_KEY_FILE")
         if let path = messagesFile ?? Environment.value("ONEWINDOW_MESSAGES_FILE") {
@@ -45,6 +51,11 @@ struct ServeNotify: ParsableArguments {
             try retentionDays ?? Serve.parse("ONEWINDOW_RETENTION_DAYS", Int.init) ?? configuration.retentionDays
         guard (1...3660).contains(configuration.retentionDays) else {
             throw ValidationError("retention days must be 1 to 3660, found \(configuration.retentionDays)")
+        }
+        configuration.nearAhead =
+            try nearAhead ?? Serve.parse("ONEWINDOW_NEAR_AHEAD", Int.init) ?? configuration.nearAhead
+        guard (0...50).contains(configuration.nearAhead) else {
+            throw ValidationError("near-ahead must be 0 to 50, found \(configuration.nearAhead)")
         }
         let text = notifyURL ?? Environment.value("ONEWINDOW_NOTIFY_URL")
         let secretPath = notifySecretFile ?? Environment.value("ONEWINDOW_NOTIFY_SECRET_FILE")

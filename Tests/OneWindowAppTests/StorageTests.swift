@@ -27,6 +27,7 @@ struct StorageTests {
                 "0014-follow-up-indexes",
                 "0015-booking-check-in-time",
                 "0016-booking-ticket-index",
+                "0017-remote-tickets",
                 "0018-booking-rollups",
             ])
         #expect(storage.isReachable())

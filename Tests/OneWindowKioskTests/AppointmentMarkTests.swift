@@ -52,4 +52,33 @@ struct AppointmentMarkTests {
         #expect(text.contains("已过签到时间（预约 09:00），已为您按现场取号排队"), "\(text)")
         #expect(!text.contains("预约号"))
     }
+
+    @Test("the clerk console marks a remote ticket 线上取号（线）")
+    func clerkRemote() {
+        var console = ClerkConsoleTests().console()
+        var ticket = KioskSamples.ticket
+        ticket.status = "called"
+        ticket.callCount = 1
+        ticket.channel = "remote"
+        _ = console.receive(.ticket(.success(ticket)), now: KioskSamples.now)
+        let text = console.frame(width: 80, height: 24, now: KioskSamples.now).text
+        #expect(text.contains("线上取号（线）") && !text.contains("预约（约）"), "\(text)")
+    }
+
+    @Test("a remote ticket's check-in code checks it in: the screen says it is called in its place")
+    func remoteCheckIn() {
+        var kiosk = ApplicantKiosk()
+        _ = kiosk.receive(.catalogue(KioskSamples.hall, KioskSamples.services), now: KioskSamples.now)
+        _ = kiosk.handle(.text("6"), now: KioskSamples.now)
+        for character in "9yfsgzvw" { _ = kiosk.handle(.text(character), now: KioskSamples.now) }
+        #expect(kiosk.handle(.enter, now: KioskSamples.now) == [.checkIn(code: "9YFSGZVW")])
+        var ticket = KioskSamples.ticket
+        ticket.channel = "remote"
+        let info = CheckInInfo(ticket: ticket, booking: nil, arrival: "remote")
+        let effects = kiosk.receive(.checkedIn(code: "9YFSGZVW", .success(info)), now: KioskSamples.now)
+        #expect(effects == [.print(ticket, guide: nil)])
+        let text = kiosk.frame(width: 80, height: 24, now: KioskSamples.now).text
+        #expect(text.contains("签到成功，线上取号将按原顺序叫号") && text.contains("线上取号"), "\(text)")
+        #expect(!text.contains("预约号"))
+    }
 }

@@ -198,6 +198,9 @@ def main():
             from check_book import check_book
             check_book(driver, BASE, os.environ["A11Y_DATABASE"], run_axe, axe, AXE_WIDTHS + OVERFLOW_WIDTHS,
                        problems)
+            from check_today import check_today
+            check_today(driver, BASE, os.environ["A11Y_DATABASE"], run_axe, axe, AXE_WIDTHS + OVERFLOW_WIDTHS,
+                        problems)
     finally:
         driver.quit()
     for problem in problems:

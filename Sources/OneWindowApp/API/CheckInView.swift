@@ -18,10 +18,12 @@ struct CheckInView: Encodable, CommandAnswer {
     }
 
     var ticket: TicketView
-    var booking: BookingSummary
-    /// `in_time`: a ticket with channel `appointment`; `late`: the window had closed, a walk-in ticket.
+    /// Absent for a remote ticket's check-in.
+    var booking: BookingSummary?
+    /// `in_time`: a ticket with channel `appointment`; `late`: the window had closed, a walk-in
+    /// ticket; `remote`: a remote ticket (线上取号), now called in its place.
     var arrival: String
-    /// The booking was checked in before: this is the same ticket.
+    /// Checked in before: this is the same ticket.
     var repeated: Bool
     /// What the kiosk says to the applicant.
     var message: String
@@ -36,17 +38,20 @@ struct CheckInView: Encodable, CommandAnswer {
         {
             ticket.evaluationCode = code.code
         }
-        let slot = result.booking.slot
-        booking = BookingSummary(
-            code: result.booking.code, serviceId: result.booking.serviceId, day: slot.day,
-            start: slot.start.description, caseId: result.booking.caseId)
+        booking = result.booking.map {
+            BookingSummary(
+                code: $0.code, serviceId: $0.serviceId, day: $0.slot.day, start: $0.slot.start.description,
+                caseId: $0.caseId)
+        }
         arrival = result.arrival.rawValue
         repeated = result.repeated
         message =
             switch result.arrival {
             case .inTime: "签到成功：预约号优先叫号，请留意叫号屏 (checked in: called ahead of walk-ins)"
             case .late:
-                "已过签到时间（预约 \(slot.start)），已按现场取号排队 (too late for the booking: a walk-in ticket)"
+                "已过签到时间（预约 \(booking?.start ?? "")），已按现场取号排队 (too late for the booking: a walk-in ticket)"
+            case .remote:
+                "签到成功：线上取号已生效，请留意叫号屏 (checked in: your remote ticket will be called in its place)"
             }
     }
 }

@@ -11,6 +11,10 @@ struct TicketView: Encodable {
     var priority: Bool
     /// `walk_in`, `appointment` (checked in from a booking: called ahead of walk-ins) or `remote`.
     var channel: String
+    /// Remote tickets only: whether the holder checked in at a kiosk (call-next skips it until then).
+    var checkedIn: Bool?
+    /// Remote tickets only, while waiting and not checked in: the code for the kiosk's 预约签到.
+    var checkInCode: String?
     /// People who will be called before this ticket (0 once called).
     var ahead: Int
     /// Nil when no open window takes the service, or once the ticket has ended.
@@ -43,6 +47,10 @@ struct TicketView: Encodable {
         status = ticket.status.rawValue
         priority = ticket.priority
         channel = ticket.channel.rawValue
+        if ticket.channel == .remote, let remote = queue.remoteTickets[ticket.id] {
+            checkedIn = remote.checkedInAt != nil
+            if remote.checkedInAt == nil, ticket.status == .waiting { checkInCode = remote.checkInCode }
+        }
         ahead = estimate.ahead
         estimatedWaitSeconds = estimate.seconds
         estimatedWaitMinutes = WaitMinutes.told(seconds: estimate.seconds, waiting: ticket.status == .waiting)

@@ -90,7 +90,13 @@ final class AppointmentChores: Sendable {
             let count = try state.storage.deleteBookings(beforeDay: before) { bookings in
                 BookingCounts.byDay(bookings, plan: plan, at: now)
             }
+            let remote = try state.storage.deleteRemoteTickets(beforeDay: before)
             sweptDay.withLock { $0 = today }
+            if remote > 0 {
+                state.logger.notice(
+                    "deleted remote tickets' phone numbers past the retention period",
+                    metadata: ["remoteTickets": "\(remote)", "before": "\(before)"])
+            }
             if count > 0 {
                 state.logger.notice(
                     "deleted bookings past the retention period, with their phone numbers",

@@ -13,15 +13,19 @@ public final class AppointmentDesk: Sendable {
     public let vault: PhoneVault
     let codes: VerificationCodes
     let limits: BookingLimits
+    /// A remote ticket's holder is told "前面还有 N 人" once this many or fewer are ahead
+    /// (`--near-ahead`).
+    let nearAhead: Int
     /// Delivers the `messages` lane of the outbox to `--notify-url`.
     public let notifier: OutboxSender
     private let queue: QueueService
 
     init(
         vault: PhoneVault, limits: BookingLimits, notifier: OutboxSender, queue: QueueService,
-        clock: @escaping QueueService.Clock
+        clock: @escaping QueueService.Clock, nearAhead: Int = 3
     ) {
         self.vault = vault
+        self.nearAhead = nearAhead
         self.limits = limits
         self.notifier = notifier
         self.queue = queue

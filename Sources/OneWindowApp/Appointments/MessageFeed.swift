@@ -4,28 +4,34 @@ import OneWindowStorage
 
 /// Which committed changes become messages to the applicant's phone, written in the
 /// transaction of the change: a new booking (`booking_confirmed`), a cancellation
-/// (`booking_cancelled`), and the call of a checked-in appointment ticket to a window
-/// (`ticket_called`, "请到 3 号窗口"). A check-in itself sends nothing.
+/// (`booking_cancelled`), the call of a checked-in appointment ticket or a remote ticket to a
+/// window (`ticket_called`, "请到 3 号窗口"), and the remote tickets' own (`MessageFeed+Remote`).
+/// A check-in itself sends nothing.
 enum MessageFeed {
     static func messages(for changes: QueueChanges, in transaction: QueueTransaction, catalogue: Catalogue) throws
         -> [OutboxMessage]
     {
-        guard let settings = catalogue.hall.appointments else { return [] }
+        let remote = try remoteMessages(changes, transaction, catalogue)
+        guard let settings = catalogue.hall.appointments else {
+            return try remote + callMessages(changes, transaction, catalogue)
+        }
         return try bookingMessages(changes, transaction, settings, catalogue)
-            + callMessages(changes, transaction, catalogue)
+            + callMessages(changes, transaction, catalogue) + remote
     }
 
     /// One message per call event (a recall is not one): its key is the ticket and the call's
     /// instant, so a ticket transferred and called again at another window is told again, and
-    /// the same call never twice. Only appointment tickets have a number to tell (their booking's).
+    /// the same call never twice. Only appointment tickets (their booking's number) and remote
+    /// tickets (the number they were taken with) have a number to tell.
     static func callMessages(_ changes: QueueChanges, _ transaction: QueueTransaction, _ catalogue: Catalogue) throws
         -> [OutboxMessage]
     {
         var messages: [OutboxMessage] = []
         for event in changes.events where event.kind == .called {
             guard let ticketId = event.ticketId, let window = event.window,
-                let ticket = changes.tickets[ticketId], ticket.channel == .appointment,
-                let sealed = try transaction.sealedPhone(ofTicket: ticketId)
+                let ticket = changes.tickets[ticketId], ticket.channel != .walkIn,
+                let sealed = try ticket.channel == .remote
+                    ? transaction.sealedPhone(ofRemoteTicket: ticketId) : transaction.sealedPhone(ofTicket: ticketId)
             else { continue }
             let params = [
                 "number": ticket.number, "window": window,

@@ -15,6 +15,8 @@ struct PhoneMessage: Codable, Sendable, Equatable {
         case bookingCancelled = "booking_cancelled"
         case bookingReminder = "booking_reminder"
         case ticketCalled = "ticket_called"
+        case remoteTicketTaken = "remote_ticket_taken"
+        case ticketNear = "ticket_near"
     }
 
     var template: String

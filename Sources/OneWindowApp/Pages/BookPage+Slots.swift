@@ -3,9 +3,11 @@ import OneWindowCore
 
 extension BookPage {
     /// Step 2: the service's materials checklist and 常见缺件提醒 first (coming with every paper
-    /// is what makes one visit enough), then the days and their free slots as links.
+    /// is what makes one visit enough), then 今日排队 when a ticket taken now would be called
+    /// before closing, then the days and their free slots as links.
     static func slots(
-        hall: Hall, service: ServiceItem, missing: CommonlyMissing?, entries: [SlotList.Entry], now: Date,
+        hall: Hall, service: ServiceItem, missing: CommonlyMissing?, today: TodayOffer? = nil,
+        entries: [SlotList.Entry], now: Date,
         opens: (String) -> Date, mode: PageMode
     ) -> String {
         let byDay = Dictionary(grouping: entries, by: \.day)
@@ -14,6 +16,7 @@ extension BookPage {
             Markup.h1 { "预约：\(service.name)" }
             Markup.p { "第 2 步：请先核对申请材料，再选择日期和时段。" }
             GuidePage.materials(service.materials, missing: missing) ?? .empty
+            todayOffer(service, today)
             Markup.h2 { "选择时段" }
             if days.isEmpty {
                 Markup.p(.class("empty")) { "近期没有可预约的时段，请稍后再来或到大厅现场取号。" }

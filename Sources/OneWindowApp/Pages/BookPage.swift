@@ -113,7 +113,7 @@ enum BookPage {
         .void("input", [Attribute("type", "hidden"), Attribute("name", name.description), Attribute("value", value)])
     }
 
-    private static func field(_ name: String, label: String, type: String, value: String, autocomplete: String)
+    static func field(_ name: String, label: String, type: String, value: String, autocomplete: String)
         -> Markup
     {
         .group {

@@ -44,6 +44,7 @@ enum TicketPage {
                 if ticket.priority { " "; Markup.span(.class("tag")) { "优先" } }
             }
             Markup.newline
+            remoteSection(ticket)
             statusSection(ticket, clock: clock, closesAt: closesAt, followUp: followUp)
             Markup.newline
             if ticket.status == Ticket.Status.waiting.rawValue { waitingPlace(followUp, hall: hall) }

@@ -58,6 +58,12 @@ extension HTTPError.Code {
     public static let checkInTooEarly = HTTPError.Code(name: "check_in_too_early", status: 422)
     public static let bookingDayPassed = HTTPError.Code(name: "booking_day_passed", status: 422)
     public static let idempotencyKeyReused = HTTPError.Code(name: "idempotency_key_reused", status: 422)
+    /// 线上取号: one remote ticket a phone a hall day.
+    public static let remoteTicketTaken = HTTPError.Code(name: "remote_ticket_taken", status: 409)
+    /// 线上取号 while the hall is closed (not a working day, or after the closing time).
+    public static let hallClosedNow = HTTPError.Code(name: "hall_closed_now", status: 422)
+    /// 线上取号 whose estimated turn comes after the hall closes today.
+    public static let turnAfterClosing = HTTPError.Code(name: "turn_after_closing", status: 422)
 }
 
 extension QueueFailure {
@@ -132,6 +138,9 @@ extension QueueFailure {
         case .bookingNotFound: .bookingNotFound
         case .checkInTooEarly: .checkInTooEarly
         case .bookingDayPassed: .bookingDayPassed
+        case .remoteTicketTaken: .remoteTicketTaken
+        case .hallClosedNow: .hallClosedNow
+        case .turnAfterClosing: .turnAfterClosing
         case .booking(let refusal):
             switch refusal {
             case .notBookable: .serviceNotBookable

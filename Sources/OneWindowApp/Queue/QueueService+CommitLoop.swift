@@ -166,7 +166,8 @@ extension QueueService {
             state.queue = HallQueue(
                 catalogue: old.catalogue, day: day, tickets: stored.tickets, windows: stored.windows,
                 callsBeforeNoShow: old.callsBeforeNoShow, noShowAfter: old.noShowAfter, cases: stored.cases,
-                evaluated: stored.evaluations, bookings: stored.bookings)
+                evaluated: stored.evaluations, bookings: stored.bookings,
+                remoteTickets: stored.remoteTickets)
         }
     }
 

@@ -53,7 +53,8 @@ public final class QueueService: Sendable {
         var queue = HallQueue(
             catalogue: catalogue, day: latest, tickets: stored.tickets, windows: stored.windows,
             callsBeforeNoShow: callsBeforeNoShow, noShowAfter: noShowAfter, cases: stored.cases,
-            evaluated: stored.evaluations, bookings: stored.bookings)
+            evaluated: stored.evaluations, bookings: stored.bookings,
+            remoteTickets: stored.remoteTickets)
         let changes = queue.apply(.rollOver, by: "system", at: now).changes
         try storage.transaction { transaction in
             var run = JobRun(transaction: transaction, now: now, catalogue: catalogue)

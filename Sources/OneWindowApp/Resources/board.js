@@ -39,15 +39,20 @@ function drawNow() {
   const number = $("now-number");
   number.textContent = call ? call.number : "暂无叫号";
   number.className = call ? "number" : "number empty";
-  if (call && call.appointment) number.append(mark());
+  if (call && call.channel) number.append(mark(call.channel));
   $("now-window").textContent = call ? "请到 " + windowName(call.window) + " 办理" : "";
   fit($("now").querySelector(".call"), 12);
 }
-// 约: an appointment ticket (checked in from a booking), called ahead of walk-ins.
-function mark() {
-  const element = make("span", "mark", "约");
-  element.title = "预约";
+// 约: an appointment ticket (checked in from a booking), called ahead of walk-ins;
+// 线: a remote ticket (线上取号), taken from a phone and checked in at a kiosk.
+function mark(channel) {
+  const element = make("span", "mark", channel === "remote" ? "线" : "约");
+  element.title = channel === "remote" ? "线上取号" : "预约";
   return element;
+}
+// The channel a board marks: appointment or remote; a walk-in has no mark.
+function markedChannel(channel) {
+  return channel === "appointment" || channel === "remote" ? channel : null;
 }
 function windowName(id) {
   const known = board.windows.find((hallWindow) => hallWindow.id === id);
@@ -77,7 +82,7 @@ function drawCalls() {
   list.replaceChildren(...board.calls.slice(0, 10).map((call) => {
     const item = make("li");
     const number = make("span", "number", call.number);
-    if (call.appointment) number.append(mark());
+    if (call.channel) number.append(mark(call.channel));
     item.append(number, make("span", "", call.window + "号窗口"));
     return item;
   }));
@@ -262,7 +267,7 @@ function setLive(live) {
 function applyQueue(queue) {
   board.lines = queue.queues;
   board.calls = queue.lastCalls.map((call) => ({
-    number: call.number, window: call.window, appointment: call.channel === "appointment" }));
+    number: call.number, window: call.window, channel: markedChannel(call.channel) }));
 }
 function json(path) {
   return fetch(path, { cache: "no-store" }).then((answer) => {
@@ -287,7 +292,7 @@ function refreshSoon() {
 function called(message) {
   const event = JSON.parse(message.data);
   if (!event.number || !event.window) return;
-  const call = { number: event.number, window: event.window, appointment: event.channel === "appointment" };
+  const call = { number: event.number, window: event.window, channel: markedChannel(event.channel) };
   board.calls = [call, ...board.calls.filter((old) => old.number !== call.number)].slice(0, 10);
   for (const hallWindow of board.windows) {
     if (hallWindow.id === call.window) hallWindow.currentTicket = call.number;

@@ -4,18 +4,21 @@ import OneWindowHTTP
 
 extension Routes {
     /// `/book`, the booking pages: GET for the service and slot steps, two form posts for the
-    /// number and the code. The forms answer with the next step's page directly (no redirect),
+    /// number and the code; with `today=1` the same steps take a remote ticket (`Routes+BookToday`). The forms answer with the next step's page directly (no redirect),
     /// so the number never goes into a URL; a refusal shows the same step again, saying why.
     static func bookPages(_ state: AppState) -> [Route] {
         let errorPage = errorPage(state)
         return [
-            Route.page("/book", query: ["service", "day", "start"], errorPage: errorPage) { request in
+            Route.page("/book", query: ["service", "day", "start", "today"], errorPage: errorPage) { request in
                 let hall = state.catalogue.published.hall
                 let mode = PageMode(request)
                 guard let id = try textParameter(request, "service") else {
                     return page(BookPage.services(hall: hall, services: bookable(state), mode: mode))
                 }
                 let service = try bookableService(id, state)
+                if try request.queryValue("today") == "1" {
+                    return page(BookPage.todayPhone(hall: hall, service: service, problem: nil, mode: mode))
+                }
                 if let day = try request.queryValue("day"), let start = try request.queryValue("start") {
                     let choice = try choice(service, day, start)
                     return page(BookPage.phone(hall: hall, choice: choice, problem: nil, mode: mode))
@@ -23,6 +26,10 @@ extension Routes {
                 return page(slotsPage(service, state, mode: mode))
             },
             Route.form("/book/code", errorPage: errorPage) { request, responder in
+                if let (service, form) = try todayForm(request, state) {
+                    sendTodayCode(service, form, request, state, responder)
+                    return
+                }
                 let (choice, form) = try formChoice(request, state)
                 let hall = state.catalogue.published.hall
                 let mode = PageMode(request)
@@ -43,6 +50,10 @@ extension Routes {
                 }
             },
             Route.form("/book/confirm", errorPage: errorPage) { request, responder in
+                if let (service, form) = try todayForm(request, state) {
+                    takeToday(service, form, request, state, responder)
+                    return
+                }
                 let (choice, form) = try formChoice(request, state)
                 let hall = state.catalogue.published.hall
                 let mode = PageMode(request)
@@ -85,7 +96,7 @@ extension Routes {
         return catalogue.services.filter { $0.receivedInHall && (settings.capacity[$0.queuePrefix] ?? 0) > 0 }
     }
 
-    private static func bookableService(_ id: String, _ state: AppState) throws(HTTPError) -> ServiceItem {
+    static func bookableService(_ id: String, _ state: AppState) throws(HTTPError) -> ServiceItem {
         guard let service = bookable(state).first(where: { $0.id == id }) else {
             throw HTTPError(.serviceNotBookable, "此事项不接受网上预约，请到大厅现场取号。")
         }
@@ -130,12 +141,12 @@ extension Routes {
         }
         let missing = state.publicFigures.commonlyMissing(service.id, state: state)
         return BookPage.slots(
-            hall: catalogue.hall, service: service, missing: missing,
+            hall: catalogue.hall, service: service, missing: missing, today: todayOffer(service, state, at: now),
             entries: list?.slots ?? [], now: now,
             opens: { plan?.bookingOpens(for: $0) ?? .distantPast }, mode: mode)
     }
 
-    private static func page(_ html: String, _ status: Int = 200) -> Response {
+    static func page(_ html: String, _ status: Int = 200) -> Response {
         Response(
             status: status, headers: ["Content-Type": Response.htmlContentType, "Cache-Control": "no-store"],
             body: Data(html.utf8))

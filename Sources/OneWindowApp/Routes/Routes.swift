@@ -10,6 +10,7 @@ public enum Routes {
         return catalogue(state) + tickets(state) + windows(state) + cases(state) + evaluations(state)
             + evaluationExport(state)
             + metrics(state) + appointments(state) + booking(state) + bookPages(state) + checkIn(state)
+            + remoteTickets(state)
             + reports(state) + board(state) + ticketPage(state)
             + pages(state) + disclosure(state) + manage(state, monitoring, sessions)
             + manageReviews(state, sessions)

@@ -17,22 +17,26 @@ public struct CheckInOrder: Sendable {
     }
 }
 
-/// A check-in's result: the ticket, the booking as now checked in, and how it went.
+/// A check-in's result: the ticket, the booking as now checked in (none for a remote ticket),
+/// and how it went.
 public struct CheckInResult: Sendable, Equatable {
     public enum Arrival: String, Sendable, Equatable {
         /// Inside the check-in window: a ticket with channel `appointment`.
         case inTime = "in_time"
         /// After the window closed, on the booking's day: a walk-in ticket.
         case late
+        /// A remote ticket (线上取号) checked in: call-next takes it from now on.
+        case remote
     }
 
     public var ticket: Ticket
-    public var booking: Booking
+    /// Nil for a remote ticket's check-in.
+    public var booking: Booking?
     public var arrival: Arrival
     /// The booking was checked in before: this is the ticket that check-in gave.
     public var repeated: Bool
 
-    public init(ticket: Ticket, booking: Booking, arrival: Arrival, repeated: Bool) {
+    public init(ticket: Ticket, booking: Booking?, arrival: Arrival, repeated: Bool) {
         self.ticket = ticket
         self.booking = booking
         self.arrival = arrival

@@ -74,6 +74,8 @@ extension HallQueue {
             return .booking(try cancelBooking(code, phoneKey: phoneKey, at: now))
         case .checkIn(let order):
             return .checkedIn(try checkIn(order, by: actor, stored: stored.caseRecord, at: now))
+        case .takeRemote(let order):
+            return .ticket(try takeRemote(order, by: actor, at: now))
         }
     }
 }

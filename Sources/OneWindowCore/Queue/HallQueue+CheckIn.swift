@@ -10,6 +10,7 @@ extension HallQueue {
     /// - After it, on the booking's day: a walk-in ticket; the answer says it was late.
     /// - On a later day: refused; the booking was missed.
     /// - Checked in already: the same ticket again (a new evaluation code for the new receipt).
+    /// - A remote ticket's check-in code: that ticket is checked in (`checkInRemote`).
     ///
     /// Either way the booking is marked checked in with its ticket: the applicant came, so it
     /// is not a missed booking. A booking with a `caseId` continues that case.
@@ -17,6 +18,11 @@ extension HallQueue {
         throws(QueueError) -> CheckInResult
     {
         rollOver(to: now)
+        if bookings?.booking(code: order.code) == nil, bookings?.booking(code: order.code.uppercased()) == nil,
+            let remote = remoteTicket(checkInCode: order.code)
+        {
+            return try checkInRemote(remote, order: order, at: now)
+        }
         guard let ledger = bookings,
             var booking = ledger.booking(code: order.code) ?? ledger.booking(code: order.code.uppercased())
         else { throw .bookingNotFound }

@@ -78,6 +78,7 @@ extension HallQueue {
         next.firstCalledAt = now
         record(next, .called, actor: actor, at: now)
         record(WindowState(id: windowId, paused: false, currentTicketId: next.id), nil, actor: actor, at: now)
+        if !remoteTickets.isEmpty { noteRemoteTicketsNear(at: now) }
         return next
     }
 

@@ -39,12 +39,15 @@ public struct HallQueue: Sendable {
     /// The bookings and their rules; nil when the hall takes no appointments.
     public internal(set) var bookings: BookingLedger?
     /// Waiting tickets per service in call order, kept by `record`, so calls and estimates need no scan.
-    private(set) var lines = WaitingLines()
+    var lines = WaitingLines()
     /// The ids of the last tickets called or recalled, most recent first (at most 10).
     public private(set) var recentCalls: [String] = []
     /// Per queue letter, how many appointment tickets were called in a row just before, for
     /// `CallOrder` (a walk-in's call sets it back to 0).
     public internal(set) var appointmentsInRow: [String: Int] = [:]
+    /// Today's remote tickets (线上取号) by ticket id: the phone they were taken with, and
+    /// whether they were checked in (until then call-next skips them).
+    public internal(set) var remoteTickets: [String: RemoteTicket] = [:]
     let calendar: HallCalendar
     /// The instants of `day`, once known: most commands fall inside it and skip the calendar.
     private var dayRange: Range<Date>?
@@ -56,7 +59,8 @@ public struct HallQueue: Sendable {
     public init(
         catalogue: Catalogue, day: String, tickets: [Ticket] = [], windows: [WindowState] = [],
         callsBeforeNoShow: Int = 3, noShowAfter: TimeInterval = 90, serviceTimes: ServiceTimes = ServiceTimes(),
-        cases: [CaseRecord] = [], evaluated: [Evaluation] = [], bookings: [Booking] = []
+        cases: [CaseRecord] = [], evaluated: [Evaluation] = [], bookings: [Booking] = [],
+        remoteTickets: [RemoteTicket] = []
     ) {
         self.catalogue = catalogue
         self.calendar = HallCalendar(timeZone: catalogue.hall.timeZone)
@@ -83,7 +87,9 @@ public struct HallQueue: Sendable {
                 self.serviceTimes.add(ended.timeIntervalSince(called), for: ticket.serviceId)
             }
         }
-        for ticket in tickets where ticket.status == .waiting { lines.insert(ticket) }
+        self.remoteTickets = Dictionary(
+            remoteTickets.filter { $0.hallDay == day }.map { ($0.ticketId, $0) }, uniquingKeysWith: { _, last in last })
+        for ticket in tickets where ticket.status == .waiting && isCallable(ticket) { lines.insert(ticket) }
         recentCalls = tickets.filter { $0.calledAt != nil && $0.window != nil }
             .sorted { $0.calledAt! > $1.calledAt! }.prefix(Self.recentCallLimit).map(\.id)
         appointmentsInRow = Self.appointmentsInRow(tickets.filter { $0.hallDay == day })
@@ -118,7 +124,7 @@ public struct HallQueue: Sendable {
         encodedDetail: String? = nil
     ) {
         if let old = tickets[ticket.id], old.status == .waiting { lines.remove(old) }
-        if ticket.status == .waiting { lines.insert(ticket) }
+        if ticket.status == .waiting, isCallable(ticket) { lines.insert(ticket) }
         if kind == .called { countCall(of: ticket) }
         if kind == .called || kind == .recalled {
             recentCalls.removeAll { $0 == ticket.id }
@@ -185,6 +191,7 @@ public struct HallQueue: Sendable {
         day = today
         sequences = [:]
         appointmentsInRow = [:]
+        remoteTickets = [:]
         caseSequence = 0
         evaluationSequence = 0
         evaluated = []
@@ -261,6 +268,13 @@ public struct QueueChanges: Sendable, Equatable {
     /// Bookings made or changed, by code, and the sealed phone numbers of new ones.
     public var bookings: [String: Booking] = [:]
     public var sealedPhones: [String: Data] = [:]
+    /// Remote tickets taken or changed (checked in, told they are near), by ticket id, and the
+    /// sealed phone numbers of new ones.
+    public var remoteTickets: [String: RemoteTicket] = [:]
+    public var remotePhones: [String: Data] = [:]
+    /// Remote tickets whose place in line reached their `nearAhead` with this change, by
+    /// ticket id ("前面还有 N 人").
+    public var remoteNear: [String: NearNotice] = [:]
     public var events: [QueueEvent] = []
     /// What the operator should hear about; not written to the database.
     public var warnings: [QueueWarning] = []
@@ -269,7 +283,7 @@ public struct QueueChanges: Sendable, Equatable {
 
     public var isEmpty: Bool {
         tickets.isEmpty && windows.isEmpty && cases.isEmpty && evaluations.isEmpty && evaluationCodes.isEmpty
-            && events.isEmpty && bookings.isEmpty
+            && events.isEmpty && bookings.isEmpty && remoteTickets.isEmpty
     }
 
     /// Adds later changes on top of these (later rows win; events keep their order).
@@ -281,6 +295,9 @@ public struct QueueChanges: Sendable, Equatable {
         evaluationCodes.merge(later.evaluationCodes) { _, new in new }
         bookings.merge(later.bookings) { _, new in new }
         sealedPhones.merge(later.sealedPhones) { _, new in new }
+        remoteTickets.merge(later.remoteTickets) { _, new in new }
+        remotePhones.merge(later.remotePhones) { _, new in new }
+        remoteNear.merge(later.remoteNear) { _, new in new }
         events += later.events
         warnings += later.warnings
     }

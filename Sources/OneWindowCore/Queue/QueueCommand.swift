@@ -42,6 +42,8 @@ public enum QueueCommand: Sendable {
     case cancelBooking(code: String, phoneKey: String)
     /// 预约签到: a booking code typed or scanned at a kiosk becomes a ticket.
     case checkIn(CheckInOrder)
+    /// 线上取号: a verified phone takes a ticket the same day, from wherever it is.
+    case takeRemote(RemoteTicketOrder)
 
     /// The case this command may need read from the database (a return visit, a cancel).
     public var storedCaseId: String? {

@@ -66,6 +66,12 @@ public enum QueueError: Error, Sendable, Equatable {
     case checkInTooEarly(day: String, opens: ClockTime, today: Bool, seconds: Int)
     /// A check-in of a booking whose day has passed: it was missed.
     case bookingDayPassed(day: String)
+    /// 线上取号: this phone took a remote ticket today already (its number).
+    case remoteTicketTaken(number: String)
+    /// 线上取号 while the hall is closed: not a working day, or past the closing time.
+    case hallClosedNow
+    /// 线上取号 whose estimated turn (in `waitMinutes`) comes after the hall closes today.
+    case turnAfterClosing(waitMinutes: Int)
 
     /// Words for the applicant or the clerk.
     public var message: String {
@@ -121,6 +127,11 @@ public enum QueueError: Error, Sendable, Equatable {
                 : "预约日期是 \(day)，请当天 \(opens) 后再来签到 (check-in opens on \(day) at \(opens))"
         case .bookingDayPassed(let day):
             "该预约的日期 \(day) 已过，请现场取号 (the booking's day has passed; take a ticket)"
+        case .remoteTicketTaken(let number):
+            "此手机号今日已线上取号（\(number)），每个手机号每天限取一个 (this phone took remote ticket \(number) today; one a day)"
+        case .hallClosedNow: "大厅现在不办公，无法线上取号 (the hall is closed now: no remote tickets)"
+        case .turnAfterClosing(let minutes):
+            "预计等候约 \(minutes) 分钟，今日闭厅前轮不到，请改日办理或预约 (the estimated wait of \(minutes) min runs past closing)"
         }
     }
 }

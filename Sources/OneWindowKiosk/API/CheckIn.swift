@@ -9,12 +9,14 @@ public struct CheckInInfo: Sendable, Equatable, Codable {
     }
 
     public var ticket: TicketInfo
-    public var booking: Booking
-    /// `in_time` (an appointment ticket) or `late` (a walk-in ticket).
+    /// Absent when a remote ticket (线上取号) was checked in.
+    public var booking: Booking?
+    /// `in_time` (an appointment ticket), `late` (a walk-in ticket) or `remote` (a remote
+    /// ticket, now called in its place).
     public var arrival: String
     public var repeated: Bool
 
-    public init(ticket: TicketInfo, booking: Booking, arrival: String, repeated: Bool = false) {
+    public init(ticket: TicketInfo, booking: Booking?, arrival: String, repeated: Bool = false) {
         self.ticket = ticket
         self.booking = booking
         self.arrival = arrival
@@ -22,7 +24,8 @@ public struct CheckInInfo: Sendable, Equatable, Codable {
     }
 }
 
-/// What is typed or scanned at 预约签到, made into a booking code.
+/// What is typed or scanned at 预约签到, made into a booking code (or a remote ticket's
+/// check-in code, which has the same form).
 public enum BookingCode {
     /// The code in `typed`: the code itself, or the last part of a link (a QR code may hold the
     /// booking's address, …/K7Q2M9?from=…), in capitals. Nil unless 4 to 64 letters and digits.

@@ -1,7 +1,8 @@
 import Foundation
 
 /// 预约签到: the applicant types the booking code, or scans its QR code with the kiosk's
-/// scanner, which types like a keyboard and ends with Enter. In time or late, the answer is a
+/// scanner, which types like a keyboard and ends with Enter. A remote ticket's check-in code
+/// (shown on its `/t/{id}` page) is typed or scanned the same way. In time or late, the answer is a
 /// ticket, printed as any other; too early, the screen says when to come back.
 extension ApplicantKiosk {
     /// Longest text kept while typing: a scanned link is longer than the code it ends with.
@@ -37,12 +38,17 @@ extension ApplicantKiosk {
         let l = language
         switch result {
         case .success(let info):
+            let start = info.booking?.start ?? ""
             checkInNote =
-                info.arrival == "late"
-                ? l.pick(
-                    "已过签到时间（预约 \(info.booking.start)），已为您按现场取号排队",
-                    "Too late for your \(info.booking.start) booking: you have an ordinary ticket")
-                : l.pick("签到成功，预约号优先叫号", "Checked in: appointments are called first")
+                switch info.arrival {
+                case "late":
+                    l.pick(
+                        "已过签到时间（预约 \(start)），已为您按现场取号排队",
+                        "Too late for your \(start) booking: you have an ordinary ticket")
+                case "remote":
+                    l.pick("签到成功，线上取号将按原顺序叫号", "Checked in: your remote ticket is called in its place")
+                default: l.pick("签到成功，预约号优先叫号", "Checked in: appointments are called first")
+                }
             show(.ticket(info.ticket, guide: nil, printNotice: l.pick("正在打印小票…", "Printing…")))
             return [.print(info.ticket, guide: nil)]
         case .failure(.rejected(_, "check_in_too_early", let message)):

@@ -24,6 +24,7 @@ extension ApplicantKiosk {
         let marks = [
             ticket.priority ? l.pick("优先号", "Priority ticket") : nil,
             ticket.channel == "appointment" ? l.pick("预约号", "Appointment") : nil,
+            ticket.channel == "remote" ? l.pick("线上取号", "Remote ticket") : nil,
             ticket.evaluationCode.map { l.pick("评价码：\($0)", "Evaluation code: \($0)") },
         ].compactMap { $0 }
         if !marks.isEmpty { buffer.center(marks.joined(separator: "    "), row: row, style: .dim) }

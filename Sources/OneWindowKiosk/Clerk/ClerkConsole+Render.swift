@@ -77,6 +77,7 @@ extension ClerkConsole {
         let priority =
             (ticket.priority ? l.pick("  优先", "  priority") : "")
             + (ticket.channel == "appointment" ? l.pick("  预约（约）", "  appointment") : "")
+            + (ticket.channel == "remote" ? l.pick("  线上取号（线）", "  remote") : "")
         buffer.write(l.pick("当前号码", "Now serving"), row: row, column: 2, style: .dim)
         buffer.write(ticket.number, row: row, column: 12, style: TextStyle(bold: true, reverse: true))
         buffer.write(

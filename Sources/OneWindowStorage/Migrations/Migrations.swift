@@ -21,6 +21,7 @@ enum Migrations {
         migrator.registerMigration("0014-follow-up-indexes", migrate: migration0014FollowUpIndexes)
         migrator.registerMigration("0015-booking-check-in-time", migrate: migration0015BookingCheckInTime)
         migrator.registerMigration("0016-booking-ticket-index", migrate: migration0016BookingTicketIndex)
+        migrator.registerMigration("0017-remote-tickets", migrate: migration0017RemoteTickets)
         migrator.registerMigration("0018-booking-rollups", migrate: migration0018BookingRollups)
         return migrator
     }
