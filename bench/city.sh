@@ -3,20 +3,22 @@
 # and sent on one machine in an evening (one hall-year took 20 minutes to generate and send), so
 # the bench measures each figure where it can be measured honestly:
 #   1. one history at a real hall's daily rate (TICKETS_PER_DAY, default 2,740: a million tickets
-#      a year) over DAYS days (default 61), from the history generator;
+#      a year) over DAYS days (default 45), from the history generator;
 #   2. REAL halls (default 4), each a copy of it, sent by their own onewindowd senders through
 #      the real ingest route: the first half to one city service, the rest to two (alternating),
 #      which gives the ingest rate per city service and with two;
 #   3. PostgreSQL's disk per hall-year from those real halls (their events and rollups, scaled
 #      from DAYS to 365);
 #   4. the rollups of the first real hall copied with SQL to SIM halls (default 200) × 365 days:
-#      its days in turn for each day of the year, a whole month of it for each month, its bad
-#      reviews with the days; then GET /api/v1/city/metrics for the last 365 days across all
-#      halls, ROUNDS times (default 7): median and spread. The query reads only rollups, so
-#      copies of real rollups of the real size measure it as 200 real halls would.
+#      its biggest whole month for each month of the year, its days in turn for the days of the
+#      year's first and last (partial) months, its bad reviews for every day; then
+#      GET /api/v1/city/metrics for the last 365 days across all halls, ROUNDS times (default
+#      7): median and spread. The query reads only those rollups (not the events, not the days
+#      inside whole months, which are not copied: they would only add disk), so copies of real
+#      rollups of the real size measure it as 200 real halls would.
 # Each figure is printed with the load average of the moment (others' builds share the 2 cores).
 #
-# Usage: bench/city.sh [REAL] [TICKETS_PER_DAY] [DAYS] [SIM] [ROUNDS]   (4 2740 61 200 7)
+# Usage: bench/city.sh [REAL] [TICKETS_PER_DAY] [DAYS] [SIM] [ROUNDS]   (4 2740 45 200 7)
 # CONFIG=debug uses the debug build (a quick look; its rates are not the release's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +26,7 @@ config=${CONFIG:-release}
 bin=.build/$config
 halls=${1:-4}
 perday=${2:-2740}
-days=${3:-61}
+days=${3:-45}
 sims=${4:-200}
 rounds=${5:-7}
 tickets=$((perday * days))
@@ -169,7 +171,8 @@ INSERT INTO city_day (hall_id, hall_day, service_id, stats, cases_opened, cases_
     SELECT format('sim-%s', h), to_char(DATE '$yearFirst' + d, 'YYYY-MM-DD'), s.service_id, s.stats,
         s.cases_opened, s.cases_ended, s.has_cohort_changes
     FROM generate_series(1, $sims) h, generate_series(0, 364) d
-    JOIN city_day s ON s.hall_id = 'hall-1' AND s.hall_day = to_char(DATE '$first' + d % $days, 'YYYY-MM-DD');
+    JOIN city_day s ON s.hall_id = 'hall-1' AND s.hall_day = to_char(DATE '$first' + d % $days, 'YYYY-MM-DD')
+    WHERE left(to_char(DATE '$yearFirst' + d, 'YYYY-MM-DD'), 7) IN (left('$yearFirst', 7), left('$last', 7));
 INSERT INTO city_month (hall_id, month, service_id, stats, cases_opened, cases_ended, has_cohort_changes)
     SELECT format('sim-%s', h), m, s.service_id, s.stats, s.cases_opened, s.cases_ended, s.has_cohort_changes
     FROM generate_series(1, $sims) h, unnest(string_to_array('$months', ',')) m

@@ -74,6 +74,11 @@ extension CityStore {
         try await connection.query(PostgresQuery(unsafeSQL: sql, binds: upsert.binds), logger: logger)
     }
 
+    /// Sums the stored days into `city_month` (what migration 0002 runs; its test calls it).
+    func sumStoredMonths() async throws {
+        try await database.transaction { try await Self.sumStoredMonths($0, logger: self.logger) }
+    }
+
     /// Sums the stored days into `city_month`, one hall at a time (migration 0002's backfill).
     static func sumStoredMonths(_ connection: PostgresConnection, logger: Logger) async throws {
         var halls: [String] = []

@@ -1,9 +1,9 @@
 import Foundation
 import OneWindowCore
-import OneWindowTesting
 import Testing
 
 @testable import OneWindowCity
+@testable import OneWindowTesting
 
 @Suite("The city's per hall-month rollups", .serialized, .timeLimit(.minutes(2)))
 struct CityMonthTests {
@@ -33,6 +33,65 @@ struct CityMonthTests {
         // A batch sent again adds nothing to the month.
         try send(issuedBatch(after: 7, first: 8, count: 2, day: "2026-10-12"))
         #expect(Self.issued(try city.metrics("from=2026-10-01&to=2026-10-31")) == 5)
+    }
+
+    /// Runs `sql` with psql on the harness's database.
+    static func psql(_ city: CityHarness, _ sql: String) throws {
+        let location = city.location
+        try city.cluster.run(
+            "psql",
+            [
+                "-h", "127.0.0.1", "-p", "\(location.port)", "-U", location.user, "-d", location.database,
+                "-v", "ON_ERROR_STOP=1", "-c", sql,
+            ])
+    }
+
+    @Test("when a month's rollup cannot be written the whole batch is refused (503), and sent again it is stored once")
+    func monthWriteFails() throws {
+        let city = try CityHarness()
+        defer { city.stop() }
+        let token = try city.addHall("xigang")
+        #expect(
+            try city.post("xigang", issuedBatch(after: 0, first: 1, count: 3, day: "2026-10-10"), token: token)
+                .status == 200)
+        try Self.psql(
+            city,
+            """
+            CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$;
+            CREATE TRIGGER refuse BEFORE INSERT OR UPDATE ON city_month FOR EACH ROW EXECUTE FUNCTION refuse();
+            """)
+        let late = issuedBatch(after: 3, first: 4, count: 4, day: "2026-11-02")
+        #expect(try city.post("xigang", late, token: token).errorCode == "database_unavailable")
+        let store = city.application.store
+        #expect(try CityDatabase.wait { try await store.eventCounts(hallId: "xigang") }.rows == 3)
+        #expect(Self.issued(try city.metrics("from=2026-11-02&to=2026-11-02")) == 0)
+        #expect(try CityDatabase.wait { try await store.halls() }.first?.heldSeq == 3)
+        try Self.psql(city, "DROP TRIGGER refuse ON city_month")
+        let again = try city.post("xigang", late, token: token)
+        #expect(again.status == 200, "\(again.text)")
+        #expect(again.json["held"] as? Int == 7 && again.json["stored"] as? Int == 4)
+        #expect(Self.issued(try city.metrics("from=2026-11-01&to=2026-11-30")) == 4)
+        #expect(Self.issued(try city.metrics("from=2026-10-01&to=2026-10-31")) == 3)
+    }
+
+    @Test("migration 0002's backfill sums the days already stored into their months")
+    func backfill() throws {
+        let city = try CityHarness()
+        defer { city.stop() }
+        let token = try city.addHall("xigang")
+        #expect(
+            try city.post("xigang", issuedBatch(after: 0, first: 1, count: 3, day: "2026-10-10"), token: token)
+                .status == 200)
+        #expect(
+            try city.post("xigang", issuedBatch(after: 3, first: 4, count: 2, day: "2026-10-31"), token: token)
+                .status == 200)
+        try Self.psql(city, "DELETE FROM city_month")
+        // A whole month is read from city_month only: without its row, nothing.
+        #expect(Self.issued(try city.metrics("from=2026-10-01&to=2026-10-31")) == 0)
+        let store = city.application.store
+        try CityDatabase.wait { try await store.sumStoredMonths() }
+        #expect(Self.issued(try city.metrics("from=2026-10-01&to=2026-10-31")) == 5)
+        #expect(Self.issued(try city.metrics("from=2026-10-01&to=2026-10-30")) == 3)
     }
 
     @Test("a range splits into the whole months inside it and the days around them, leap years too")
