@@ -67,7 +67,8 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 mkdir "$work/pg"
 [ "$(id -u)" -eq 0 ] && chown nobody "$work/pg"
 cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    # `start` runs in a command substitution (a subshell): its pids come back through a file.
+    for pid in "${pids[@]}" $(cat "$work/pids" 2>/dev/null); do kill "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true
     "${runas[@]}" "$pgbin/pg_ctl" -D "$work/pg/data" -m fast stop >/dev/null 2>&1 || true
     rm -rf "$work"
@@ -87,6 +88,7 @@ start() {
     shift
     "$@" >"$log" 2>&1 &
     pids+=($!)
+    echo $! >>"$work/pids"
     for _ in $(seq 600); do
         local found
         found=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$log" | head -n 1 | sed 's/.*://') || true
