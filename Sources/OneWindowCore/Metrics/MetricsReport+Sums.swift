@@ -15,6 +15,8 @@ extension MetricsReport {
         for stats in sums.values { hall.add(stats, cohortsFrom: "", to: "\u{10FFFF}") }
         let ids = serviceId.map { [$0] } ?? catalogue?.services.map(\.id) ?? []
         let extra = Set(sums.keys).subtracting(ids).sorted()
+        // Grouped once: a city's year has many bad reviews, and filtering them per service was slow.
+        let badByService = Dictionary(grouping: badReviews, by: \.serviceId)
         let services = (ids + extra).map { id -> Service in
             let stats = sums[id] ?? DayStats()
             let materials = catalogue?.service(id: id)?.materials ?? []
@@ -22,7 +24,7 @@ extension MetricsReport {
             return Service(
                 serviceId: id, serviceName: catalogue?.service(id: id)?.name,
                 metrics: HallMetrics(
-                    stats, open: open[id] ?? 0, badReviews: badReviews.filter { $0.serviceId == id }, today: today),
+                    stats, open: open[id] ?? 0, badReviews: badByService[id] ?? [], today: today),
                 mostMissedMaterials: missed.map { entry in
                     HallMetrics.MissedMaterial(
                         materialId: entry.key, name: materials.first { $0.id == entry.key }?.name ?? entry.key,
