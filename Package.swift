@@ -101,6 +101,7 @@ let package = Package(
             dependencies: [
                 "OneWindowCity",
                 "OneWindowApp",
+                "OneWindowCore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -14,6 +14,7 @@
 struct onewindow_daemon_options {
     unsigned int flags;
     const struct sockaddr *address;
+    MHD_AcceptPolicyCallback accept_policy;
     MHD_AccessHandlerCallback handler;
     MHD_RequestCompletedCallback completed;
     MHD_NotifyConnectionCallback connection_notify;
@@ -30,7 +31,7 @@ struct onewindow_daemon_options {
 static inline struct MHD_Daemon *onewindow_start_daemon(const struct onewindow_daemon_options *options)
 {
     return MHD_start_daemon(
-        options->flags, 0, NULL, NULL, options->handler, options->context,
+        options->flags, 0, options->accept_policy, options->context, options->handler, options->context,
         MHD_OPTION_SOCK_ADDR, options->address,
         MHD_OPTION_NOTIFY_COMPLETED, options->completed, options->context,
         MHD_OPTION_NOTIFY_CONNECTION, options->connection_notify, options->context,

@@ -36,7 +36,7 @@ public final class CityCatalogues: Sendable {
 
     /// Hall `hallId`'s merged, signed catalogue.
     func signed(hallId: String) throws(HTTPError) -> SignedCatalogue {
-        guard Self.isHallId(hallId) else { throw HTTPError(.hallNotFound, "“\(hallId)” is not a hall id") }
+        guard HallId.isValid(hallId) else { throw HTTPError(.hallNotFound, "“\(hallId)” is not a hall id") }
         let path = (overridesFolder as NSString).appendingPathComponent("\(hallId).json")
         guard let overrides = FileManager.default.contents(atPath: path) else {
             throw HTTPError(.hallNotFound, "the city has no catalogue overrides for hall “\(hallId)”")
@@ -56,14 +56,6 @@ public final class CityCatalogues: Sendable {
         }
         merged.withLock { $0[hallId] = Entry(base: base, overrides: overrides, signed: signed) }
         return signed
-    }
-
-    /// The rule hall ids follow everywhere (`^[a-z0-9][a-z0-9-]{0,62}$`): it also keeps a path
-    /// parameter from naming a file outside the folder.
-    static func isHallId(_ id: String) -> Bool {
-        let bytes = Array(id.utf8)
-        guard (1...63).contains(bytes.count), bytes[0] != UInt8(ascii: "-") else { return false }
-        return bytes.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
     }
 }
 

@@ -4,30 +4,8 @@ import Foundation
 // The libmicrohttpd callbacks. They are global functions because a `@convention(c)` closure
 // written inside an isolated context crashes when an MHD worker thread calls it.
 
-private func serverContext(_ pointer: UnsafeMutableRawPointer?) -> ServerContext? {
+func serverContext(_ pointer: UnsafeMutableRawPointer?) -> ServerContext? {
     pointer.map { Unmanaged<ServerContext>.fromOpaque($0).takeUnretainedValue() }
-}
-
-/// A connection opened or closed: its record holds its socket, its client's address and the
-/// deadline of its current request.
-func connectionNotified(
-    _ contextPointer: UnsafeMutableRawPointer?, _ connection: OpaquePointer?,
-    _ socketContext: UnsafeMutablePointer<UnsafeMutableRawPointer?>?, _ code: MHD_ConnectionNotificationCode
-) {
-    guard let context = serverContext(contextPointer), let connection, let socketContext else { return }
-    if code == .CONNECTION_NOTIFY_STARTED {
-        let record = ConnectionRecord(
-            fd: onewindow_connection_fd(connection),
-            clientAddress: SocketAddress.text(of: onewindow_connection_client_address(connection)))
-        record.due(within: context.configuration.requestTimeoutSeconds)
-        context.connections.add(record)
-        socketContext.pointee = Unmanaged.passRetained(record).toOpaque()
-    } else if let pointer = socketContext.pointee {
-        let record = Unmanaged<ConnectionRecord>.fromOpaque(pointer)
-        context.connections.remove(record.takeUnretainedValue())
-        record.release()
-        socketContext.pointee = nil
-    }
 }
 
 /// The request line arrived: the request's state starts here, with the target exactly as sent

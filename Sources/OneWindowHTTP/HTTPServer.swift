@@ -51,8 +51,9 @@ public final class HTTPServer: Sendable {
         let contextPointer = Unmanaged.passUnretained(context).toOpaque()
         let started = address.withSockaddr { sockaddr in
             var options = onewindow_daemon_options(
-                flags: flags, address: sockaddr, handler: accessHandler, completed: requestCompleted,
-                connection_notify: connectionNotified, uri_log: requestLineArrived, context: contextPointer,
+                flags: flags, address: sockaddr, accept_policy: connectionAllowed, handler: accessHandler,
+                completed: requestCompleted, connection_notify: connectionNotified, uri_log: requestLineArrived,
+                context: contextPointer,
                 thread_pool_size: UInt32(max(1, configuration.threads)),
                 connection_timeout_seconds: UInt32(configuration.idleTimeoutSeconds),
                 connection_limit: UInt32(configuration.connectionLimit),
@@ -70,13 +71,15 @@ public final class HTTPServer: Sendable {
         return onewindow_daemon_bind_port(started)
     }
 
-    /// The first step of a stop: new connections are refused at once (the listening socket is
-    /// closed), and kept connections get `Connection: close` with their next answer.
+    /// The first step of a stop: every new connection is closed as soon as it is accepted,
+    /// without an answer (`connectionAllowed`), and kept connections get `Connection: close`
+    /// with their next answer. The listening socket stays open until `stop`: libmicrohttpd
+    /// 0.9.75's `MHD_quiesce_daemon` races its own epoll workers over removing that socket
+    /// (with a thread pool both sides remove it, and the loser aborts the process), so it is
+    /// never called.
     public func quiesce() {
-        guard let daemon = running.withLock({ $0?.daemon }) else { return }
-        guard !context.closing.exchange(true, ordering: .relaxed) else { return }
-        let listenSocket = MHD_quiesce_daemon(daemon)
-        if listenSocket >= 0 { close(listenSocket) }
+        guard running.withLock({ $0 != nil }) else { return }
+        context.closing.store(true, ordering: .releasing)
     }
 
     /// The last step of a stop: lets requests in flight finish (up to `gracePeriod`), then

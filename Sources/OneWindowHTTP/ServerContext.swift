@@ -9,7 +9,8 @@ final class ServerContext: Sendable {
     let logger: Logger
     /// Requests whose headers arrived and whose answer is not fully sent.
     let inFlight = Atomic<Int>(0)
-    /// Set by `quiesce`: every answer from now on closes its connection.
+    /// Set by `quiesce`: every answer from now on closes its connection, and every new
+    /// connection is closed as soon as it is accepted.
     let closing = Atomic<Bool>(false)
     let suspensions = Suspensions()
     let connections = ConnectionRegistry()

@@ -3,6 +3,7 @@ import Crypto
 import Foundation
 import Logging
 import OneWindowCity
+import OneWindowCore
 
 /// A new random token: 32 bytes, hex. Printed once; the city keeps its SHA-256 only.
 func newToken() -> String {
@@ -19,7 +20,7 @@ struct CityHallAdd: ParsableCommand {
     @Argument(help: "The hall's name, as the city's pages show it.") var name: String
 
     func validate() throws {
-        guard hallId.range(of: #"^[a-z0-9][a-z0-9-]{0,62}$"#, options: .regularExpression) != nil else {
+        guard HallId.isValid(hallId) else {
             throw ValidationError("a hall id is 1 to 63 lower-case letters, digits and hyphens, found “\(hallId)”")
         }
     }

@@ -12,35 +12,26 @@ struct CatalogueHandEditTests {
         let key = CatalogueSigningKey()
         let original = try Data(contentsOf: URL(fileURLWithPath: Fixtures.validCatalogue))
         let city = try CatalogueServer(.file(original, signature: try key.sign(original)))
-        let folder = try TemporaryDirectory()
-        let path = folder.path("services.json")
-        let pull = CataloguePull(url: city.url, key: key.verifyingKey)
-        let hall = try TestApplication(catalogue: path) {
-            $0.cataloguePath = path
-            $0.cataloguePull = pull
-            $0.cataloguePull?.intervalSeconds = 3600
-        }
-        defer {
-            hall.stop()
-            city.stop()
-            folder.remove()
-        }
-        #expect(hall.application.cataloguePuller?.pullNow() == .notModified)
+        defer { city.stop() }
+        let hall = try PullingHall(url: city.url, key: key.verifyingKey)
+        defer { hall.stop() }
+        let path = hall.path
+        #expect(hall.pullNow() == .notModified)
         var document = try JSONSerialization.jsonObject(with: original) as! [String: Any]
         var services = document["services"] as! [[String: Any]]
         services[0]["name"] = "本地改的名称"
         document["services"] = services
         try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: path))
-        guard case .success = hall.application.reloadCatalogue() else {
+        guard case .success = hall.app.application.reloadCatalogue() else {
             Issue.record("the hand-edited file was not reloaded")
             return
         }
-        #expect(try hall.client.get("/api/v1/services/T-HY-001").json["name"] as? String == "本地改的名称")
-        #expect(hall.application.cataloguePuller?.pullNow().code == "updated")
+        #expect(try hall.app.client.get("/api/v1/services/T-HY-001").json["name"] as? String == "本地改的名称")
+        #expect(hall.pullNow()?.code == "updated")
         #expect(city.served.last?.ifNoneMatch == nil)
         #expect(city.served.last?.status == 200)
-        #expect(try hall.client.get("/api/v1/services/T-HY-001").json["name"] as? String == "内地居民结婚登记")
+        #expect(try hall.app.client.get("/api/v1/services/T-HY-001").json["name"] as? String == "内地居民结婚登记")
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == original)
-        #expect(hall.application.cataloguePuller?.pullNow() == .notModified)
+        #expect(hall.pullNow() == .notModified)
     }
 }

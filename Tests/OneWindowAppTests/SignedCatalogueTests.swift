@@ -18,21 +18,11 @@ struct SignedCatalogueTests {
         #expect(signed.response.headers["X-OneWindow-Signature"] == signed.signature)
         #expect(throws: Never.self) { try key.verifyingKey.verify(signed.body, signature: signed.signature) }
         let city = try CatalogueServer(.prepared(signed.response))
-        let folder = try TemporaryDirectory()
-        let path = folder.path("services.json")
-        let pull = CataloguePull(url: city.url, key: key.verifyingKey)
-        let hall = try TestApplication(catalogue: path) {
-            $0.cataloguePath = path
-            $0.cataloguePull = pull
-            $0.cataloguePull?.intervalSeconds = 3600
-        }
-        defer {
-            hall.stop()
-            city.stop()
-            folder.remove()
-        }
-        #expect(try hall.client.get("/api/v1/hall").json["address"] as? String == "中山区人民路1号")
-        #expect(hall.application.cataloguePuller?.pullNow() == .notModified)
+        defer { city.stop() }
+        let hall = try PullingHall(url: city.url, key: key.verifyingKey)
+        defer { hall.stop() }
+        #expect(try hall.app.client.get("/api/v1/hall").json["address"] as? String == "中山区人民路1号")
+        #expect(hall.pullNow() == .notModified)
         #expect(city.served.map(\.status) == [200, 304])
     }
 

@@ -26,6 +26,7 @@ struct StorageTests {
                 "0013-city-cursor",
                 "0014-follow-up-indexes",
                 "0015-booking-check-in-time",
+                "0016-booking-ticket-index",
             ])
         #expect(storage.isReachable())
     }

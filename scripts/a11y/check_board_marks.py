@@ -10,13 +10,10 @@ of A11Y_SERVICE. Exits 1 and lists every problem there is.
 import json
 import os
 import sys
-import urllib.error
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+from board_driver import COVERED, call_next, finish, open_board, post, take_ticket, wait_for
 
-from check_board import BASE, COVERED, post, wait_for
-
+BASE = sys.argv[1].rstrip("/")
 SMALLEST_MARK_PX = 20
 MARKS = """
 const marks = (selector) => [...document.querySelectorAll(selector)].map((mark) =>
@@ -25,36 +22,15 @@ return {now: marks('#now-number .mark'), first: marks('#calls li:first-child .ma
 """
 
 
-def call_next():
-    """Calls the next ticket at the first window free to call one (a window with a ticket
-    still called answers 409 and is passed over); its number."""
-    for window in range(1, 30):
-        try:
-            status, called = post(f"/api/v1/windows/{window}/call-next", os.environ["A11Y_ADMIN_TOKEN"])
-        except urllib.error.HTTPError:
-            continue
-        if status == 200:
-            return called["ticket"]["number"]
-    raise SystemExit("no window called a ticket")
-
-
 def main():
-    options = webdriver.ChromeOptions()
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"]:
-        options.add_argument(argument)
-    options.binary_location = "/usr/bin/chromium"
-    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+    driver = open_board(BASE)
     problems = []
     try:
-        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-            "width": 1920, "height": 1080, "deviceScaleFactor": 1, "mobile": False})
-        driver.get(BASE + "/board")
-        wait_for(driver, "return !document.body.classList.contains('stale')", "the live state")
-        status, checked = post(f"/api/v1/appointments/{os.environ['A11Y_BOOKING_CODE']}/check-in",
+        status, checked = post(BASE, f"/api/v1/appointments/{os.environ['A11Y_BOOKING_CODE']}/check-in",
                                os.environ["A11Y_KIOSK_TOKEN"], {})
         if checked.get("ticket", {}).get("channel") != "appointment":
             raise SystemExit(f"the check-in gave no appointment ticket: {status} {checked}")
-        number = call_next()
+        number = call_next(BASE)
         if number != checked["ticket"]["number"]:
             problems.append(f"/board: {number} was called, not the appointment {checked['ticket']['number']}")
         wait_for(driver, f"return document.getElementById('now-number').textContent.startsWith({json.dumps(number)})",
@@ -69,8 +45,8 @@ def main():
                 problems.append(f"/board: the 约 of {number} ({place}) is {found[0][1]:.1f} px, under {SMALLEST_MARK_PX}")
         if not (seen["visible"] and seen["clear"]):
             problems.append(f"/board: the call {number} with its mark is not seen: {seen}")
-        post("/api/v1/tickets", os.environ["A11Y_KIOSK_TOKEN"], {"serviceId": os.environ["A11Y_SERVICE"]})
-        walk_in = call_next()
+        take_ticket(BASE, os.environ["A11Y_SERVICE"])
+        walk_in = call_next(BASE)
         wait_for(driver, f"return document.getElementById('now-number').textContent === {json.dumps(walk_in)}",
                  f"the walk-in call {walk_in}")
         later = driver.execute_script(MARKS)
@@ -79,9 +55,7 @@ def main():
             problems.append(f"/board: the walk-in {walk_in} is marked: {later}")
     finally:
         driver.quit()
-    for problem in problems:
-        print("FAIL " + problem, file=sys.stderr)
-    sys.exit(1 if problems else 0)
+    finish(problems)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ enum Migrations {
         migrator.registerMigration("0013-city-cursor", migrate: migration0013CityCursor)
         migrator.registerMigration("0014-follow-up-indexes", migrate: migration0014FollowUpIndexes)
         migrator.registerMigration("0015-booking-check-in-time", migrate: migration0015BookingCheckInTime)
+        migrator.registerMigration("0016-booking-ticket-index", migrate: migration0016BookingTicketIndex)
         return migrator
     }
 }
