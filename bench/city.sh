@@ -213,13 +213,18 @@ if body is None:
     sys.exit(0)
 report = json.loads(body)
 times, loads = [], []
+failed = 0
 for _ in range(int(rounds)):
-    elapsed, _ = once()
-    times.append(elapsed)
+    elapsed, answered = once()
     loads.append(open("/proc/loadavg").read().split()[0])
-print(f"GET /api/v1/city/metrics {first}…{last}, {len(report['halls'])} halls, "
-      f"{report['city']['ticketsIssued']:,} tickets, {len(body) / 1e6:.1f} MB: median {statistics.median(times):.0f} ms "
-      f"({min(times):.0f}–{max(times):.0f}, {rounds} requests; load {min(loads)}–{max(loads)})")
+    if answered is None:
+        failed += 1
+    else:
+        times.append(elapsed)
+if times:
+    print(f"GET /api/v1/city/metrics {first}…{last}, {len(report['halls'])} halls, "
+          f"{report['city']['ticketsIssued']:,} tickets, {len(body) / 1e6:.1f} MB: median {statistics.median(times):.0f} ms "
+          f"({min(times):.0f}–{max(times):.0f}, {len(times)} answered, {failed} not; load {min(loads)}–{max(loads)})")
 PY
 low=$((sim + 1))
 done
