@@ -64,7 +64,9 @@ enum CityRoutes {
             halls = halls.filter { $0.hallId == hallId }
             guard !halls.isEmpty else { throw HTTPError(.hallNotFound, "no hall with id “\(hallId)”") }
         }
-        let figures = try await city.store.figures(from: from, to: to, hallId: hallId, serviceId: serviceId)
+        // The metrics count only the bad reviews still open (`HallMetrics`).
+        let figures = try await city.store.figures(
+            from: from, to: to, hallId: hallId, serviceId: serviceId, openReviewsOnly: true)
         return CityReport(
             from: from, to: to, serviceId: serviceId, halls: halls, figures: figures,
             catalogue: city.configuration.catalogue, today: city.today())

@@ -10,7 +10,7 @@ extension CityStore {
     /// A batch that starts after a seq the city does not hold yet (`after` > held) is not
     /// stored: the answer's `held` tells the hall where to send from. Events at or before
     /// `held` were stored before and are skipped; the rest are stored, keyed (hall, seq), and
-    /// folded with `MetricsBook.apply`, the hall's own fold, into `city_day`.
+    /// folded with `MetricsBook.apply`, the hall's own fold, into `city_day` and `city_month`.
     public func ingest(hallId: String, _ batch: CityEventBatch) async throws -> CityAck {
         try await ensureMonths(Set(batch.events.map { Self.month(of: $0) }))
         return try await database.transaction { connection in
@@ -29,7 +29,9 @@ extension CityStore {
             let open = try await openBadReviews(hallId: hallId, connection)
             var book = fold.book(after: held, badReviews: open)
             for event in fresh { book.apply(id: event.seq, event.event) }
-            try await addDays(book.days, hallId: hallId, connection)
+            // The batch's figures, to its days and to their months (`city_month`).
+            try await Self.addRollups(book.days, to: .day, hallId: hallId, connection, logger: logger)
+            try await Self.addRollups(Self.byMonth(book.days), to: .month, hallId: hallId, connection, logger: logger)
             let changed = book.badReviews.filter { open[$0.key] != $0.value }
             try await saveBadReviews(changed, hallId: hallId, connection)
             let foldJSON = String(decoding: try JSONEncoder().encode(CityFold(book)), as: UTF8.self)
@@ -80,47 +82,6 @@ extension CityStore {
             stored += chunk.count
         }
         return stored
-    }
-
-    /// Adds `days` (the batch's figures per hall day and service) to the stored rollups.
-    private func addDays(_ days: [String: [String: DayStats]], hallId: String, _ connection: PostgresConnection)
-        async throws
-    {
-        guard !days.isEmpty else { return }
-        var totals = days
-        let rows = try await connection.query(
-            """
-            SELECT hall_day, service_id, stats FROM city_day
-            WHERE hall_id = \(hallId) AND hall_day = ANY(\(Array(days.keys)))
-            """, logger: logger)
-        for try await (day, serviceId, bytes) in rows.decode((String, String, Data).self) {
-            guard var total = totals[day]?[serviceId] else { continue }
-            total.add(try DayStats(rollup: [UInt8](bytes)))
-            totals[day]?[serviceId] = total
-        }
-        var upsert = SQLRows(columns: 7)
-        for (day, services) in totals {
-            for (serviceId, stats) in services {
-                try upsert.row { binds in
-                    binds.append(hallId)
-                    binds.append(day)
-                    binds.append(serviceId)
-                    try binds.append(Data(stats.rollup()))
-                    binds.append(stats.casesOpened)
-                    binds.append(stats.casesClosed + stats.casesCancelled)
-                    binds.append(!stats.cohortChanges.isEmpty)
-                }
-            }
-        }
-        let sql = """
-            INSERT INTO city_day
-                (hall_id, hall_day, service_id, stats, cases_opened, cases_ended, has_cohort_changes)
-            VALUES \(upsert.placeholders)
-            ON CONFLICT (hall_id, hall_day, service_id) DO UPDATE SET stats = EXCLUDED.stats,
-                cases_opened = EXCLUDED.cases_opened, cases_ended = EXCLUDED.cases_ended,
-                has_cohort_changes = EXCLUDED.has_cohort_changes
-            """
-        try await connection.query(PostgresQuery(unsafeSQL: sql, binds: upsert.binds), logger: logger)
     }
 
     /// The hall's bad reviews not rectified yet: the fold marks them when a `rectified` comes.

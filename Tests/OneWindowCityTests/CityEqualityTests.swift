@@ -45,19 +45,10 @@ struct CityEqualityTests {
         return same ? [] : ["\(path): \(left.map { "\($0)" } ?? "nil") ≠ \(right.map { "\($0)" } ?? "nil")"]
     }
 
-    @Test("for a scripted week, the city's figures of a hall equal the hall's own /api/v1/metrics, field by field")
-    func scriptedWeek() throws {
-        let hall = try ScriptedMonth()
-        defer { hall.stop() }
-        try hall.play(days: 7, restartAfter: 3)
-        try hall.settle()
-        let catalogue = hall.app.application.state.catalogue.published
-        let clock = hall.clock
-        let city = try CityHarness(catalogue: catalogue, clock: { clock.read() })
-        defer { city.stop() }
-        let token = try city.addHall("xigang")
-        try Self.send(hall, to: city, hallId: "xigang", token: token, batch: 37)
-        for (from, to) in [("2026-11-02", "2026-11-08"), ("2026-11-03", "2026-11-05"), ("2026-11-08", "2026-11-08")] {
+    /// For each range, with and without a service: the city's figures of its one hall, and its
+    /// total, equal the hall's own `/api/v1/metrics`, field by field.
+    static func compare(_ hall: ScriptedMonth, _ city: CityHarness, ranges: [(String, String)]) throws {
+        for (from, to) in ranges {
             for service in [nil, "T-JZ-001"] {
                 let query = "from=\(from)&to=\(to)" + (service.map { "&serviceId=\($0)" } ?? "")
                 let own = try hall.app.client.get(
@@ -75,11 +66,53 @@ struct CityEqualityTests {
                 #expect(Self.figures(report.json["city"]) == mine, "\(query): the city's total")
             }
         }
+    }
+
+    @Test("for a scripted week, the city's figures of a hall equal the hall's own /api/v1/metrics, field by field")
+    func scriptedWeek() throws {
+        let hall = try ScriptedMonth()
+        defer { hall.stop() }
+        try hall.play(days: 7, restartAfter: 3)
+        try hall.settle()
+        let catalogue = hall.app.application.state.catalogue.published
+        let clock = hall.clock
+        let city = try CityHarness(catalogue: catalogue, clock: { clock.read() })
+        defer { city.stop() }
+        let token = try city.addHall("xigang")
+        try Self.send(hall, to: city, hallId: "xigang", token: token, batch: 37)
+        try Self.compare(
+            hall, city,
+            ranges: [("2026-11-02", "2026-11-08"), ("2026-11-03", "2026-11-05"), ("2026-11-08", "2026-11-08")])
         let store = city.application.store
         let details = try CityDatabase.wait { try await store.eventDetails(hallId: "xigang") }
         #expect(!details.isEmpty)
         for text in ["等得太久", "不符合条件", "已向窗口培训", "申请人撤回", "manager", "clerk"] {
             #expect(!details.contains { $0.contains(text) }, "a stored detail carries “\(text)”")
         }
+    }
+
+    @Test(
+        "over five weeks, ranges of whole months, partial months and both give the city the hall's own figures"
+    )
+    func wholeAndPartialMonths() throws {
+        let hall = try ScriptedMonth()
+        defer { hall.stop() }
+        try hall.play(days: 33, restartAfter: 12)  // 2026-11-02 … 2026-12-04
+        try hall.settle()
+        let clock = hall.clock
+        let city = try CityHarness(catalogue: hall.app.application.state.catalogue.published, clock: { clock.read() })
+        defer { city.stop() }
+        let token = try city.addHall("xigang")
+        try Self.send(hall, to: city, hallId: "xigang", token: token, batch: 53)
+        try Self.compare(
+            hall, city,
+            ranges: [
+                ("2026-11-01", "2026-11-30"),  // one whole month
+                ("2026-10-01", "2026-12-31"),  // three whole months, the first empty, the last today's
+                ("2026-11-01", "2026-12-03"),  // a whole month and a partial one
+                ("2026-11-10", "2026-12-02"),  // two partial months
+                ("2026-11-02", "2026-11-20"),  // a partial month; later days and months tell of its cohorts
+                ("2026-12-01", "2026-12-04"),
+            ])
     }
 }

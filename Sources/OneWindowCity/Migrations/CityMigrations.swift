@@ -9,9 +9,11 @@ enum CityMigrations {
         let number: Int
         let name: String
         let sql: [String]
+        /// Run after `sql` in the same transaction: fills a new table from the stored rows.
+        var backfill: (@Sendable (PostgresConnection, Logger) async throws -> Void)? = nil
     }
 
-    static let all: [Migration] = [migration0001]
+    static let all: [Migration] = [migration0001, migration0002]
 
     /// The advisory lock's key: “OWCI” in ASCII.
     static let lockKey: Int64 = 0x4F57_4349
@@ -34,6 +36,7 @@ enum CityMigrations {
                 for statement in migration.sql {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: database.logger)
                 }
+                try await migration.backfill?(connection, database.logger)
                 try await connection.query(
                     "INSERT INTO city_migration (number, name) VALUES (\(migration.number), \(migration.name))",
                     logger: database.logger)

@@ -37,7 +37,7 @@ extension MetricsBook {
     }
 
     /// The first and last calendar day of `month` (`2026-11` → `2026-11-01`, `2026-11-30`).
-    static func bounds(of month: String) -> (first: String, last: String) {
+    public static func bounds(of month: String) -> (first: String, last: String) {
         let parts = month.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 2 else { return (month + "-01", month + "-31") }
         let (year, number) = (parts[0], parts[1])

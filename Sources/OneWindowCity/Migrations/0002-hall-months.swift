@@ -1,0 +1,25 @@
+extension CityMigrations {
+    /// 0002: per hall-month rollups, `city_month`: each hall's days of a month summed per
+    /// service, with the columns of `city_day`. A year's query across 200 halls adds a dozen
+    /// months per hall and service instead of 365 days. Ingest keeps them: each batch adds its
+    /// figures to its days and to their months in the same transaction, so a late batch for
+    /// an old day updates that day's month too. The backfill sums the days already stored.
+    static let migration0002 = Migration(
+        number: 2, name: "hall-months",
+        sql: [
+            """
+            CREATE TABLE city_month (
+                hall_id text NOT NULL,
+                month text NOT NULL,
+                service_id text NOT NULL,
+                stats bytea NOT NULL,
+                cases_opened integer NOT NULL,
+                cases_ended integer NOT NULL,
+                has_cohort_changes boolean NOT NULL,
+                PRIMARY KEY (hall_id, month, service_id)
+            )
+            """,
+            "CREATE INDEX city_month_by_month ON city_month (month)",
+        ],
+        backfill: { connection, logger in try await CityStore.sumStoredMonths(connection, logger: logger) })
+}
