@@ -11,7 +11,11 @@ extension CityRoutes {
         let errorPage: Route.ErrorPage = { error in
             page(CityPage.problem(error.message, signedIn: false), status: error.status, headers: error.headers)
         }
-        return [
+        let signIn = SignInRoutes(page: "/city", sessions: sessions, wrongRole: "这个令牌不是读取令牌。") {
+            problem, status, headers in
+            page(CityPage.signIn(problem: problem), status: status, headers: headers)
+        }
+        return signIn.routes(errorPage: errorPage) + [
             Route.page(
                 "/city", query: ["from", "to"], errorPage: errorPage,
                 deferred: { request, responder in
@@ -30,52 +34,8 @@ extension CityRoutes {
                             city, from: range.from, to: range.to, today: today, device: session.device)
                         return page(CityPage.render(shown), headers: ["Vary": "Cookie"])
                     }
-                }),
-            Route.form("/city/sign-in", errorPage: errorPage) { request in
-                if let refused = signInRefused(request, sessions) { return refused }
-                let token = try request.formValues()["token"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-                let id: String
-                do throws(HTTPError) {
-                    id = try sessions.signIn(token: token, request: request).id
-                } catch {
-                    let problem = error.status == 403 ? "这个令牌不是读取令牌。" : "令牌不正确或已被吊销，请重新输入。"
-                    return page(CityPage.signIn(problem: problem), status: error.status)
-                }
-                return Response(
-                    status: 303,
-                    headers: [
-                        "Location": "/city", "Set-Cookie": sessions.setCookie(id, for: request),
-                        "Cache-Control": "no-store",
-                    ])
-            },
-            Route.form("/city/sign-out", body: .none, errorPage: errorPage) { request in
-                if let origin = ManageSessions.foreignOrigin(of: request) {
-                    throw HTTPError(.forbidden, "a sign-out form from another site (\(origin)) is refused")
-                }
-                sessions.close(request)
-                return Response(
-                    status: 303,
-                    headers: [
-                        "Location": "/city", "Set-Cookie": sessions.clearCookie(for: request),
-                        "Cache-Control": "no-store",
-                    ])
-            },
+                })
         ]
-    }
-
-    /// The sign-in page that answers instead of checking the token: 403 for a form from another
-    /// site, 429 with `Retry-After` for a client with too many failed sign-ins. Nil to go on.
-    private static func signInRefused(_ request: Request, _ sessions: ManageSessions) -> Response? {
-        if ManageSessions.foreignOrigin(of: request) != nil {
-            return page(CityPage.signIn(problem: "请在本站的登录页输入令牌。"), status: 403)
-        }
-        if let wait = sessions.signInWait(client: request.clientAddress) {
-            let minutes = max(1, (wait + 59) / 60)
-            return page(
-                CityPage.signIn(problem: "登录失败次数过多，请 \(minutes) 分钟后再试。"), status: 429,
-                headers: ["Retry-After": "\(wait)"])
-        }
-        return nil
     }
 
     /// The page's range: `from` and `to` as the metrics API takes them, or without either the

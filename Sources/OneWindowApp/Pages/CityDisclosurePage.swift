@@ -18,19 +18,8 @@ package enum CityDisclosurePage {
                 period("本月", month, halls: halls.map { ($0.name, $0.months.first) })
             }
             period("本年累计", city.yearToDate, halls: halls.map { ($0.name, $0.yearToDate) })
-            if city.months.count > 1 {
-                Markup.section {
-                    Markup.h2 { "往月（全市）" }
-                    Markup.ul {
-                        for earlier in city.months.dropFirst() {
-                            Markup.li {
-                                "\(earlier.period)：取号 \(earlier.hall.tickets)，首次到场 \(earlier.hall.cases) 件，首次办结率 \(DisclosurePage.rate(earlier.hall.firstVisitResolutionRate, earlier.hall))"
-                            }
-                        }
-                    }
-                    Markup.p(.class("meta")) { "各大厅、各月逐项数据见 /api/v1/city/disclosure（JSON）。" }
-                }
-            }
+            DisclosurePage.earlierMonths(
+                city.months, heading: "往月（全市）", note: "各大厅、各月逐项数据见 /api/v1/city/disclosure（JSON）。")
             DisclosurePage.definitions()
         }
         return ManagePage.layout(

@@ -15,19 +15,7 @@ public enum DisclosurePage {
             Markup.p(.class("meta")) { introduction(disclosure) }
             period("本月", month)
             period("本年累计", disclosure.yearToDate)
-            if disclosure.months.count > 1 {
-                Markup.section {
-                    Markup.h2 { "往月" }
-                    Markup.ul {
-                        for earlier in disclosure.months.dropFirst() {
-                            Markup.li {
-                                "\(earlier.period)：取号 \(earlier.hall.tickets)，首次到场 \(earlier.hall.cases) 件，首次办结率 \(rate(earlier.hall.firstVisitResolutionRate, earlier.hall))"
-                            }
-                        }
-                    }
-                    Markup.p(.class("meta")) { "各月逐项数据见 /api/v1/disclosure（JSON）。" }
-                }
-            }
+            earlierMonths(disclosure.months, heading: "往月", note: "各月逐项数据见 /api/v1/disclosure（JSON）。")
             certificates(disclosure.certificates)
             definitions()
         }
@@ -110,6 +98,25 @@ public enum DisclosurePage {
                     ("用于事项", entry.serviceName), ("出具部门", entry.issuer),
                     ("设定依据", entry.legalBasis.joined(separator: "；")),
                 ])
+            }
+        }
+    }
+
+    /// The months before this one, a line each (the hall's and the city's pages); nothing when
+    /// this is the year's first month.
+    @MarkupBuilder
+    static func earlierMonths(_ months: [Disclosure.Period], heading: String, note: String) -> Markup {
+        if months.count > 1 {
+            Markup.section {
+                Markup.h2 { heading }
+                Markup.ul {
+                    for earlier in months.dropFirst() {
+                        Markup.li {
+                            "\(earlier.period)：取号 \(earlier.hall.tickets)，首次到场 \(earlier.hall.cases) 件，首次办结率 \(rate(earlier.hall.firstVisitResolutionRate, earlier.hall))"
+                        }
+                    }
+                }
+                Markup.p(.class("meta")) { note }
             }
         }
     }
