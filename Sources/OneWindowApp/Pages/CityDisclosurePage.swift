@@ -39,13 +39,7 @@ package enum CityDisclosurePage {
     ) -> Markup {
         let active = period.services.filter { $0.figures.tickets + $0.figures.cases > 0 }
         return Markup.section {
-            Markup.h2 {
-                "\(name)（"
-                Markup.span(.class("nowrap")) { period.from }
-                " 至 "
-                Markup.span(.class("nowrap")) { period.to }
-                "）"
-            }
+            DisclosurePage.periodHeading(name, period)
             Markup.h3 { "全市" }
             DisclosurePage.figures(period.hall)
             for (hallName, hallPeriod) in halls {

@@ -35,13 +35,7 @@ public enum DisclosurePage {
     private static func period(_ name: String, _ period: Disclosure.Period) -> Markup {
         let active = period.services.filter { $0.figures.tickets + $0.figures.cases > 0 }
         return Markup.section {
-            Markup.h2 {
-                "\(name)（"
-                Markup.span(.class("nowrap")) { period.from }
-                " 至 "
-                Markup.span(.class("nowrap")) { period.to }
-                "）"
-            }
+            periodHeading(name, period)
             Markup.h3 { "全大厅" }
             figures(period.hall)
             for service in active {
@@ -118,6 +112,18 @@ public enum DisclosurePage {
                 }
                 Markup.p(.class("meta")) { note }
             }
+        }
+    }
+
+    /// A period's heading, its dates kept whole on a line (at 320 px the heading broke inside
+    /// its last date).
+    static func periodHeading(_ name: String, _ period: Disclosure.Period) -> Markup {
+        Markup.h2 {
+            "\(name)（"
+            Markup.span(.class("nowrap")) { period.from }
+            " 至 "
+            Markup.span(.class("nowrap")) { period.to }
+            "）"
         }
     }
 
