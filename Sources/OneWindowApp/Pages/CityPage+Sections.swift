@@ -12,7 +12,7 @@ extension CityPage {
         return ManagePage.section("halls", "各大厅对比") {
             let caption =
                 "\(board.from) 至 \(board.to)。一次办结率按首次到场的办件计（撤销的不计，仍在办的计为未一次办结）；满意率为好差评中“满意”和“非常满意”的比例。"
-            table(label: "各大厅数据表", caption: caption, columns: columns) {
+            table(label: "各大厅数据表", note: caption, columns: columns) {
                 for hall in board.halls { hallRow(hall.name, hall.report.metrics, id: hall.hallId) }
                 hallRow("全市合计", board.city.metrics, id: nil)
             }
@@ -45,7 +45,7 @@ extension CityPage {
             } else {
                 let caption =
                     "首次办结率：首次到场即办结的件数 ÷ 首次到场件数，各大厅合计。首次到场不足 \(Disclosure.minimumCases) 件的事项排在最后，显示“样本不足”。"
-                table(label: "各事项首次办结率", caption: caption, columns: columns) {
+                table(label: "各事项首次办结率", note: caption, columns: columns) {
                     for service in enough + few {
                         let m = service.metrics
                         Markup.element("tr", [Attribute("data-service", service.serviceId)]) {
@@ -124,21 +124,28 @@ extension CityPage {
         }
     }
 
-    /// A table in a frame that scrolls sideways on a phone (focusable, named), as `/manage`'s.
-    static func table(label: String, caption: String, columns: [String], @MarkupBuilder _ rows: () -> Markup)
+    /// A table in a frame that scrolls sideways on a phone (focusable, named), as `/manage`'s,
+    /// with its definitions above the frame: a caption scrolls with the table and was cut off at
+    /// 360 px (seen in Chromium), so the caption is only the table's name.
+    static func table(label: String, note: String, columns: [String], @MarkupBuilder _ rows: () -> Markup)
         -> Markup
     {
         let region = [
             .class("table-wrap"), Attribute("tabindex", "0"), Attribute("role", "region"),
             Attribute("aria-label", label),
         ]
-        return .element("div", region) {
-            Markup.element("table") {
-                Markup.element("caption") { caption }
-                Markup.element("thead") {
-                    Markup.element("tr") { for column in columns { Markup.th(Attribute("scope", "col")) { column } } }
+        return .group {
+            Markup.p(.class("meta")) { note }
+            Markup.element("div", region) {
+                Markup.element("table") {
+                    Markup.element("caption") { label }
+                    Markup.element("thead") {
+                        Markup.element("tr") {
+                            for column in columns { Markup.th(Attribute("scope", "col")) { column } }
+                        }
+                    }
+                    Markup.element("tbody") { rows() }
                 }
-                Markup.element("tbody") { rows() }
             }
         }
     }

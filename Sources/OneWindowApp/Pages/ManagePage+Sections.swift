@@ -93,30 +93,36 @@ extension ManagePage {
             Attribute("aria-label", "各事项数据表"),
         ]
         let columns = ["事项", "首次到场件数", "一次办结率", "仍在办", "首次办结率", "评价数", "满意率"]
-        return .element("div", region) {
-            Markup.element("table") {
-                Markup.element("caption") {
-                    "\(range)。一次办结率：首次到场的办件中当场办结的比例（撤销的不计），仍在办的办件计为未一次办结。"
-                }
-                Markup.element("thead") {
-                    Markup.element("tr") { for column in columns { Markup.th(Attribute("scope", "col")) { column } } }
-                }
-                Markup.element("tbody") {
-                    for service in services {
-                        let m = service.metrics
-                        Markup.element("tr") {
-                            Markup.th(Attribute("scope", "row")) {
-                                Markup.a(href: .path("guides", service.serviceId)) {
-                                    service.serviceName ?? service.serviceId
-                                }
+        // The definition goes above the frame, not in the caption: on a phone the table scrolls
+        // sideways in its frame, and a caption scrolls with it, cut off (seen in Chromium).
+        let definition = "\(range)。一次办结率：首次到场的办件中当场办结的比例（撤销的不计），仍在办的办件计为未一次办结。"
+        return .group {
+            Markup.p(.class("meta")) { definition }
+            Markup.element("div", region) { servicesRows(services, columns: columns) }
+        }
+    }
+
+    private static func servicesRows(_ services: [MetricsReport.Service], columns: [String]) -> Markup {
+        Markup.element("table") {
+            Markup.element("caption") { "各事项数据表" }
+            Markup.element("thead") {
+                Markup.element("tr") { for column in columns { Markup.th(Attribute("scope", "col")) { column } } }
+            }
+            Markup.element("tbody") {
+                for service in services {
+                    let m = service.metrics
+                    Markup.element("tr") {
+                        Markup.th(Attribute("scope", "row")) {
+                            Markup.a(href: .path("guides", service.serviceId)) {
+                                service.serviceName ?? service.serviceId
                             }
-                            Markup.td { "\(m.cohort.opened)" }
-                            Markup.td { percent(m.cohort.oneVisitRate) }
-                            Markup.td { "\(m.cohort.open)" }
-                            Markup.td { percent(m.firstVisitResolutionRate) }
-                            Markup.td { "\(m.satisfaction.counts.values.reduce(0, +))" }
-                            Markup.td { percent(m.satisfaction.satisfiedShare) }
                         }
+                        Markup.td { "\(m.cohort.opened)" }
+                        Markup.td { percent(m.cohort.oneVisitRate) }
+                        Markup.td { "\(m.cohort.open)" }
+                        Markup.td { percent(m.firstVisitResolutionRate) }
+                        Markup.td { "\(m.satisfaction.counts.values.reduce(0, +))" }
+                        Markup.td { percent(m.satisfaction.satisfiedShare) }
                     }
                 }
             }
