@@ -184,7 +184,8 @@ struct DayStatsSum {
             for (slot, change) in slots.enumerated() where touched[slot] { all.add(change) }
             if touched.contains(true) { first = min(first ?? range.from, range.from) }
         }
-        sum.stats.cohortChanges = first.map { [$0: all] } ?? [:]
+        // A difference of sums may leave a cohort day with nothing (`DayStatsSum+Difference`).
+        sum.stats.cohortChanges = all.isEmpty ? [:] : first.map { [$0: all] } ?? [:]
         (sum.range, sum.slots, sum.touched) = (nil, [], [])
         return sum
     }
