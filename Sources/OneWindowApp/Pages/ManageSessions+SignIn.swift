@@ -17,16 +17,16 @@ extension ManageSessions {
 
     /// Signs in with `token`, posted by `request`'s form: the new session's cookie value and
     /// the holder's name. A token `tokens` refuses counts as a failed sign-in of the client and
-    /// throws its 401 or 403.
+    /// throws its 401 or 403; a store or tokens that cannot answer throw 503, and count for nothing.
     package func signIn(token: String, request: Request) throws(HTTPError) -> (id: String, device: String) {
         let device: String
         do throws(HTTPError) {
             device = try tokens.holder(of: token, request: request)
         } catch {
-            signInFailed(client: request.clientAddress)
+            if error.status == 401 || error.status == 403 { signInFailed(client: request.clientAddress) }
             throw error
         }
-        return (open(tokenHash: DeviceTokens.hash(token), device: device), device)
+        return (try open(tokenHash: DeviceTokens.hash(token), device: device), device)
     }
 
     /// The origin the form came from when it is not this site's, or nil when it is. A browser

@@ -28,23 +28,34 @@ package struct SignInRoutes: Sendable {
             Route.form("\(page)/sign-in", errorPage: errorPage) { request in
                 if let refused = refused(request) { return refused }
                 let token = try request.formValues()["token"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-                let id: String
-                do throws(HTTPError) {
-                    id = try sessions.signIn(token: token, request: request).id
-                } catch {
-                    let problem = error.status == 403 ? wrongRole : "令牌不正确或已被吊销，请重新输入。"
-                    return signInPage(problem, error.status, [:])
-                }
-                return redirect(cookie: sessions.setCookie(id, for: request))
+                return signIn(token: token, request: request)
             },
             Route.form("\(page)/sign-out", body: .none, errorPage: errorPage) { request in
                 if let origin = ManageSessions.foreignOrigin(of: request) {
                     throw HTTPError(.forbidden, "a sign-out form from another site (\(origin)) is refused")
                 }
-                sessions.close(request)
+                try sessions.close(request)
                 return redirect(cookie: sessions.clearCookie(for: request))
             },
         ]
+    }
+
+    /// Opens the session and sends the browser to the page, or answers the sign-in page saying
+    /// why not: a wrong token (401), another role's (403), a store that cannot answer (503).
+    private func signIn(token: String, request: Request) -> Response {
+        let id: String
+        do throws(HTTPError) {
+            id = try sessions.signIn(token: token, request: request).id
+        } catch {
+            switch error.status {
+            case 403: return signInPage(wrongRole, 403, [:])
+            case 503:
+                let wait = error.retryAfterSeconds ?? 30
+                return signInPage("暂时无法登录：会话存储没有响应，请稍后再试。", 503, ["Retry-After": "\(wait)"])
+            default: return signInPage("令牌不正确或已被吊销，请重新输入。", error.status, [:])
+            }
+        }
+        return redirect(cookie: sessions.setCookie(id, for: request))
     }
 
     private func redirect(cookie: String) -> Response {
