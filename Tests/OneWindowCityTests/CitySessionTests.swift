@@ -81,6 +81,25 @@ struct CitySessionTests {
         }
     }
 
+    @Test("a session PostgreSQL refuses to store answers sign-in with a 503 page, no cookie, and nothing stored")
+    func sessionWriteRefused() throws {
+        let city = try CityHarness()
+        defer { city.stop() }
+        // The token is checked (PostgreSQL answers), then the session's INSERT fails.
+        try city.cluster.psql(
+            "ALTER TABLE city_session ADD CONSTRAINT refuse_all CHECK (false) NOT VALID",
+            database: city.location.database)
+        let (response, cookie) = try CityPageTests.signIn(city, city.reader)
+        #expect(response.status == 503)
+        #expect(response.text.contains("暂时无法登录"), "\(response.text)")
+        #expect(cookie == nil)
+        let store = city.application.store
+        #expect(try CityDatabase.wait { try await store.storedSessions() }.isEmpty)
+        try city.cluster.psql("ALTER TABLE city_session DROP CONSTRAINT refuse_all", database: city.location.database)
+        #expect(try CityPageTests.signIn(city, city.reader).0.status == 303)
+        #expect(try CityDatabase.wait { try await store.storedSessions() }.count == 1)
+    }
+
     @Test("with PostgreSQL stopped, sign-out answers 503 and the session is still there once it is back")
     func signOutDatabaseDown() throws {
         let city = try CityHarness()
