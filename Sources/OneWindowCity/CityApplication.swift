@@ -45,7 +45,9 @@ public final class CityApplication: Sendable {
         let tokens = CityTokens(store: store, logger: logger)
         let sessions = ManageSessions(
             path: "/city", cookieName: "ow_city", tokens: CityReaderTokens(tokens: tokens),
-            store: CitySessionStore(store: store, logger: logger), clock: configuration.clock)
+            store: CitySessionStore(store: store, logger: logger),
+            throttle: CitySignInThrottle(store: store, logger: logger, clock: configuration.clock),
+            clock: configuration.clock)
         let context = CityContext(configuration: configuration, store: store, logger: logger, sessions: sessions)
         router = Router(
             routes: CityRoutes.all(context), logger: logger,

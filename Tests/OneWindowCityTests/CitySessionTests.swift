@@ -100,6 +100,23 @@ struct CitySessionTests {
         #expect(try CityDatabase.wait { try await store.storedSessions() }.count == 1)
     }
 
+    @Test("failed sign-ins are counted for all city services together: five spread over two, then both answer 429")
+    func throttleAcrossServices() throws {
+        let city = try CityHarness()
+        defer { city.stop() }
+        let second = try SecondCityService(city)
+        defer { second.stop() }
+        for client in [city.client, second.client, city.client, second.client, city.client] {
+            #expect(try citySignIn(client, "reader-token-guess").0.status == 401)
+        }
+        for client in [second.client, city.client] {
+            let (throttled, cookie) = try citySignIn(client, city.reader)
+            #expect(throttled.status == 429, "even the right token waits after five failures on any service")
+            #expect(Int(throttled.headers["retry-after"] ?? "") ?? 0 > 0)
+            #expect(cookie == nil)
+        }
+    }
+
     @Test("with PostgreSQL stopped, sign-out answers 503 and the session is still there once it is back")
     func signOutDatabaseDown() throws {
         let city = try CityHarness()

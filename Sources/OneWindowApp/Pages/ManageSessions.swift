@@ -40,18 +40,19 @@ package final class ManageSessions: Sendable {
     /// What a token is checked against, at sign-in and on every request.
     let tokens: any SessionTokens
     /// Failed sign-ins per client address (`ManageSessions+SignIn`).
-    let failures: RateLimiter
+    let failures: any SignInThrottle
 
     package init(
         path: String = "/manage", cookieName: String = "ow_manage", tokens: any SessionTokens,
-        store: any SessionStore = MemorySessionStore(), clock: @escaping @Sendable () -> Date
+        store: any SessionStore = MemorySessionStore(), throttle: (any SignInThrottle)? = nil,
+        clock: @escaping @Sendable () -> Date
     ) {
         self.store = store
         self.path = path
         self.cookieName = cookieName
         self.tokens = tokens
         self.clock = clock
-        failures = RateLimiter(rule: Self.failedSignIns, clock: clock)
+        failures = throttle ?? MemorySignInThrottle(rule: Self.failedSignIns, clock: clock)
     }
 
     /// Opens a session for the device whose token hashes to `tokenHash`; returns the cookie's value.

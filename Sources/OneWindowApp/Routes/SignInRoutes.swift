@@ -49,13 +49,16 @@ package struct SignInRoutes: Sendable {
         } catch {
             switch error.status {
             case 403: return signInPage(wrongRole, 403, [:])
-            case 503:
-                let wait = error.retryAfterSeconds ?? 30
-                return signInPage("暂时无法登录：会话存储没有响应，请稍后再试。", 503, ["Retry-After": "\(wait)"])
+            case 503: return unavailable(error)
             default: return signInPage("令牌不正确或已被吊销，请重新输入。", error.status, [:])
             }
         }
         return redirect(cookie: sessions.setCookie(id, for: request))
+    }
+
+    /// The sign-in page when the sessions' store cannot answer (the city's PostgreSQL down).
+    private func unavailable(_ error: HTTPError) -> Response {
+        signInPage("暂时无法登录：会话存储没有响应，请稍后再试。", 503, ["Retry-After": "\(error.retryAfterSeconds ?? 30)"])
     }
 
     private func redirect(cookie: String) -> Response {
@@ -63,12 +66,19 @@ package struct SignInRoutes: Sendable {
     }
 
     /// The sign-in page that answers instead of checking the token: 403 for a form from another
-    /// site, 429 with `Retry-After` for a client with too many failed sign-ins. Nil to go on.
+    /// site, 429 with `Retry-After` for a client with too many failed sign-ins, 503 when the
+    /// throttle cannot answer. Nil to go on.
     private func refused(_ request: Request) -> Response? {
         if ManageSessions.foreignOrigin(of: request) != nil {
             return signInPage("请在本站的登录页输入令牌。", 403, [:])
         }
-        if let wait = sessions.signInWait(client: request.clientAddress) {
+        let wait: Int?
+        do throws(HTTPError) {
+            wait = try sessions.signInWait(client: request.clientAddress)
+        } catch {
+            return unavailable(error)
+        }
+        if let wait {
             let minutes = max(1, (wait + 59) / 60)
             return signInPage("登录失败次数过多，请 \(minutes) 分钟后再试。", 429, ["Retry-After": "\(wait)"])
         }
