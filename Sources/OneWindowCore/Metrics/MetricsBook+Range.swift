@@ -64,22 +64,28 @@ extension MetricsBook {
 
     /// The first and last month whose stored days a range reads through `yearToDate`: the
     /// summed months inside it, and a summed month at either end when fewer of its days lie
-    /// outside the range than inside (those are taken away instead of the others added).
+    /// outside the range than inside (those are taken away instead of the others added), if
+    /// that reads no year to date more: when the months inside reach into the end month's year.
+    /// A month on its own would cost two years to date, each larger than many days.
     private func summedMonths(from: String, to: String) -> (first: String?, last: String?) {
         let (fromMonth, toMonth) = (String(Self.month(of: from)), String(Self.month(of: to)))
-        var inside = yearToDate.keys.filter { month in
+        let inside = yearToDate.keys.filter { month in
             let bounds = Self.bounds(of: month)
             return bounds.first >= from && bounds.last <= to
         }
-        if fromMonth < toMonth {
-            func day(_ text: String) -> Int { Int(text.suffix(2)) ?? 1 }
-            let length = day(Self.bounds(of: fromMonth).last)
-            if yearToDate[fromMonth] != nil, day(from) - 1 < length - day(from) + 1 { inside.append(fromMonth) }
-            if yearToDate[toMonth] != nil, day(Self.bounds(of: toMonth).last) - day(to) < day(to) {
-                inside.append(toMonth)
-            }
+        guard var first = inside.min(), var last = inside.max() else { return (nil, nil) }
+        func day(_ text: String) -> Int { Int(text.suffix(2)) ?? 1 }
+        if yearToDate[fromMonth] != nil, fromMonth.prefix(4) == first.prefix(4),
+            day(from) - 1 < day(Self.bounds(of: fromMonth).last) - day(from) + 1
+        {
+            first = fromMonth
         }
-        return (inside.min(), inside.max())
+        if yearToDate[toMonth] != nil, toMonth.prefix(4) == last.prefix(4),
+            day(Self.bounds(of: toMonth).last) - day(to) < day(to)
+        {
+            last = toMonth
+        }
+        return (first, last)
     }
 
     /// The latest summed month of `year` up to `month`, nil if none.
@@ -94,6 +100,7 @@ extension MetricsBook {
         guard parts.serviceIds.contains(serviceId) else { return nil }
         let (from, to) = (parts.from, parts.to)
         var total = DayStatsSum()
+        total.foldsCohorts = true
         // Cannot throw: the bytes were checked when the day was stored.
         for services in parts.added {
             guard let stored = services[serviceId] else { continue }
