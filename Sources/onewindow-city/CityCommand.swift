@@ -9,7 +9,10 @@ struct CityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "onewindow-city",
         abstract: "The city's service: halls' events into PostgreSQL, city-wide figures.",
-        subcommands: [CityServe.self, CityHallAdd.self, CityReaderAdd.self, CityMigrate.self])
+        subcommands: [
+            CityServe.self, CityHallAdd.self, CityHallToken.self, CityReaderAdd.self, CityReaderRemove.self,
+            CityMigrate.self,
+        ])
 }
 
 /// Where PostgreSQL is; each option also reads an environment variable.

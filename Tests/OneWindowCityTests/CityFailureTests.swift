@@ -162,7 +162,7 @@ struct CityFailureTests {
         let stoppedAt = Date()
         try halls["a"]!.play(4)
         try halls["b"]!.play(4)
-        while Date().timeIntervalSince(stoppedAt) < 8 { Thread.sleep(forTimeInterval: 0.2) }
+        while Date().timeIntervalSince(stoppedAt) < 30 { Thread.sleep(forTimeInterval: 0.2) }
         try cluster.start()
         // Hall c lives through to its next day cut off, then its network returns.
         clock.advance(86_400)
