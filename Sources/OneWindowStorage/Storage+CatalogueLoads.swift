@@ -6,8 +6,10 @@ import OneWindowCore
 public struct CatalogueLoad: Sendable, Equatable, Codable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "catalogue_load"
     /// GRDB's own date text, written by hand: its default goes through a `DateFormatter`,
-    /// which pages in ICU's code and data at start-up for this one row.
-    public static let databaseDateEncodingStrategy = DatabaseDateEncodingStrategy.custom { Timestamp.sqlite($0) }
+    /// which paged ICU's code and data in at start-up for this one row.
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
+        .custom { Timestamp.sqlite($0) }
+    }
 
     public var loadedAt: Date
     public var file: String
