@@ -7,7 +7,8 @@
 // exactly what the daemon would have logged, and each day's metrics rollup is stored after its
 // last events, as the daemon's rollover does. For speed (`HistoryDatabase`, `HistoryWriter`):
 // one transaction per day, written on a second thread while the next day is simulated, into a
-// file opened without syncs or a write-ahead log.
+// file opened without syncs or a write-ahead log; ONEWINDOW_HISTORY_WRITE=daemon writes as the
+// daemon does instead (WAL, synchronous=FULL, a transaction per ten simulated minutes).
 //
 // Usage: onewindow-history DATABASE [TICKETS=100000] [DAYS=30] [CATALOGUE=services.json]
 // The days end yesterday (hall-local), so the daemon starts on a fresh day, or on
@@ -40,13 +41,13 @@ do {
     FileHandle.standardError.write(Data("\(cataloguePath): \(error)\n".utf8))
     exit(1)
 }
-let (storage, database) = try HistoryDatabase.open(path: databasePath)
-let writer = HistoryWriter(storage: storage)
+let environment = ProcessInfo.processInfo.environment
+let database = try HistoryDatabase(path: databasePath, daemonLike: environment["ONEWINDOW_HISTORY_WRITE"] == "daemon")
+let writer = HistoryWriter(storage: database.storage)
 let calendar = HallCalendar(timeZone: catalogue.hall.timeZone)
 var random = SeededRandom(seed: UInt64(ticketTotal) &* 31 &+ UInt64(dayCount))
 
 let started = Date()
-let environment = ProcessInfo.processInfo.environment
 let firstDay: Date
 if let lastDay = environment["ONEWINDOW_HISTORY_LAST_DAY"] {
     guard let last = WorkingDays.date(lastDay) else {
@@ -68,6 +69,9 @@ for index in 0..<(dayCount + (withToday ? 1 : 0)) {
     var now = opening
     while now < (isToday ? min(closing, Date()) : closing) {
         simulation.step(at: now, closing: closing, random: &random)
+        if let every = database.writeEvery, Int(now.timeIntervalSince(opening)) % every == 0 {
+            try writer.submit(simulation.takeChanges(), rollUpBefore: nil)
+        }
         now = now.addingTimeInterval(10)
     }
     if !isToday { simulation.close(at: closing) }
@@ -77,7 +81,7 @@ for index in 0..<(dayCount + (withToday ? 1 : 0)) {
     print("\(calendar.day(of: date)): \(simulation.issuedToday) tickets")
 }
 let written = try writer.finish()
-try HistoryDatabase.finish(database)
+try database.finish()
 print(
     "wrote \(simulation.issuedTotal) tickets, \(written) events over \(dayCount) days into \(databasePath) "
         + "in \(Int(Date().timeIntervalSince(started))) s")
