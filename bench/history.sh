@@ -44,7 +44,7 @@ history="bench/out/history-$tickets-$days-$(date +%F).sqlite"
 if [ ! -f "$history" ]; then
     start=$(date +%s.%N)
     .build/release/onewindow-history "$history.tmp" "$tickets" "$days" services.json | tail -n 1
-    # Into the main file before it is moved: the generator leaves its last writes in the WAL.
+    # Into the main file before it is moved (only ONEWINDOW_HISTORY_WRITE=daemon leaves writes in the WAL).
     sqlite3 "$history.tmp" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
     rm -f "$history.tmp-wal" "$history.tmp-shm"
     mv "$history.tmp" "$history"
