@@ -20,6 +20,10 @@ struct MetricsRollupTests {
         var ranges = [
             (month, today), ("2026-11-01", today), (days[3], days[9]), (days[10], days[20]), (days[21], today),
             (today, today),
+            // Ranges that start and end inside months: November read as its year to date less
+            // the days outside (`MetricsBook+Range`), or its days one by one.
+            ("2026-11-03", today), ("2026-10-20", "2026-11-25"), ("2026-10-01", "2026-11-29"),
+            ("2026-11-04", "2026-11-28"),
         ]
         ranges += days.map { ($0, $0) }
         return ranges

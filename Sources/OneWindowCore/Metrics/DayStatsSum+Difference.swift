@@ -31,6 +31,7 @@ extension DayStatsSum {
         throws(RollupReader.Malformed)
     {
         var part = DayStatsSum()
+        part.foldsCohorts = foldsCohorts
         try part.add(rollup: bytes, cohortsFrom: from, to: to)
         subtract(part)
     }
@@ -42,12 +43,20 @@ extension DayStatsSum {
             for (slot, change) in slots.enumerated() where touched[slot] {
                 changes[DayNumber.text(range.low + slot), default: CohortChange()].add(change)
             }
+            if foldedTouched { changes[range.from, default: CohortChange()].add(foldedChange) }
         }
         return changes
     }
 
     /// Takes `change` away from cohort `day`, from its slot if the sum keeps that day in one.
     private mutating func subtract(_ change: CohortChange, cohort day: String) {
+        if let range, let number = DayNumber.of(day), number >= range.low, number <= range.high, foldsCohorts {
+            folded.closedLater -= change.closedLater
+            folded.cancelled -= change.cancelled
+            foldedDays.subtract(SecondsHistogram(change.daysToClose))
+            foldedTouched = folded.closedLater != 0 || folded.cancelled != 0 || foldedDays != SecondsHistogram()
+            return
+        }
         if let range, let number = DayNumber.of(day), number >= range.low, number <= range.high {
             let slot = number - range.low
             slots[slot].subtract(change)

@@ -17,6 +17,13 @@ struct DayStatsSum {
     var range: (from: String, to: String, low: Int, high: Int)?
     var slots: [CohortChange] = []
     var touched: [Bool] = []
+    /// Set before anything is added: the range's cohort changes go into one as they are read
+    /// (`folded`, its days to close in `foldedDays`), not a slot per day; what a report reads
+    /// (`rangeSum`). Each slot's dictionary, merged again into one, was a sixth of a year's query.
+    var foldsCohorts = false
+    var folded = CohortChange()
+    var foldedDays = SecondsHistogram()
+    var foldedTouched = false
 
     init() {}
 
@@ -101,6 +108,13 @@ struct DayStatsSum {
                     try input.skipHistogram()
                     continue
                 }
+                if foldsCohorts {
+                    foldedTouched = true
+                    folded.closedLater += closedLater
+                    folded.cancelled += cancelled
+                    try foldedDays.add(reading: &input)
+                    continue
+                }
                 let slot = number - numbered.low
                 touched[slot] = true
                 slots[slot].closedLater += closedLater
@@ -165,8 +179,9 @@ struct DayStatsSum {
             high - low < 4_000
         else { return nil }
         range = (from, to, low, high)
-        slots = Array(repeating: CohortChange(), count: high - low + 1)
-        touched = Array(repeating: false, count: high - low + 1)
+        let count = foldsCohorts ? 0 : high - low + 1
+        slots = Array(repeating: CohortChange(), count: count)
+        touched = Array(repeating: false, count: count)
         return (low, high)
     }
 
@@ -182,10 +197,13 @@ struct DayStatsSum {
         for change in stats.cohortChanges.values { all.add(change) }
         if let range {
             for (slot, change) in slots.enumerated() where touched[slot] { all.add(change) }
-            if touched.contains(true) { first = min(first ?? range.from, range.from) }
+            if foldedTouched { all.add(foldedChange) }
+            if touched.contains(true) || foldedTouched { first = min(first ?? range.from, range.from) }
         }
-        sum.stats.cohortChanges = first.map { [$0: all] } ?? [:]
+        // A difference of sums may leave a cohort day with nothing (`DayStatsSum+Difference`).
+        sum.stats.cohortChanges = all.isEmpty ? [:] : first.map { [$0: all] } ?? [:]
         (sum.range, sum.slots, sum.touched) = (nil, [], [])
+        (sum.folded, sum.foldedDays, sum.foldedTouched) = (CohortChange(), SecondsHistogram(), false)
         return sum
     }
 
@@ -199,7 +217,15 @@ struct DayStatsSum {
             for (slot, change) in slots.enumerated() where touched[slot] {
                 total.cohortChanges[DayNumber.text(range.low + slot), default: CohortChange()].add(change)
             }
+            if foldedTouched { total.cohortChanges[range.from, default: CohortChange()].add(foldedChange) }
         }
         return total
+    }
+
+    /// The folded cohort changes as one `CohortChange`.
+    var foldedChange: CohortChange {
+        var change = folded
+        change.daysToClose = foldedDays.histogram
+        return change
     }
 }

@@ -13,9 +13,9 @@ public struct MetricsBook: Sendable {
     public internal(set) var days: [String: [String: DayStats]] = [:]
     /// Closed days as the rollups store them, per hall day, per service (`compact(before:)`).
     public internal(set) var stored: [String: [String: StoredDay]] = [:]
-    /// The stored days of each whole month before the latest, summed per service
-    /// (`MetricsBook+Months`): what a long range adds instead of the month's days.
-    public internal(set) var months: [String: [String: StoredDay]] = [:]
+    /// Per month that is over, per service, the stored days of its year up to its end
+    /// (`MetricsBook+Months`): what a long range reads instead of the months' days.
+    public internal(set) var yearToDate: [String: [String: StoredDay]] = [:]
     /// Bad reviews by evaluation id.
     public internal(set) var badReviews: [String: BadReview] = [:]
     /// Tickets still open: when they were issued and called, for their wait and service times.
@@ -204,7 +204,18 @@ public struct MetricsBook: Sendable {
     /// Cases open at the end of `to`, per service: opened by then, and not closed or cancelled by then.
     public func openCases(through to: String) -> [String: Int] {
         var open: [String: Int] = [:]
+        // Per year, the latest summed month over by `to` counts for all its year's days to its end.
+        var summed: [Substring: String] = [:]
+        for month in yearToDate.keys where Self.bounds(of: month).last <= to {
+            summed[month.prefix(4)] = max(summed[month.prefix(4)] ?? "", month)
+        }
+        for month in summed.values {
+            for (serviceId, stored) in yearToDate[month] ?? [:] {
+                open[serviceId, default: 0] += stored.casesOpened - stored.casesEnded
+            }
+        }
         for (day, services) in stored where day <= to {
+            if let month = summed[day.prefix(4)], Self.month(of: day) <= month { continue }
             for (serviceId, stored) in services {
                 open[serviceId, default: 0] += stored.casesOpened - stored.casesEnded
             }

@@ -27,7 +27,10 @@ extension MetricsReport {
         open: [String: Int], badReviews: [MetricsBook.BadReview], catalogue: Catalogue?, today: String
     ) {
         var hall = DayStatsSum()
-        // Grouped once: a year has tens of thousands of bad reviews, filtered per service before.
+        // The figures count only the bad reviews not rectified (`HallMetrics.Satisfaction`):
+        // a year had 37,617 bad reviews, 6,257 of them open, and grouping them all by service
+        // was a tenth of a year's query. Grouped once, not filtered per service.
+        let badReviews = badReviews.filter { !$0.rectified }
         let badByService = Dictionary(grouping: badReviews, by: \.serviceId)
         let ids = serviceId.map { [$0] } ?? catalogue?.services.map(\.id) ?? []
         let extra = serviceIds.subtracting(ids).sorted()

@@ -9,7 +9,8 @@ extension MetricsBook {
         let parts = rangeParts(from: from, to: to)
         var ids = parts.serviceIds
         var open = openCases(through: to)
-        var bad = badReviews.values.filter { $0.hallDay >= from && $0.hallDay <= to }
+        // Only the open ones count (`MetricsReport(…sum:…)`): the cheap test first.
+        var bad = badReviews.values.filter { !$0.rectified && $0.hallDay >= from && $0.hallDay <= to }
         if let serviceId {
             ids = ids.filter { $0 == serviceId }
             open = open.filter { $0.key == serviceId }
