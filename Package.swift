@@ -121,7 +121,7 @@ let package = Package(
         // queue's own commands and the storage's write path, for bench/history.sh.
         .executableTarget(
             name: "onewindow-history",
-            dependencies: ["OneWindowCore", "OneWindowStorage"],
+            dependencies: ["OneWindowCore", "OneWindowStorage", .product(name: "GRDB", package: "GRDB.swift")],
             path: "bench/HistoryGenerator"
         ),
         .target(
