@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import OneWindowApp
+import OneWindowTesting
 import Testing
 
 @testable import OneWindowCity
@@ -8,15 +9,18 @@ import Testing
 /// `CitySessionStore` on its own: what one city service stores, another reads back whole.
 @Suite("The city's session store", .serialized, .timeLimit(.minutes(2)))
 struct CitySessionStoreTests {
+    static func calls() -> CityBlockingCalls {
+        CityBlockingCalls(logger: Logger(label: "onewindow.city.test"), clock: { Date() })
+    }
+
     @Test("a session stored by one city service reads back on another field by field, its CSRF token included")
     func roundTrip() throws {
         let city = try CityHarness()
         defer { city.stop() }
         let second = try SecondCityService(city)
         defer { second.stop() }
-        let logger = Logger(label: "onewindow.city.test")
-        let storeA = CitySessionStore(store: city.application.store, logger: logger)
-        let storeB = CitySessionStore(store: second.application.store, logger: logger)
+        let storeA = CitySessionStore(store: city.application.store, calls: Self.calls())
+        let storeB = CitySessionStore(store: second.application.store, calls: Self.calls())
         let now = Date(timeIntervalSince1970: 1_796_000_000.25)
         let session = ManageSessions.Session(
             tokenHash: String(repeating: "a", count: 64), device: "city-office",
@@ -32,7 +36,7 @@ struct CitySessionStoreTests {
     func limit() throws {
         let city = try CityHarness()
         defer { city.stop() }
-        let store = CitySessionStore(store: city.application.store, logger: Logger(label: "onewindow.city.test"))
+        let store = CitySessionStore(store: city.application.store, calls: Self.calls())
         let now = Date(timeIntervalSince1970: 1_796_000_000)
         func session(_ hours: Double) -> ManageSessions.Session {
             ManageSessions.Session(
@@ -46,5 +50,28 @@ struct CitySessionStoreTests {
         try store.insert(session(4), key: "fourth", now: now, limit: 3)
         #expect(try store.session(key: "first", now: now) == nil, "the one that expires first made room")
         for key in ["second", "third", "fourth"] { #expect(try store.session(key: key, now: now) != nil, "\(key)") }
+    }
+
+    @Test(
+        "with PostgreSQL stopped, one call waits for it; the others answer 503 at once for a second, then one tries again"
+    )
+    func outagePause() throws {
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_796_000_000))
+        let city = try CityHarness(clock: clock.read)
+        defer { city.stop() }
+        let calls = city.application.blockingCalls
+        let before = calls.attempted
+        city.cluster.stop(immediately: true)
+        for _ in 0..<4 {
+            #expect(try city.metrics("from=2026-11-01&to=2026-11-02").status == 503)
+            #expect(try CityPageTests.signIn(city, city.reader).0.status == 503)
+        }
+        #expect(calls.attempted == before + 1, "only the first call waited for PostgreSQL")
+        clock.advance(CityBlockingCalls.pause + 0.5)
+        #expect(try city.metrics("from=2026-11-01&to=2026-11-02").status == 503)
+        #expect(calls.attempted == before + 2, "after the pause one call tries again")
+        try city.cluster.start()
+        clock.advance(CityBlockingCalls.pause + 0.5)
+        #expect(try city.metrics("from=2026-11-01&to=2026-11-02").status == 200)
     }
 }
