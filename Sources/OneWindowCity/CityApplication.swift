@@ -27,6 +27,8 @@ public final class CityApplication: Sendable {
     /// The route table (tests hold it against the OpenAPI document).
     public let router: Router
     private let server: HTTPServer
+    /// The PostgreSQL calls made on a request's thread (tokens, sessions, failed sign-ins).
+    let blockingCalls: CityBlockingCalls
     private let logger: Logger
 
     /// Connects and applies the migrations (waits up to `migrationTimeout` seconds for PostgreSQL).
@@ -42,11 +44,13 @@ public final class CityApplication: Sendable {
             database.close()
             throw error
         }
-        let tokens = CityTokens(store: store, logger: logger)
+        let calls = CityBlockingCalls(logger: logger, clock: configuration.clock)
+        blockingCalls = calls
+        let tokens = CityTokens(store: store, calls: calls)
         let sessions = ManageSessions(
             path: "/city", cookieName: "ow_city", tokens: CityReaderTokens(tokens: tokens),
-            store: CitySessionStore(store: store, logger: logger),
-            throttle: CitySignInThrottle(store: store, logger: logger, clock: configuration.clock),
+            store: CitySessionStore(store: store, calls: calls),
+            throttle: CitySignInThrottle(store: store, calls: calls, clock: configuration.clock),
             clock: configuration.clock)
         let context = CityContext(configuration: configuration, store: store, logger: logger, sessions: sessions)
         router = Router(

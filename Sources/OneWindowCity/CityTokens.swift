@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import OneWindowHTTP
 
 /// The bearer tokens the city accepts, looked up in PostgreSQL on every request (one point
@@ -9,11 +8,11 @@ import OneWindowHTTP
 /// city services cannot keep one fresh without asking PostgreSQL anyway.
 final class CityTokens: Sendable {
     private let store: CityStore
-    private let logger: Logger
+    private let calls: CityBlockingCalls
 
-    init(store: CityStore, logger: Logger) {
+    init(store: CityStore, calls: CityBlockingCalls) {
         self.store = store
-        self.logger = logger
+        self.calls = calls
     }
 
     /// The device of `request`'s bearer token if it has one of `roles`; else 401 or 403, and
@@ -36,11 +35,6 @@ final class CityTokens: Sendable {
     /// The device whose token hashes to `digest`, nil for none; 503 when PostgreSQL does not answer.
     func device(_ digest: String) throws(HTTPError) -> Device? {
         let store = store
-        do {
-            return try CityDatabase.wait(timeout: CityRoutes.databaseSeconds) { try await store.device(digest: digest) }
-        } catch {
-            logger.warning("token lookup failed: \(error)")
-            throw CityRoutes.unavailable
-        }
+        return try calls.run("token lookup") { try await store.device(digest: digest) }
     }
 }

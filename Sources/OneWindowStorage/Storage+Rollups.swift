@@ -44,7 +44,8 @@ extension Storage {
                     SELECT id, service_id, hall_day, rectify_by, rectified_at FROM evaluation WHERE rating <= 2
                     """)
             while let row = try rows.next() {
-                let rectifiedAt: Date? = row[4]
+                // As text: GRDB's `Date` decoding goes through a Foundation calendar and ICU.
+                let rectifiedAt = (row[4] as String?).map { Timestamp.date(sqlite: $0) ?? row[4] }
                 reviews[row[0]] = MetricsBook.BadReview(
                     serviceId: row[1], hallDay: row[2], due: row[3], rectified: rectifiedAt != nil,
                     rectifiedOn: rectifiedAt.map(dayOf))
