@@ -9,7 +9,9 @@ struct CityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "onewindow-city",
         abstract: "The city's service: halls' events into PostgreSQL, city-wide figures.",
-        subcommands: [CityServe.self, CityHallAdd.self, CityReaderAdd.self, CityMigrate.self])
+        subcommands: [
+            CityServe.self, CityHallAdd.self, CityReaderAdd.self, CityMigrate.self, CityRebuildPrefixes.self,
+        ])
 }
 
 /// Where PostgreSQL is; each option also reads an environment variable.
@@ -53,6 +55,7 @@ struct CityMigrate: ParsableCommand {
         let database = CityDatabase(try database.location, logger: Logger(label: "onewindow-city"))
         defer { database.close() }
         let store = CityStore(database)
-        try CityDatabase.wait(timeout: 60) { try await store.migrate() }
+        // Migration 0003 builds every hall's running totals once: minutes for a province.
+        try CityDatabase.wait(timeout: 3_600) { try await store.migrate() }
     }
 }
