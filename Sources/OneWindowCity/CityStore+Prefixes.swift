@@ -77,12 +77,16 @@ extension CityStore {
         for (serviceId, low) in zip(services, lows) {
             let added = parts[serviceId]!
             let rows = stored[serviceId] ?? [:]
-            var old = rows.first { $0.key < low }?.value ?? DayStats()
+            var old = rows.first { $0.key < low }?.value
             var delta = DayStats()
             for day in Set(rows.keys.filter { $0 >= low }).union(added.keys).sorted() {
                 if let row = rows[day] { old = row }
                 if let part = added[day] { delta.add(part) }
-                var total = old
+                // Nothing stored before (a new hall, the backfill): the parts are the total.
+                guard var total = old else {
+                    totals.append((serviceId, day, delta))
+                    continue
+                }
                 total.add(delta)
                 totals.append((serviceId, day, total))
             }
