@@ -6,16 +6,17 @@
 /// histograms never go back into dictionaries on the way.
 struct DayStatsSum {
     /// Everything but the seconds histograms below (their fields here stay empty).
-    private(set) var stats = DayStats()
-    private(set) var waits = SecondsHistogram()
-    private(set) var services = SecondsHistogram()
+    var stats = DayStats()
+    var waits = SecondsHistogram()
+    var services = SecondsHistogram()
     /// The waits per ticket channel.
-    private(set) var channelWaits: [String: SecondsHistogram] = [:]
+    var channelWaits: [String: SecondsHistogram] = [:]
     /// Cohort changes of a range of real days, by day number from `range.low`: no text is
-    /// hashed per row. Moved into `stats.cohortChanges` by `total`.
-    private var range: (from: String, to: String, low: Int, high: Int)?
-    private var slots: [CohortChange] = []
-    private var touched: [Bool] = []
+    /// hashed per row. Moved into `stats.cohortChanges` by `total`. Not private only so that
+    /// `DayStatsSum+Difference` can take changes away where they lie.
+    var range: (from: String, to: String, low: Int, high: Int)?
+    var slots: [CohortChange] = []
+    var touched: [Bool] = []
 
     init() {}
 

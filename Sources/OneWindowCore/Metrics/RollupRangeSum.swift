@@ -22,6 +22,15 @@ public struct RollupRangeSum {
             rollup: rollup.rollup, cohortsOnly: !inRange, cohortsFrom: from, to: to)
     }
 
+    /// Takes away one service's rollup as `add(_:serviceId:inRange: true)` adds it: its own
+    /// figures and its changes of the range's cohorts. A range is then the difference of two
+    /// cumulative rollups (`DayStatsSum+Difference`): add the one through `to`, subtract the
+    /// one through the day before `from`.
+    public mutating func subtract(_ rollup: StoredDay, serviceId: String) {
+        // Cannot throw: `StoredDay` checked the bytes.
+        try? sums[serviceId, default: DayStatsSum()].subtract(rollup: rollup.rollup, cohortsFrom: from, to: to)
+    }
+
     /// Per service, the range's figures (the cohorts' changes added into one, as
     /// `MetricsBook.sum` gives them).
     public var totals: [String: DayStats] {

@@ -57,6 +57,35 @@ struct SecondsHistogram: Sendable, Equatable {
         for (value, count) in histogram { add(value, count) }
     }
 
+    /// Takes `other`'s counts away (a range as the difference of two cumulative sums). A page
+    /// left with only zeros stays allocated; `forEach` and `==` do not see zeros.
+    mutating func subtract(_ other: SecondsHistogram) {
+        for (value, count) in other.beyond {
+            let left = beyond[value, default: 0] - count
+            beyond[value] = left == 0 ? nil : left
+        }
+        for (page, offset) in other.pages.enumerated() where offset >= 0 {
+            let base = cell(for: page << Self.pageBits)
+            let from = Int(offset)
+            for index in 0..<Self.pageSize { cells[base + index] -= other.cells[from + index] }
+        }
+    }
+
+    /// Equal when every second has the same count: where pages lie, and zeros, do not matter
+    /// (a sum that took something away keeps its pages).
+    static func == (lhs: SecondsHistogram, rhs: SecondsHistogram) -> Bool {
+        guard lhs.beyond.filter({ $0.value != 0 }) == rhs.beyond.filter({ $0.value != 0 }) else { return false }
+        for page in 0..<max(lhs.pages.count, rhs.pages.count) {
+            for index in 0..<pageSize where lhs.count(page, index) != rhs.count(page, index) { return false }
+        }
+        return true
+    }
+
+    private func count(_ page: Int, _ index: Int) -> Int {
+        guard page < pages.count, pages[page] >= 0 else { return 0 }
+        return cells[Int(pages[page]) + index]
+    }
+
     /// Adds a histogram as `RollupWriter.histogram` wrote it.
     mutating func add(reading input: inout RollupReader) throws(RollupReader.Malformed) {
         var value = 0
