@@ -19,7 +19,8 @@
 # Each figure is printed with the load average of the moment (others' builds share the 2 cores).
 #
 # Usage: bench/city.sh [REAL] [TICKETS_PER_DAY] [DAYS] [SIM] [ROUNDS]   (4 2740 45 200 7)
-# YEAR_HISTORY=FILE names the one-year history whose days make the template (step 4).
+# YEAR_HISTORY=FILE names the one-year history whose days make the template (step 4);
+# PERF=1 records the city service with perf during the queries (bench/out/city-perf-SIM.*).
 # CONFIG=debug uses the debug build (a quick look; its rates are not the release's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -237,6 +238,11 @@ sql -c "select 'copied: halls $low…$sim in $(( $(date +%s) - started )) s: ' |
     (select count(*) from city_prefix) || ' running-total rows, ' ||
     (select count(*) from city_bad_review) || ' bad reviews, ' || pg_size_pretty(pg_database_size('city')) || ' in all'"
 
+# PERF=1: perf records the first city service (which answers the queries) during them.
+if [ -n "${PERF:-}" ]; then
+    perf record -F 499 -g -p "$(head -n 1 "$work/pids")" -o "bench/out/city-perf-$sim.data" >/dev/null 2>&1 &
+    perfpid=$!
+fi
 python3 - "$city1" "$reader" "$yearFirst" "$last" "$rounds" <<'PY'
 import json, statistics, sys, time, urllib.error, urllib.request
 port, token, first, last, rounds = sys.argv[1:]
@@ -270,5 +276,12 @@ if times:
           f"{report['city']['ticketsIssued']:,} tickets, {len(body) / 1e6:.1f} MB: median {statistics.median(times):.0f} ms "
           f"({min(times):.0f}–{max(times):.0f}, {len(times)} answered, {failed} not; load {min(loads)}–{max(loads)})")
 PY
+if [ -n "${PERF:-}" ]; then
+    kill -INT "$perfpid"
+    wait "$perfpid" || true
+    perf report -i "bench/out/city-perf-$sim.data" --no-children --percent-limit 1 --stdio 2>/dev/null |
+        grep -E '^ +[0-9.]+%' >"bench/out/city-perf-$sim.txt" || true
+    echo "perf of the city service at $sim SIM halls: bench/out/city-perf-$sim.txt"
+fi
 low=$((sim + 1))
 done
