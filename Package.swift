@@ -2,6 +2,8 @@
 import PackageDescription
 
 // Layers, from the inside out (see README "Design"):
+//   OneWindowHan     tables of Han characters (pinyin, traditional to simplified), generated
+//                    from ICU once so that neither process pages in ICU's data. No I/O.
 //   OneWindowCore    the hall's domain: catalogue, guides, validation, search. No I/O.
 //   OneWindowStorage SQLite through GRDB: migrations and one function per query.
 //   OneWindowHTTP    libmicrohttpd wrapped: server, route table, body collector, error reply.
@@ -35,7 +37,8 @@ let package = Package(
             pkgConfig: "libmicrohttpd",
             providers: [.apt(["libmicrohttpd-dev"])]
         ),
-        .target(name: "OneWindowCore"),
+        .target(name: "OneWindowHan"),
+        .target(name: "OneWindowCore", dependencies: ["OneWindowHan"]),
         .target(
             name: "OneWindowStorage",
             dependencies: [
@@ -107,8 +110,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // The terminals' client talks to the daemon over HTTP only: it shares no code with it.
-        .target(name: "OneWindowKiosk"),
+        // The terminals' client talks to the daemon over HTTP only: it shares no code with it
+        // but the Han character tables its letter keyboard reads pinyin initials from.
+        .target(name: "OneWindowKiosk", dependencies: ["OneWindowHan"]),
         .executableTarget(
             name: "onewindow-kiosk",
             dependencies: ["OneWindowKiosk", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -117,7 +121,7 @@ let package = Package(
         // queue's own commands and the storage's write path, for bench/history.sh.
         .executableTarget(
             name: "onewindow-history",
-            dependencies: ["OneWindowCore", "OneWindowStorage"],
+            dependencies: ["OneWindowCore", "OneWindowStorage", .product(name: "GRDB", package: "GRDB.swift")],
             path: "bench/HistoryGenerator"
         ),
         .target(
@@ -127,7 +131,8 @@ let package = Package(
         .testTarget(
             name: "OneWindowCoreTests",
             dependencies: [
-                "OneWindowCore", "OneWindowTesting", .product(name: "PropertyBased", package: "swift-property-based"),
+                "OneWindowCore", "OneWindowHan", "OneWindowTesting",
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(name: "OneWindowHTTPTests", dependencies: ["OneWindowHTTP", "OneWindowTesting"]),
@@ -136,7 +141,8 @@ let package = Package(
         .testTarget(
             name: "OneWindowAppTests",
             dependencies: [
-                "OneWindowApp", "OneWindowTesting", "onewindowd", .product(name: "GRDB", package: "GRDB.swift"),
+                "OneWindowApp", "OneWindowHan", "OneWindowTesting", "onewindowd",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -28,7 +28,9 @@ class Daemon:
              "--catalogue", str(catalogue), "--database", str(database), "--closing-time", "none"],
             stdout=open(self.log_path, "w"), stderr=subprocess.STDOUT,
             # No access log, as nginx has none here: like is compared with like.
-            env={**os.environ, "ONEWINDOW_ACCESS_LOG": "off", "MALLOC_ARENA_MAX": "2", **(env or {})})
+            # The malloc settings are systemd/onewindowd.service's.
+            env={**os.environ, "ONEWINDOW_ACCESS_LOG": "off", "MALLOC_ARENA_MAX": "2", "MALLOC_MMAP_THRESHOLD_": "131072",
+                 "MALLOC_TRIM_THRESHOLD_": "131072", **(env or {})})
 
     @staticmethod
     def create_token(binary, database, role, name, window=None, catalogue=None):

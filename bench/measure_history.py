@@ -56,8 +56,9 @@ def start():
     daemon = subprocess.Popen(
         [binary, "serve", "--host", "127.0.0.1", "--port", str(port), "--catalogue", "services.json",
          "--database", database, "--access-log", "off", "--closing-time", "none"],
-        # As systemd/onewindowd.service runs it.
-        stdout=subprocess.DEVNULL, stderr=log, env={**os.environ, "MALLOC_ARENA_MAX": "2"})
+        # As systemd/onewindowd.service runs it (its malloc settings).
+        stdout=subprocess.DEVNULL, stderr=log,
+        env={**os.environ, "MALLOC_ARENA_MAX": "2", "MALLOC_MMAP_THRESHOLD_": "131072", "MALLOC_TRIM_THRESHOLD_": "131072"})
     while time.monotonic() - began < 30:
         try:
             if get(http.client.HTTPConnection("127.0.0.1", port, timeout=5), "/healthz")[0] == 200:

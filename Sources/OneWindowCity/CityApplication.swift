@@ -4,7 +4,8 @@ import OneWindowApp
 import OneWindowCore
 import OneWindowHTTP
 
-/// What the routes share: the configuration, the store, the logger and `/city`'s sessions.
+/// What the routes share: the configuration, the store, the logger and `/city`'s sessions
+/// (kept in PostgreSQL, shared by every city service).
 struct CityContext: Sendable {
     let configuration: CityConfiguration
     let store: CityStore
@@ -41,9 +42,12 @@ public final class CityApplication: Sendable {
             database.close()
             throw error
         }
-        let tokens = CityTokens(store: store)
+        let tokens = CityTokens(store: store, logger: logger)
         let sessions = ManageSessions(
-            path: "/city", cookieName: "ow_city", tokens: CityReaderTokens(tokens: tokens), clock: configuration.clock)
+            path: "/city", cookieName: "ow_city", tokens: CityReaderTokens(tokens: tokens),
+            store: CitySessionStore(store: store, logger: logger),
+            throttle: CitySignInThrottle(store: store, logger: logger, clock: configuration.clock),
+            clock: configuration.clock)
         let context = CityContext(configuration: configuration, store: store, logger: logger, sessions: sessions)
         router = Router(
             routes: CityRoutes.all(context), logger: logger,

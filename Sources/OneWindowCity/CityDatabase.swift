@@ -62,13 +62,14 @@ public final class CityDatabase: Sendable {
 
     /// Waits on this thread for `body`, run as a task, `timeout` seconds at most: the command
     /// line, start-up and the token check are synchronous, as the hall's are. A pool with
-    /// PostgreSQL down waits for a connection; the caller does not wait with it.
+    /// PostgreSQL down waits for a connection; the caller does not wait with it, and the task is
+    /// cancelled, so a write the caller was told failed is not made later, when PostgreSQL is back.
     public static func wait<T: Sendable>(timeout: Double = 10, _ body: @escaping @Sendable () async throws -> T)
         throws -> T
     {
         let result = Mutex<Result<T, any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)
-        Task {
+        let task = Task {
             do {
                 let value = try await body()
                 result.withLock { $0 = .success(value) }
@@ -77,7 +78,10 @@ public final class CityDatabase: Sendable {
             }
             done.signal()
         }
-        guard done.wait(timeout: .now() + timeout) == .success else { throw DatabaseTimeout(seconds: timeout) }
+        guard done.wait(timeout: .now() + timeout) == .success else {
+            task.cancel()
+            throw DatabaseTimeout(seconds: timeout)
+        }
         return try result.withLock { $0! }.get()
     }
 }

@@ -2,7 +2,7 @@ import OneWindowApp
 import OneWindowHTTP
 
 /// `/city`'s tokens: the city's reader tokens (role `city`, `onewindow-city reader-add`),
-/// checked as the metrics API checks them, from the same cache of PostgreSQL's table.
+/// checked as the metrics API checks them, in PostgreSQL on each request.
 struct CityReaderTokens: SessionTokens {
     let tokens: CityTokens
 
@@ -12,7 +12,7 @@ struct CityReaderTokens: SessionTokens {
         return try tokens.authenticate(probe, roles: ["city"]).name
     }
 
-    func isLive(tokenHash: String) -> Bool {
-        tokens.device(tokenHash)?.role == "city"
+    func isLive(tokenHash: String) throws(HTTPError) -> Bool {
+        try tokens.device(tokenHash)?.role == "city"
     }
 }

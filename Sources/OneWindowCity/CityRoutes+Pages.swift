@@ -19,7 +19,7 @@ extension CityRoutes {
             Route.page(
                 "/city", query: ["from", "to"], errorPage: errorPage,
                 deferred: { request, responder in
-                    guard let session = sessions.session(for: request) else {
+                    guard let session = try sessions.session(for: request) else {
                         return responder.send(page(CityPage.signIn()))
                     }
                     let today = city.today()

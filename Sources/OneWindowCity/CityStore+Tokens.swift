@@ -10,22 +10,50 @@ extension CityStore {
         }
     }
 
-    /// Every token the city accepts, by its SHA-256: halls (role `hall`, named by hall id) and
-    /// the city's readers (role `city`).
-    func devicesByDigest() async throws -> [String: Device] {
+    /// Removes the reader `name` and, in the same transaction, its `/city` sessions; false when
+    /// there is no such reader.
+    public func removeReader(name: String) async throws -> Bool {
+        try await database.transaction { connection in
+            var removed: [String] = []
+            for try await digest in try await connection.query(
+                "DELETE FROM city_token WHERE name = \(name) RETURNING token_sha256", logger: logger
+            ).decode(String.self) {
+                removed.append(digest)
+            }
+            for digest in removed {
+                try await connection.query("DELETE FROM city_session WHERE token_sha256 = \(digest)", logger: logger)
+            }
+            return !removed.isEmpty
+        }
+    }
+
+    /// Gives hall `id` the token `token` in place of its old one; false when there is no such hall.
+    public func replaceHallToken(id: String, token: String) async throws -> Bool {
         try await database.connection { connection in
-            var devices: [String: Device] = [:]
-            for try await (digest, id) in try await connection.query(
-                "SELECT token_sha256, hall_id FROM city_hall", logger: logger
-            ).decode((String, String).self) {
-                devices[digest] = Device(name: id, role: "hall")
+            var replaced = false
+            for try await _ in try await connection.query(
+                "UPDATE city_hall SET token_sha256 = \(Self.digest(token)) WHERE hall_id = \(id) RETURNING hall_id",
+                logger: logger
+            ).decode(String.self) {
+                replaced = true
             }
-            for try await (digest, name) in try await connection.query(
-                "SELECT token_sha256, name FROM city_token", logger: logger
-            ).decode((String, String).self) {
-                devices[digest] = Device(name: name, role: "city")
+            return replaced
+        }
+    }
+
+    /// The device whose token hashes to `digest`: a hall (role `hall`, named by its id) or a
+    /// reader of the city (role `city`); nil for none. Both lookups use a unique index.
+    func device(digest: String) async throws -> Device? {
+        try await database.connection { connection in
+            let rows = try await connection.query(
+                """
+                SELECT 'hall', hall_id FROM city_hall WHERE token_sha256 = \(digest)
+                UNION ALL SELECT 'city', name FROM city_token WHERE token_sha256 = \(digest)
+                """, logger: logger)
+            for try await (role, name) in rows.decode((String, String).self) {
+                return Device(name: name, role: role)
             }
-            return devices
+            return nil
         }
     }
 }

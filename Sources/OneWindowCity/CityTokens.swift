@@ -1,31 +1,29 @@
 import Foundation
+import Logging
 import OneWindowHTTP
-import Synchronization
 
-/// The bearer tokens the city accepts, cached from PostgreSQL: a known token costs no query.
-/// An unknown one reads the tables again, at most once a second, so a hall added by
-/// `onewindow-city hall add` is accepted within a second and a flood of bad tokens costs
-/// PostgreSQL one query a second.
+/// The bearer tokens the city accepts, looked up in PostgreSQL on every request (one point
+/// query on a unique index, about as dear as the request's own read or write), so that a token
+/// removed (`reader-remove`) or replaced (`hall-token`) is refused by every city service from
+/// the next request on, and a hall added (`hall-add`) is accepted at once. No cache: several
+/// city services cannot keep one fresh without asking PostgreSQL anyway.
 final class CityTokens: Sendable {
-    private struct Cache {
-        var devices: [String: Device] = [:]
-        var readAt = Date.distantPast
-    }
-
     private let store: CityStore
-    private let cache = Mutex(Cache())
+    private let logger: Logger
 
-    init(store: CityStore) {
+    init(store: CityStore, logger: Logger) {
         self.store = store
+        self.logger = logger
     }
 
-    /// The device of `request`'s bearer token if it has one of `roles`; else 401 or 403.
+    /// The device of `request`'s bearer token if it has one of `roles`; else 401 or 403, and
+    /// 503 when PostgreSQL does not answer.
     func authenticate(_ request: Request, roles: Set<String>) throws(HTTPError) -> Device {
         guard let header = request.headers["Authorization"], header.hasPrefix("Bearer ") else {
             throw HTTPError(.unauthorized, "a bearer token is needed", headers: ["WWW-Authenticate": "Bearer"])
         }
         let digest = CityStore.digest(String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces))
-        guard let device = device(digest) else {
+        guard let device = try device(digest) else {
             throw HTTPError(
                 .unauthorized, "the token is not known to the city", headers: ["WWW-Authenticate": "Bearer"])
         }
@@ -35,15 +33,14 @@ final class CityTokens: Sendable {
         return device
     }
 
-    /// The device whose token hashes to `digest`, nil for none.
-    func device(_ digest: String) -> Device? {
-        let (known, stale) = cache.withLock { ($0.devices[digest], Date().timeIntervalSince($0.readAt) >= 1) }
-        if let known { return known }
-        guard stale else { return nil }
-        cache.withLock { $0.readAt = Date() }
+    /// The device whose token hashes to `digest`, nil for none; 503 when PostgreSQL does not answer.
+    func device(_ digest: String) throws(HTTPError) -> Device? {
         let store = store
-        guard let devices = try? CityDatabase.wait({ try await store.devicesByDigest() }) else { return nil }
-        cache.withLock { $0.devices = devices }
-        return devices[digest]
+        do {
+            return try CityDatabase.wait(timeout: CityRoutes.databaseSeconds) { try await store.device(digest: digest) }
+        } catch {
+            logger.warning("token lookup failed: \(error)")
+            throw CityRoutes.unavailable
+        }
     }
 }

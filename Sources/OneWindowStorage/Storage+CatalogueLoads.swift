@@ -1,9 +1,15 @@
 import Foundation
 import GRDB
+import OneWindowCore
 
 /// One successful load of services.json.
 public struct CatalogueLoad: Sendable, Equatable, Codable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "catalogue_load"
+    /// GRDB's own date text, written by hand: its default goes through a `DateFormatter`,
+    /// which paged ICU's code and data in at start-up for this one row.
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
+        .custom { Timestamp.sqlite($0) }
+    }
 
     public var loadedAt: Date
     public var file: String

@@ -24,7 +24,7 @@ extension Storage {
         try writer.write { db in
             try db.execute(
                 sql: "UPDATE city_cursor SET held_seq = ?, acknowledged_at = ?, last_error = NULL WHERE id = 1",
-                arguments: [held, at])
+                arguments: [held, Timestamp.sqlite(at)])
         }
     }
 

@@ -58,7 +58,7 @@ extension Storage {
             try writer.write { db in
                 try db.execute(
                     sql: "INSERT INTO device_token (name, role, window, token_hash, created_at) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [name, role.rawValue, window, tokenHash, date])
+                    arguments: [name, role.rawValue, window, tokenHash, Timestamp.sqlite(date)])
             }
         } catch let error as DatabaseError
             where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE && error.message?.contains(".name") == true
@@ -80,7 +80,7 @@ extension Storage {
         try writer.write { db in
             try db.execute(
                 sql: "UPDATE device_token SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL",
-                arguments: [date, name])
+                arguments: [Timestamp.sqlite(date), name])
             return db.changesCount > 0
         }
     }

@@ -17,6 +17,8 @@ public final class AnswerDroppingProxy: Sendable {
 
     private struct State {
         var upstream: UInt16?
+        /// Run once, when the next POST has been sent on whole and its answer not yet read.
+        var nextPost: (@Sendable () -> Void)?
         var requests: [String] = []
         var dropped: [Exchange] = []
     }
@@ -50,6 +52,12 @@ public final class AnswerDroppingProxy: Sendable {
 
     public func setUpstream(_ port: UInt16?) { state.withLock { $0.upstream = port } }
 
+    /// Runs `action` once, as soon as the next POST has reached the upstream whole and before
+    /// its answer is read: e.g. SIGKILL the server while it holds a batch, mid-request.
+    public func interceptNextPost(_ action: @escaping @Sendable () -> Void) {
+        state.withLock { $0.nextPost = action }
+    }
+
     /// The heads of every request that reached the proxy, in order.
     public var requests: [String] { state.withLock { $0.requests } }
 
@@ -66,6 +74,12 @@ public final class AnswerDroppingProxy: Sendable {
         guard let upstream, let server = try? Self.connect(upstream) else { return }
         defer { close(server) }
         Self.writeAll(server, Data(head.utf8) + body)
+        if head.hasPrefix("POST") {
+            state.withLock { state in
+                defer { state.nextPost = nil }
+                return state.nextPost
+            }?()
+        }
         guard let (answerHead, answerBody) = Self.readMessage(server) else { return }
         if dropAnswer(head, state.withLock { $0.dropped.count }) {
             state.withLock {

@@ -118,14 +118,14 @@ public final class DaemonProcess: Sendable {
         throw Failure(description: "no \(name) binary near \(testBinary.path); run `swift build` first")
     }
 
-    /// Runs the binary with `arguments` (and `environment` added to this process's) to
-    /// completion and returns its status and output.
-    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws
-        -> (status: Int32, output: String)
-    {
+    /// Runs the binary (`onewindowd`, or `executable`) with `arguments` (and `environment` added
+    /// to this process's) to completion and returns its status and output.
+    public static func run(
+        _ arguments: [String], environment: [String: String] = [:], executable: String = "onewindowd"
+    ) throws -> (status: Int32, output: String) {
         let process = Process()
         let pipe = Pipe()
-        process.executableURL = try binary()
+        process.executableURL = try binary(named: executable)
         process.arguments = arguments
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }

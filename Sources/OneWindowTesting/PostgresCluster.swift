@@ -50,6 +50,15 @@ public final class PostgresCluster: @unchecked Sendable {
         return name
     }
 
+    /// Runs `sql` in `database` with `psql` (stopping at the first error); its output. For a
+    /// test that makes one of the city's writes fail while PostgreSQL runs.
+    @discardableResult
+    public func psql(_ sql: String, database: String) throws -> String {
+        try run(
+            "psql",
+            ["-h", "127.0.0.1", "-p", "\(port)", "-U", user, "-d", database, "-v", "ON_ERROR_STOP=1", "-c", sql])
+    }
+
     /// Stops the cluster and removes its folder.
     public func remove() {
         stop()

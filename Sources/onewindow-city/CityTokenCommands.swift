@@ -59,3 +59,47 @@ struct CityReaderAdd: ParsableCommand {
         print(token)
     }
 }
+
+/// `onewindow-city reader-remove NAME`: the reader's token stops working on every city service
+/// from the next request on, and its `/city` sessions end.
+struct CityReaderRemove: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reader-remove", abstract: "Remove a reader of the city's figures and end its sessions.")
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The reader's name, as given to reader-add.") var name: String
+
+    func run() throws {
+        let database = CityDatabase(try database.location, logger: Logger(label: "onewindow-city"))
+        defer { database.close() }
+        let store = CityStore(database)
+        let name = name
+        let removed = try CityDatabase.wait(timeout: 60) {
+            try await store.migrate()
+            return try await store.removeReader(name: name)
+        }
+        guard removed else { throw ValidationError("there is no reader “\(name)”") }
+    }
+}
+
+/// `onewindow-city hall-token ID`: a new token for a hall, printed once; the old one stops
+/// working on every city service from the next request on (a token leaked or a server replaced).
+struct CityHallToken: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hall-token", abstract: "Replace a hall's token; prints the new one once.")
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The hall's id, as given to hall-add.") var hallId: String
+
+    func run() throws {
+        let database = CityDatabase(try database.location, logger: Logger(label: "onewindow-city"))
+        defer { database.close() }
+        let store = CityStore(database)
+        let token = newToken()
+        let id = hallId
+        let replaced = try CityDatabase.wait(timeout: 60) {
+            try await store.migrate()
+            return try await store.replaceHallToken(id: id, token: token)
+        }
+        guard replaced else { throw ValidationError("there is no hall “\(id)”") }
+        print(token)
+    }
+}

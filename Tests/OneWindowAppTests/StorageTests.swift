@@ -57,6 +57,25 @@ struct StorageTests {
         #expect(loads.map(\.file) == ["a.json"])
     }
 
+    @Test("a catalogue load's time is stored as GRDB's date text, written by hand (GRDB's DateFormatter pages ICU in)")
+    func catalogueLoadTimeText() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path("onewindow.sqlite")
+        let loadedAt = Date(timeIntervalSince1970: 1_764_892_800.25)
+        try Storage(path: path).recordCatalogueLoad(
+            CatalogueLoad(loadedAt: loadedAt, file: "a.json", version: "v", serviceCount: 1))
+        let text = try DatabaseQueue(path: path).read { db in
+            try String.fetchOne(db, sql: "SELECT loaded_at FROM catalogue_load")
+        }
+        #expect(text == "2025-12-05 00:00:00.250")
+        #expect(try Storage(path: path).catalogueLoads(limit: 1).first?.loadedAt == loadedAt)
+        guard case .custom = CatalogueLoad.databaseDateEncodingStrategy(for: "loaded_at") else {
+            Issue.record("CatalogueLoad's dates go through GRDB's DateFormatter")
+            return
+        }
+    }
+
     @Test("queue rows written by the group commit read back as the same tickets, windows and events")
     func queueRoundTrip() throws {
         let directory = try TemporaryDirectory()

@@ -3,6 +3,7 @@ import OneWindowApp
 import OneWindowCity
 import OneWindowCore
 import OneWindowTesting
+import Synchronization
 import Testing
 
 /// The city as it runs: hall daemons and city services as processes on one PostgreSQL
@@ -148,13 +149,19 @@ struct CityFailureTests {
         let firstDay = HallCalendar(timeZone: "Asia/Shanghai").day(of: clock.read())
 
         for id in ["a", "b", "c"] { try halls[id]!.play(12) }
-        // The first service is killed while hall a's events flow to it, and replaced.
+        // The first service is killed mid-batch (the proxy has sent it one of hall a's batches
+        // whole and not yet had the answer), and replaced.
         #expect(
             try waitUntil(seconds: 15) { try CityDatabase.wait { try await store.halls() }.contains { $0.heldSeq > 0 } }
         )
+        let (victim, killed) = (first, KilledMidBatch())
+        proxyA.interceptNextPost {
+            victim.signal(SIGKILL)
+            killed.value.withLock { $0 = true }
+        }
         try halls["a"]!.play(8)
-        first.signal(SIGKILL)
         #expect(first.waitForExit() == SIGKILL)
+        #expect(killed.value.withLock { $0 }, "killed by the proxy while it held a batch, not at the wait's end")
         first = try DaemonProcess(arguments: cityArguments, executable: "onewindow-city")
         proxyA.setUpstream(first.port)
         // PostgreSQL stops; the halls serve on and the city answers 503 meanwhile.
@@ -162,7 +169,7 @@ struct CityFailureTests {
         let stoppedAt = Date()
         try halls["a"]!.play(4)
         try halls["b"]!.play(4)
-        while Date().timeIntervalSince(stoppedAt) < 8 { Thread.sleep(forTimeInterval: 0.2) }
+        while Date().timeIntervalSince(stoppedAt) < 30 { Thread.sleep(forTimeInterval: 0.2) }
         try cluster.start()
         // Hall c lives through to its next day cut off, then its network returns.
         clock.advance(86_400)
@@ -226,4 +233,9 @@ struct CityFailureTests {
         #expect((total["waitSeconds"] as? [String: Any])?["count"] as? Int == sum["waitSeconds.count"])
         #expect(sum["ticketsIssued"] == 12 * 3 + 8 + 4 + 4 + 6)
     }
+}
+
+/// Whether the proxy killed the city service while it held a batch.
+private final class KilledMidBatch: Sendable {
+    let value = Mutex(false)
 }

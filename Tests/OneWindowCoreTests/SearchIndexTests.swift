@@ -1,3 +1,4 @@
+import OneWindowHan
 import Testing
 
 @testable import OneWindowCore
@@ -114,7 +115,7 @@ struct SearchIndexTests {
 
     @Test("a polyphone is found by each of its readings")
     func polyphones() {
-        #expect(Pinyin.readings(of: "地") == ["de", "di"])
+        #expect(PinyinTable.readings(of: "地") == ["de", "di"])
         #expect(Pinyin.match("diming", in: Pinyin.syllables("地名")) == .whole)
         #expect(Pinyin.match("zhongdu", in: Pinyin.syllables("重度残疾")) == .prefix)
         #expect(Pinyin.match("nv", in: Pinyin.syllables("儿女")) == .inside)
@@ -126,5 +127,19 @@ struct SearchIndexTests {
         #expect(index.search("結婚").first?.id == "S3")
         #expect(index.search("補領").map(\.id) == ["S4"])
         #expect(index.search("臨時救助").first?.id == "S1")
+    }
+
+    @Test("the generated tables read a character in place: first and last entries, ü, none, non-Han")
+    func tables() {
+        #expect(PinyinTable.readings(of: "一") == ["yi"])
+        #expect(PinyinTable.readings(of: "女") == ["nu", "nv"], "ü is typed u or v")
+        #expect(PinyinTable.readings(of: "a") == nil)
+        #expect(PinyinTable.readings(of: "。") == nil)
+        #expect(PinyinTable.readings(of: "𠀀") == nil, "outside U+3400–U+9FFF")
+        #expect(SimplifiedTable.simplified("㑳") == "㑇", "the first pair")
+        #expect(SimplifiedTable.simplified("丟並亂") == "丢并乱")
+        #expect(SimplifiedTable.simplified("結婚ABC 1") == "结婚ABC 1", "other characters stay")
+        #expect(SimplifiedTable.simplified("结婚") == "结婚")
+        #expect(SimplifiedTable.simplified("龜") == "龟")
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import OneWindowCore
-import OneWindowStorage
 
 /// One hall, simulated in 10-second steps through the queue's own commands.
 struct HallSimulation {
@@ -11,7 +10,7 @@ struct HallSimulation {
     }
 
     private var queue: HallQueue
-    /// What the commands changed since the last flush.
+    /// What the commands changed since the last `takeChanges`.
     private var pending = QueueChanges()
     private let perDay: Int
     private let meanMinutes: Double
@@ -79,15 +78,14 @@ struct HallSimulation {
         arrivals = []
     }
 
-    /// Writes what the commands changed since the last flush; returns the events written.
-    mutating func flush(into storage: Storage) throws -> Int {
-        let changes = pending
-        pending = QueueChanges()
-        return try storage.write(changes).count
+    /// What the commands changed since the last call, for `HistoryWriter` to write.
+    mutating func takeChanges() -> QueueChanges {
+        defer { pending = QueueChanges() }
+        return pending
     }
 
     /// Applies a command as the hall's device would send it, keeping what it changed for the
-    /// next flush; its outcome, or nil when it was refused.
+    /// day's write; its outcome, or nil when it was refused.
     @discardableResult
     private mutating func send(
         _ command: QueueCommand, by actor: String, at now: Date, stored: StoredRecords = StoredRecords()

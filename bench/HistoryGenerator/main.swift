@@ -3,14 +3,18 @@
 // The hall's own code path, without HTTP: every ticket, call, recall, no-show, completion
 // (with its outcome and missing materials), return visit, cancellation, rating and
 // rectification is a `HallQueue` command at a simulated time, and what the commands change is
-// written by `QueueTransaction.write` (the commit thread's write), one transaction per
-// simulated ten minutes. The events are therefore exactly what the daemon would have logged,
-// and each day's metrics rollup is stored after its last events, as the daemon's rollover does.
+// written by `QueueTransaction.write` (the commit thread's write). The events are therefore
+// exactly what the daemon would have logged, and each day's metrics rollup is stored after its
+// last events, as the daemon's rollover does. For speed (`HistoryDatabase`, `HistoryWriter`):
+// one transaction per day, written on a second thread while the next day is simulated, into a
+// file opened without syncs or a write-ahead log; ONEWINDOW_HISTORY_WRITE=daemon writes as the
+// daemon does instead (WAL, synchronous=FULL, a transaction per ten simulated minutes).
 //
 // Usage: onewindow-history DATABASE [TICKETS=100000] [DAYS=30] [CATALOGUE=services.json]
-// The days end yesterday (hall-local), so the daemon starts on a fresh day; with
-// ONEWINDOW_HISTORY_TODAY=1 today is simulated too, up to now and left open (to look at a
-// busy day on /manage). Seeded: the same arguments on the same day give the same history.
+// The days end yesterday (hall-local), so the daemon starts on a fresh day, or on
+// ONEWINDOW_HISTORY_LAST_DAY (YYYY-MM-DD) when set; with ONEWINDOW_HISTORY_TODAY=1 today is
+// simulated too, up to now and left open (to look at a busy day on /manage). Seeded: the same
+// arguments and last day give the same history (`bench/history_digest.py` compares two).
 import Foundation
 import OneWindowCore
 import OneWindowStorage
@@ -37,18 +41,26 @@ do {
     FileHandle.standardError.write(Data("\(cataloguePath): \(error)\n".utf8))
     exit(1)
 }
-let storage = try Storage(path: databasePath)
-// As the daemon runs it: without it the log kept every page written (7 GB for a year).
-let checkpointer = try Checkpointer(path: databasePath)
+let environment = ProcessInfo.processInfo.environment
+let database = try HistoryDatabase(path: databasePath, daemonLike: environment["ONEWINDOW_HISTORY_WRITE"] == "daemon")
+let writer = HistoryWriter(storage: database.storage)
 let calendar = HallCalendar(timeZone: catalogue.hall.timeZone)
 var random = SeededRandom(seed: UInt64(ticketTotal) &* 31 &+ UInt64(dayCount))
 
 let started = Date()
-let firstDay = Date().addingTimeInterval(-Double(dayCount) * 86_400)
+let firstDay: Date
+if let lastDay = environment["ONEWINDOW_HISTORY_LAST_DAY"] {
+    guard let last = WorkingDays.date(lastDay) else {
+        FileHandle.standardError.write(Data("ONEWINDOW_HISTORY_LAST_DAY: not a day (YYYY-MM-DD): \(lastDay)\n".utf8))
+        exit(2)
+    }
+    firstDay = last.addingTimeInterval(-Double(dayCount - 1) * 86_400)
+} else {
+    firstDay = Date().addingTimeInterval(-Double(dayCount) * 86_400)
+}
 var simulation = HallSimulation(
     catalogue: catalogue, day: calendar.day(of: firstDay), perDay: max(1, ticketTotal / dayCount))
-var written = 0
-let withToday = ProcessInfo.processInfo.environment["ONEWINDOW_HISTORY_TODAY"] == "1"
+let withToday = environment["ONEWINDOW_HISTORY_TODAY"] == "1"
 for index in 0..<(dayCount + (withToday ? 1 : 0)) {
     let date = firstDay.addingTimeInterval(Double(index) * 86_400)
     let opening = calendar.instant(onDayOf: date, hour: 8, minute: 30)
@@ -57,19 +69,19 @@ for index in 0..<(dayCount + (withToday ? 1 : 0)) {
     var now = opening
     while now < (isToday ? min(closing, Date()) : closing) {
         simulation.step(at: now, closing: closing, random: &random)
-        if Int(now.timeIntervalSince(opening)) % 600 == 0 { written += try simulation.flush(into: storage) }
+        if let every = database.writeEvery, Int(now.timeIntervalSince(opening)) % every == 0 {
+            try writer.submit(simulation.takeChanges(), rollUpBefore: nil)
+        }
         now = now.addingTimeInterval(10)
     }
     if !isToday { simulation.close(at: closing) }
-    written += try simulation.flush(into: storage)
     // As the daemon's rollover does: the closed day's figures into the metrics rollups.
-    if !isToday {
-        let next = calendar.day(of: date.addingTimeInterval(86_400))
-        try storage.transaction { try $0.rollUpMetrics(before: next) }
-    }
+    let next = isToday ? nil : calendar.day(of: date.addingTimeInterval(86_400))
+    try writer.submit(simulation.takeChanges(), rollUpBefore: next)
     print("\(calendar.day(of: date)): \(simulation.issuedToday) tickets")
 }
-checkpointer.stop()
+let written = try writer.finish()
+try database.finish()
 print(
     "wrote \(simulation.issuedTotal) tickets, \(written) events over \(dayCount) days into \(databasePath) "
         + "in \(Int(Date().timeIntervalSince(started))) s")

@@ -4,10 +4,28 @@ import Synchronization
 /// A token bucket per device: `burst` requests at once, refilled at `perMinute`. Ticket
 /// issuing is limited per kiosk token, so one broken or abused kiosk cannot empty the number
 /// range or crowd out the others.
-final class RateLimiter: Sendable {
-    struct Rule: Sendable, Equatable {
-        var perMinute: Double
-        var burst: Double
+package final class RateLimiter: Sendable {
+    package struct Rule: Sendable, Equatable {
+        package var perMinute: Double
+        package var burst: Double
+
+        package init(perMinute: Double, burst: Double) {
+            self.perMinute = perMinute
+            self.burst = burst
+        }
+
+        /// A bucket that held `tokens` at `then`, refilled up to `now`: at most `burst`.
+        package func refill(_ tokens: Double, from then: Date, to now: Date) -> Double {
+            min(burst, tokens + max(0, now.timeIntervalSince(then)) * perMinute / 60)
+        }
+
+        /// Whole seconds until a bucket of `tokens` has one, at least 1; nil when it has one now.
+        package func wait(_ tokens: Double) -> Int? {
+            tokens + RateLimiter.slack >= 1 ? nil : RateLimiter.seconds(until: tokens, perMinute / 60)
+        }
+
+        /// Seconds after which any bucket is full again: the same as one never seen.
+        package var refillSeconds: Double { burst / (perMinute / 60) }
     }
 
     private struct Bucket {
@@ -29,11 +47,9 @@ final class RateLimiter: Sendable {
     func wait(for device: String) -> Int? {
         guard let rule, rule.perMinute > 0 else { return nil }
         let now = clock()
-        let perSecond = rule.perMinute / 60
         return buckets.withLock { buckets in
             guard let bucket = buckets[device] else { return nil }
-            let tokens = min(rule.burst, bucket.tokens + max(0, now.timeIntervalSince(bucket.at)) * perSecond)
-            return tokens + Self.slack >= 1 ? nil : Self.seconds(until: tokens, perSecond)
+            return rule.wait(rule.refill(bucket.tokens, from: bucket.at, to: now))
         }
     }
 
@@ -41,15 +57,13 @@ final class RateLimiter: Sendable {
     func take(for device: String) -> Int? {
         guard let rule, rule.perMinute > 0 else { return nil }
         let now = clock()
-        let perSecond = rule.perMinute / 60
         return buckets.withLock { buckets in
             if buckets[device] == nil, buckets.count >= Self.bucketLimit { Self.forgetFull(&buckets, rule, now) }
             var bucket = buckets[device] ?? Bucket(tokens: rule.burst, at: now)
-            let elapsed = max(0, now.timeIntervalSince(bucket.at))
-            bucket.tokens = min(rule.burst, bucket.tokens + elapsed * perSecond)
+            bucket.tokens = rule.refill(bucket.tokens, from: bucket.at, to: now)
             bucket.at = now
             defer { buckets[device] = bucket }
-            guard bucket.tokens + Self.slack >= 1 else { return Self.seconds(until: bucket.tokens, perSecond) }
+            if let wait = rule.wait(bucket.tokens) { return wait }
             bucket.tokens = max(0, bucket.tokens - 1)
             return nil
         }
@@ -65,17 +79,14 @@ final class RateLimiter: Sendable {
     /// Drops the buckets that have refilled to `burst`: a client with a full bucket is the same
     /// as one never seen.
     private static func forgetFull(_ buckets: inout [String: Bucket], _ rule: Rule, _ now: Date) {
-        let perSecond = rule.perMinute / 60
-        buckets = buckets.filter { _, bucket in
-            bucket.tokens + max(0, now.timeIntervalSince(bucket.at)) * perSecond < rule.burst
-        }
+        buckets = buckets.filter { _, bucket in rule.refill(bucket.tokens, from: bucket.at, to: now) < rule.burst }
     }
 
     /// Rounding room: 180 s at 5 per 15 minutes refill 0.99999999999999 tokens in floating point.
-    private static let slack = 1e-9
+    fileprivate static let slack = 1e-9
 
     /// Whole seconds until `tokens` grows to one, at least 1.
-    private static func seconds(until tokens: Double, _ perSecond: Double) -> Int {
+    fileprivate static func seconds(until tokens: Double, _ perSecond: Double) -> Int {
         max(1, Int(((1 - tokens) / perSecond - 1e-6).rounded(.up)))
     }
 }

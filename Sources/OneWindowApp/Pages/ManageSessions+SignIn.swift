@@ -7,26 +7,27 @@ extension ManageSessions {
     /// Failed sign-ins one client (IP address) may make: 5 at once, then one more every 3
     /// minutes (5 per 15 minutes). Behind a reverse proxy every client has the proxy's address,
     /// so the limit is the whole hall's; a manager locked out waits as long.
-    static let failedSignIns = RateLimiter.Rule(perMinute: 5.0 / 15.0, burst: 5)
+    package static let failedSignIns = RateLimiter.Rule(perMinute: 5.0 / 15.0, burst: 5)
 
-    /// Seconds before `client` may try again; nil while it may.
-    package func signInWait(client: String) -> Int? { failures.wait(for: client) }
+    /// Seconds before `client` may try again; nil while it may. 503 when the throttle cannot answer.
+    package func signInWait(client: String) throws(HTTPError) -> Int? { try failures.wait(client: client) }
 
-    /// Counts a failed sign-in of `client`.
-    func signInFailed(client: String) { _ = failures.take(for: client) }
+    /// Counts a failed sign-in of `client`. A throttle that cannot count (PostgreSQL down just
+    /// now) loses this one count: the sign-in is refused all the same.
+    func signInFailed(client: String) { try? failures.failed(client: client) }
 
     /// Signs in with `token`, posted by `request`'s form: the new session's cookie value and
     /// the holder's name. A token `tokens` refuses counts as a failed sign-in of the client and
-    /// throws its 401 or 403.
+    /// throws its 401 or 403; a store or tokens that cannot answer throw 503, and count for nothing.
     package func signIn(token: String, request: Request) throws(HTTPError) -> (id: String, device: String) {
         let device: String
         do throws(HTTPError) {
             device = try tokens.holder(of: token, request: request)
         } catch {
-            signInFailed(client: request.clientAddress)
+            if error.status == 401 || error.status == 403 { signInFailed(client: request.clientAddress) }
             throw error
         }
-        return (open(tokenHash: DeviceTokens.hash(token), device: device), device)
+        return (try open(tokenHash: DeviceTokens.hash(token), device: device), device)
     }
 
     /// The origin the form came from when it is not this site's, or nil when it is. A browser

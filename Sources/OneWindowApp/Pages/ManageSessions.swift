@@ -1,6 +1,5 @@
 import Foundation
 import OneWindowHTTP
-import Synchronization
 
 /// Signed-in users of a page behind a token: the hall's managers on `/manage`, the city's
 /// readers on `/city`. The token is posted once, in a form; the browser then holds a random
@@ -8,17 +7,24 @@ import Synchronization
 /// is never in a URL, a page or a script's reach, and no other site can make the browser use
 /// the session.
 ///
-/// Sessions live in memory only (a restart signs everyone out) and end after `lifetime`, at
-/// sign-out, or as soon as their token is revoked (each request asks `tokens` again, as the
-/// API does). Only a hash of each session id is kept.
+/// Sessions are kept by a `SessionStore` (the hall's in memory, the city's in PostgreSQL) and
+/// end after `lifetime`, at sign-out, or as soon as their token is revoked (each request asks
+/// `tokens` again, as the API does). Only a hash of each session id is kept.
 package final class ManageSessions: Sendable {
-    package struct Session: Sendable {
+    package struct Session: Sendable, Equatable {
         /// The token's hash: checked again on each request.
-        var tokenHash: String
+        package var tokenHash: String
         package var device: String
-        var expires: Date
+        package var expires: Date
         /// Sent back by every form of the page: a form posted from elsewhere lacks it.
         package var csrf: String
+
+        package init(tokenHash: String, device: String, expires: Date, csrf: String) {
+            self.tokenHash = tokenHash
+            self.device = device
+            self.expires = expires
+            self.csrf = csrf
+        }
     }
 
     /// The cookie's name and the path it is limited to (`ow_manage` on `/manage`).
@@ -29,69 +35,54 @@ package final class ManageSessions: Sendable {
     /// More live sessions than any hall has managers; the oldest goes first.
     static let limit = 200
 
-    private let sessions = Mutex<[String: Session]>([:])
+    private let store: any SessionStore
     private let clock: @Sendable () -> Date
     /// What a token is checked against, at sign-in and on every request.
     let tokens: any SessionTokens
     /// Failed sign-ins per client address (`ManageSessions+SignIn`).
-    let failures: RateLimiter
+    let failures: any SignInThrottle
 
     package init(
         path: String = "/manage", cookieName: String = "ow_manage", tokens: any SessionTokens,
+        store: any SessionStore = MemorySessionStore(), throttle: (any SignInThrottle)? = nil,
         clock: @escaping @Sendable () -> Date
     ) {
+        self.store = store
         self.path = path
         self.cookieName = cookieName
         self.tokens = tokens
         self.clock = clock
-        failures = RateLimiter(rule: Self.failedSignIns, clock: clock)
+        failures = throttle ?? MemorySignInThrottle(rule: Self.failedSignIns, clock: clock)
     }
 
     /// Opens a session for the device whose token hashes to `tokenHash`; returns the cookie's value.
-    func open(tokenHash: String, device: String) -> String {
+    func open(tokenHash: String, device: String) throws(HTTPError) -> String {
         let id = String(DeviceTokens.generate().dropFirst(DeviceTokens.prefix.count))
         let now = clock()
-        sessions.withLock { all in
-            all = all.filter { $0.value.expires > now }
-            if all.count >= Self.limit, let oldest = all.min(by: { $0.value.expires < $1.value.expires }) {
-                all[oldest.key] = nil
-            }
-            all[DeviceTokens.hash(id)] = Session(
-                tokenHash: tokenHash, device: device, expires: now.addingTimeInterval(Self.lifetime),
-                csrf: String(DeviceTokens.generate().dropFirst(DeviceTokens.prefix.count)))
-        }
+        let session = Session(
+            tokenHash: tokenHash, device: device, expires: now.addingTimeInterval(Self.lifetime),
+            csrf: String(DeviceTokens.generate().dropFirst(DeviceTokens.prefix.count)))
+        try store.insert(session, key: DeviceTokens.hash(id), now: now, limit: Self.limit)
         return id
     }
 
     /// The live session the request's cookie names, while its token still signs in; a session
-    /// whose token was revoked is closed.
-    package func session(for request: Request) -> Session? {
-        guard let session = cookieSession(request) else { return nil }
-        guard tokens.isLive(tokenHash: session.tokenHash) else {
-            close(request)
+    /// whose token was revoked is closed. 503 when the store or the tokens cannot answer.
+    package func session(for request: Request) throws(HTTPError) -> Session? {
+        guard let id = cookie(in: request) else { return nil }
+        let key = DeviceTokens.hash(id)
+        guard let session = try store.session(key: key, now: clock()) else { return nil }
+        guard try tokens.isLive(tokenHash: session.tokenHash) else {
+            try store.remove(key: key)
             return nil
         }
         return session
     }
 
-    private func cookieSession(_ request: Request) -> Session? {
-        guard let id = cookie(in: request) else { return nil }
-        let key = DeviceTokens.hash(id)
-        let now = clock()
-        return sessions.withLock { all in
-            guard let session = all[key] else { return nil }
-            guard session.expires > now else {
-                all[key] = nil
-                return nil
-            }
-            return session
-        }
-    }
-
     /// Ends the request's session, if it has one.
-    package func close(_ request: Request) {
+    package func close(_ request: Request) throws(HTTPError) {
         guard let id = cookie(in: request) else { return }
-        _ = sessions.withLock { $0.removeValue(forKey: DeviceTokens.hash(id)) }
+        try store.remove(key: DeviceTokens.hash(id))
     }
 
     /// The `Set-Cookie` value for a new session. `Secure` when the request came over TLS through

@@ -10,6 +10,7 @@ package protocol SessionTokens: Sendable {
     func holder(of token: String, request: Request) throws(HTTPError) -> String
 
     /// Whether the token whose SHA-256 (hex) is `tokenHash` still signs in. Asked on every
-    /// request of a session, so that revoking a token ends its sessions.
-    func isLive(tokenHash: String) -> Bool
+    /// request of a session, so that revoking a token ends its sessions. 503 when the tokens
+    /// cannot be read (the city's PostgreSQL down).
+    func isLive(tokenHash: String) throws(HTTPError) -> Bool
 }

@@ -15,7 +15,7 @@ extension Routes {
         return signIn.routes(errorPage: errorPage) + [
             Route.page("/manage", errorPage: errorPage) { request in
                 let hall = state.catalogue.published.hall
-                guard let session = sessions.session(for: request) else {
+                guard let session = try sessions.session(for: request) else {
                     return managePage(ManagePage.signIn(hall: hall))
                 }
                 var board = try dashboard(state, monitoring, device: session.device)
@@ -26,7 +26,7 @@ extension Routes {
             Route.page("/manage/daily.csv", query: ["date"], errorPage: errorPage) { request in
                 // The date is checked first, signed in or not. Without one, today's.
                 let date = try request.queryValue("date") == nil ? nil : try hallDay(request, "date")
-                guard sessions.session(for: request) != nil else {
+                guard try sessions.session(for: request) != nil else {
                     return Response(status: 303, headers: ["Location": "/manage", "Cache-Control": "no-store"])
                 }
                 return try dailyCSV(state, date: date ?? state.queue.read(\.day))

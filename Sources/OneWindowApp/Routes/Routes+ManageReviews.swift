@@ -30,7 +30,7 @@ extension Routes {
                     case "visited_back": step = .visitedBack(text)
                     default: return responder.send(problemPage(state, "未知的整改步骤。", status: 400))
                     }
-                    guard let session = sessions.session(for: request) else {
+                    guard let session = try sessions.session(for: request) else {
                         return responder.send(
                             Response(status: 303, headers: ["Location": "/manage", "Cache-Control": "no-store"]))
                     }

@@ -28,23 +28,37 @@ package struct SignInRoutes: Sendable {
             Route.form("\(page)/sign-in", errorPage: errorPage) { request in
                 if let refused = refused(request) { return refused }
                 let token = try request.formValues()["token"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-                let id: String
-                do throws(HTTPError) {
-                    id = try sessions.signIn(token: token, request: request).id
-                } catch {
-                    let problem = error.status == 403 ? wrongRole : "令牌不正确或已被吊销，请重新输入。"
-                    return signInPage(problem, error.status, [:])
-                }
-                return redirect(cookie: sessions.setCookie(id, for: request))
+                return signIn(token: token, request: request)
             },
             Route.form("\(page)/sign-out", body: .none, errorPage: errorPage) { request in
                 if let origin = ManageSessions.foreignOrigin(of: request) {
                     throw HTTPError(.forbidden, "a sign-out form from another site (\(origin)) is refused")
                 }
-                sessions.close(request)
+                try sessions.close(request)
                 return redirect(cookie: sessions.clearCookie(for: request))
             },
         ]
+    }
+
+    /// Opens the session and sends the browser to the page, or answers the sign-in page saying
+    /// why not: a wrong token (401), another role's (403), a store that cannot answer (503).
+    private func signIn(token: String, request: Request) -> Response {
+        let id: String
+        do throws(HTTPError) {
+            id = try sessions.signIn(token: token, request: request).id
+        } catch {
+            switch error.status {
+            case 403: return signInPage(wrongRole, 403, [:])
+            case 503: return unavailable(error)
+            default: return signInPage("令牌不正确或已被吊销，请重新输入。", error.status, [:])
+            }
+        }
+        return redirect(cookie: sessions.setCookie(id, for: request))
+    }
+
+    /// The sign-in page when the sessions' store cannot answer (the city's PostgreSQL down).
+    private func unavailable(_ error: HTTPError) -> Response {
+        signInPage("暂时无法登录：会话存储没有响应，请稍后再试。", 503, ["Retry-After": "\(error.retryAfterSeconds ?? 30)"])
     }
 
     private func redirect(cookie: String) -> Response {
@@ -52,12 +66,19 @@ package struct SignInRoutes: Sendable {
     }
 
     /// The sign-in page that answers instead of checking the token: 403 for a form from another
-    /// site, 429 with `Retry-After` for a client with too many failed sign-ins. Nil to go on.
+    /// site, 429 with `Retry-After` for a client with too many failed sign-ins, 503 when the
+    /// throttle cannot answer. Nil to go on.
     private func refused(_ request: Request) -> Response? {
         if ManageSessions.foreignOrigin(of: request) != nil {
             return signInPage("请在本站的登录页输入令牌。", 403, [:])
         }
-        if let wait = sessions.signInWait(client: request.clientAddress) {
+        let wait: Int?
+        do throws(HTTPError) {
+            wait = try sessions.signInWait(client: request.clientAddress)
+        } catch {
+            return unavailable(error)
+        }
+        if let wait {
             let minutes = max(1, (wait + 59) / 60)
             return signInPage("登录失败次数过多，请 \(minutes) 分钟后再试。", 429, ["Retry-After": "\(wait)"])
         }

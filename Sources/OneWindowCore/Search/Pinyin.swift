@@ -1,35 +1,13 @@
-import Foundation
+import OneWindowHan
 
 /// Pinyin for search: applicants on a phone often type `jiehun` or `dibao` instead of
 /// switching to a Chinese keyboard. A text becomes one reading set per character; a query
 /// of letters matches where consecutive characters spell it, starting on a character, and
 /// the last syllable may be cut short (`jieh`).
 enum Pinyin {
-    /// The readings of each character, from `PinyinTable` with ICU as a fallback.
-    static let readings: [Character: [String]] = {
-        var table: [Character: [String]] = [:]
-        for entry in (PinyinTable.generated + "\n" + PinyinTable.polyphones).split(whereSeparator: \.isWhitespace) {
-            guard let character = entry.first else { continue }
-            for reading in entry.dropFirst().split(separator: "/").map(String.init)
-            where !(table[character]?.contains(reading) ?? false) {
-                table[character, default: []].append(reading)
-            }
-        }
-        return table
-    }()
-
-    /// A Han character's readings without tones, or nil for anything else.
-    static func readings(of character: Character) -> [String]? {
-        guard character.unicodeScalars.allSatisfy({ (0x3400...0x9FFF).contains($0.value) }) else { return nil }
-        if let known = readings[character] { return known }
-        let latin = String(character).applyingTransform(.mandarinToLatin, reverse: false)?
-            .applyingTransform(.stripDiacritics, reverse: false)?.lowercased()
-        return latin.map { [$0] }
-    }
-
     /// A text as reading sets, one per character; a character without pinyin gives an empty set.
     static func syllables(_ text: String) -> [[String]] {
-        text.map { readings(of: $0) ?? [] }
+        text.map { PinyinTable.readings(of: $0) ?? [] }
     }
 
     /// Whether a query reads like pinyin: ASCII letters only, at least two.

@@ -1,4 +1,4 @@
-import Foundation
+import OneWindowHan
 
 extension SearchIndex {
     /// The pinyin of the texts a pinyin query searches: the name, aliases, category and keywords
@@ -31,10 +31,4 @@ extension SearchIndex {
         return 0
     }
 
-    /// Traditional characters as simplified ones (結婚 → 结婚), by ICU's Hant-Hans transform.
-    /// Only text with Han characters goes through it; without ICU the text stays as it is.
-    static func simplified(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value >= 0x3400 }) else { return text }
-        return text.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? text
-    }
 }

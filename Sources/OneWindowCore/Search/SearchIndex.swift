@@ -1,4 +1,5 @@
 import Foundation
+import OneWindowHan
 
 /// Finds service items by what applicants type: Chinese names, short names such as 低保,
 /// keywords and the names of materials; in simplified or traditional characters (結婚), or in
@@ -54,9 +55,11 @@ public struct SearchIndex: Sendable {
     }
 
     /// The items matching every term of `query`, best first; ties keep catalogue order.
-    /// An empty query matches nothing. Traditional characters are read as simplified ones.
+    /// An empty query matches nothing. Traditional characters are read as simplified ones, by a
+    /// table generated from ICU's Hant-Hans transform: calling ICU here paged in its data.
     public func search(_ query: String) -> [ServiceItem] {
-        let terms = Self.simplified(Self.normalize(query)).split(whereSeparator: \.isWhitespace).map(String.init)
+        let terms = SimplifiedTable.simplified(Self.normalize(query)).split(whereSeparator: \.isWhitespace).map(
+            String.init)
         guard !terms.isEmpty else { return [] }
         var hits: [(score: Int, position: Int)] = []
         for entry in entries {

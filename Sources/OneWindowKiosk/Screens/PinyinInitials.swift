@@ -1,31 +1,22 @@
-import Foundation
+import OneWindowHan
 
 /// Pinyin initials for the kiosk's on-screen letter keyboard: tapping J, H finds 结婚登记.
 ///
 /// The daemon's search reads whole pinyin (`jiehun`, `dibao`) but not initials, and a touch
 /// screen has no Chinese input method. The kiosk therefore matches initials itself, against
 /// the service names of the catalogue it loaded (so it works while the daemon is down too):
-/// each Han character's reading comes from ICU's Mandarin transform, with the other readings
-/// of the polyphones (多音字) in service names added by hand.
+/// each Han character's readings, polyphones (多音字: 长 chang/zhang, 行 xing/hang) included,
+/// come from the daemon's search table (`PinyinTable`), which spares the kiosk ICU's data too.
 public enum PinyinInitials {
-    /// Other initials of characters ICU reads one way only (长 chang/zhang, 行 xing/hang …).
-    static let polyphones: [Character: Set<Character>] = [
-        "长": ["C", "Z"], "行": ["X", "H"], "重": ["Z", "C"], "会": ["H", "K"], "单": ["D", "S"], "解": ["J", "X"],
-        "调": ["D", "T"], "地": ["D"], "传": ["C", "Z"], "藏": ["C", "Z"],
-    ]
-
     /// Each character's possible initials: a Han character's pinyin initial(s), a Latin letter
     /// or digit itself; punctuation has none (an empty set, which no letter matches).
     public static func of(_ text: String) -> [Set<Character>] {
         text.map { character in
-            if let known = polyphones[character] { return known }
             if character.isASCII {
                 return character.isLetter || character.isNumber ? [Character(character.uppercased())] : []
             }
-            guard character.unicodeScalars.allSatisfy({ (0x3400...0x9FFF).contains($0.value) }) else { return [] }
-            let latin = String(character).applyingTransform(.mandarinToLatin, reverse: false)?
-                .applyingTransform(.stripDiacritics, reverse: false)
-            return latin?.first.map { [Character($0.uppercased())] } ?? []
+            return Set(
+                (PinyinTable.readings(of: character) ?? []).compactMap { $0.first.map { Character($0.uppercased()) } })
         }
     }
 
