@@ -9,16 +9,18 @@
 #      which gives the ingest rate per city service and with two;
 #   3. PostgreSQL's disk per hall-year from those real halls (their events and rollups, scaled
 #      from DAYS to 365);
-#   4. the rollups of the first real hall copied with SQL to SIM halls (default 200) × 365 days:
-#      its biggest whole month for each month of the year, its days in turn for the days of the
-#      year's first and last (partial) months, its bad reviews for every day; then
-#      GET /api/v1/city/metrics for the last 365 days across all halls, ROUNDS times (default
-#      7): median and spread. The query reads only those rollups (not the events, not the days
-#      inside whole months, which are not copied: they would only add disk), so copies of real
-#      rollups of the real size measure it as 200 real halls would.
+#   4. the running totals (migration 0003) of a template hall, sim-0: a real year of a busy
+#      hall's days (YEAR_HISTORY) twice, over two years, its totals built as the migration builds them (timed); copied
+#      with SQL to SIM halls (default 200), the rows around the year's two ends (the query reads
+#      the latest row at or before each end), with its cohort totals and the first real hall's
+#      bad reviews for every day; then GET /api/v1/city/metrics for the last 365 days across all
+#      halls, ROUNDS times (default 7): median and spread. The query reads only those rows, so
+#      copies of real rows of the real size measure it as 200 real halls would.
 # Each figure is printed with the load average of the moment (others' builds share the 2 cores).
 #
 # Usage: bench/city.sh [REAL] [TICKETS_PER_DAY] [DAYS] [SIM] [ROUNDS]   (4 2740 45 200 7)
+# YEAR_HISTORY=FILE names the one-year history whose days make the template (step 4);
+# PERF=1 records the city service with perf during the queries (bench/out/city-perf-SIM.*).
 # CONFIG=debug uses the debug build (a quick look; its rates are not the release's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -150,37 +152,81 @@ sql -c "
         pg_size_pretty((pg_database_size('city') / $halls / $years)::bigint) ||
         ' (events ' || pg_size_pretty((sum(pg_total_relation_size(c.oid)) filter (where c.relname like 'city_event%') / $halls / $years)::bigint) ||
         ', day rollups ' || pg_size_pretty((pg_total_relation_size('city_day') / $halls / $years)::bigint) ||
-        ', month rollups ' || pg_size_pretty((pg_total_relation_size('city_month') / $halls / $years)::bigint) || ')'
+        ', running totals ' || pg_size_pretty(((pg_total_relation_size('city_prefix') + pg_total_relation_size('city_cohort_prefix')) / $halls / $years)::bigint) ||
+        ' over $days days: they grow with a hall''s history, see the template below)'
     from pg_class c where c.relkind = 'r'"
 
-# The year: the 365 days up to the history's last day, filled from the first real hall.
+# The template hall sim-0: two years of days up to the history's last day, their running
+# totals built as migration 0003 builds them (all halls' again, timed). The year queried is the
+# second: its total before `from` holds a year too. The days are a real year's
+# (YEAR_HISTORY: a one-year history from bench/history.sh, e.g. 1,000,000 tickets; its
+# `metrics_day` rows are the hall's own rollups, in city_day's form), twice; without one, the
+# first real hall's days in turn (a year of the same 45 days has fewer distinct waits).
 yearFirst=$(date -d "$last - 364 days" +%F)
-month=$(sql -c "select month from city_month where hall_id = 'hall-1' and month > left('$first', 7)
-    and month < left('$last', 7) group by month order by sum(length(stats)) desc limit 1")
-months=$(python3 -c "
-import datetime
-d = datetime.date.fromisoformat('$yearFirst'); end = datetime.date.fromisoformat('$last'); out = []
-while d <= end:
-    m = d.strftime('%Y-%m')
-    out.append(m) if m not in out else None
-    d += datetime.timedelta(days=1)
-print(','.join(out))")
+templateFirst=$(date -d "$last - 729 days" +%F)
+yearHistory=${YEAR_HISTORY:-$(ls bench/out/history-1000000-365-*.sqlite 2>/dev/null | tail -n 1)}
+sql -c "INSERT INTO city_hall (hall_id, name, token_sha256) VALUES ('sim-0', '复制 0', md5('sim-0'))" >/dev/null
+if [ -n "$yearHistory" ] && [ -f "$yearHistory" ]; then
+    # Read without writing to it (immutable: not even its -shm).
+    sqlite3 -csv "file:$yearHistory?immutable=1" "select hall_day, service_id, hex(stats) from metrics_day" |
+        sql -c "CREATE TABLE bench_year (hall_day date, service_id text, stats text)" \
+            -c "\\copy bench_year FROM pstdin WITH (FORMAT csv)" >/dev/null
+    sql <<SQL >/dev/null
+INSERT INTO city_day (hall_id, hall_day, service_id, stats, cases_opened, cases_ended, has_cohort_changes)
+    SELECT 'sim-0', to_char(y.hall_day + (DATE '$last' - m.last) - 365 * n, 'YYYY-MM-DD'), y.service_id,
+        decode(y.stats, 'hex'), 0, 0, false
+    FROM bench_year y, (SELECT max(hall_day) AS last FROM bench_year) m, generate_series(0, 1) n
+    WHERE y.hall_day + (DATE '$last' - m.last) - 365 * n >= DATE '$templateFirst';
+DROP TABLE bench_year;
+SQL
+    echo "template sim-0: the days of $yearHistory, twice, up to $last"
+else
+    sql <<SQL >/dev/null
+INSERT INTO city_day (hall_id, hall_day, service_id, stats, cases_opened, cases_ended, has_cohort_changes)
+    SELECT 'sim-0', to_char(DATE '$templateFirst' + d, 'YYYY-MM-DD'), s.service_id, s.stats,
+        s.cases_opened, s.cases_ended, s.has_cohort_changes
+    FROM generate_series(0, 729) d
+    JOIN city_day s ON s.hall_id = 'hall-1' AND s.hall_day = to_char(DATE '$first' + d % $days, 'YYYY-MM-DD');
+SQL
+    echo "template sim-0: hall-1's $days days in turn over two years up to $last (no YEAR_HISTORY)"
+fi
+started=$(date +%s.%N)
+$bin/onewindow-city rebuild-prefixes 2>/dev/null
+python3 -c "
+import sys; s = $(date +%s.%N) - $started
+print(f'running totals built (migration 0003\'s backfill): $halls real halls × $days days and sim-0 × 730 days in {s:.1f} s: ' +
+      f'{s / (730 + $halls * $days) * 365:.1f} s a hall-year (load $(load))')"
+sql -c "VACUUM ANALYZE" >/dev/null
+sql -c "select 'running totals of a steady hall (sim-0''s second year): ' ||
+    pg_size_pretty((select sum(length(stats)) from city_prefix where hall_id = 'sim-0' and hall_day >= '$yearFirst')) ||
+    ' a hall-year (' || (select count(*) from city_prefix where hall_id = 'sim-0' and hall_day >= '$yearFirst') || ' rows); ' ||
+    'one hall''s year query reads ' || pg_size_pretty((select sum(length(stats)) from city_prefix p
+        where hall_id = 'sim-0' and hall_day in ((select max(hall_day) from city_prefix q where q.hall_id = 'sim-0'
+            and q.service_id = p.service_id and q.hall_day < '$yearFirst'), (select max(hall_day) from city_prefix q
+            where q.hall_id = 'sim-0' and q.service_id = p.service_id and q.hall_day <= '$last')))) ||
+    ' of them (' || (select count(*) from city_hall_service where hall_id = 'sim-0') || ' services)'"
+
+# The SIM halls: sim-0's running totals copied, only those of the week before the year and of
+# its last week (the query reads the latest row at or before each end: the other rows would
+# only add disk), its cohort totals and the first real hall's bad reviews for every day.
 low=1
 for sim in $sims; do
 started=$(date +%s)
 sql <<SQL >/dev/null
 INSERT INTO city_hall (hall_id, name, token_sha256)
     SELECT format('sim-%s', h), format('复制 %s', h), md5(format('sim-%s', h)) FROM generate_series($low, $sim) h;
-INSERT INTO city_day (hall_id, hall_day, service_id, stats, cases_opened, cases_ended, has_cohort_changes)
-    SELECT format('sim-%s', h), to_char(DATE '$yearFirst' + d, 'YYYY-MM-DD'), s.service_id, s.stats,
-        s.cases_opened, s.cases_ended, s.has_cohort_changes
-    FROM generate_series($low, $sim) h, generate_series(0, 364) d
-    JOIN city_day s ON s.hall_id = 'hall-1' AND s.hall_day = to_char(DATE '$first' + d % $days, 'YYYY-MM-DD')
-    WHERE left(to_char(DATE '$yearFirst' + d, 'YYYY-MM-DD'), 7) IN (left('$yearFirst', 7), left('$last', 7));
-INSERT INTO city_month (hall_id, month, service_id, stats, cases_opened, cases_ended, has_cohort_changes)
-    SELECT format('sim-%s', h), m, s.service_id, s.stats, s.cases_opened, s.cases_ended, s.has_cohort_changes
-    FROM generate_series($low, $sim) h, unnest(string_to_array('$months', ',')) m
-    JOIN city_month s ON s.hall_id = 'hall-1' AND s.month = '$month';
+INSERT INTO city_hall_service (hall_id, service_id)
+    SELECT format('sim-%s', h), s.service_id FROM generate_series($low, $sim) h
+    JOIN city_hall_service s ON s.hall_id = 'sim-0';
+INSERT INTO city_prefix (hall_id, service_id, hall_day, stats, cases_open)
+    SELECT format('sim-%s', h), p.service_id, p.hall_day, p.stats, p.cases_open
+    FROM generate_series($low, $sim) h
+    JOIN city_prefix p ON p.hall_id = 'sim-0'
+        AND ((p.hall_day >= to_char(DATE '$yearFirst' - 7, 'YYYY-MM-DD') AND p.hall_day < '$yearFirst')
+            OR p.hall_day >= to_char(DATE '$last' - 6, 'YYYY-MM-DD'));
+INSERT INTO city_cohort_prefix (hall_id, service_id, cohort_day, changes)
+    SELECT format('sim-%s', h), c.service_id, c.cohort_day, c.changes
+    FROM generate_series($low, $sim) h JOIN city_cohort_prefix c ON c.hall_id = 'sim-0';
 INSERT INTO city_bad_review (hall_id, evaluation_id, service_id, hall_day, due, rectified, rectified_on)
     SELECT format('sim-%s', h), s.evaluation_id || '-' || d, s.service_id,
         to_char(DATE '$yearFirst' + d, 'YYYY-MM-DD'), s.due, s.rectified, s.rectified_on
@@ -188,11 +234,15 @@ INSERT INTO city_bad_review (hall_id, evaluation_id, service_id, hall_day, due, 
     JOIN city_bad_review s ON s.hall_id = 'hall-1' AND s.hall_day = to_char(DATE '$first' + d % $days, 'YYYY-MM-DD');
 VACUUM ANALYZE;
 SQL
-sql -c "select 'copied: halls $low…$sim × 365 days in $(( $(date +%s) - started )) s: ' ||
-    (select count(*) from city_day) || ' day rows, ' || (select count(*) from city_month) || ' month rows (' ||
-    pg_size_pretty((select sum(length(stats)) from city_month where hall_id = 'sim-1')) || ' a hall-year of months), ' ||
-    pg_size_pretty(pg_database_size('city')) || ' in all'"
+sql -c "select 'copied: halls $low…$sim in $(( $(date +%s) - started )) s: ' ||
+    (select count(*) from city_prefix) || ' running-total rows, ' ||
+    (select count(*) from city_bad_review) || ' bad reviews, ' || pg_size_pretty(pg_database_size('city')) || ' in all'"
 
+# PERF=1: perf records the first city service (which answers the queries) during them.
+if [ -n "${PERF:-}" ]; then
+    perf record -F 499 -g -p "$(head -n 1 "$work/pids")" -o "bench/out/city-perf-$sim.data" >/dev/null 2>&1 &
+    perfpid=$!
+fi
 python3 - "$city1" "$reader" "$yearFirst" "$last" "$rounds" <<'PY'
 import json, statistics, sys, time, urllib.error, urllib.request
 port, token, first, last, rounds = sys.argv[1:]
@@ -226,5 +276,12 @@ if times:
           f"{report['city']['ticketsIssued']:,} tickets, {len(body) / 1e6:.1f} MB: median {statistics.median(times):.0f} ms "
           f"({min(times):.0f}–{max(times):.0f}, {len(times)} answered, {failed} not; load {min(loads)}–{max(loads)})")
 PY
+if [ -n "${PERF:-}" ]; then
+    kill -INT "$perfpid"
+    wait "$perfpid" || true
+    perf report -i "bench/out/city-perf-$sim.data" --no-children --percent-limit 1 --stdio 2>/dev/null |
+        grep -E '^ +[0-9.]+%' >"bench/out/city-perf-$sim.txt" || true
+    echo "perf of the city service at $sim SIM halls: bench/out/city-perf-$sim.txt"
+fi
 low=$((sim + 1))
 done

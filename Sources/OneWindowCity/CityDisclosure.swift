@@ -18,7 +18,7 @@ public struct CityDisclosure: Sendable, Encodable {
     public var halls: [Hall]
 
     /// The disclosure on the city's day `today` from each hall's figures of this year so far
-    /// (`CityStore.figures` from January 1st to `today`).
+    /// (`CityStore.figures(ranges: ranges(today:))`).
     public init(
         halls: [CityStore.Hall], figures: [String: CityStore.HallFigures], catalogue: Catalogue?, timeZone: String,
         today: String
@@ -35,6 +35,18 @@ public struct CityDisclosure: Sendable, Encodable {
             DayStats.adding(each.map { $0.sums(from: from, to: to) })
         }
         city.hallName = "全市"
+    }
+
+    /// The ranges the disclosure of `today` sums (`Disclosure`'s periods): the year so far and
+    /// each of its months up to `today`, read together (`CityStore.figures(ranges:)`).
+    static func ranges(today: String) -> [(from: String, to: String)] {
+        let year = String(today.prefix(4))
+        let month = Int(today.dropFirst(5).prefix(2)) ?? 1
+        return [("\(year)-01-01", today)]
+            + (1...max(1, month)).map { number in
+                let name = "\(year)-\(number < 10 ? "0" : "")\(number)"
+                return ("\(name)-01", number == month ? today : MetricsBook.bounds(of: name).last)
+            }
     }
 
     /// Without a catalogue (`--catalogue`) the figures are the halls' totals, with no services.

@@ -33,12 +33,13 @@ public struct CityReport: Sendable, Encodable {
             let figures = figures[hall.hallId] ?? CityStore.HallFigures()
             let hallSums = figures.sums(from: from, to: to)
             sums.append(hallSums)
-            open.merge(figures.open, uniquingKeysWith: +)
+            let hallOpen = figures.open(through: to)
+            open.merge(hallOpen, uniquingKeysWith: +)
             bad += figures.badReviews
             return Hall(
                 hallId: hall.hallId, name: hall.name,
                 report: MetricsReport(
-                    from: from, to: to, serviceId: serviceId, sums: hallSums, open: figures.open,
+                    from: from, to: to, serviceId: serviceId, sums: hallSums, open: hallOpen,
                     badReviews: figures.badReviews, catalogue: catalogue, today: today))
         }
         city = MetricsReport(

@@ -64,12 +64,13 @@ enum CityRoutes {
             halls = halls.filter { $0.hallId == hallId }
             guard !halls.isEmpty else { throw HTTPError(.hallNotFound, "no hall with id “\(hallId)”") }
         }
-        // The metrics count only the bad reviews still open (`HallMetrics`).
+        // The metrics count only the bad reviews still open, and those overdue (`HallMetrics`).
+        let today = city.today()
         let figures = try await city.store.figures(
-            from: from, to: to, hallId: hallId, serviceId: serviceId, openReviewsOnly: true)
+            from: from, to: to, hallId: hallId, serviceId: serviceId, openReviewsOn: today)
         return CityReport(
             from: from, to: to, serviceId: serviceId, halls: halls, figures: figures,
-            catalogue: city.configuration.catalogue, today: city.today())
+            catalogue: city.configuration.catalogue, today: today)
     }
 
     /// Runs `body` as a task and answers with what it returns; an `HTTPError` as itself, any

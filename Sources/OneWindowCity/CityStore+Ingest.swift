@@ -10,7 +10,8 @@ extension CityStore {
     /// A batch that starts after a seq the city does not hold yet (`after` > held) is not
     /// stored: the answer's `held` tells the hall where to send from. Events at or before
     /// `held` were stored before and are skipped; the rest are stored, keyed (hall, seq), and
-    /// folded with `MetricsBook.apply`, the hall's own fold, into `city_day` and `city_month`.
+    /// folded with `MetricsBook.apply`, the hall's own fold, into `city_day` and the running
+    /// totals (`city_prefix`, `city_cohort_prefix`).
     public func ingest(hallId: String, _ batch: CityEventBatch) async throws -> CityAck {
         try await ensureMonths(Set(batch.events.map { Self.month(of: $0) }))
         return try await database.transaction { connection in
@@ -29,9 +30,11 @@ extension CityStore {
             let open = try await openBadReviews(hallId: hallId, connection)
             var book = fold.book(after: held, badReviews: open)
             for event in fresh { book.apply(id: event.seq, event.event) }
-            // The batch's figures, to its days and to their months (`city_month`).
+            // The batch's figures, to its days and to the running totals from them on.
             try await Self.addRollups(book.days, to: .day, hallId: hallId, connection, logger: logger)
-            try await Self.addRollups(Self.byMonth(book.days), to: .month, hallId: hallId, connection, logger: logger)
+            let parts = PrefixParts(book.days)
+            try await Self.addToPrefixes(parts.own, table: .own, hallId: hallId, connection, logger: logger)
+            try await Self.addToPrefixes(parts.cohorts, table: .cohorts, hallId: hallId, connection, logger: logger)
             let changed = book.badReviews.filter { open[$0.key] != $0.value }
             try await saveBadReviews(changed, hallId: hallId, connection)
             let foldJSON = String(decoding: try JSONEncoder().encode(CityFold(book)), as: UTF8.self)

@@ -3,92 +3,138 @@ import OneWindowCore
 import PostgresNIO
 
 extension CityStore {
-    /// What one hall's report over a range needs, read from the rollups.
+    /// What one hall's report over a range (or several) needs, read from the running totals
+    /// (migration 0003).
     public struct HallFigures: Sendable {
-        /// Whole months' sums, per month, per service: the months inside the range, and later
-        /// months that tell of the range's cohorts.
-        public var months: [String: [String: StoredDay]] = [:]
-        /// The range's days outside those months (a range's first and last, partial, months),
-        /// and later days of the range's last month that tell of its cohorts, per service.
-        public var days: [String: [String: StoredDay]] = [:]
-        /// Cases open at the end of the range, per service.
-        public var open: [String: Int] = [:]
-        /// Bad reviews made in the range.
+        /// One service's running totals through one day.
+        struct End: Sendable {
+            /// Its own figures, and the cases open at the end of the day (nil: none yet).
+            var stats: StoredDay?
+            var open: Int?
+            /// The changes to its cohorts up to that day.
+            var cohorts: [UInt8]?
+        }
+
+        /// Per day a range ends on (its `to`, the day before its `from`), per service.
+        var ends: [String: [String: End]] = [:]
+        /// Bad reviews made in the ranges.
         public var badReviews: [MetricsBook.BadReview] = []
 
-        /// Per service, the range's sum, added as the hall's `MetricsBook.sum` adds it.
+        /// Per service, the cases open at the end of `day` (one of the ranges' ends).
+        public func open(through day: String) -> [String: Int] {
+            (ends[day] ?? [:]).compactMapValues(\.open)
+        }
+
+        /// Per service, the sum of one of the ranges read: the total through `to` minus the
+        /// total before `from`, and the changes to the range's cohorts (whenever they came)
+        /// added into one, as the hall's `MetricsBook.sum` gives them. A service with nothing in
+        /// the range is left out, as the hall leaves it out.
         public func sums(from: String, to: String) -> [String: DayStats] {
+            let through = ends[to] ?? [:]
+            let before = ends[CityStore.dayBefore(from)] ?? [:]
             var sum = RollupRangeSum(from: from, to: to)
-            for (month, services) in months {
-                let inRange = MonthRange.bounds(of: month).last <= to
-                for (serviceId, stored) in services { sum.add(stored, serviceId: serviceId, inRange: inRange) }
+            for (serviceId, end) in through {
+                if let stats = end.stats { sum.add(stats, serviceId: serviceId, inRange: true) }
+                if let stats = before[serviceId]?.stats { sum.subtract(stats, serviceId: serviceId) }
             }
-            for (day, services) in days where day >= from {
-                for (serviceId, stored) in services { sum.add(stored, serviceId: serviceId, inRange: day <= to) }
+            var totals = sum.totals.filter { $0.value != DayStats() }
+            for (serviceId, end) in through {
+                guard let cohorts = end.cohorts else { continue }
+                var change = Self.change(cohorts)
+                if let earlier = before[serviceId]?.cohorts { change.subtract(Self.change(earlier)) }
+                guard !change.isEmpty else { continue }
+                totals[serviceId, default: DayStats()].cohortChanges = [from: change]
             }
-            return sum.totals
+            return totals
+        }
+
+        /// The one change a `city_cohort_prefix` row holds (checked when it was read).
+        private static func change(_ bytes: [UInt8]) -> CohortChange {
+            var all = CohortChange()
+            for change in (try? DayStats(rollup: bytes))?.cohortChanges.values ?? [:].values { all.add(change) }
+            return all
         }
     }
 
+    /// The hall day before `day` ("" for a day that is not one: no total is kept before it).
+    static func dayBefore(_ day: String) -> String {
+        WorkingDays.date(day).map { WorkingDays.text($0.addingTimeInterval(-86_400)) } ?? ""
+    }
+
     /// Per hall, the figures of hall days `from`…`to`, of one hall and one service if given.
-    /// Four reads in one transaction (one snapshot): the whole months, the days around them,
-    /// the open cases, the bad reviews. A year reads a dozen months per hall and service.
-    /// `openReviewsOnly` reads only the bad reviews not rectified, all the figures count: a busy
-    /// hall has about 38,000 bad reviews a year, most rectified, and reading them all was most
-    /// of a year's query (383,000 rows for 11 halls).
     public func figures(
-        from: String, to: String, hallId: String?, serviceId: String?, openReviewsOnly: Bool = false
+        from: String, to: String, hallId: String?, serviceId: String?, openReviewsOn today: String? = nil
     ) async throws -> [String: HallFigures] {
-        let range = MonthRange(from: from, to: to)
+        try await figures(ranges: [(from, to)], hallId: hallId, serviceId: serviceId, openReviewsOn: today)
+    }
+
+    /// Per hall, what the sums of each of `ranges` need (the disclosure reads a year and its
+    /// months at once), of one hall and one service if given. Two reads in one transaction (one
+    /// snapshot): for each hall, service and day a range ends on, the running totals through
+    /// that day (two index lookups each), then the bad reviews of all the ranges. A year reads
+    /// two rollups and two small cohort rows per hall and service, whatever its length.
+    /// `openReviewsOn` (the city's day) counts only the bad reviews not rectified and those of
+    /// them overdue on that day, in SQL, which is all the metrics read of them: a busy hall has
+    /// about 38,000 bad reviews a year and 10,000 of them open, and decoding them row by row
+    /// was most of a year's query (457,000 rows for 45 halls, after the running totals). Each
+    /// count comes back as that many reviews whose `due` says only whether it is overdue.
+    public func figures(
+        ranges: [(from: String, to: String)], hallId: String?, serviceId: String?, openReviewsOn today: String? = nil
+    ) async throws -> [String: HallFigures] {
+        let days = Array(Set(ranges.flatMap { [$0.to, Self.dayBefore($0.from)] })).sorted()
+        let (first, last) = (ranges.map(\.from).min() ?? "", ranges.map(\.to).max() ?? "")
         return try await database.transaction { connection in
             try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
             var halls: [String: HallFigures] = [:]
-            let months = try await connection.query(
+            let ends = try await connection.query(
                 """
-                SELECT hall_id, month, service_id, stats FROM city_month
-                WHERE ((month >= \(range.firstWhole) AND month <= \(range.lastWhole))
-                    OR (month > \(range.lastMonth) AND has_cohort_changes))
-                AND (\(hallId)::text IS NULL OR hall_id = \(hallId))
-                AND (\(serviceId)::text IS NULL OR service_id = \(serviceId))
+                SELECT s.hall_id, s.service_id, e.day, t.stats, t.cases_open, c.changes
+                FROM city_hall_service s CROSS JOIN unnest(\(days)::text[]) AS e(day)
+                LEFT JOIN LATERAL (
+                    SELECT stats, cases_open FROM city_prefix p
+                    WHERE p.hall_id = s.hall_id AND p.service_id = s.service_id AND p.hall_day <= e.day
+                    ORDER BY p.hall_day DESC LIMIT 1) t ON true
+                LEFT JOIN LATERAL (
+                    SELECT changes FROM city_cohort_prefix c
+                    WHERE c.hall_id = s.hall_id AND c.service_id = s.service_id AND c.cohort_day <= e.day
+                    ORDER BY c.cohort_day DESC LIMIT 1) c ON true
+                WHERE (\(hallId)::text IS NULL OR s.hall_id = \(hallId))
+                AND (\(serviceId)::text IS NULL OR s.service_id = \(serviceId))
                 """, logger: logger)
-            for try await (hall, month, service, bytes) in months.decode((String, String, String, Data).self) {
-                halls[hall, default: HallFigures()].months[month, default: [:]][service] = try StoredDay(
-                    rollup: [UInt8](bytes))
+            for try await (hall, service, day, stats, open, cohorts) in ends.decode(
+                (String, String, String, Data?, Int64?, Data?).self)
+            {
+                guard stats != nil || cohorts != nil else { continue }
+                halls[hall, default: HallFigures()].ends[day, default: [:]][service] = HallFigures.End(
+                    stats: try stats.map { try StoredDay(rollup: [UInt8]($0)) }, open: open.map { Int($0) },
+                    cohorts: cohorts.map { [UInt8]($0) })
             }
-            let days = try await connection.query(
-                """
-                SELECT hall_id, hall_day, service_id, stats FROM city_day
-                WHERE ((hall_day >= \(from) AND hall_day < \(range.headEnd))
-                    OR (hall_day >= \(range.tailStart) AND hall_day < \(range.tailEnd)))
-                AND (hall_day <= \(to) OR has_cohort_changes)
-                AND (\(hallId)::text IS NULL OR hall_id = \(hallId))
-                AND (\(serviceId)::text IS NULL OR service_id = \(serviceId))
-                """, logger: logger)
-            for try await (hall, day, service, bytes) in days.decode((String, String, String, Data).self) {
-                halls[hall, default: HallFigures()].days[day, default: [:]][service] = try StoredDay(
-                    rollup: [UInt8](bytes))
-            }
-            // Open at the end of `to`: the months before `to`'s month, and its days up to `to`.
-            let open = try await connection.query(
-                """
-                SELECT hall_id, service_id, sum(opened)::bigint FROM (
-                    SELECT hall_id, service_id, cases_opened - cases_ended AS opened FROM city_month
-                    WHERE month < \(range.lastMonth)
-                    UNION ALL
-                    SELECT hall_id, service_id, cases_opened - cases_ended FROM city_day
-                    WHERE hall_day >= \(range.lastMonth) AND hall_day <= \(to)
-                ) AS counts
-                WHERE (\(hallId)::text IS NULL OR hall_id = \(hallId))
-                AND (\(serviceId)::text IS NULL OR service_id = \(serviceId))
-                GROUP BY hall_id, service_id
-                """, logger: logger)
-            for try await (hall, service, count) in open.decode((String, String, Int64).self) {
-                halls[hall, default: HallFigures()].open[service] = Int(count)
+            if let today {
+                let counts = try await connection.query(
+                    """
+                    SELECT hall_id, service_id, count(*), count(*) FILTER (WHERE due COLLATE "C" < \(today))
+                    FROM city_bad_review
+                    WHERE hall_day >= \(first) AND hall_day <= \(last) AND NOT rectified
+                    AND (\(hallId)::text IS NULL OR hall_id = \(hallId))
+                    AND (\(serviceId)::text IS NULL OR service_id = \(serviceId))
+                    GROUP BY hall_id, service_id
+                    """, logger: logger)
+                for try await (hall, service, open, overdue) in counts.decode((String, String, Int64, Int64).self) {
+                    let due = Self.dayBefore(today)
+                    halls[hall, default: HallFigures()].badReviews +=
+                        Array(
+                            repeating: MetricsBook.BadReview(serviceId: service, hallDay: first, due: due),
+                            count: Int(overdue))
+                        + Array(
+                            repeating: MetricsBook.BadReview(serviceId: service, hallDay: first, due: today),
+                            count: Int(open - overdue))
+                }
+                return halls
             }
             let reviews = try await connection.query(
                 """
                 SELECT hall_id, service_id, hall_day, due, rectified, rectified_on FROM city_bad_review
-                WHERE hall_day >= \(from) AND hall_day <= \(to) AND NOT (\(openReviewsOnly) AND rectified)
+                WHERE hall_day >= \(first) AND hall_day <= \(last)
                 AND (\(hallId)::text IS NULL OR hall_id = \(hallId))
                 AND (\(serviceId)::text IS NULL OR service_id = \(serviceId))
                 """, logger: logger)

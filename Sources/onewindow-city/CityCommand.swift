@@ -11,7 +11,7 @@ struct CityCommand: ParsableCommand {
         abstract: "The city's service: halls' events into PostgreSQL, city-wide figures.",
         subcommands: [
             CityServe.self, CityHallAdd.self, CityHallToken.self, CityReaderAdd.self, CityReaderRemove.self,
-            CityMigrate.self,
+            CityMigrate.self, CityRebuildPrefixes.self,
         ])
 }
 
@@ -56,6 +56,7 @@ struct CityMigrate: ParsableCommand {
         let database = CityDatabase(try database.location, logger: Logger(label: "onewindow-city"))
         defer { database.close() }
         let store = CityStore(database)
-        try CityDatabase.wait(timeout: 60) { try await store.migrate() }
+        // Migration 0003 builds every hall's running totals once: minutes for a province.
+        try CityDatabase.wait(timeout: 3_600) { try await store.migrate() }
     }
 }

@@ -115,4 +115,40 @@ struct CityEqualityTests {
                 ("2026-12-01", "2026-12-04"),
             ])
     }
+
+    @Test(
+        "a hall cut off for days catches up in large batches, and ranges starting and ending inside months equal the hall's"
+    )
+    func catchUpAfterAnOutage() throws {
+        let hall = try ScriptedMonth()
+        defer { hall.stop() }
+        try hall.play(days: 33, restartAfter: 12)  // 2026-11-02 … 2026-12-04
+        try hall.settle()
+        let clock = hall.clock
+        let city = try CityHarness(catalogue: hall.app.application.state.catalogue.published, clock: { clock.read() })
+        defer { city.stop() }
+        let token = try city.addHall("xigang")
+        let events = try hall.app.application.state.storage.queueEvents().map { CityEvent(seq: $0.id, $0.event) }
+        // Until 2026-11-18 in small batches; then the city is cut off.
+        let cut = events.firstIndex { ($0.hallDay ?? "") > "2026-11-18" } ?? events.count
+        var after: Int64 = 0
+        for start in stride(from: 0, to: cut, by: 41) {
+            let part = Array(events[start..<min(start + 41, cut)])
+            #expect(try city.post("xigang", CityEventBatch(after: after, events: part), token: token).status == 200)
+            after = part.last!.seq
+        }
+        // The days since come in the largest batches the city takes, each spanning days.
+        for start in stride(from: cut, to: events.count, by: 2_000) {
+            let part = Array(events[start..<min(start + 2_000, events.count)])
+            let response = try city.post("xigang", CityEventBatch(after: after, events: part), token: token)
+            #expect(response.status == 200, "\(response.text)")
+            after = part.last!.seq
+        }
+        try Self.compare(
+            hall, city,
+            ranges: [
+                ("2026-11-05", "2026-11-25"), ("2026-11-17", "2026-12-03"), ("2026-11-02", "2026-12-04"),
+                ("2026-11-19", "2026-11-19"),
+            ])
+    }
 }

@@ -5,14 +5,14 @@ import Testing
 @testable import OneWindowCity
 @testable import OneWindowTesting
 
-@Suite("The city's per hall-month rollups", .serialized, .timeLimit(.minutes(2)))
-struct CityMonthTests {
+@Suite("The city's running totals per hall and service", .serialized, .timeLimit(.minutes(2)))
+struct CityPrefixTests {
     static func issued(_ report: TestResponse) -> Int? {
         (report.json["city"] as? [String: Any])?["ticketsIssued"] as? Int
     }
 
-    @Test("a late batch for a day of a month already over updates that month's sum, and a whole-month range reads it")
-    func lateBatchUpdatesItsMonth() throws {
+    @Test("a late batch for an old day updates every later running total, and ranges inside months read it")
+    func lateBatchUpdatesLaterTotals() throws {
         let city = try CityHarness()
         defer { city.stop() }
         let token = try city.addHall("xigang")
@@ -22,17 +22,25 @@ struct CityMonthTests {
         }
         try send(issuedBatch(after: 0, first: 1, count: 3, day: "2026-10-10"))
         try send(issuedBatch(after: 3, first: 4, count: 4, day: "2026-11-02"))
+        try send(issuedBatch(after: 7, first: 8, count: 1, day: "2026-11-20"))
         #expect(Self.issued(try city.metrics("from=2026-10-01&to=2026-10-31")) == 3)
-        // October is over (the hall is in November) when two more of its tickets arrive.
-        try send(issuedBatch(after: 7, first: 8, count: 2, day: "2026-10-12"))
+        // The hall is in late November when two more tickets of 12 October arrive.
+        try send(issuedBatch(after: 8, first: 9, count: 2, day: "2026-10-12"))
         #expect(Self.issued(try city.metrics("from=2026-10-01&to=2026-10-31")) == 5)
-        #expect(Self.issued(try city.metrics("from=2026-10-01&to=2026-11-30")) == 9)
-        #expect(Self.issued(try city.metrics("from=2026-10-11&to=2026-11-30")) == 6)
+        #expect(Self.issued(try city.metrics("from=2026-10-01&to=2026-11-30")) == 10)
+        #expect(Self.issued(try city.metrics("from=2026-10-11&to=2026-11-30")) == 7)
         #expect(Self.issued(try city.metrics("from=2026-10-12&to=2026-10-12")) == 2)
+        #expect(Self.issued(try city.metrics("from=2026-10-13&to=2026-11-19")) == 4)
+        #expect(Self.issued(try city.metrics("from=2026-11-03&to=2026-11-20")) == 1)
+        #expect(Self.issued(try city.metrics("from=2026-11-21&to=2026-12-31")) == 0)
         #expect(Self.issued(try city.metrics("from=2026-09-01&to=2026-09-30")) == 0)
-        // A batch sent again adds nothing to the month.
-        try send(issuedBatch(after: 7, first: 8, count: 2, day: "2026-10-12"))
-        #expect(Self.issued(try city.metrics("from=2026-10-01&to=2026-10-31")) == 5)
+        // A batch sent again adds nothing.
+        try send(issuedBatch(after: 8, first: 9, count: 2, day: "2026-10-12"))
+        #expect(Self.issued(try city.metrics("from=2026-10-01&to=2026-11-30")) == 10)
+        let store = city.application.store
+        let rows = try CityDatabase.wait { try await store.prefixDays(hallId: "xigang", serviceId: "T-JZ-001") }
+        #expect(rows.map(\.day) == ["2026-10-10", "2026-10-12", "2026-11-02", "2026-11-20"])
+        #expect(rows.map(\.ticketsIssued) == [3, 5, 9, 10], "each later total holds the late tickets")
     }
 
     /// Runs `sql` with psql on the harness's database.
@@ -46,8 +54,8 @@ struct CityMonthTests {
             ])
     }
 
-    @Test("when a month's rollup cannot be written the whole batch is refused (503), and sent again it is stored once")
-    func monthWriteFails() throws {
+    @Test("when a running total cannot be written the whole batch is refused (503), and sent again it is stored once")
+    func prefixWriteFails() throws {
         let city = try CityHarness()
         defer { city.stop() }
         let token = try city.addHall("xigang")
@@ -58,7 +66,7 @@ struct CityMonthTests {
             city,
             """
             CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$;
-            CREATE TRIGGER refuse BEFORE INSERT OR UPDATE ON city_month FOR EACH ROW EXECUTE FUNCTION refuse();
+            CREATE TRIGGER refuse BEFORE INSERT OR UPDATE ON city_prefix FOR EACH ROW EXECUTE FUNCTION refuse();
             """)
         let late = issuedBatch(after: 3, first: 4, count: 4, day: "2026-11-02")
         #expect(try city.post("xigang", late, token: token).errorCode == "database_unavailable")
@@ -66,7 +74,7 @@ struct CityMonthTests {
         #expect(try CityDatabase.wait { try await store.eventCounts(hallId: "xigang") }.rows == 3)
         #expect(Self.issued(try city.metrics("from=2026-11-02&to=2026-11-02")) == 0)
         #expect(try CityDatabase.wait { try await store.halls() }.first?.heldSeq == 3)
-        try Self.psql(city, "DROP TRIGGER refuse ON city_month")
+        try Self.psql(city, "DROP TRIGGER refuse ON city_prefix")
         let again = try city.post("xigang", late, token: token)
         #expect(again.status == 200, "\(again.text)")
         #expect(again.json["held"] as? Int == 7 && again.json["stored"] as? Int == 4)
@@ -74,7 +82,7 @@ struct CityMonthTests {
         #expect(Self.issued(try city.metrics("from=2026-10-01&to=2026-10-31")) == 3)
     }
 
-    @Test("migration 0002's backfill sums the days already stored into their months")
+    @Test("migration 0003's backfill builds the running totals from the days already stored")
     func backfill() throws {
         let city = try CityHarness()
         defer { city.stop() }
@@ -85,27 +93,13 @@ struct CityMonthTests {
         #expect(
             try city.post("xigang", issuedBatch(after: 3, first: 4, count: 2, day: "2026-10-31"), token: token)
                 .status == 200)
-        try Self.psql(city, "DELETE FROM city_month")
-        // A whole month is read from city_month only: without its row, nothing.
+        try Self.psql(city, "DELETE FROM city_prefix; DELETE FROM city_cohort_prefix; DELETE FROM city_hall_service")
+        // The figures are read from the running totals only: without them, nothing.
         #expect(Self.issued(try city.metrics("from=2026-10-01&to=2026-10-31")) == 0)
         let store = city.application.store
-        try CityDatabase.wait { try await store.sumStoredMonths() }
+        try CityDatabase.wait { try await store.buildPrefixes() }
         #expect(Self.issued(try city.metrics("from=2026-10-01&to=2026-10-31")) == 5)
         #expect(Self.issued(try city.metrics("from=2026-10-01&to=2026-10-30")) == 3)
-    }
-
-    @Test("a range splits into the whole months inside it and the days around them, leap years too")
-    func monthRanges() {
-        let year = MonthRange(from: "2025-12-06", to: "2026-12-05")
-        #expect(year.firstWhole == "2026-01" && year.lastWhole == "2026-11" && year.lastMonth == "2026-12")
-        #expect(year.headEnd == "2026-01" && year.tailStart == "2026-12" && year.tailEnd == "2027-01")
-        let month = MonthRange(from: "2026-02-01", to: "2026-02-28")
-        #expect(month.firstWhole == "2026-02" && month.lastWhole == "2026-02")
-        #expect(month.headEnd == "2026-02" && month.tailStart == "2026-03" && month.tailEnd == "2026-03")
-        let leap = MonthRange(from: "2024-02-02", to: "2024-02-29")
-        #expect(leap.firstWhole == nil && leap.lastWhole == nil)
-        #expect(leap.headEnd == "2024-03" && leap.tailStart == "2024-03" && leap.tailEnd == "2024-03")
-        #expect(MonthRange(from: "2024-01-01", to: "2024-02-28").lastWhole == "2024-01")
-        #expect(MonthRange.next("2026-12") == "2027-01" && MonthRange.previous("2027-01") == "2026-12")
+        #expect(Self.issued(try city.metrics("from=2026-10-11&to=2026-10-31")) == 2)
     }
 }
