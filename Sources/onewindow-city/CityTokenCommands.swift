@@ -10,6 +10,20 @@ func newToken() -> String {
     SymmetricKey(size: .bits256).withUnsafeBytes { bytes in bytes.map { String(format: "%02x", $0) }.joined() }
 }
 
+extension DatabaseOptions {
+    /// Runs `body` on the city's store, migrated first, within a minute; the database is
+    /// closed after.
+    func withStore<T: Sendable>(_ body: @escaping @Sendable (CityStore) async throws -> T) throws -> T {
+        let database = CityDatabase(try location, logger: Logger(label: "onewindow-city"))
+        defer { database.close() }
+        let store = CityStore(database)
+        return try CityDatabase.wait(timeout: 60) {
+            try await store.migrate()
+            return try await body(store)
+        }
+    }
+}
+
 /// `onewindow-city hall add ID NAME`: registers a hall and prints its token (for the hall's
 /// `--city-token-file`).
 struct CityHallAdd: ParsableCommand {
@@ -26,15 +40,9 @@ struct CityHallAdd: ParsableCommand {
     }
 
     func run() throws {
-        let database = CityDatabase(try database.location, logger: Logger(label: "onewindow-city"))
-        defer { database.close() }
-        let store = CityStore(database)
         let token = newToken()
         let (id, name) = (hallId, name)
-        try CityDatabase.wait(timeout: 60) {
-            try await store.migrate()
-            try await store.addHall(id: id, name: name, token: token)
-        }
+        try database.withStore { store in try await store.addHall(id: id, name: name, token: token) }
         print(token)
     }
 }
@@ -47,15 +55,9 @@ struct CityReaderAdd: ParsableCommand {
     @Argument(help: "Who reads, e.g. city-office.") var name: String
 
     func run() throws {
-        let database = CityDatabase(try database.location, logger: Logger(label: "onewindow-city"))
-        defer { database.close() }
-        let store = CityStore(database)
         let token = newToken()
         let name = name
-        try CityDatabase.wait(timeout: 60) {
-            try await store.migrate()
-            try await store.addReader(name: name, token: token)
-        }
+        try database.withStore { store in try await store.addReader(name: name, token: token) }
         print(token)
     }
 }
@@ -69,14 +71,8 @@ struct CityReaderRemove: ParsableCommand {
     @Argument(help: "The reader's name, as given to reader-add.") var name: String
 
     func run() throws {
-        let database = CityDatabase(try database.location, logger: Logger(label: "onewindow-city"))
-        defer { database.close() }
-        let store = CityStore(database)
         let name = name
-        let removed = try CityDatabase.wait(timeout: 60) {
-            try await store.migrate()
-            return try await store.removeReader(name: name)
-        }
+        let removed = try database.withStore { store in try await store.removeReader(name: name) }
         guard removed else { throw ValidationError("there is no reader “\(name)”") }
     }
 }
@@ -90,15 +86,9 @@ struct CityHallToken: ParsableCommand {
     @Argument(help: "The hall's id, as given to hall-add.") var hallId: String
 
     func run() throws {
-        let database = CityDatabase(try database.location, logger: Logger(label: "onewindow-city"))
-        defer { database.close() }
-        let store = CityStore(database)
         let token = newToken()
         let id = hallId
-        let replaced = try CityDatabase.wait(timeout: 60) {
-            try await store.migrate()
-            return try await store.replaceHallToken(id: id, token: token)
-        }
+        let replaced = try database.withStore { store in try await store.replaceHallToken(id: id, token: token) }
         guard replaced else { throw ValidationError("there is no hall “\(id)”") }
         print(token)
     }
