@@ -31,7 +31,7 @@ extension CityStore {
             var book = fold.book(after: held, badReviews: open)
             for event in fresh { book.apply(id: event.seq, event.event) }
             // The batch's figures, to its days and to the running totals from them on.
-            try await Self.addRollups(book.days, to: .day, hallId: hallId, connection, logger: logger)
+            try await Self.addDayRollups(book.days, hallId: hallId, connection, logger: logger)
             let parts = PrefixParts(book.days)
             try await Self.addToPrefixes(parts.own, table: .own, hallId: hallId, connection, logger: logger)
             try await Self.addToPrefixes(parts.cohorts, table: .cohorts, hallId: hallId, connection, logger: logger)

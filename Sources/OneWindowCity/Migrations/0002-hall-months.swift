@@ -3,7 +3,9 @@ extension CityMigrations {
     /// service, with the columns of `city_day`. A year's query across 200 halls adds a dozen
     /// months per hall and service instead of 365 days. Ingest keeps them: each batch adds its
     /// figures to its days and to their months in the same transaction, so a late batch for
-    /// an old day updates that day's month too. The backfill sums the days already stored.
+    /// an old day updates that day's month too. It had a backfill summing the days already
+    /// stored; migration 0003 drops the table in the same run of the migrations, so a database
+    /// migrated now skips that work (the schema each number leaves is unchanged).
     static let migration0002 = Migration(
         number: 2, name: "hall-months",
         sql: [
@@ -20,6 +22,5 @@ extension CityMigrations {
             )
             """,
             "CREATE INDEX city_month_by_month ON city_month (month)",
-        ],
-        backfill: { connection, logger in try await CityStore.sumStoredMonths(connection, logger: logger) })
+        ])
 }
