@@ -20,30 +20,76 @@ public struct CityReport: Sendable, Encodable {
     public var city: MetricsReport
     public var halls: [Hall]
 
-    /// Each hall's report from its figures, and the city's from all of them: days' sums add as
-    /// histograms and counts, open cases and bad reviews as lists.
-    public init(
+    /// Each hall's report from its figures, and the city's from all of them: the halls' sums
+    /// add in place as histograms and counts (`RollupRangeSum.add`), open cases and bad
+    /// reviews as counts. The halls are split into `parts` shares summed side by side, one per
+    /// core: each hall's sums and report need nothing of another's.
+    public static func build(
         from: String, to: String, serviceId: String?, halls: [CityStore.Hall], figures: [String: CityStore.HallFigures],
-        catalogue: Catalogue?, today: String
-    ) {
-        var sums: [[String: DayStats]] = []
-        var open: [String: Int] = [:]
-        var bad: [MetricsBook.BadReview] = []
-        self.halls = halls.map { hall in
-            let figures = figures[hall.hallId] ?? CityStore.HallFigures()
-            let hallSums = figures.sums(from: from, to: to)
-            sums.append(hallSums)
-            let hallOpen = figures.open(through: to)
-            open.merge(hallOpen, uniquingKeysWith: +)
-            bad += figures.badReviews
-            return Hall(
-                hallId: hall.hallId, name: hall.name,
-                report: MetricsReport(
-                    from: from, to: to, serviceId: serviceId, sums: hallSums, open: hallOpen,
-                    badReviews: figures.badReviews, catalogue: catalogue, today: today))
+        catalogue: Catalogue?, today: String, parts: Int = 2
+    ) async -> CityReport {
+        let size = max(1, (halls.count + parts - 1) / max(1, parts))
+        let shares = stride(from: 0, to: halls.count, by: size).map { Array(halls[$0..<min($0 + size, halls.count)]) }
+        let summed = await withTaskGroup(of: (Int, Share).self) { group in
+            for (index, share) in shares.enumerated() {
+                group.addTask {
+                    (
+                        index,
+                        Share(
+                            from: from, to: to, serviceId: serviceId, halls: share, figures: figures,
+                            catalogue: catalogue, today: today)
+                    )
+                }
+            }
+            var summed = [Share?](repeating: nil, count: shares.count)
+            for await (index, share) in group { summed[index] = share }
+            return summed.compactMap { $0 }
         }
-        city = MetricsReport(
-            from: from, to: to, serviceId: serviceId, sums: DayStats.adding(sums), open: open, badReviews: bad,
-            catalogue: catalogue, today: today)
+        var city = Share(from: from, to: to)
+        for share in summed { city.add(share) }
+        return CityReport(
+            city: MetricsReport(
+                sums: city.sums, serviceId: serviceId, open: city.open, badReviews: city.badReviews,
+                catalogue: catalogue, today: today),
+            halls: summed.flatMap(\.halls))
+    }
+
+    /// Some halls' reports, and their sums added for the city's.
+    struct Share: Sendable {
+        var halls: [Hall] = []
+        var sums: RollupRangeSum
+        var open: [String: Int] = [:]
+        var badReviews: [MetricsBook.BadReview] = []
+
+        init(from: String, to: String) {
+            sums = RollupRangeSum(from: from, to: to)
+        }
+
+        init(
+            from: String, to: String, serviceId: String?, halls: [CityStore.Hall],
+            figures: [String: CityStore.HallFigures], catalogue: Catalogue?, today: String
+        ) {
+            self.init(from: from, to: to)
+            for hall in halls {
+                let figures = figures[hall.hallId] ?? CityStore.HallFigures()
+                let hallSums = figures.rangeSum(from: from, to: to)
+                let hallOpen = figures.open(through: to)
+                sums.add(hallSums)
+                open.merge(hallOpen, uniquingKeysWith: +)
+                badReviews += figures.badReviews
+                self.halls.append(
+                    Hall(
+                        hallId: hall.hallId, name: hall.name,
+                        report: MetricsReport(
+                            sums: hallSums, serviceId: serviceId, open: hallOpen, badReviews: figures.badReviews,
+                            catalogue: catalogue, today: today)))
+            }
+        }
+
+        mutating func add(_ other: Share) {
+            sums.add(other.sums)
+            open.merge(other.open, uniquingKeysWith: +)
+            badReviews += other.badReviews
+        }
     }
 }

@@ -54,7 +54,7 @@ extension CityRoutes {
     {
         let halls = try await city.store.halls()
         let figures = try await city.store.figures(from: from, to: to, hallId: nil, serviceId: nil)
-        let report = CityReport(
+        let report = await CityReport.build(
             from: from, to: to, serviceId: nil, halls: halls, figures: figures, catalogue: city.configuration.catalogue,
             today: today)
         let overdue = halls.flatMap { hall in

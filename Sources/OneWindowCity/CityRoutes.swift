@@ -38,9 +38,16 @@ enum CityRoutes {
                 let hallId = try text(request, "hall")
                 let serviceId = try text(request, "service")
                 answer(responder, city.logger) {
-                    .json(
-                        try await report(city, from: from, to: to, hallId: hallId, serviceId: serviceId),
-                        headers: ["Cache-Control": "no-store"])
+                    var times = PhaseTimes()
+                    let report = try await report(
+                        city, from: from, to: to, hallId: hallId, serviceId: serviceId, times: &times)
+                    let body = times.measure("encode") { Response.encodeJSON(report) }
+                    return Response(
+                        status: 200,
+                        headers: [
+                            "Content-Type": Response.jsonContentType, "Cache-Control": "no-store",
+                            "Server-Timing": times.header,
+                        ], body: body)
                 }
             },
             Route("GET", "/healthz") { _, responder in
@@ -55,10 +62,11 @@ enum CityRoutes {
         ] + CityRoutes.pages(city) + CityRoutes.disclosure(city)
     }
 
-    /// The city's report over `from`…`to`, for all halls or one (404 for a hall not known).
-    static func report(_ city: CityContext, from: String, to: String, hallId: String?, serviceId: String?)
-        async throws -> CityReport
-    {
+    /// The city's report over `from`…`to`, for all halls or one (404 for a hall not known);
+    /// `times` gets its phases (`Server-Timing`).
+    static func report(
+        _ city: CityContext, from: String, to: String, hallId: String?, serviceId: String?, times: inout PhaseTimes
+    ) async throws -> CityReport {
         var halls = try await city.store.halls()
         if let hallId {
             halls = halls.filter { $0.hallId == hallId }
@@ -66,11 +74,14 @@ enum CityRoutes {
         }
         // The metrics count only the bad reviews still open, and those overdue (`HallMetrics`).
         let today = city.today()
-        let figures = try await city.store.figures(
-            from: from, to: to, hallId: hallId, serviceId: serviceId, openReviewsOn: today)
-        return CityReport(
-            from: from, to: to, serviceId: serviceId, halls: halls, figures: figures,
-            catalogue: city.configuration.catalogue, today: today)
+        let figures = try await times.measure("read") {
+            try await city.store.figures(from: from, to: to, hallId: hallId, serviceId: serviceId, openReviewsOn: today)
+        }
+        return await times.measure("report") {
+            await CityReport.build(
+                from: from, to: to, serviceId: serviceId, halls: halls, figures: figures,
+                catalogue: city.configuration.catalogue, today: today)
+        }
     }
 
     /// Runs `body` as a task and answers with what it returns; an `HTTPError` as itself, any

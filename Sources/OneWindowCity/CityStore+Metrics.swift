@@ -12,7 +12,7 @@ extension CityStore {
             var stats: StoredDay?
             var open: Int?
             /// The changes to its cohorts up to that day.
-            var cohorts: [UInt8]?
+            var cohorts: StoredDay?
         }
 
         /// Per day a range ends on (its `to`, the day before its `from`), per service.
@@ -25,40 +25,35 @@ extension CityStore {
             (ends[day] ?? [:]).compactMapValues(\.open)
         }
 
-        /// Per service, the sum of one of the ranges read: the total through `to` minus the
+        /// The sums of one of the ranges read, per service: the total through `to` minus the
         /// total before `from`, and the changes to the range's cohorts (whenever they came)
-        /// added into one, as the hall's `MetricsBook.sum` gives them. A service with nothing in
-        /// the range is left out, as the hall leaves it out.
-        public func sums(from: String, to: String) -> [String: DayStats] {
+        /// added into one, as the hall's `MetricsBook.sum` gives them.
+        public func rangeSum(from: String, to: String) -> RollupRangeSum {
             let through = ends[to] ?? [:]
             let before = ends[CityStore.dayBefore(from)] ?? [:]
             var sum = RollupRangeSum(from: from, to: to)
             for (serviceId, end) in through {
                 if let stats = end.stats { sum.add(stats, serviceId: serviceId, inRange: true) }
                 if let stats = before[serviceId]?.stats { sum.subtract(stats, serviceId: serviceId) }
-            }
-            var totals = sum.totals.filter { $0.value != DayStats() }
-            for (serviceId, end) in through {
                 guard let cohorts = end.cohorts else { continue }
-                var change = Self.change(cohorts)
-                if let earlier = before[serviceId]?.cohorts { change.subtract(Self.change(earlier)) }
-                guard !change.isEmpty else { continue }
-                totals[serviceId, default: DayStats()].cohortChanges = [from: change]
+                sum.addCohorts(cohorts, serviceId: serviceId)
+                if let earlier = before[serviceId]?.cohorts {
+                    sum.addCohorts(earlier, serviceId: serviceId, subtracting: true)
+                }
             }
-            return totals
+            return sum
         }
 
-        /// The one change a `city_cohort_prefix` row holds (checked when it was read).
-        private static func change(_ bytes: [UInt8]) -> CohortChange {
-            var all = CohortChange()
-            for change in (try? DayStats(rollup: bytes))?.cohortChanges.values ?? [:].values { all.add(change) }
-            return all
+        /// `rangeSum(from:to:)` as `DayStats`; a service with nothing in the range is left out,
+        /// as the hall leaves it out.
+        public func sums(from: String, to: String) -> [String: DayStats] {
+            rangeSum(from: from, to: to).totals
         }
     }
 
     /// The hall day before `day` ("" for a day that is not one: no total is kept before it).
     static func dayBefore(_ day: String) -> String {
-        WorkingDays.date(day).map { WorkingDays.text($0.addingTimeInterval(-86_400)) } ?? ""
+        DayNumber.dayBefore(day) ?? ""
     }
 
     /// Per hall, the figures of hall days `from`…`to`, of one hall and one service if given.
@@ -107,7 +102,7 @@ extension CityStore {
                 guard stats != nil || cohorts != nil else { continue }
                 halls[hall, default: HallFigures()].ends[day, default: [:]][service] = HallFigures.End(
                     stats: try stats.map { try StoredDay(rollup: [UInt8]($0)) }, open: open.map { Int($0) },
-                    cohorts: cohorts.map { [UInt8]($0) })
+                    cohorts: try cohorts.map { try StoredDay(rollup: [UInt8]($0)) })
             }
             if let today {
                 let counts = try await connection.query(

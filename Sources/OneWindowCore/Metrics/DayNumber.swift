@@ -1,7 +1,8 @@
 /// Hall days (yyyy-MM-dd) as days since 1970-01-01 and back, by the civil calendar's arithmetic
 /// (H. Hinnant's days_from_civil): summing a year of rollups compares and indexes cohort days
-/// as integers, where parsing dates or hashing their text cost a third of the time.
-enum DayNumber {
+/// as integers, where parsing dates or hashing their text cost a third of the time. Public so
+/// that adapters (the city) step between days by the same arithmetic, not by 86,400 seconds.
+public enum DayNumber {
     /// The day `text` names, if it is a date written yyyy-MM-dd.
     static func of(_ text: ArraySlice<UInt8>) -> Int? {
         guard text.count == 10 else { return nil }
@@ -27,10 +28,14 @@ enum DayNumber {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    static func of(_ text: String) -> Int? { of(ArraySlice(text.utf8)) }
+    /// The day `text` names, if it is a date written yyyy-MM-dd.
+    public static func of(_ text: String) -> Int? { of(ArraySlice(text.utf8)) }
+
+    /// The hall day before `day`, if `day` is a date written yyyy-MM-dd.
+    public static func dayBefore(_ day: String) -> String? { of(day).map { text($0 - 1) } }
 
     /// The day `number` as yyyy-MM-dd (years 1000–9999).
-    static func text(_ number: Int) -> String {
+    public static func text(_ number: Int) -> String {
         let days = number + 719_468
         let era = (days >= 0 ? days : days - 146_096) / 146_097
         let dayOfEra = days - era * 146_097

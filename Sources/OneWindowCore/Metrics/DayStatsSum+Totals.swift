@@ -44,4 +44,20 @@ extension DayStatsSum {
         change.daysToClose = foldedDays.histogram
         return change
     }
+
+    /// Nothing counted: every count zero, every histogram without values (a difference keeps
+    /// its pages, with zeros), no cohort change.
+    var isEmpty: Bool {
+        let empty = SecondsHistogram()
+        return stats == DayStats() && waits == empty && services == empty
+            && channelWaits.values.allSatisfy { $0 == empty } && !foldedTouched && !touched.contains(true)
+    }
+
+    /// Adds (or takes away) changes of a range's cohorts kept apart from any day: under the
+    /// range's first cohort day `day`, where `rangeSum` puts them all.
+    mutating func addRangeCohorts(_ change: CohortChange, under day: String, subtracting: Bool) {
+        var kept = stats.cohortChanges[day, default: CohortChange()]
+        if subtracting { kept.subtract(change) } else { kept.add(change) }
+        stats.cohortChanges[day] = kept.isEmpty ? nil : kept
+    }
 }

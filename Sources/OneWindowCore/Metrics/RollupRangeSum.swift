@@ -1,11 +1,14 @@
-/// A range's figures per service from rollups a reader picked itself: whole months' sums and
-/// single days, as the city reads them from its hall-month and hall-day tables. Each rollup is
-/// added as `MetricsBook.sum` adds it: its own figures if it lies in the range, only its
-/// changes of the range's cohorts if it lies after, so both give the same numbers.
-public struct RollupRangeSum {
-    private let from: String
-    private let to: String
-    private var sums: [String: DayStatsSum] = [:]
+/// A range's figures per service from rollups a reader picked itself, as the city reads them
+/// from its running totals (the total through `to` minus the total before `from`). Each rollup
+/// is added as `MetricsBook.sum` adds it: its own figures if it lies in the range, only its
+/// changes of the range's cohorts if it lies after, so both give the same numbers. A report is
+/// built from the sums themselves (`MetricsReport(…sums: RollupRangeSum…)`), and halls' sums
+/// add in place (`add(_:)`): their histograms never go into dictionaries on the way.
+public struct RollupRangeSum: Sendable {
+    public let from: String
+    public let to: String
+    /// Per service; each folds the range's cohort changes into one as it reads them.
+    private(set) var sums: [String: DayStatsSum] = [:]
 
     /// A sum of the hall days `from`…`to`.
     public init(from: String, to: String) {
@@ -18,7 +21,7 @@ public struct RollupRangeSum {
     public mutating func add(_ rollup: StoredDay, serviceId: String, inRange: Bool) {
         guard inRange || rollup.hasCohortChanges else { return }
         // Cannot throw: `StoredDay` checked the bytes.
-        try? sums[serviceId, default: DayStatsSum()].add(
+        try? sums[serviceId, default: Self.empty].add(
             rollup: rollup.rollup, cohortsOnly: !inRange, cohortsFrom: from, to: to)
     }
 
@@ -28,12 +31,53 @@ public struct RollupRangeSum {
     /// one through the day before `from`.
     public mutating func subtract(_ rollup: StoredDay, serviceId: String) {
         // Cannot throw: `StoredDay` checked the bytes.
-        try? sums[serviceId, default: DayStatsSum()].subtract(rollup: rollup.rollup, cohortsFrom: from, to: to)
+        try? sums[serviceId, default: Self.empty].subtract(rollup: rollup.rollup, cohortsFrom: from, to: to)
     }
 
-    /// Per service, the range's figures (the cohorts' changes added into one, as
-    /// `MetricsBook.sum` gives them).
+    /// Adds (or, `subtracting`, takes away) a running total of cohort changes: a rollup whose
+    /// changes all belong to the range's cohorts, whatever day they are kept under. The city
+    /// keeps, per service, the changes to every cohort up to a day added into one; the range's
+    /// are those through `to` minus those through the day before `from`.
+    public mutating func addCohorts(_ rollup: StoredDay, serviceId: String, subtracting: Bool = false) {
+        guard rollup.hasCohortChanges else { return }
+        var part = DayStatsSum()
+        // Cannot throw: `StoredDay` checked the bytes.
+        try? part.add(rollup: rollup.rollup, cohortsOnly: true, cohortsFrom: "", to: "\u{10FFFF}")
+        var change = CohortChange()
+        for each in part.stats.cohortChanges.values { change.add(each) }
+        sums[serviceId, default: Self.empty].addRangeCohorts(change, under: from, subtracting: subtracting)
+    }
+
+    /// Adds `other` (another hall's sums of the same range) service by service.
+    public mutating func add(_ other: RollupRangeSum) {
+        for (serviceId, sum) in other.sums { sums[serviceId, default: Self.empty].add(sum) }
+    }
+
+    /// The services with anything in the range: a service whose difference comes to nothing
+    /// is left out, as the hall leaves it out.
+    public var serviceIds: Set<String> {
+        Set(sums.compactMap { $0.value.rangeSum.isEmpty ? nil : $0.key })
+    }
+
+    /// Per service with anything in the range, its figures (the cohorts' changes added into
+    /// one, as `MetricsBook.sum` gives them).
     public var totals: [String: DayStats] {
-        sums.mapValues(\.rangeSum.total)
+        sums.compactMapValues { sum in
+            let range = sum.rangeSum
+            return range.isEmpty ? nil : range.total
+        }
+    }
+
+    /// One service's sum as a report reads it (`DayStatsSum.rangeSum`); nil for one without
+    /// figures in the range.
+    func rangeSum(of serviceId: String) -> DayStatsSum? {
+        sums[serviceId].map(\.rangeSum).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// A service's sum before anything is added: the range's cohort changes go into one.
+    private static var empty: DayStatsSum {
+        var sum = DayStatsSum()
+        sum.foldsCohorts = true
+        return sum
     }
 }
