@@ -254,13 +254,20 @@ def once():
     try:
         with urllib.request.urlopen(request, timeout=300) as answer:
             body = answer.read()
+            timing = answer.headers.get("Server-Timing") or ""
     except urllib.error.HTTPError as error:  # the service answers 503 after 5 s of waiting
         print(f"  {error.code} after {(time.time() - started) * 1000:.0f} ms: {error.read()[:200]!r}")
         return (time.time() - started) * 1000, None
+    # The service's phases (read, report, encode): name;dur=milliseconds, comma-separated.
+    for phase in filter(None, (part.strip() for part in timing.split(","))):
+        name, _, duration = phase.partition(";dur=")
+        phases.setdefault(name, []).append(float(duration or 0))
     return (time.time() - started) * 1000, body
+phases = {}
 _, body = once()  # the first request warms PostgreSQL's cache and the service
 if body is None:
     sys.exit(0)
+phases.clear()
 report = json.loads(body)
 times, loads = [], []
 failed = 0
@@ -275,6 +282,9 @@ if times:
     print(f"GET /api/v1/city/metrics {first}…{last}, {len(report['halls'])} halls, "
           f"{report['city']['ticketsIssued']:,} tickets, {len(body) / 1e6:.1f} MB: median {statistics.median(times):.0f} ms "
           f"({min(times):.0f}–{max(times):.0f}, {len(times)} answered, {failed} not; load {min(loads)}–{max(loads)})")
+    print("  phases in the service (Server-Timing), median (min–max): " + ", ".join(
+        f"{name} {statistics.median(values):.0f} ({min(values):.0f}–{max(values):.0f})"
+        for name, values in phases.items()))
 PY
 if [ -n "${PERF:-}" ]; then
     kill -INT "$perfpid"

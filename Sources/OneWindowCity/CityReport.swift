@@ -21,24 +21,21 @@ public struct CityReport: Sendable, Encodable {
     public var halls: [Hall]
 
     /// Each hall's report from its figures, and the city's from all of them: the halls' sums
-    /// add in place as histograms and counts (`RollupRangeSum.add`), open cases and bad
-    /// reviews as counts. The halls are split into `parts` shares summed side by side, one per
-    /// core: each hall's sums and report need nothing of another's.
+    /// add in place as histograms and counts (`RollupRangeSum.add`), open cases and bad reviews
+    /// as counts. The halls are split into `parts` shares summed side by side, one per core:
+    /// each hall's sums and report need nothing of another's.
     public static func build(
         from: String, to: String, serviceId: String?, halls: [CityStore.Hall], figures: [String: CityStore.HallFigures],
-        catalogue: Catalogue?, today: String, parts: Int = 2
+        catalogue: Catalogue?, parts: Int = 2
     ) async -> CityReport {
         let size = max(1, (halls.count + parts - 1) / max(1, parts))
         let shares = stride(from: 0, to: halls.count, by: size).map { Array(halls[$0..<min($0 + size, halls.count)]) }
         let summed = await withTaskGroup(of: (Int, Share).self) { group in
             for (index, share) in shares.enumerated() {
                 group.addTask {
-                    (
-                        index,
-                        Share(
-                            from: from, to: to, serviceId: serviceId, halls: share, figures: figures,
-                            catalogue: catalogue, today: today)
-                    )
+                    let share = Share(
+                        from: from, to: to, serviceId: serviceId, halls: share, figures: figures, catalogue: catalogue)
+                    return (index, share)
                 }
             }
             var summed = [Share?](repeating: nil, count: shares.count)
@@ -50,7 +47,7 @@ public struct CityReport: Sendable, Encodable {
         return CityReport(
             city: MetricsReport(
                 sums: city.sums, serviceId: serviceId, open: city.open, badReviews: city.badReviews,
-                catalogue: catalogue, today: today),
+                catalogue: catalogue),
             halls: summed.flatMap(\.halls))
     }
 
@@ -59,7 +56,7 @@ public struct CityReport: Sendable, Encodable {
         var halls: [Hall] = []
         var sums: RollupRangeSum
         var open: [String: Int] = [:]
-        var badReviews: [MetricsBook.BadReview] = []
+        var badReviews = BadReviewCounts()
 
         init(from: String, to: String) {
             sums = RollupRangeSum(from: from, to: to)
@@ -67,29 +64,30 @@ public struct CityReport: Sendable, Encodable {
 
         init(
             from: String, to: String, serviceId: String?, halls: [CityStore.Hall],
-            figures: [String: CityStore.HallFigures], catalogue: Catalogue?, today: String
+            figures: [String: CityStore.HallFigures], catalogue: Catalogue?
         ) {
             self.init(from: from, to: to)
             for hall in halls {
                 let figures = figures[hall.hallId] ?? CityStore.HallFigures()
                 let hallSums = figures.rangeSum(from: from, to: to)
                 let hallOpen = figures.open(through: to)
+                let hallBad = figures.badReviews(from: from, to: to)
                 sums.add(hallSums)
                 open.merge(hallOpen, uniquingKeysWith: +)
-                badReviews += figures.badReviews
+                badReviews.add(hallBad)
                 self.halls.append(
                     Hall(
                         hallId: hall.hallId, name: hall.name,
                         report: MetricsReport(
-                            sums: hallSums, serviceId: serviceId, open: hallOpen, badReviews: figures.badReviews,
-                            catalogue: catalogue, today: today)))
+                            sums: hallSums, serviceId: serviceId, open: hallOpen, badReviews: hallBad,
+                            catalogue: catalogue)))
             }
         }
 
         mutating func add(_ other: Share) {
             sums.add(other.sums)
             open.merge(other.open, uniquingKeysWith: +)
-            badReviews += other.badReviews
+            badReviews.add(other.badReviews)
         }
     }
 }

@@ -41,7 +41,7 @@ enum CityRoutes {
                     var times = PhaseTimes()
                     let report = try await report(
                         city, from: from, to: to, hallId: hallId, serviceId: serviceId, times: &times)
-                    let body = times.measure("encode") { Response.encodeJSON(report) }
+                    let body = await times.measure("encode") { await report.json() }
                     return Response(
                         status: 200,
                         headers: [
@@ -72,15 +72,15 @@ enum CityRoutes {
             halls = halls.filter { $0.hallId == hallId }
             guard !halls.isEmpty else { throw HTTPError(.hallNotFound, "no hall with id “\(hallId)”") }
         }
-        // The metrics count only the bad reviews still open, and those overdue (`HallMetrics`).
+        // Bad reviews are overdue by the city's day (`BadReviewCounts`).
         let today = city.today()
         let figures = try await times.measure("read") {
-            try await city.store.figures(from: from, to: to, hallId: hallId, serviceId: serviceId, openReviewsOn: today)
+            try await city.store.figures(from: from, to: to, hallId: hallId, serviceId: serviceId, today: today)
         }
         return await times.measure("report") {
             await CityReport.build(
                 from: from, to: to, serviceId: serviceId, halls: halls, figures: figures,
-                catalogue: city.configuration.catalogue, today: today)
+                catalogue: city.configuration.catalogue)
         }
     }
 

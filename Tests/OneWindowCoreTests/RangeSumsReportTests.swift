@@ -82,6 +82,7 @@ struct RangeSumsReportTests {
             var city = RollupRangeSum(from: Self.from, to: Self.to)
             var expectedHalls: [[String: DayStats]] = []
             var open: [String: Int] = [:]
+            var allBad = BadReviewCounts()
             for _ in 0..<Int(random.next() % 4 + 1) {
                 var services: [String: Service] = [:]
                 for index in 0..<Int(random.next() % 5) { services["s\(index)"] = Self.service(&random) }
@@ -93,18 +94,21 @@ struct RangeSumsReportTests {
                 city.add(sums)
                 #expect(sums.totals == expected, "round \(round): the hall's totals")
                 #expect(sums.serviceIds == Set(expected.keys), "round \(round)")
-                let report = MetricsReport(
-                    sums: sums, serviceId: nil, open: hallOpen, badReviews: [], catalogue: nil, today: Self.to)
+                var bad = BadReviewCounts()
+                for serviceId in services.keys {
+                    bad.add(.init(open: Int(random.next() % 5), overdue: Int(random.next() % 2)), serviceId: serviceId)
+                }
+                allBad.add(bad)
+                let report = MetricsReport(sums: sums, serviceId: nil, open: hallOpen, badReviews: bad, catalogue: nil)
                 let reference = MetricsReport(
-                    from: Self.from, to: Self.to, serviceId: nil, sums: expected, open: hallOpen, badReviews: [],
-                    catalogue: nil, today: Self.to)
+                    from: Self.from, to: Self.to, serviceId: nil, sums: expected, open: hallOpen, badReviews: bad,
+                    catalogue: nil)
                 #expect(report == reference, "round \(round): a hall's report")
             }
-            let report = MetricsReport(
-                sums: city, serviceId: nil, open: open, badReviews: [], catalogue: nil, today: Self.to)
+            let report = MetricsReport(sums: city, serviceId: nil, open: open, badReviews: allBad, catalogue: nil)
             let reference = MetricsReport(
                 from: Self.from, to: Self.to, serviceId: nil, sums: DayStats.adding(expectedHalls), open: open,
-                badReviews: [], catalogue: nil, today: Self.to)
+                badReviews: allBad, catalogue: nil)
             #expect(report == reference, "round \(round): the city's report")
             #expect(report.metrics.ticketsIssued == expectedHalls.flatMap(\.values).map(\.ticketsIssued).reduce(0, +))
         }
