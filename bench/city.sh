@@ -13,7 +13,7 @@
 #      hall's days (YEAR_HISTORY) twice, over two years, its totals built as the migration builds them (timed); copied
 #      with SQL to SIM halls (default 200), the rows around the year's two ends (the query reads
 #      the latest row at or before each end), with its cohort totals and the first real hall's
-#      bad reviews for every day; then GET /api/v1/city/metrics for the last 365 days across all
+#      bad reviews for every day (and their running totals, migration 0005); then GET /api/v1/city/metrics for the last 365 days across all
 #      halls, ROUNDS times (default 7): median and spread. The query reads only those rows, so
 #      copies of real rows of the real size measure it as 200 real halls would.
 # Each figure is printed with the load average of the moment (others' builds share the 2 cores).
@@ -21,6 +21,7 @@
 # Usage: bench/city.sh [REAL] [TICKETS_PER_DAY] [DAYS] [SIM] [ROUNDS]   (4 2740 45 200 7)
 # YEAR_HISTORY=FILE names the one-year history whose days make the template (step 4);
 # PERF=1 records the city service with perf during the queries (bench/out/city-perf-SIM.*).
+# Each query's phases in the city service (read, report, encode) come from its Server-Timing.
 # CONFIG=debug uses the debug build (a quick look; its rates are not the release's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -227,11 +228,28 @@ INSERT INTO city_prefix (hall_id, service_id, hall_day, stats, cases_open)
 INSERT INTO city_cohort_prefix (hall_id, service_id, cohort_day, changes)
     SELECT format('sim-%s', h), c.service_id, c.cohort_day, c.changes
     FROM generate_series($low, $sim) h JOIN city_cohort_prefix c ON c.hall_id = 'sim-0';
+-- The copies keep each review's deadline and rectification as many days after it as the
+-- original's. Their running totals (migration 0005) are built as its backfill builds them, at
+-- once: the trigger, one row at a time, would take minutes for millions of copies.
+ALTER TABLE city_bad_review DISABLE TRIGGER city_bad_review_counted;
 INSERT INTO city_bad_review (hall_id, evaluation_id, service_id, hall_day, due, rectified, rectified_on)
     SELECT format('sim-%s', h), s.evaluation_id || '-' || d, s.service_id,
-        to_char(DATE '$yearFirst' + d, 'YYYY-MM-DD'), s.due, s.rectified, s.rectified_on
+        to_char(DATE '$yearFirst' + d, 'YYYY-MM-DD'),
+        to_char(s.due::date + (DATE '$yearFirst' + d - s.hall_day::date), 'YYYY-MM-DD'), s.rectified,
+        to_char(s.rectified_on::date + (DATE '$yearFirst' + d - s.hall_day::date), 'YYYY-MM-DD')
     FROM generate_series($low, $sim) h, generate_series(0, 364) d
     JOIN city_bad_review s ON s.hall_id = 'hall-1' AND s.hall_day = to_char(DATE '$first' + d % $days, 'YYYY-MM-DD');
+ALTER TABLE city_bad_review ENABLE TRIGGER city_bad_review_counted;
+INSERT INTO city_bad_review_total (hall_id, service_id, hall_day, open, rectified, rectified_in_time)
+    SELECT hall_id, service_id, hall_day, sum(open) OVER w, sum(rectified) OVER w, sum(in_time) OVER w
+    FROM (
+        SELECT hall_id, service_id, hall_day, count(*) FILTER (WHERE NOT rectified) AS open,
+            count(*) FILTER (WHERE rectified) AS rectified,
+            count(*) FILTER (WHERE rectified AND rectified_on IS NOT NULL
+                AND (due IS NULL OR rectified_on COLLATE "C" <= due)) AS in_time
+        FROM city_bad_review WHERE hall_id IN (SELECT format('sim-%s', h) FROM generate_series($low, $sim) h)
+        GROUP BY hall_id, service_id, hall_day) d
+    WINDOW w AS (PARTITION BY hall_id, service_id ORDER BY hall_day);
 VACUUM ANALYZE;
 SQL
 sql -c "select 'copied: halls $low…$sim in $(( $(date +%s) - started )) s: ' ||
