@@ -282,7 +282,11 @@ def once():
         phases.setdefault(name, []).append(float(duration or 0))
     return (time.time() - started) * 1000, body
 phases = {}
-_, body = once()  # the first request warms PostgreSQL's cache and the service
+# The first requests warm PostgreSQL's cache and the service: cold, one may pass the bound.
+for _ in range(3):
+    _, body = once()
+    if body is not None:
+        break
 if body is None:
     sys.exit(0)
 phases.clear()
