@@ -21,14 +21,23 @@ extension MetricsBook {
         return book
     }
 
-    /// The stored rollups and the bad reviews, to go on from the last rolled-up event.
+    /// The stored rollups (the months' sums and the held days) and the bad reviews, to go on
+    /// from the last rolled-up event.
     /// `calendar` gives the hall days of rectifications.
     static func fromRollups(_ storage: Storage, calendar: HallCalendar) throws -> MetricsBook {
         let rollups = try storage.metricsRollups()
         return MetricsBook(
-            stored: rollups.days, cohorts: rollups.cohorts, openTickets: rollups.openTickets,
+            stored: rollups.days, yearToDate: rollups.months, heldFrom: rollups.heldFrom, cohorts: rollups.cohorts,
+            openTickets: rollups.openTickets,
             badReviews: try storage.badReviewsForMetrics(dayOf: calendar.day(of:)),
             lastEventId: rollups.lastEventId)
+    }
+
+    /// The book with the stored days that a range from `from` to `to` needs and it does not
+    /// hold (`missingDays`) read from the rollups: a range of an older month.
+    public func holdingDays(from: String, to: String, storage: Storage) throws -> MetricsBook {
+        let missing = missingDays(from: from, to: to)
+        return missing.isEmpty ? self : holding(try storage.metricsDays(missing))
     }
 
     /// Folds the stored events after `lastEventId`, a page at a time; `page` hears each page

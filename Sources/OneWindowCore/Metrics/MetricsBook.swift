@@ -11,8 +11,13 @@ public struct MetricsBook: Sendable {
     public internal(set) var lastEventId: Int64 = 0
     /// Per hall day, per service: the days folded from events (today's, as a rule).
     public internal(set) var days: [String: [String: DayStats]] = [:]
-    /// Closed days as the rollups store them, per hall day, per service (`compact(before:)`).
+    /// Closed days as the rollups store them, per hall day, per service (`compact(before:)`):
+    /// those from `heldFrom` on, and any a reader added for a range (`holding`).
     public internal(set) var stored: [String: [String: StoredDay]] = [:]
+    /// The first stored day the book holds (the month before the latest day's, `heldFrom(latest:)`);
+    /// empty when it holds every one. Older days are in the rollups, and a range that needs
+    /// some reads them (`missingDays`): memory does not grow with the hall's age.
+    public internal(set) var heldFrom = ""
     /// Per month that is over, per service, the stored days of its year up to its end
     /// (`MetricsBook+Months`): what a long range reads instead of the months' days.
     public internal(set) var yearToDate: [String: [String: StoredDay]] = [:]

@@ -1,0 +1,115 @@
+import Testing
+
+@testable import OneWindowCore
+
+/// A book that holds only the last month or two of stored days (`heldFrom`) and the months'
+/// sums: every range, of any past year, with the days it says it misses read for it, gives the
+/// figures of the days added one by one; the window moves on as days are compacted.
+@Suite("Held window of stored days", .timeLimit(.minutes(2)))
+struct HeldWindowTests {
+    static let first = DayNumber.of("2024-10-01")!
+
+    /// Random days of three services from 2024-10-01 to 2026-03-14, each day's cohort changes
+    /// for cohorts of up to 60 days before it.
+    static func history() -> [String: [String: DayStats]] {
+        var random = SeededGenerator(2_024)
+        var days: [String: [String: DayStats]] = [:]
+        for number in first..<(first + 530) {
+            for serviceId in YearToDateRangeTests.services where random.next() % 5 != 0 {
+                var stats = DayStatsDifferenceTests.day(&random)
+                let changes = stats.cohortChanges.values
+                stats.cohortChanges = [:]
+                for change in changes {
+                    let cohort = max(first, number - Int(random.next() % 60))
+                    stats.cohortChanges[DayNumber.text(cohort), default: CohortChange()].add(change)
+                }
+                days[DayNumber.text(number), default: [:]][serviceId] = stats
+            }
+        }
+        return days
+    }
+
+    /// The book as the daemon starts it: the months' sums, the held days, today folded.
+    static func windowed(_ history: [String: [String: DayStats]], today: String) -> MetricsBook {
+        let stored = history.filter { $0.key < today }.mapValues { $0.mapValues(StoredDay.init) }
+        let whole = MetricsBook(stored: stored, cohorts: [], badReviews: [:], lastEventId: 0)
+        let heldFrom = MetricsBook.heldFrom(latest: stored.keys.max()!)
+        var book = MetricsBook(
+            stored: stored.filter { $0.key >= heldFrom }, yearToDate: whole.yearToDate, heldFrom: heldFrom, cohorts: [],
+            badReviews: [:], lastEventId: 0)
+        book.days = history.filter { $0.key >= today }
+        return book
+    }
+
+    /// The stored days of `spans` from `history`, as the storage reads them.
+    static func read(_ spans: [MetricsBook.DaySpan], _ history: [String: [String: DayStats]])
+        -> [String: [String: StoredDay]]
+    {
+        history.filter { day in spans.contains { day.key >= $0.first && day.key <= $0.last } }
+            .mapValues { $0.mapValues(StoredDay.init) }
+    }
+
+    @Test("ranges in and across past years equal the days added one by one, reading only their ends' days")
+    func pastRangesEqualDays() {
+        let history = Self.history()
+        var reference = MetricsBook()
+        reference.days = history
+        let book = Self.windowed(history, today: "2026-03-14")
+        #expect(book.heldFrom == "2026-02-01")
+        #expect(book.stored.keys.min() == "2026-02-01", "older days are not held")
+        var random = SeededGenerator(14)
+        var ranges = [
+            ("2024-10-05", "2025-03-13"), ("2024-12-02", "2025-01-30"), ("2025-02-10", "2025-02-20"),
+            ("2024-11-28", "2025-11-03"), ("2025-12-31", "2026-01-01"), ("2025-03-03", "2026-03-02"),
+            ("2025-06-15", "2025-06-15"), ("2026-02-03", "2026-03-14"), ("2024-09-01", "2025-09-30"),
+        ]
+        for _ in 0..<40 {
+            let from = Self.first - 20 + Int(random.next() % 540)
+            let to = from + Int(random.next() % UInt64(min(366, Self.first + 535 - from)))
+            ranges.append((DayNumber.text(from), DayNumber.text(to)))
+        }
+        for (from, to) in ranges {
+            let spans = book.missingDays(from: from, to: to)
+            let days = spans.reduce(0) { $0 + DayNumber.of($1.last)! - DayNumber.of($1.first)! + 1 }
+            #expect(days <= 62, "\(from)…\(to) reads at most a month's days at either end: \(spans)")
+            #expect(spans.allSatisfy { $0.last < book.heldFrom })
+            let held = book.holding(Self.read(spans, history))
+            #expect(
+                YearToDateRangeTests.folded(held.sum(from: from, to: to))
+                    == YearToDateRangeTests.folded(reference.sum(from: from, to: to)), "\(from)…\(to)")
+            #expect(held.openCases(through: to) == reference.openCases(through: to), "open cases through \(to)")
+        }
+        #expect(book.missingDays(from: "2026-02-14", to: "2026-03-14").isEmpty, "30 days back are held")
+        #expect(book.missingDays(from: "2025-03-01", to: "2026-02-28").isEmpty, "whole months are sums")
+    }
+
+    @Test("compacting days into a new month sums the month that ended and lets its older days go")
+    func windowMovesOn() {
+        let history = Self.history()
+        var reference = MetricsBook()
+        reference.days = history.filter { $0.key < "2026-03-14" }
+        var book = Self.windowed(history.filter { $0.key < "2026-02-27" }, today: "2026-02-27")
+        #expect(book.yearToDate["2026-02"] == nil)
+        for day in history.keys.sorted() where day >= "2026-02-27" && day < "2026-03-14" {
+            book.days[day] = history[day]
+            book.compact(before: day)
+        }
+        book.days["2026-03-13"] = history["2026-03-13"]
+        book.compact(before: "2026-03-14")
+        #expect(book.yearToDate["2026-02"] != nil, "February is summed once a March day is stored")
+        #expect(book.heldFrom == "2026-02-01")
+        #expect(book.stored.keys.min() == "2026-02-01", "January's days are let go")
+        // A late part of a summed day: added to the sums of its month and the later ones.
+        var late = DayStats()
+        late.ticketsIssued = 3
+        book.days["2026-02-10"] = ["S-1": late]
+        book.compact(before: "2026-03-14")
+        reference.days["2026-02-10", default: [:]]["S-1", default: DayStats()].add(late)
+        for (from, to) in [("2026-01-01", "2026-03-13"), ("2025-03-14", "2026-03-13"), ("2026-02-01", "2026-02-28")] {
+            let held = book.holding(Self.read(book.missingDays(from: from, to: to), reference.days))
+            #expect(
+                YearToDateRangeTests.folded(held.sum(from: from, to: to))
+                    == YearToDateRangeTests.folded(reference.sum(from: from, to: to)), "\(from)…\(to)")
+        }
+    }
+}
