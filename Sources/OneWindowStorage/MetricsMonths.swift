@@ -5,7 +5,7 @@ import OneWindowCore
 /// The stored months' sums (`metrics_month`, migration 0019): per month that is over, per
 /// service, the stored days of its year up to the month's end, as `MetricsBook+Months` keeps
 /// them. Written in the transaction that stores the days (`MetricsRollup.rollUp`), so that
-/// start-up reads these sums and the last month or two of days, not every day ever stored.
+/// start-up reads these sums and the last three months or so of days, not every day ever stored.
 enum MetricsMonths {
     /// Whether the table exists: migration 0009 rolls up before 0019 creates it (0019 then
     /// sums every month at once).

@@ -8,7 +8,7 @@ public struct MetricsRollups: Sendable {
     public var days: [String: [String: StoredDay]]
     /// Per month that is over, per service, its year to date (`MetricsBook.yearToDate`).
     public var months: [String: [String: StoredDay]]
-    /// The first stored day read: the month before the latest stored day's
+    /// The first stored day read: the first of the third month before the latest stored day's
     /// (`MetricsBook.heldFrom(latest:)`); older days are read when a range needs them.
     public var heldFrom: String
     public var cohorts: [MetricsBook.OpenCohort]
@@ -19,7 +19,7 @@ public struct MetricsRollups: Sendable {
 
 extension Storage {
     /// The stored rollups a book holds, read in one snapshot: the months' sums and the days of
-    /// the last month or two, however old the hall.
+    /// the last three months or so, however old the hall.
     public func metricsRollups() throws -> MetricsRollups {
         try writer.read { db in
             let latest = try String.fetchOne(db, sql: "SELECT MAX(hall_day) FROM metrics_day WHERE service_id <> ''")

@@ -8,7 +8,7 @@ import Synchronization
 import Testing
 
 /// The months' sums in the rollups (`metrics_month`, migration 0019) and the held window: a
-/// daemon started on an older hall holds the months' sums and the last month or two of days,
+/// daemon started on an older hall holds the months' sums and the last three months or so of days,
 /// and a range of an older month reads its days from the rollups.
 @Suite("Metrics months and the held window", .serialized, .timeLimit(.minutes(5)))
 struct MetricsMonthsTests {
@@ -35,22 +35,22 @@ struct MetricsMonthsTests {
         let script = try ScriptedMonth()
         defer { script.stop() }
         try script.play(days: 12, restartAfter: 99)
-        try Self.later(script, days: 58)  // 2027-01-10: stores 2026-11-13
-        try Self.later(script, days: 1)  // 2027-01-11: stores 2027-01-10, November is over
+        try Self.later(script, days: 120)  // 2027-03-13: stores 2026-11-13
+        try Self.later(script, days: 1)  // 2027-03-14: stores 2027-03-13, November is over
         try script.restart()
         try script.settle()
         let state = script.app.application.state
         let today = state.queue.read(\.day)
-        #expect(today == "2027-01-11")
+        #expect(today == "2027-03-14")
         let held = state.metrics.read { $0 }
         #expect(held.heldFrom == "2026-12-01")
-        #expect(held.stored.keys.sorted() == ["2027-01-10"], "November's days stay in the rollups")
+        #expect(held.stored.keys.sorted() == ["2027-03-13"], "November's days stay in the rollups")
         #expect(held.yearToDate.keys.sorted() == ["2026-11"])
         let replay = try MetricsBook.replay(from: state.storage)
         let catalogue = state.catalogue.published
         let ranges = [
-            ("2026-11-03", "2026-11-10"), ("2026-11-02", "2026-11-30"), ("2026-11-01", "2027-01-11"),
-            ("2026-11-05", "2026-11-05"), ("2026-10-20", "2026-11-12"), ("2026-11-04", "2027-01-10"),
+            ("2026-11-03", "2026-11-10"), ("2026-11-02", "2026-11-30"), ("2026-11-01", "2027-03-14"),
+            ("2026-11-05", "2026-11-05"), ("2026-10-20", "2026-11-12"), ("2026-11-04", "2027-03-13"),
             ("2026-11-13", "2026-12-31"),
         ]
         #expect(

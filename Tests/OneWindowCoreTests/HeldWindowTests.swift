@@ -2,7 +2,7 @@ import Testing
 
 @testable import OneWindowCore
 
-/// A book that holds only the last month or two of stored days (`heldFrom`) and the months'
+/// A book that holds only the last three months or so of stored days (`heldFrom`) and the months'
 /// sums: every range, of any past year, with the days it says it misses read for it, gives the
 /// figures of the days added one by one; the window moves on as days are compacted.
 @Suite("Held window of stored days", .timeLimit(.minutes(2)))
@@ -55,8 +55,8 @@ struct HeldWindowTests {
         var reference = MetricsBook()
         reference.days = history
         let book = Self.windowed(history, today: "2026-03-14")
-        #expect(book.heldFrom == "2026-02-01")
-        #expect(book.stored.keys.min() == "2026-02-01", "older days are not held")
+        #expect(book.heldFrom == "2025-12-01")
+        #expect(book.stored.keys.min() == "2025-12-01", "older days are not held")
         var random = SeededGenerator(14)
         var ranges = [
             ("2024-10-05", "2025-03-13"), ("2024-12-02", "2025-01-30"), ("2025-02-10", "2025-02-20"),
@@ -79,7 +79,8 @@ struct HeldWindowTests {
                     == YearToDateRangeTests.folded(reference.sum(from: from, to: to)), "\(from)…\(to)")
             #expect(held.openCases(through: to) == reference.openCases(through: to), "open cases through \(to)")
         }
-        #expect(book.missingDays(from: "2026-02-14", to: "2026-03-14").isEmpty, "30 days back are held")
+        #expect(book.missingDays(from: "2025-12-15", to: "2026-03-14").isEmpty, "90 days back are held")
+        #expect(!book.missingDays(from: "2025-11-30", to: "2026-03-14").isEmpty)
         #expect(book.missingDays(from: "2025-03-01", to: "2026-02-28").isEmpty, "whole months are sums")
     }
 
@@ -97,8 +98,8 @@ struct HeldWindowTests {
         book.days["2026-03-13"] = history["2026-03-13"]
         book.compact(before: "2026-03-14")
         #expect(book.yearToDate["2026-02"] != nil, "February is summed once a March day is stored")
-        #expect(book.heldFrom == "2026-02-01")
-        #expect(book.stored.keys.min() == "2026-02-01", "January's days are let go")
+        #expect(book.heldFrom == "2025-12-01")
+        #expect(book.stored.keys.min() == "2025-12-01", "November's days are let go")
         // A late part of a summed day: added to the sums of its month and the later ones.
         var late = DayStats()
         late.ticketsIssued = 3

@@ -46,7 +46,7 @@ public final class MetricsService: CommitObserver {
             var days = 0
             do {
                 let book = try MetricsBook.fromRollups(storage, calendar: calendar)
-                days = book.stored.count  // the held days: the last month or two
+                days = book.stored.count  // the held days: the last three months or so
                 state.withLock { $0.book = book }
                 expireWaiting(at: Date())
                 while true {
@@ -144,7 +144,7 @@ public final class MetricsService: CommitObserver {
     /// `read` for a question over `from`…`to`: the stored days it needs that the book does not
     /// hold (the ends of a range in an older month, `MetricsBook.missingDays`) are read from
     /// the rollups first, in one query, on the copy and outside the lock. A range within the
-    /// last month or two reads nothing. Throws when the rollups cannot be read.
+    /// last three months or so reads nothing. Throws when the rollups cannot be read.
     public func read<T>(from: String, to: String, _ body: (MetricsBook) -> T) throws -> T {
         var book = state.withLock { $0.book }
         if let storage = storage.withLock({ $0 }) { book = try book.holdingDays(from: from, to: to, storage: storage) }

@@ -15,7 +15,7 @@ extension MetricsBook {
     }
 
     /// The spans of stored days that `report`, `sum` or `openCases` over `from`…`to` read and
-    /// the book does not hold; empty when it holds them all (a range of the last month or two).
+    /// the book does not hold; empty when it holds them all (a range of the last three months or so).
     public func missingDays(from: String, to: String) -> [DaySpan] {
         guard !heldFrom.isEmpty, from < heldFrom, let lastMissing = Self.day(heldFrom, plus: -1) else { return [] }
         var spans: [DaySpan] = []

@@ -14,7 +14,7 @@ public struct MetricsBook: Sendable {
     /// Closed days as the rollups store them, per hall day, per service (`compact(before:)`):
     /// those from `heldFrom` on, and any a reader added for a range (`holding`).
     public internal(set) var stored: [String: [String: StoredDay]] = [:]
-    /// The first stored day the book holds (the month before the latest day's, `heldFrom(latest:)`);
+    /// The first stored day the book holds (the first of the third month before the latest day's, `heldFrom(latest:)`);
     /// empty when it holds every one. Older days are in the rollups, and a range that needs
     /// some reads them (`missingDays`): memory does not grow with the hall's age.
     public internal(set) var heldFrom = ""

@@ -1,7 +1,7 @@
 import GRDB
 
 /// 0019: the stored months' sums of the metrics (`MetricsMonths`): per month that is over,
-/// per service, the year to date. Start-up reads them and the last month or two of days
+/// per service, the year to date. Start-up reads them and the last three months or so of days
 /// instead of every stored day, so it does not grow with the hall's age (issue 14). It sums
 /// the months of an existing database once, logging each month through `progress`.
 func migration0019MetricsMonths(_ db: Database, progress: (@Sendable (String) -> Void)?) throws {
