@@ -57,14 +57,26 @@ enum MetricsMonths {
         }
     }
 
-    /// Every stored month's sums, per month and service.
-    static func all(_ db: Database) throws -> [String: [String: StoredDay]] {
+    /// The stored months' sums from `first` on (and up to `last`), per month and service.
+    static func sums(_ db: Database, from first: String, to last: String = "9999-12") throws
+        -> [String: [String: StoredDay]]
+    {
         var months: [String: [String: StoredDay]] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT month, service_id, stats FROM metrics_month")
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT month, service_id, stats FROM metrics_month WHERE month BETWEEN ? AND ?",
+            arguments: [first, last])
         while let row = try rows.next() {
             let data: Data = row[2]
             months[row[0], default: [:]][row[1]] = try StoredDay(rollup: [UInt8](data))
         }
+        return months
+    }
+
+    /// Every stored month's open cases (`MetricsBook.monthOpenCases`), per month and service.
+    static func openCases(_ db: Database) throws -> [String: [String: Int]] {
+        var months: [String: [String: Int]] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT month, service_id, cases_open FROM metrics_month")
+        while let row = try rows.next() { months[row[0], default: [:]][row[1]] = row[2] }
         return months
     }
 
@@ -81,7 +93,9 @@ enum MetricsMonths {
 
     private static func write(_ db: Database, month: String, _ sums: [String: StoredDay]) throws {
         let upsert = try db.cachedStatement(
-            sql: "INSERT OR REPLACE INTO metrics_month (month, service_id, stats) VALUES (?, ?, ?)")
-        for (serviceId, stored) in sums { try upsert.execute(arguments: [month, serviceId, Data(stored.rollup)]) }
+            sql: "INSERT OR REPLACE INTO metrics_month (month, service_id, stats, cases_open) VALUES (?, ?, ?, ?)")
+        for (serviceId, stored) in sums {
+            try upsert.execute(arguments: [month, serviceId, Data(stored.rollup), stored.casesOpenedLessEnded])
+        }
     }
 }

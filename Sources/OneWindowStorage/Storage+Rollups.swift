@@ -6,8 +6,11 @@ import OneWindowCore
 public struct MetricsRollups: Sendable {
     /// The stored days' figures from `heldFrom` on, per hall day and service.
     public var days: [String: [String: StoredDay]]
-    /// Per month that is over, per service, its year to date (`MetricsBook.yearToDate`).
+    /// Per month that is over from January of the year before the latest stored day's
+    /// (`MetricsBook.monthsHeldFrom`), per service, its year to date (`MetricsBook.yearToDate`).
     public var months: [String: [String: StoredDay]]
+    /// Every month that is over, per service: its open cases (`MetricsBook.monthOpenCases`).
+    public var monthOpenCases: [String: [String: Int]]
     /// The first stored day read: the first of the third month before the latest stored day's
     /// (`MetricsBook.heldFrom(latest:)`); older days are read when a range needs them.
     public var heldFrom: String
@@ -25,23 +28,30 @@ extension Storage {
             let latest = try String.fetchOne(db, sql: "SELECT MAX(hall_day) FROM metrics_day WHERE service_id <> ''")
             let heldFrom = MetricsBook.heldFrom(latest: latest ?? "")
             return MetricsRollups(
-                days: try Self.dayRollups(db, from: heldFrom, to: "9999-12-31"), months: try MetricsMonths.all(db),
-                heldFrom: heldFrom, cohorts: try MetricsRollup.cohorts(db),
+                days: try Self.dayRollups(db, from: heldFrom, to: "9999-12-31"),
+                months: try MetricsMonths.sums(db, from: MetricsBook.monthsHeldFrom(latest: latest ?? "")),
+                monthOpenCases: try MetricsMonths.openCases(db), heldFrom: heldFrom,
+                cohorts: try MetricsRollup.cohorts(db),
                 openTickets: try MetricsRollup.openTickets(db),
                 lastEventId: try Int64.fetchOne(db, sql: "SELECT last_event_id FROM metrics_rollup") ?? 0)
         }
     }
 
-    /// The stored days of `spans` (`MetricsBook.missingDays`), per hall day and service, read
-    /// in one snapshot: what a range of an older month needs that the book does not hold.
-    public func metricsDays(_ spans: [MetricsBook.DaySpan]) throws -> [String: [String: StoredDay]] {
-        guard !spans.isEmpty else { return [:] }
+    /// The stored days of `spans` (`MetricsBook.missingDays`), per hall day and service, and
+    /// the sums of `months` (`MetricsBook.missingMonths`), read in one snapshot: what a range
+    /// of an older month needs that the book does not hold.
+    public func metricsDays(_ spans: [MetricsBook.DaySpan], months: [String] = []) throws
+        -> (days: [String: [String: StoredDay]], months: [String: [String: StoredDay]])
+    {
+        guard !spans.isEmpty || !months.isEmpty else { return ([:], [:]) }
         return try writer.read { db in
             var days: [String: [String: StoredDay]] = [:]
             for span in spans {
                 days.merge(try Self.dayRollups(db, from: span.first, to: span.last)) { old, _ in old }
             }
-            return days
+            var sums: [String: [String: StoredDay]] = [:]
+            for month in months { sums.merge(try MetricsMonths.sums(db, from: month, to: month)) { old, _ in old } }
+            return (days, sums)
         }
     }
 

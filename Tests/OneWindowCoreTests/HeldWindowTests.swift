@@ -29,14 +29,24 @@ struct HeldWindowTests {
         return days
     }
 
-    /// The book as the daemon starts it: the months' sums, the held days, today folded.
+    /// Every month's sums of the stored days before `today`, as the rollups keep them.
+    static func months(_ history: [String: [String: DayStats]], today: String) -> [String: [String: StoredDay]] {
+        let stored = history.filter { $0.key < today }.mapValues { $0.mapValues(StoredDay.init) }
+        return MetricsBook(stored: stored, cohorts: [], badReviews: [:], lastEventId: 0).yearToDate
+    }
+
+    /// The book as the daemon starts it: the recent months' sums, every month's open cases,
+    /// the held days, today folded.
     static func windowed(_ history: [String: [String: DayStats]], today: String) -> MetricsBook {
         let stored = history.filter { $0.key < today }.mapValues { $0.mapValues(StoredDay.init) }
-        let whole = MetricsBook(stored: stored, cohorts: [], badReviews: [:], lastEventId: 0)
-        let heldFrom = MetricsBook.heldFrom(latest: stored.keys.max()!)
+        let months = Self.months(history, today: today)
+        let latest = stored.keys.max()!
+        let heldFrom = MetricsBook.heldFrom(latest: latest)
         var book = MetricsBook(
-            stored: stored.filter { $0.key >= heldFrom }, yearToDate: whole.yearToDate, heldFrom: heldFrom, cohorts: [],
-            badReviews: [:], lastEventId: 0)
+            stored: stored.filter { $0.key >= heldFrom },
+            yearToDate: months.filter { $0.key >= MetricsBook.monthsHeldFrom(latest: latest) },
+            monthOpenCases: months.mapValues { $0.mapValues(\.casesOpenedLessEnded) }, heldFrom: heldFrom,
+            cohorts: [], badReviews: [:], lastEventId: 0)
         book.days = history.filter { $0.key >= today }
         return book
     }
@@ -49,12 +59,28 @@ struct HeldWindowTests {
             .mapValues { $0.mapValues(StoredDay.init) }
     }
 
+    /// `book` holding what it says a range misses, read from `history` and `months`.
+    static func holding(
+        _ book: MetricsBook, from: String, to: String, _ history: [String: [String: DayStats]],
+        _ months: [String: [String: StoredDay]]
+    ) -> MetricsBook {
+        let missing = Set(book.missingMonths(from: from, to: to))
+        return book.holding(
+            Self.read(book.missingDays(from: from, to: to), history), months: months.filter { missing.contains($0.key) }
+        )
+    }
+
     @Test("ranges in and across past years equal the days added one by one, reading only their ends' days")
     func pastRangesEqualDays() {
         let history = Self.history()
         var reference = MetricsBook()
         reference.days = history
         let book = Self.windowed(history, today: "2026-03-14")
+        let months = Self.months(history, today: "2026-03-14")
+        #expect(book.yearToDate.keys.min() == "2025-01", "the sums of 2024 are not held")
+        #expect(book.monthOpenCases.keys.min() == "2024-10")
+        #expect(book.missingMonths(from: "2024-11-05", to: "2025-02-10") == ["2024-10", "2024-12"])
+        #expect(book.missingMonths(from: "2025-03-14", to: "2026-03-13").isEmpty, "365 days back read held sums")
         #expect(book.heldFrom == "2025-12-01")
         #expect(book.stored.keys.min() == "2025-12-01", "older days are not held")
         var random = SeededGenerator(14)
@@ -73,7 +99,7 @@ struct HeldWindowTests {
             let days = spans.reduce(0) { $0 + DayNumber.of($1.last)! - DayNumber.of($1.first)! + 1 }
             #expect(days <= 62, "\(from)…\(to) reads at most a month's days at either end: \(spans)")
             #expect(spans.allSatisfy { $0.last < book.heldFrom })
-            let held = book.holding(Self.read(spans, history))
+            let held = Self.holding(book, from: from, to: to, history, months)
             #expect(
                 YearToDateRangeTests.folded(held.sum(from: from, to: to))
                     == YearToDateRangeTests.folded(reference.sum(from: from, to: to)), "\(from)…\(to)")
@@ -106,8 +132,9 @@ struct HeldWindowTests {
         book.days["2026-02-10"] = ["S-1": late]
         book.compact(before: "2026-03-14")
         reference.days["2026-02-10", default: [:]]["S-1", default: DayStats()].add(late)
+        let months = Self.months(reference.days, today: "2026-03-14")
         for (from, to) in [("2026-01-01", "2026-03-13"), ("2025-03-14", "2026-03-13"), ("2026-02-01", "2026-02-28")] {
-            let held = book.holding(Self.read(book.missingDays(from: from, to: to), reference.days))
+            let held = Self.holding(book, from: from, to: to, reference.days, months)
             #expect(
                 YearToDateRangeTests.folded(held.sum(from: from, to: to))
                     == YearToDateRangeTests.folded(reference.sum(from: from, to: to)), "\(from)…\(to)")

@@ -35,7 +35,7 @@ extension MetricsBook {
         // The open cases through `to`: the sums hold every month before `to`'s (its days are
         // older than the held ones, so those months are over), and `to`'s own month if it ends on `to`.
         let month = String(Self.month(of: to))
-        if Self.bounds(of: month).last != to || yearToDate[month] == nil { need(Self.bounds(of: month).first, to) }
+        if Self.bounds(of: month).last != to || monthOpenCases[month] == nil { need(Self.bounds(of: month).first, to) }
         // Overlapping spans (the open cases' and the range's end) are read once.
         var merged: [DaySpan] = []
         for span in spans.sorted(by: { $0.first < $1.first }) {
@@ -48,11 +48,20 @@ extension MetricsBook {
         return merged
     }
 
-    /// A copy that holds `days` too (stored days a reader read for `missingDays`); days it
-    /// holds already stay as they are.
-    public func holding(_ days: [String: [String: StoredDay]]) -> MetricsBook {
+    /// The months whose sums a range reads (`MetricsBook+Range`) and the book does not hold
+    /// (`monthsHeldFrom`): those of older years.
+    public func missingMonths(from: String, to: String) -> [String] {
+        sumsRead(from: from, to: to).all.filter { yearToDate[$0] == nil }.sorted()
+    }
+
+    /// A copy that holds `days` and `months` too (stored days and months' sums a reader read
+    /// for `missingDays` and `missingMonths`); what it holds already stays as it is.
+    public func holding(_ days: [String: [String: StoredDay]], months: [String: [String: StoredDay]] = [:])
+        -> MetricsBook
+    {
         var copy = self
         for (day, services) in days where copy.stored[day] == nil { copy.stored[day] = services }
+        for (month, sums) in months where copy.yearToDate[month] == nil { copy.yearToDate[month] = sums }
         return copy
     }
 

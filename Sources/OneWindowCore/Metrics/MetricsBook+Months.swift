@@ -57,36 +57,58 @@ extension MetricsBook {
     mutating func sumMonths() {
         guard let latestDay = stored.keys.max() else { return }
         let months = Self.monthsOver(stored.keys.map(Self.month(of:)), latestDay: latestDay)
-        for month in months where yearToDate[String(month)] == nil {
+        for month in months where monthOpenCases[String(month)] == nil {
             let base = summedMonth(before: String(month)).flatMap { yearToDate[$0] } ?? [:]
             let days = stored.filter { Self.month(of: $0.key) == month }.sorted { $0.key < $1.key }.map(\.value)
-            yearToDate[String(month)] = Self.yearToDate(base, adding: days)
+            setSums(String(month), Self.yearToDate(base, adding: days))
         }
+    }
+
+    /// Keeps `month`'s sums and its open cases.
+    mutating func setSums(_ month: String, _ sums: [String: StoredDay]) {
+        yearToDate[month] = sums
+        monthOpenCases[month] = sums.mapValues(\.casesOpenedLessEnded)
     }
 
     /// The latest summed month of `month`'s year before it, nil if none.
     func summedMonth(before month: String) -> String? {
         let year = month.prefix(5)
-        return yearToDate.keys.filter { $0.hasPrefix(year) && $0 < month }.max()
+        return monthOpenCases.keys.filter { $0.hasPrefix(year) && $0 < month }.max()
     }
 
     /// A day stored now: added to the sums of its month and of the later months of its year,
     /// if any is summed already (a late part of a stored day, as a rule none).
     mutating func addToSums(_ day: String, _ services: [String: DayStats]) {
         let (month, year) = (String(Self.month(of: day)), day.prefix(5))
-        for key in yearToDate.keys where key.hasPrefix(year) && key >= month {
-            yearToDate[key] = Self.yearToDate(yearToDate[key]!, adding: [services.mapValues(StoredDay.init)])
+        for key in monthOpenCases.keys where key.hasPrefix(year) && key >= month {
+            if let sums = yearToDate[key] {
+                yearToDate[key] = Self.yearToDate(sums, adding: [services.mapValues(StoredDay.init)])
+            }
+            for (serviceId, stats) in services {
+                monthOpenCases[key]![serviceId, default: 0] +=
+                    stats.casesOpened - stats.casesClosed - stats.casesCancelled
+            }
         }
     }
 
     /// Lets go of the stored days before the held window of the latest one (`heldFrom`), once
-    /// their months are summed; a book that holds every day (`heldFrom` empty) keeps them.
-    mutating func dropDaysBeforeWindow() {
+    /// their months are summed, and of the sums of years before the last two
+    /// (`monthsHeldFrom`); a book that holds every day (`heldFrom` empty) keeps them.
+    mutating func dropBeforeWindow() {
         guard !heldFrom.isEmpty, let latest = stored.keys.max() else { return }
         heldFrom = max(heldFrom, Self.heldFrom(latest: latest))
-        for day in stored.keys where day < heldFrom && yearToDate[String(Self.month(of: day))] != nil {
+        for day in stored.keys where day < heldFrom && monthOpenCases[String(Self.month(of: day))] != nil {
             stored.removeValue(forKey: day)
         }
+        let months = Self.monthsHeldFrom(latest: latest)
+        for month in yearToDate.keys where month < months { yearToDate.removeValue(forKey: month) }
+    }
+
+    /// The first month whose sums the book holds when `latest` is the latest stored day:
+    /// January of the year before (a 365-day range and this year's disclosure read no other).
+    public static func monthsHeldFrom(latest: String) -> String {
+        guard let year = Int(latest.prefix(4)) else { return "" }
+        return "\(year - 1)-01"
     }
 
     /// The month before `month` in the same year, nil for January.

@@ -30,27 +30,52 @@ extension MetricsBook {
         var serviceIds: Set<String> = []
     }
 
-    func rangeParts(from: String, to: String) -> RangeParts {
-        var parts = RangeParts(from: from, to: to)
-        let (first, last) = summedMonths(from: from, to: to)
-        // Per year, the latest sum: it holds every day of its year up to its month's end.
+    /// The months whose sums a range reads: per year of its summed months the one added and
+    /// the one taken away, and each year's latest from the range's year on, for its cohorts.
+    struct SumsRead {
+        var first: String?
+        var last: String?
+        var own: [(high: String, low: String?)] = []
+        var cohorts: [String] = []
+        /// Per year, the latest sum: it holds every day of its year up to its month's end.
         var latest: [Substring: String] = [:]
-        for month in yearToDate.keys { latest[month.prefix(4)] = max(latest[month.prefix(4)] ?? "", month) }
-        var addedMonths: Set<String> = []
+
+        var all: Set<String> { Set(own.map(\.high) + own.compactMap(\.low) + cohorts) }
+    }
+
+    func sumsRead(from: String, to: String) -> SumsRead {
+        let (first, last) = summedMonths(from: from, to: to)
+        var read = SumsRead(first: first, last: last)
+        for month in monthOpenCases.keys {
+            read.latest[month.prefix(4)] = max(read.latest[month.prefix(4)] ?? "", month)
+        }
         if let first, let last {
             for year in Int(first.prefix(4))!...Int(last.prefix(4))! {
                 let high = summedMonth(atOrBefore: min(last, "\(year)-12"), year: year)
                 let low =
                     first.hasPrefix("\(year)-")
                     ? Self.monthBefore(Substring(first)).flatMap { summedMonth(atOrBefore: $0, year: year) } : nil
-                guard let high, high != low, let sums = yearToDate[high] else { continue }
-                parts.added.append((sums, latest[high.prefix(4)] == high))
-                addedMonths.insert(high)
-                parts.serviceIds.formUnion(sums.keys)
-                if let low, let sums = yearToDate[low] { parts.subtracted.append(sums) }
+                guard let high, high != low else { continue }
+                read.own.append((high, low))
             }
         }
-        for (year, month) in latest where year >= from.prefix(4) && !addedMonths.contains(month) {
+        let added = Set(read.own.map(\.high))
+        read.cohorts = read.latest.filter { $0.key >= from.prefix(4) && !added.contains($0.value) }.map(\.value)
+        return read
+    }
+
+    func rangeParts(from: String, to: String) -> RangeParts {
+        var parts = RangeParts(from: from, to: to)
+        let read = sumsRead(from: from, to: to)
+        let (first, last, latest) = (read.first, read.last, read.latest)
+        // A sum not held (`missingMonths`) counts as none: the reader holds them first.
+        for (high, low) in read.own {
+            guard let sums = yearToDate[high] else { continue }
+            parts.added.append((sums, latest[high.prefix(4)] == high))
+            parts.serviceIds.formUnion(sums.keys)
+            if let low, let sums = yearToDate[low] { parts.subtracted.append(sums) }
+        }
+        for month in read.cohorts {
             guard let sums = yearToDate[month] else { continue }
             parts.cohorts.append(sums)
             for (serviceId, stored) in sums where stored.hasCohortChanges { parts.serviceIds.insert(serviceId) }
@@ -84,18 +109,18 @@ extension MetricsBook {
     /// A month on its own would cost two years to date, each larger than many days.
     func summedMonths(from: String, to: String) -> (first: String?, last: String?) {
         let (fromMonth, toMonth) = (String(Self.month(of: from)), String(Self.month(of: to)))
-        let inside = yearToDate.keys.filter { month in
+        let inside = monthOpenCases.keys.filter { month in
             let bounds = Self.bounds(of: month)
             return bounds.first >= from && bounds.last <= to
         }
         guard var first = inside.min(), var last = inside.max() else { return (nil, nil) }
         func day(_ text: String) -> Int { Int(text.suffix(2)) ?? 1 }
-        if yearToDate[fromMonth] != nil, fromMonth.prefix(4) == first.prefix(4),
+        if monthOpenCases[fromMonth] != nil, fromMonth.prefix(4) == first.prefix(4),
             day(from) - 1 < day(Self.bounds(of: fromMonth).last) - day(from) + 1
         {
             first = fromMonth
         }
-        if yearToDate[toMonth] != nil, toMonth.prefix(4) == last.prefix(4),
+        if monthOpenCases[toMonth] != nil, toMonth.prefix(4) == last.prefix(4),
             day(Self.bounds(of: toMonth).last) - day(to) < day(to)
         {
             last = toMonth
@@ -106,7 +131,7 @@ extension MetricsBook {
     /// The latest summed month of `year` up to `month`, nil if none.
     func summedMonth(atOrBefore month: String, year: Int) -> String? {
         let prefix = "\(year)-"
-        return yearToDate.keys.filter { $0.hasPrefix(prefix) && $0 <= month }.max()
+        return monthOpenCases.keys.filter { $0.hasPrefix(prefix) && $0 <= month }.max()
     }
 
     /// One service's sum of the range, its cohort changes added into one

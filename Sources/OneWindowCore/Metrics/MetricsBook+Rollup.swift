@@ -39,14 +39,17 @@ extension MetricsBook {
     /// A book that continues after event `lastEventId` from the stored days' figures, the open
     /// cohorts, open tickets and open bad reviews stored at that point. With `yearToDate` (the
     /// stored months' sums) `stored` is the held days from `heldFrom` on; without, every day.
+    /// `monthOpenCases` names every summed month, `yearToDate` holding only the recent ones'
+    /// sums (nil: every month's sums are in `yearToDate`).
     public init(
         stored: [String: [String: StoredDay]], yearToDate: [String: [String: StoredDay]] = [:],
-        heldFrom: String = "", cohorts: [OpenCohort], openTickets: [OpenTicket] = [],
-        badReviews: [String: BadReview], lastEventId: Int64
+        monthOpenCases: [String: [String: Int]]? = nil, heldFrom: String = "", cohorts: [OpenCohort],
+        openTickets: [OpenTicket] = [], badReviews: [String: BadReview], lastEventId: Int64
     ) {
         self.init()
         self.stored = stored
         self.yearToDate = yearToDate
+        self.monthOpenCases = monthOpenCases ?? yearToDate.mapValues { $0.mapValues(\.casesOpenedLessEnded) }
         self.heldFrom = heldFrom
         self.cohorts = Dictionary(
             cohorts.map { ($0.caseId, Cohort(day: $0.day, serviceId: $0.serviceId)) }, uniquingKeysWith: { $1 })
@@ -106,7 +109,7 @@ extension MetricsBook {
             }
         }
         sumMonths()
-        dropDaysBeforeWindow()
+        dropBeforeWindow()
     }
 
     /// Takes the figures of the days before `day` out of the book (to store them as rollups).

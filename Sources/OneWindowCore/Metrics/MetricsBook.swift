@@ -19,8 +19,14 @@ public struct MetricsBook: Sendable {
     /// some reads them (`missingDays`): memory does not grow with the hall's age.
     public internal(set) var heldFrom = ""
     /// Per month that is over, per service, the stored days of its year up to its end
-    /// (`MetricsBook+Months`): what a long range reads instead of the months' days.
+    /// (`MetricsBook+Months`): what a long range reads instead of the months' days. Held for
+    /// the months of the latest stored day's year and the year before (`monthsHeldFrom`);
+    /// older ones are in the rollups, read when a range needs them (`missingMonths`).
     public internal(set) var yearToDate: [String: [String: StoredDay]] = [:]
+    /// Every summed month, held or not, per service: the cases its year to date opened less
+    /// those it closed or cancelled. What the open cases need of older years, and which months
+    /// are summed at all.
+    public internal(set) var monthOpenCases: [String: [String: Int]] = [:]
     /// Bad reviews by evaluation id.
     public internal(set) var badReviews: [String: BadReview] = [:]
     /// Tickets still open: when they were issued and called, for their wait and service times.
@@ -211,13 +217,11 @@ public struct MetricsBook: Sendable {
         var open: [String: Int] = [:]
         // Per year, the latest summed month over by `to` counts for all its year's days to its end.
         var summed: [Substring: String] = [:]
-        for month in yearToDate.keys where Self.bounds(of: month).last <= to {
+        for month in monthOpenCases.keys where Self.bounds(of: month).last <= to {
             summed[month.prefix(4)] = max(summed[month.prefix(4)] ?? "", month)
         }
         for month in summed.values {
-            for (serviceId, stored) in yearToDate[month] ?? [:] {
-                open[serviceId, default: 0] += stored.casesOpened - stored.casesEnded
-            }
+            for (serviceId, count) in monthOpenCases[month] ?? [:] { open[serviceId, default: 0] += count }
         }
         for (day, services) in stored where day <= to {
             if let month = summed[day.prefix(4)], Self.month(of: day) <= month { continue }

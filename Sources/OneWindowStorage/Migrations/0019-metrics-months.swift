@@ -1,7 +1,8 @@
 import GRDB
 
 /// 0019: the stored months' sums of the metrics (`MetricsMonths`): per month that is over,
-/// per service, the year to date. Start-up reads them and the last three months or so of days
+/// per service, the year to date, and the cases it opened less those it closed or cancelled
+/// (`cases_open`, which start-up reads of every month). Start-up reads them and the last three months or so of days
 /// instead of every stored day, so it does not grow with the hall's age (issue 14). It sums
 /// the months of an existing database once, logging each month through `progress`.
 func migration0019MetricsMonths(_ db: Database, progress: (@Sendable (String) -> Void)?) throws {
@@ -11,6 +12,7 @@ func migration0019MetricsMonths(_ db: Database, progress: (@Sendable (String) ->
                 month TEXT NOT NULL,
                 service_id TEXT NOT NULL,
                 stats BLOB NOT NULL,
+                cases_open INTEGER NOT NULL,
                 PRIMARY KEY (month, service_id)
             ) WITHOUT ROWID;
             """)
