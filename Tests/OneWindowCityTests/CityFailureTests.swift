@@ -114,9 +114,8 @@ struct CityFailureTests {
         let stoppedAt = Date()
         try halls["a"]!.play(4)
         try halls["b"]!.play(4)
-        while Date().timeIntervalSince(stoppedAt) < 30 { Thread.sleep(forTimeInterval: 0.2) }
-        try cluster.start()
-        // Hall c lives through to its next day cut off, then its network returns.
+        // Meanwhile hall c lives through to its next day cut off (its network returns after the
+        // outage: the jump's early attempt fails well before, so its next comes soon after).
         try clockC.advance(86_400)
         try halls["c"]!.play(6)
         // Cut off, hall c says how far behind the city is: its day's events, a day old.
@@ -139,9 +138,11 @@ struct CityFailureTests {
                 && value("onewindow_city_oldest_behind_seconds") ?? 0 >= 86_400
         }
         #expect(shown, "\(series)")
-        proxyC.setUpstream(second.port)
         let lastDay = calendar.day(of: clockC.read())
         #expect(lastDay != firstDay, "hall c lived into its next day")
+        while Date().timeIntervalSince(stoppedAt) < 30 { Thread.sleep(forTimeInterval: 0.2) }
+        try cluster.start()
+        proxyC.setUpstream(second.port)
 
         // Halls a and b wait at most 32 s between attempts after PostgreSQL's 30 s; hall c, failing
         // since it started, up to the maximum of 60 s (its clock's jump ended a wait early).
