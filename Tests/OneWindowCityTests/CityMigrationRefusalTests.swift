@@ -71,4 +71,18 @@ struct CityMigrationRefusalTests {
             "SELECT count(*) FROM city_migration WHERE number IN (1, 3)", database: database)
         #expect(applied.contains(" 2\n"), "\(applied)")
     }
+
+    @Test("serve's and migrate's help say which migrations serve leaves to migrate")
+    func help() throws {
+        // The help is wrapped to the terminal's width: compare with the lines joined.
+        func help(_ command: String) throws -> String {
+            try DaemonProcess.run([command, "--help"], executable: "onewindow-city").output
+                .replacingOccurrences(of: "\n", with: " ")
+        }
+        let serve = try help("serve")
+        #expect(serve.contains("not one that rebuilds stored hall days"), "\(serve)")
+        #expect(serve.contains("`onewindow-city migrate` runs them"), "\(serve)")
+        let migrate = try help("migrate")
+        #expect(migrate.contains("those that rebuild stored hall days too"), "\(migrate)")
+    }
 }
