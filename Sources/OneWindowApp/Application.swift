@@ -50,7 +50,7 @@ public final class Application: Sendable {
             inboxCapacity: configuration.inboxCapacity,
             heartbeat: configuration.commitHeartbeat,
             clock: configuration.clock)
-        metrics.load(from: storage, calendar: HallCalendar(timeZone: snapshot.published.hall.timeZone), logger: logger)
+        metrics.load(from: storage, logger: logger)
         monitoring.start(queue: queue, storage: storage, logger: logger)
         self.monitoring = monitoring
         self.configuration = configuration

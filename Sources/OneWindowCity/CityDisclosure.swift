@@ -26,14 +26,17 @@ public struct CityDisclosure: Sendable, Encodable {
         let catalogue = catalogue ?? Self.emptyCatalogue(timeZone: timeZone)
         let each = halls.map { figures[$0.hallId] ?? CityStore.HallFigures() }
         self.halls = zip(halls, each).map { hall, figures in
-            let own = Disclosure(catalogue: catalogue, today: today, badReviews: figures.badReviews) {
-                figures.sums(from: $0, to: $1)
-            }
+            let own = Disclosure(
+                catalogue: catalogue, today: today, badReviews: { figures.badReviews(from: $0, to: $1) },
+                sum: { figures.sums(from: $0, to: $1) })
             return Hall(hallId: hall.hallId, name: hall.name, yearToDate: own.yearToDate, months: own.months)
         }
-        city = Disclosure(catalogue: catalogue, today: today, badReviews: each.flatMap(\.badReviews)) { from, to in
-            DayStats.adding(each.map { $0.sums(from: from, to: to) })
-        }
+        city = Disclosure(
+            catalogue: catalogue, today: today,
+            badReviews: { from, to in
+                each.reduce(into: BadReviewCounts()) { $0.add($1.badReviews(from: from, to: to)) }
+            },
+            sum: { from, to in DayStats.adding(each.map { $0.sums(from: from, to: to) }) })
         city.hallName = "全市"
     }
 

@@ -21,29 +21,30 @@ public struct CityReport: Sendable, Encodable {
     public var halls: [Hall]
 
     /// Each hall's report from its figures, and the city's from all of them: days' sums add as
-    /// histograms and counts, open cases and bad reviews as lists.
+    /// histograms and counts, open cases and the counts of bad reviews as counts.
     public init(
         from: String, to: String, serviceId: String?, halls: [CityStore.Hall], figures: [String: CityStore.HallFigures],
         catalogue: Catalogue?, today: String
     ) {
         var sums: [[String: DayStats]] = []
         var open: [String: Int] = [:]
-        var bad: [MetricsBook.BadReview] = []
+        var bad = BadReviewCounts()
         self.halls = halls.map { hall in
             let figures = figures[hall.hallId] ?? CityStore.HallFigures()
             let hallSums = figures.sums(from: from, to: to)
             sums.append(hallSums)
             let hallOpen = figures.open(through: to)
             open.merge(hallOpen, uniquingKeysWith: +)
-            bad += figures.badReviews
+            let hallBad = figures.badReviews(from: from, to: to)
+            bad.add(hallBad)
             return Hall(
                 hallId: hall.hallId, name: hall.name,
                 report: MetricsReport(
                     from: from, to: to, serviceId: serviceId, sums: hallSums, open: hallOpen,
-                    badReviews: figures.badReviews, catalogue: catalogue, today: today))
+                    badReviews: hallBad, catalogue: catalogue))
         }
         city = MetricsReport(
             from: from, to: to, serviceId: serviceId, sums: DayStats.adding(sums), open: open, badReviews: bad,
-            catalogue: catalogue, today: today)
+            catalogue: catalogue)
     }
 }

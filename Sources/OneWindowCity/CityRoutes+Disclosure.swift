@@ -27,7 +27,7 @@ extension CityRoutes {
             }
             let halls = try await city.store.halls()
             let figures = try await city.store.figures(
-                ranges: CityDisclosure.ranges(today: today), hallId: nil, serviceId: nil)
+                ranges: CityDisclosure.ranges(today: today), hallId: nil, serviceId: nil, today: today)
             let disclosure = CityDisclosure(
                 halls: halls, figures: figures, catalogue: city.configuration.catalogue,
                 timeZone: city.configuration.timeZone, today: today)

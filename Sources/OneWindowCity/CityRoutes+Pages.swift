@@ -47,21 +47,22 @@ extension CityRoutes {
         return try dayRange(request)
     }
 
-    /// The board of `from`…`to`: one read of the rollups, the report the API answers, and the
-    /// bad reviews of the range that are past their deadline and not rectified.
+    /// The board of `from`…`to`: one read of the rollups, the report the API answers, and per
+    /// hall the first `CityPage.overdueRows` bad reviews of the range past their deadline and not
+    /// rectified (how many there are is the report's `badOverdue`).
     static func board(_ city: CityContext, from: String, to: String, today: String, device: String) async throws
         -> CityBoard
     {
         let halls = try await city.store.halls()
-        let figures = try await city.store.figures(from: from, to: to, hallId: nil, serviceId: nil)
+        let figures = try await city.store.figures(
+            from: from, to: to, hallId: nil, serviceId: nil, today: today, overdueRows: CityPage.overdueRows)
         let report = CityReport(
             from: from, to: to, serviceId: nil, halls: halls, figures: figures, catalogue: city.configuration.catalogue,
             today: today)
         let overdue = halls.flatMap { hall in
-            (figures[hall.hallId]?.badReviews ?? []).compactMap { review -> CityBoard.OverdueReview? in
-                guard !review.rectified, let due = review.due, today > due else { return nil }
-                return CityBoard.OverdueReview(
-                    hallId: hall.hallId, serviceId: review.serviceId, hallDay: review.hallDay, due: due)
+            (figures[hall.hallId]?.overdue ?? []).map { review in
+                CityBoard.OverdueReview(
+                    hallId: hall.hallId, serviceId: review.serviceId, hallDay: review.hallDay, due: review.due)
             }
         }
         return CityBoard(

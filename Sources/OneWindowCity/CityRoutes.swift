@@ -64,10 +64,10 @@ enum CityRoutes {
             halls = halls.filter { $0.hallId == hallId }
             guard !halls.isEmpty else { throw HTTPError(.hallNotFound, "no hall with id “\(hallId)”") }
         }
-        // The metrics count only the bad reviews still open, and those overdue (`HallMetrics`).
+        // Bad reviews are overdue by the city's day (`BadReviewCounts`).
         let today = city.today()
         let figures = try await city.store.figures(
-            from: from, to: to, hallId: hallId, serviceId: serviceId, openReviewsOn: today)
+            from: from, to: to, hallId: hallId, serviceId: serviceId, today: today)
         return CityReport(
             from: from, to: to, serviceId: serviceId, halls: halls, figures: figures,
             catalogue: city.configuration.catalogue, today: today)

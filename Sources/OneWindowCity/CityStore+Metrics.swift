@@ -17,8 +17,16 @@ extension CityStore {
 
         /// Per day a range ends on (its `to`, the day before its `from`), per service.
         var ends: [String: [String: End]] = [:]
-        /// Bad reviews made in the ranges.
-        public var badReviews: [MetricsBook.BadReview] = []
+        /// Per range read ("from…to"), the counts of the bad reviews made in it (`badReviews(from:to:)`).
+        var badReviewCounts: [String: BadReviewCounts] = [:]
+        /// The bad reviews of the first range past their deadline and not rectified, the longest
+        /// overdue first, at most `overdueRows` (`figures`); their number is the counts' `overdue`.
+        public var overdue: [OverdueReview] = []
+
+        /// Per service, the counts of the bad reviews made in one of the ranges read.
+        public func badReviews(from: String, to: String) -> BadReviewCounts {
+            badReviewCounts["\(from)…\(to)"] ?? BadReviewCounts()
+        }
 
         /// Per service, the cases open at the end of `day` (one of the ranges' ends).
         public func open(through day: String) -> [String: Int] {
@@ -61,28 +69,29 @@ extension CityStore {
         WorkingDays.date(day).map { WorkingDays.text($0.addingTimeInterval(-86_400)) } ?? ""
     }
 
-    /// Per hall, the figures of hall days `from`…`to`, of one hall and one service if given.
+    /// Per hall, the figures of hall days `from`…`to`, of one hall and one service if given,
+    /// with the bad reviews counted as they stand on the city's day `today`.
     public func figures(
-        from: String, to: String, hallId: String?, serviceId: String?, openReviewsOn today: String? = nil
+        from: String, to: String, hallId: String?, serviceId: String?, today: String, overdueRows: Int = 0
     ) async throws -> [String: HallFigures] {
-        try await figures(ranges: [(from, to)], hallId: hallId, serviceId: serviceId, openReviewsOn: today)
+        try await figures(
+            ranges: [(from, to)], hallId: hallId, serviceId: serviceId, today: today, overdueRows: overdueRows)
     }
 
     /// Per hall, what the sums of each of `ranges` need (the disclosure reads a year and its
     /// months at once), of one hall and one service if given. Two reads in one transaction (one
     /// snapshot): for each hall, service and day a range ends on, the running totals through
-    /// that day (two index lookups each), then the bad reviews of all the ranges. A year reads
-    /// two rollups and two small cohort rows per hall and service, whatever its length.
-    /// `openReviewsOn` (the city's day) counts only the bad reviews not rectified and those of
-    /// them overdue on that day, in SQL, which is all the metrics read of them: a busy hall has
-    /// about 38,000 bad reviews a year and 10,000 of them open, and decoding them row by row
-    /// was most of a year's query (457,000 rows for 45 halls, after the running totals). Each
-    /// count comes back as that many reviews whose `due` says only whether it is overdue.
+    /// that day (two index lookups each), then the counts of the bad reviews of each range as
+    /// they stand on `today` (the city's day), counted in SQL (`CityStore+BadReviews`): a busy
+    /// hall has about 38,000 bad reviews a year, and decoding them row by row was most of a
+    /// year's query (457,000 rows for 45 halls, after the running totals). A year reads two
+    /// rollups and two small cohort rows per hall and service, whatever its length.
+    /// `overdueRows` > 0 also lists, per hall, that many of the first range's overdue reviews.
     public func figures(
-        ranges: [(from: String, to: String)], hallId: String?, serviceId: String?, openReviewsOn today: String? = nil
+        ranges: [(from: String, to: String)], hallId: String?, serviceId: String?, today: String,
+        overdueRows: Int = 0
     ) async throws -> [String: HallFigures] {
         let days = Array(Set(ranges.flatMap { [$0.to, Self.dayBefore($0.from)] })).sorted()
-        let (first, last) = (ranges.map(\.from).min() ?? "", ranges.map(\.to).max() ?? "")
         return try await database.transaction { connection in
             try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
             var halls: [String: HallFigures] = [:]
@@ -109,41 +118,13 @@ extension CityStore {
                     stats: try stats.map { try StoredDay(rollup: [UInt8]($0)) }, open: open.map { Int($0) },
                     cohorts: cohorts.map { [UInt8]($0) })
             }
-            if let today {
-                let counts = try await connection.query(
-                    """
-                    SELECT hall_id, service_id, count(*), count(*) FILTER (WHERE due COLLATE "C" < \(today))
-                    FROM city_bad_review
-                    WHERE hall_day >= \(first) AND hall_day <= \(last) AND NOT rectified
-                    AND (\(hallId)::text IS NULL OR hall_id = \(hallId))
-                    AND (\(serviceId)::text IS NULL OR service_id = \(serviceId))
-                    GROUP BY hall_id, service_id
-                    """, logger: logger)
-                for try await (hall, service, open, overdue) in counts.decode((String, String, Int64, Int64).self) {
-                    let due = Self.dayBefore(today)
-                    halls[hall, default: HallFigures()].badReviews +=
-                        Array(
-                            repeating: MetricsBook.BadReview(serviceId: service, hallDay: first, due: due),
-                            count: Int(overdue))
-                        + Array(
-                            repeating: MetricsBook.BadReview(serviceId: service, hallDay: first, due: today),
-                            count: Int(open - overdue))
-                }
-                return halls
-            }
-            let reviews = try await connection.query(
-                """
-                SELECT hall_id, service_id, hall_day, due, rectified, rectified_on FROM city_bad_review
-                WHERE hall_day >= \(first) AND hall_day <= \(last)
-                AND (\(hallId)::text IS NULL OR hall_id = \(hallId))
-                AND (\(serviceId)::text IS NULL OR service_id = \(serviceId))
-                """, logger: logger)
-            for try await (hall, service, day, due, rectified, rectifiedOn) in reviews.decode(
-                (String, String, String, String?, Bool, String?).self)
-            {
-                halls[hall, default: HallFigures()].badReviews.append(
-                    MetricsBook.BadReview(
-                        serviceId: service, hallDay: day, due: due, rectified: rectified, rectifiedOn: rectifiedOn))
+            try await Self.countBadReviews(
+                ranges: ranges, hallId: hallId, serviceId: serviceId, today: today, into: &halls, connection,
+                logger: logger)
+            if overdueRows > 0, let range = ranges.first {
+                try await Self.listOverdue(
+                    from: range.from, to: range.to, hallId: hallId, serviceId: serviceId, today: today,
+                    rows: overdueRows, into: &halls, connection, logger: logger)
             }
             return halls
         }

@@ -32,7 +32,7 @@ struct ChannelFiguresTests {
         let stats = book.days["2026-12-14"]?["S1"] ?? DayStats()
         #expect(stats.channelIssued == ["walk_in": 1, "appointment": 2])
         #expect(stats.channelWaits == ["appointment": [60: 1], "walk_in": [600: 1]])
-        let metrics = HallMetrics(stats, open: 0, badReviews: [], today: "2026-12-14")
+        let metrics = HallMetrics(stats, open: 0, badReviews: BadReviewCounts.Count())
         #expect(metrics.channels["appointment"]?.ticketsIssued == 2)
         #expect(metrics.channels["appointment"]?.waitSeconds.median == 60)
         #expect(metrics.channels["walk_in"]?.waitSeconds.count == 1)

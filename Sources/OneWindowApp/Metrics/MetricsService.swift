@@ -35,14 +35,14 @@ public final class MetricsService: CommitObserver {
 
     /// Reads the stored days' rollups, then the events after them (today's) in pages, then
     /// goes live. Call once, after the queue exists (it stores the days it rolled over).
-    public func load(from storage: Storage, calendar: HallCalendar, logger: Logger) {
+    public func load(from storage: Storage, logger: Logger) {
         let thread = Thread { [self] in
             beforeLoad.withLock { $0 }?()
             let started = Date()
             var count = 0
             var days = 0
             do {
-                let book = try MetricsBook.fromRollups(storage, calendar: calendar)
+                let book = try MetricsBook.fromRollups(storage)
                 days = book.stored.count
                 state.withLock { $0.book = book }
                 expireWaiting(at: Date())

@@ -4,7 +4,7 @@ extension CityPage {
     /// Materials listed at most, most often missing first.
     static let materialRows = 15
     /// Overdue bad reviews listed per hall at most, the longest overdue first.
-    static let overdueRows = 20
+    package static let overdueRows = 20
 
     /// Each hall's figures in a row, and the city's sum (a correct merge, not an average).
     static func hallsSection(_ board: CityBoard) -> Markup {
@@ -98,7 +98,8 @@ extension CityPage {
         }
     }
 
-    /// Per hall, the bad reviews of the range past their deadline and not rectified.
+    /// Per hall, the bad reviews of the range past their deadline and not rectified: how many
+    /// (the report's `badOverdue`), and the first `overdueRows` of them (`CityBoard.overdue`).
     static func overdueSection(_ board: CityBoard) -> Markup {
         ManagePage.section("overdue", "超期未整改的差评") {
             Markup.p(.class("meta")) {
@@ -107,8 +108,9 @@ extension CityPage {
             if board.overdue.isEmpty { Markup.p { "没有超期未整改的差评。" } }
             for hall in board.halls {
                 let reviews = board.overdue.filter { $0.hallId == hall.hallId }
-                if !reviews.isEmpty {
-                    Markup.h3 { "\(hall.name)：\(reviews.count) 件" }
+                let count = max(hall.report.metrics.satisfaction.badOverdue, reviews.count)
+                if count > 0 {
+                    Markup.h3 { "\(hall.name)：\(count) 件" }
                     Markup.ul {
                         for review in reviews.sorted(by: { $0.due < $1.due }).prefix(overdueRows) {
                             Markup.li(.class("overdue")) {
@@ -116,8 +118,10 @@ extension CityPage {
                             }
                         }
                     }
-                    if reviews.count > overdueRows {
-                        Markup.p(.class("meta")) { "另有 \(reviews.count - overdueRows) 件，见该大厅的大厅管理页。" }
+                    if count > min(reviews.count, overdueRows) {
+                        Markup.p(.class("meta")) {
+                            "另有 \(count - min(reviews.count, overdueRows)) 件，见该大厅的大厅管理页。"
+                        }
                     }
                 }
             }

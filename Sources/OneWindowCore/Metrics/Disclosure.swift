@@ -28,7 +28,7 @@ public struct Disclosure: Sendable, Equatable, Encodable {
         /// Of them, rectified within 15 working days (by the deadline) ÷ `badReviewsDue`.
         public var badRectifiedInTimeShare: Double?
 
-        init(_ stats: DayStats, bad: [MetricsBook.BadReview], today: String) {
+        init(_ stats: DayStats, bad: BadReviewCounts.Count) {
             tickets = stats.ticketsIssued
             cases = stats.firstVisits
             insufficientSample = cases < Disclosure.minimumCases
@@ -40,13 +40,9 @@ public struct Disclosure: Sendable, Equatable, Encodable {
             waitCount = waits.count
             medianWaitSeconds = waits.count < Disclosure.minimumWaits ? nil : waits.median
             ratings = Dictionary(uniqueKeysWithValues: (1...5).map { ("\($0)", stats.ratings[$0] ?? 0) })
-            let due = bad.filter { $0.rectified || ($0.due.map { $0 < today } ?? false) }
-            badReviewsDue = due.count
-            let inTime = due.filter { review in
-                guard let on = review.rectifiedOn else { return false }
-                return review.due.map { on <= $0 } ?? true
-            }
-            badRectifiedInTimeShare = insufficientSample ? nil : HallMetrics.share(inTime.count, of: due.count)
+            badReviewsDue = bad.overdue + bad.rectified
+            badRectifiedInTimeShare =
+                insufficientSample ? nil : HallMetrics.share(bad.rectifiedInTime, of: badReviewsDue)
         }
 
         enum Keys: String, CodingKey {

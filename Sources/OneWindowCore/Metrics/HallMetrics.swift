@@ -12,7 +12,7 @@ import Foundation
 /// visit over closed cases), which leaves out a case needing a second trip until it closes.
 /// The promise rate: closed cases whose visits were within the service's promised visits. Bad
 /// reviews (rating ≤ 2) made in the range count as open until rectified, and as overdue once
-/// past their deadline on `today`.
+/// past their deadline on the day the report is made (`BadReviewCounts`).
 public struct HallMetrics: Sendable, Equatable, Encodable {
     public struct Satisfaction: Sendable, Equatable, Encodable {
         /// Ratings per level, "1" … "5".
@@ -85,13 +85,13 @@ public struct HallMetrics: Sendable, Equatable, Encodable {
         }
     }
 
-    /// The figures of `stats` (the range's sum), `open` cases and the range's bad reviews.
-    public init(_ stats: DayStats, open: Int, badReviews: [MetricsBook.BadReview], today: String) {
-        self.init(sum: DayStatsSum(stats), open: open, badReviews: badReviews, today: today)
+    /// The figures of `stats` (the range's sum), `open` cases and the counts of the range's bad reviews.
+    public init(_ stats: DayStats, open: Int, badReviews: BadReviewCounts.Count) {
+        self.init(sum: DayStatsSum(stats), open: open, badReviews: badReviews)
     }
 
     /// The figures straight from a sum: its distributions are read from its histograms.
-    init(sum: DayStatsSum, open: Int, badReviews: [MetricsBook.BadReview], today: String) {
+    init(sum: DayStatsSum, open: Int, badReviews: BadReviewCounts.Count) {
         let stats = sum.stats
         ticketsIssued = stats.ticketsIssued
         visitsServed = stats.visitsServed
@@ -113,13 +113,11 @@ public struct HallMetrics: Sendable, Equatable, Encodable {
             stats.casesClosed == 0
             ? nil : (Double(stats.closedCaseVisits) / Double(stats.casesClosed) * 1000).rounded() / 1000
         let rated = stats.ratings.values.reduce(0, +)
-        let open = badReviews.filter { !$0.rectified }
         satisfaction = Satisfaction(
             counts: Self.levels(stats.ratings),
             byChannel: Self.byChannel(stats.channelRatings),
             satisfiedShare: Self.share((stats.ratings[4] ?? 0) + (stats.ratings[5] ?? 0), of: rated),
-            badOpen: open.count,
-            badOverdue: open.filter { review in review.due.map { today > $0 } ?? false }.count)
+            badOpen: badReviews.open, badOverdue: badReviews.overdue)
         channels = Dictionary(
             uniqueKeysWithValues: Ticket.Channel.allCases.map { channel in
                 (

@@ -4,17 +4,18 @@ extension MetricsReport {
     /// - Parameters:
     ///   - sums: per service, the range's `DayStats` (`MetricsBook.sum`, or halls' sums added).
     ///   - open: per service, the cases open at the end of `to`.
-    ///   - badReviews: the bad reviews made in the range.
+    ///   - badReviews: the counts of the bad reviews made in the range (of `serviceId` alone if
+    ///     given), as they stand on the day of the report.
     ///   - catalogue: names the services and materials, and lists services without figures;
     ///     nil lists only the services that have figures, named by id.
     public init(
         from: String, to: String, serviceId: String?, sums: [String: DayStats], open: [String: Int],
-        badReviews: [MetricsBook.BadReview], catalogue: Catalogue?, today: String
+        badReviews: BadReviewCounts, catalogue: Catalogue?
     ) {
         self.init(
             from: from, to: to, serviceId: serviceId, serviceIds: Set(sums.keys),
             sum: { sums[$0].map(DayStatsSum.init) },
-            open: open, badReviews: badReviews, catalogue: catalogue, today: today)
+            open: open, badReviews: badReviews, catalogue: catalogue)
     }
 
     /// The one way a report is built from sums (`MetricsBook.report` and the city's alike):
@@ -24,14 +25,9 @@ extension MetricsReport {
     /// service's histograms and the hall's are held at a time.
     init(
         from: String, to: String, serviceId: String?, serviceIds: Set<String>, sum service: (String) -> DayStatsSum?,
-        open: [String: Int], badReviews: [MetricsBook.BadReview], catalogue: Catalogue?, today: String
+        open: [String: Int], badReviews: BadReviewCounts, catalogue: Catalogue?
     ) {
         var hall = DayStatsSum()
-        // The figures count only the bad reviews not rectified (`HallMetrics.Satisfaction`):
-        // a year had 37,617 bad reviews, 6,257 of them open, and grouping them all by service
-        // was a tenth of a year's query. Grouped once, not filtered per service.
-        let badReviews = badReviews.filter { !$0.rectified }
-        let badByService = Dictionary(grouping: badReviews, by: \.serviceId)
         let ids = serviceId.map { [$0] } ?? catalogue?.services.map(\.id) ?? []
         let extra = serviceIds.subtracting(ids).sorted()
         let services = (ids + extra).map { id -> Service in
@@ -41,7 +37,7 @@ extension MetricsReport {
             let missed = sum.stats.missed.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             return Service(
                 serviceId: id, serviceName: catalogue?.service(id: id)?.name,
-                metrics: HallMetrics(sum: sum, open: open[id] ?? 0, badReviews: badByService[id] ?? [], today: today),
+                metrics: HallMetrics(sum: sum, open: open[id] ?? 0, badReviews: badReviews[id]),
                 mostMissedMaterials: missed.map { entry in
                     HallMetrics.MissedMaterial(
                         materialId: entry.key, name: materials.first { $0.id == entry.key }?.name ?? entry.key,
@@ -50,7 +46,7 @@ extension MetricsReport {
         }
         self.init(
             from: from, to: to, serviceId: serviceId,
-            metrics: HallMetrics(sum: hall, open: open.values.reduce(0, +), badReviews: badReviews, today: today),
+            metrics: HallMetrics(sum: hall, open: open.values.reduce(0, +), badReviews: badReviews.total),
             services: services)
     }
 }

@@ -9,16 +9,13 @@ extension MetricsBook {
         let parts = rangeParts(from: from, to: to)
         var ids = parts.serviceIds
         var open = openCases(through: to)
-        // Only the open ones count (`MetricsReport(…sum:…)`): the cheap test first.
-        var bad = badReviews.values.filter { !$0.rectified && $0.hallDay >= from && $0.hallDay <= to }
         if let serviceId {
             ids = ids.filter { $0 == serviceId }
             open = open.filter { $0.key == serviceId }
-            bad = bad.filter { $0.serviceId == serviceId }
         }
         return MetricsReport(
             from: from, to: to, serviceId: serviceId, serviceIds: ids, sum: { rangeSum(of: $0, parts) }, open: open,
-            badReviews: bad, catalogue: catalogue, today: today)
+            badReviews: badReviewCounts(from: from, to: to, today: today).only(serviceId), catalogue: catalogue)
     }
 }
 
