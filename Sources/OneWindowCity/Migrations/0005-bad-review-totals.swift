@@ -1,3 +1,5 @@
+import PostgresNIO
+
 extension CityMigrations {
     /// 0005: running totals of the bad reviews, as 0003 keeps them of the figures. A year's
     /// counts across 202 halls scanned 7.6 million `city_bad_review` rows (5.4 s, over the
@@ -69,23 +71,34 @@ extension CityMigrations {
             FOR EACH ROW EXECUTE FUNCTION city_bad_review_counted()
             """,
             """
-            INSERT INTO city_bad_review_total (hall_id, service_id, hall_day, open, rectified, rectified_in_time)
-            SELECT hall_id, service_id, hall_day, sum(open) OVER w, sum(rectified) OVER w, sum(in_time) OVER w
-            FROM (
-                SELECT hall_id, service_id, hall_day, count(*) FILTER (WHERE NOT rectified) AS open,
-                    count(*) FILTER (WHERE rectified) AS rectified,
-                    count(*) FILTER (WHERE rectified AND rectified_on IS NOT NULL
-                        AND (due IS NULL OR rectified_on COLLATE "C" <= due)) AS in_time
-                FROM city_bad_review GROUP BY hall_id, service_id, hall_day) d
-            WINDOW w AS (PARTITION BY hall_id, service_id ORDER BY hall_day)
-            """,
-            """
-            INSERT INTO city_hall_service (hall_id, service_id)
-            SELECT DISTINCT hall_id, service_id FROM city_bad_review_total ON CONFLICT DO NOTHING
-            """,
-            """
             CREATE INDEX city_bad_review_open_due ON city_bad_review ((coalesce(due, '9999-12-31') COLLATE "C"))
             WHERE NOT rectified
             """,
-        ])
+        ],
+        backfill: { connection, logger in
+            for statement in badReviewTotalsBackfill {
+                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+            }
+        })
+
+    /// Migration 0005's backfill: the running totals of the bad reviews already stored, per hall,
+    /// service and hall day (a window over their counts per day), and their (hall, service)
+    /// pairs. A backfill, so that `serve` leaves it to `migrate` in a city that holds data.
+    static let badReviewTotalsBackfill = [
+        """
+        INSERT INTO city_bad_review_total (hall_id, service_id, hall_day, open, rectified, rectified_in_time)
+        SELECT hall_id, service_id, hall_day, sum(open) OVER w, sum(rectified) OVER w, sum(in_time) OVER w
+        FROM (
+            SELECT hall_id, service_id, hall_day, count(*) FILTER (WHERE NOT rectified) AS open,
+                count(*) FILTER (WHERE rectified) AS rectified,
+                count(*) FILTER (WHERE rectified AND rectified_on IS NOT NULL
+                    AND (due IS NULL OR rectified_on COLLATE "C" <= due)) AS in_time
+            FROM city_bad_review GROUP BY hall_id, service_id, hall_day) d
+        WINDOW w AS (PARTITION BY hall_id, service_id ORDER BY hall_day)
+        """,
+        """
+        INSERT INTO city_hall_service (hall_id, service_id)
+        SELECT DISTINCT hall_id, service_id FROM city_bad_review_total ON CONFLICT DO NOTHING
+        """,
+    ]
 }
