@@ -70,31 +70,6 @@ extension Storage {
         return days
     }
 
-    /// The bad reviews the metrics keep (by evaluation id), rectified or not, as a full replay
-    /// of the log keeps them: the disclosure's share rectified in time needs the rectified
-    /// ones too. `dayOf` gives the hall day of a rectification. Read by column, since a hall
-    /// may have thousands.
-    public func badReviewsForMetrics(dayOf: (Date) -> String) throws
-        -> [String: MetricsBook.BadReview]
-    {
-        try writer.read { db in
-            var reviews: [String: MetricsBook.BadReview] = [:]
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT id, service_id, hall_day, rectify_by, rectified_at FROM evaluation WHERE rating <= 2
-                    """)
-            while let row = try rows.next() {
-                // As text: GRDB's `Date` decoding goes through a Foundation calendar and ICU.
-                let rectifiedAt = (row[4] as String?).map { Timestamp.date(sqlite: $0) ?? row[4] }
-                reviews[row[0]] = MetricsBook.BadReview(
-                    serviceId: row[1], hallDay: row[2], due: row[3], rectified: rectifiedAt != nil,
-                    rectifiedOn: rectifiedAt.map(dayOf))
-            }
-            return reviews
-        }
-    }
-
     /// The hall's own row of a stored day (the sum of its services), nil if the day is not stored.
     public func hallRollup(day: String) throws -> DayStats? {
         try writer.read { db in

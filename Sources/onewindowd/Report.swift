@@ -110,7 +110,7 @@ struct Report: ParsableCommand {
         let calendar = HallCalendar(timeZone: published.hall.timeZone)
         do {
             storage = try Storage.openReadOnly(path: database.path)
-            book = try MetricsBook.read(from: storage, calendar: calendar)
+            book = try MetricsBook.read(from: storage)
         } catch {
             throw failure("cannot read the database \(database.path): \(error)")
         }

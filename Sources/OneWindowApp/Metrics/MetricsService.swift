@@ -37,7 +37,7 @@ public final class MetricsService: CommitObserver {
 
     /// Reads the stored days' rollups, then the events after them (today's) in pages, then
     /// goes live. Call once, after the queue exists (it stores the days it rolled over).
-    public func load(from storage: Storage, calendar: HallCalendar, logger: Logger) {
+    public func load(from storage: Storage, logger: Logger) {
         self.storage.withLock { $0 = storage }
         let thread = Thread { [self] in
             beforeLoad.withLock { $0 }?()
@@ -45,7 +45,7 @@ public final class MetricsService: CommitObserver {
             var count = 0
             var days = 0
             do {
-                let book = try MetricsBook.fromRollups(storage, calendar: calendar)
+                let book = try MetricsBook.fromRollups(storage)
                 days = book.stored.count  // the held days: the last three months or so
                 state.withLock { $0.book = book }
                 expireWaiting(at: Date())

@@ -27,8 +27,12 @@ public struct MetricsBook: Sendable {
     /// those it closed or cancelled. What the open cases need of older years, and which months
     /// are summed at all.
     public internal(set) var monthOpenCases: [String: [String: Int]] = [:]
-    /// Bad reviews by evaluation id.
+    /// The bad reviews not rectified yet, by evaluation id (`MetricsBook+BadReviews`): few, as
+    /// the issue asks of live state; a rectification removes one.
     public internal(set) var badReviews: [String: BadReview] = [:]
+    /// Keeps rectified reviews, marked, instead of removing them: the city's fold of a batch
+    /// stores what became of each (`CityStore.ingest`). The hall's book keeps only open ones.
+    public var keepsRectifiedReviews = false
     /// Tickets still open: when they were issued and called, for their wait and service times.
     var open: [String: Trace] = [:]
     /// Open cases that have had a first visit: the hall day of that visit and the service, so
@@ -38,25 +42,6 @@ public struct MetricsBook: Sendable {
     /// Details already parsed: most events carry one of a few (`{"opened":true}`, an outcome),
     /// and parsing JSON for each would cost more than the rest of the bookkeeping.
     private var details: [String: EventDetail] = [:]
-
-    public struct BadReview: Sendable, Equatable {
-        public var serviceId: String
-        public var hallDay: String
-        public var due: String?
-        public var rectified = false
-        /// The hall day it was rectified on: the disclosure's share rectified by the deadline.
-        public var rectifiedOn: String?
-
-        public init(
-            serviceId: String, hallDay: String, due: String?, rectified: Bool = false, rectifiedOn: String? = nil
-        ) {
-            self.serviceId = serviceId
-            self.hallDay = hallDay
-            self.due = due
-            self.rectified = rectified
-            self.rectifiedOn = rectifiedOn
-        }
-    }
 
     struct Cohort: Sendable {
         var day: String
@@ -181,10 +166,7 @@ public struct MetricsBook: Sendable {
                 badReviews[id] = BadReview(serviceId: serviceId, hallDay: day, due: detail.due)
             }
         case .rectified:
-            if let id = detail.evaluation {
-                badReviews[id]?.rectified = true
-                badReviews[id]?.rectifiedOn = day
-            }
+            if let id = detail.evaluation { rectified(id, on: day) }
         case .paused, .resumed, .followedUp:
             break
         }

@@ -24,6 +24,7 @@ enum Migrations {
         migrator.registerMigration("0017-remote-tickets", migrate: migration0017RemoteTickets)
         migrator.registerMigration("0018-booking-rollups", migrate: migration0018BookingRollups)
         migrator.registerMigration("0019-metrics-months") { try migration0019MetricsMonths($0, progress: progress) }
+        migrator.registerMigration("0020-bad-reviews-by-day", migrate: migration0020BadReviewsByDay)
         return migrator
     }
 }
