@@ -26,6 +26,8 @@ public final class Application: Sendable {
 
     /// Loads and checks the catalogue and opens the database; refuses to build on a bad catalogue.
     public init(configuration: AppConfiguration, logger: Logger) throws {
+        // Before the catalogue check: the hall's time zone is read from tzdata, not ICU.
+        SystemTimeZones.install()
         let pullFirst =
             configuration.cataloguePull != nil && !FileManager.default.fileExists(atPath: configuration.cataloguePath)
         if let pull = configuration.cataloguePull, pullFirst {
@@ -48,7 +50,7 @@ public final class Application: Sendable {
             inboxCapacity: configuration.inboxCapacity,
             heartbeat: configuration.commitHeartbeat,
             clock: configuration.clock)
-        metrics.load(from: storage, calendar: HallCalendar(timeZone: snapshot.published.hall.timeZone), logger: logger)
+        metrics.load(from: storage, logger: logger)
         monitoring.start(queue: queue, storage: storage, logger: logger)
         self.monitoring = monitoring
         self.configuration = configuration

@@ -44,8 +44,9 @@ struct CityFold: Codable, Sendable, Equatable {
 
     /// A book that continues the fold after event `seq`: no days (the batch's figures are
     /// added to the stored rollups), this fold's open tickets and cohorts, and `badReviews`.
+    /// It keeps the reviews the batch rectifies, marked, so that ingest stores their rectification.
     func book(after seq: Int64, badReviews: [String: MetricsBook.BadReview]) -> MetricsBook {
-        MetricsBook(
+        var book = MetricsBook(
             stored: [:],
             cohorts: cohorts.map { .init(caseId: $0.caseId, day: $0.day, serviceId: $0.serviceId) },
             openTickets: tickets.map {
@@ -56,5 +57,7 @@ struct CityFold: Codable, Sendable, Equatable {
                     lastCall: $0.lastCall.map(Date.init(timeIntervalSinceReferenceDate:)))
             },
             badReviews: badReviews, lastEventId: seq)
+        book.keepsRectifiedReviews = true
+        return book
     }
 }

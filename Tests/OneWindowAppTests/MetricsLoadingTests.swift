@@ -25,7 +25,7 @@ struct MetricsLoadingTests {
                 _ = release.wait(timeout: .now() + 30)
             }
         }
-        metrics.load(from: storage, calendar: HallCalendar(timeZone: "Asia/Shanghai"), logger: .init(label: "test"))
+        metrics.load(from: storage, logger: .init(label: "test"))
         #expect(entered.wait(timeout: .now() + 10) == .success, "the load started and is held")
         let answers = Mutex<[String: Bool]>([:])
         let done = DispatchSemaphore(value: 0)

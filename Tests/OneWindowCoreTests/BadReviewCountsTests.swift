@@ -37,6 +37,12 @@ struct BadReviewCountsTests {
                 == .init(rectified: 1, rectifiedInTime: 1))
     }
 
+    @Test("a review made on a day that is not a date is not kept; a deadline that is not one is none")
+    func badDays() {
+        #expect(MetricsBook.BadReview(serviceId: "S1", hallDay: "2026-13-01", due: nil) == nil)
+        #expect(MetricsBook.BadReview(serviceId: "S1", hallDay: "2026-12-01", due: "soon")?.due == nil)
+    }
+
     @Test("counts add per service, the total adds all services, and only() keeps one service")
     func adding() {
         var hall = BadReviewCounts()
@@ -54,7 +60,7 @@ struct BadReviewCountsTests {
         #expect(hall.only(nil) == hall)
     }
 
-    @Test("the book counts the bad reviews made in the range, by service, as they stand on today")
+    @Test("the book keeps the open bad reviews and counts those made in the range, by service, as they stand on today")
     func book() {
         var book = MetricsBook()
         let events = [
@@ -65,9 +71,21 @@ struct BadReviewCountsTests {
             Self.evaluated("E5", "S2", day: "2026-10-30", rating: 1, due: "2026-11-20"),
             Self.rectified("E2", "S1", day: "2026-11-24"),
         ]
-        for (index, event) in events.enumerated() { book.apply(id: Int64(index + 1), event) }
+        var city = MetricsBook()
+        city.keepsRectifiedReviews = true
+        for (index, event) in events.enumerated() {
+            book.apply(id: Int64(index + 1), event)
+            city.apply(id: Int64(index + 1), event)
+        }
+        #expect(book.badReviews.keys.sorted() == ["E1", "E4", "E5"], "the hall's book keeps the open ones only")
+        #expect(city.badReviews["E2"]?.rectifiedOn == "2026-11-24", "the city's keeps the rectified, marked")
+        #expect(city.badReviews["E1"]?.rectified == false)
+        #expect(city.badReviews["E1"]?.due == "2026-11-23" && city.badReviews["E1"]?.hallDay == "2026-11-02")
         let counts = book.badReviewCounts(from: "2026-11-01", to: "2026-11-30", today: "2026-12-01")
-        #expect(counts["S1"] == .init(open: 1, overdue: 1, rectified: 1, rectifiedInTime: 1))
+        #expect(counts["S1"] == .init(open: 1, overdue: 1))
+        #expect(
+            city.badReviewCounts(from: "2026-11-01", to: "2026-11-30", today: "2026-12-01")["S1"]
+                == .init(open: 1, overdue: 1, rectified: 1, rectifiedInTime: 1))
         #expect(counts["S2"] == .init(open: 1), "a good rating is no bad review; one before the range is left out")
         let report = book.report(
             from: "2026-11-01", to: "2026-11-30", serviceId: "S1",

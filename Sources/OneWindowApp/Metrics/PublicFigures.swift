@@ -80,9 +80,14 @@ final class PublicFigures: Sendable {
         }) {
             return cached
         }
-        let missing = state.metrics.read {
-            $0.commonlyMissing(catalogue: snapshot.published, today: key.day, setting: setting.commonlyMissing)
+        // 90 days back reach before the held days: those are read from the rollups (if they
+        // cannot be, the marks go without them, as while the figures load).
+        let window = setting.commonlyMissing
+        let from = CommonlyMissing.firstDay(today: key.day, setting: window)
+        let compute = { (book: MetricsBook) in
+            book.commonlyMissing(catalogue: snapshot.published, today: key.day, setting: window)
         }
+        let missing = (try? state.metrics.read(from: from, to: key.day, compute)) ?? state.metrics.read(compute)
         var documents: [String: PreparedResponse] = [:]
         var pages: [String: [PageMode: PreparedResponse]] = [:]
         for item in snapshot.published.services {
@@ -102,8 +107,11 @@ final class PublicFigures: Sendable {
         return computed
     }
 
-    /// The disclosure as JSON and as a page in each mode, computed at most every `seconds`.
-    func disclosure(state: AppState) -> (json: PreparedResponse, pages: [PageMode: PreparedResponse]) {
+    /// The disclosure as JSON and as a page in each mode, computed at most every `seconds`. Its
+    /// bad reviews are counted from the stored evaluations of this year (the book keeps only the
+    /// open ones); when they cannot be read, 503 `storage_unavailable`.
+    func disclosure(state: AppState) throws(HTTPError) -> (json: PreparedResponse, pages: [PageMode: PreparedResponse])
+    {
         let snapshot = state.catalogue
         let key = Key(catalogue: ObjectIdentifier(snapshot), day: state.queue.read(\.day))
         let now = state.clock()
@@ -112,7 +120,18 @@ final class PublicFigures: Sendable {
         }) {
             return (cached.json, cached.pages)
         }
-        let disclosure = state.metrics.read { $0.disclosure(catalogue: snapshot.published, today: key.day) }
+        let calendar = HallCalendar(timeZone: snapshot.published.hall.timeZone)
+        let badReviews: [String: BadReviewCounts]
+        do {
+            badReviews = try state.storage.badReviewCountsByDay(
+                since: "\(key.day.prefix(4))-01-01", today: key.day, dayEnd: calendar.end(ofDay:))
+        } catch {
+            throw HTTPError(
+                .storageUnavailable, "the bad reviews cannot be read; try again", headers: ["Retry-After": "1"])
+        }
+        let disclosure = state.metrics.read {
+            $0.disclosure(catalogue: snapshot.published, today: key.day, badReviews: badReviews)
+        }
         let json = CatalogueSnapshot.json(disclosure)
         let pages = CatalogueSnapshot.html { mode in
             DisclosurePage.render(disclosure, hall: snapshot.published.hall, mode: mode)

@@ -5,10 +5,10 @@ extension Routes {
     static func disclosure(_ state: AppState) -> [Route] {
         [
             Route("GET", "/api/v1/disclosure") { _ in
-                Response(prepared: state.publicFigures.disclosure(state: state).json)
+                Response(prepared: try state.publicFigures.disclosure(state: state).json)
             },
             Route.page("/disclosure", errorPage: errorPage(state)) { request in
-                let pages = state.publicFigures.disclosure(state: state).pages
+                let pages = try state.publicFigures.disclosure(state: state).pages
                 return Response(prepared: pages[PageMode(request)] ?? pages[.standard]!)
             },
         ]

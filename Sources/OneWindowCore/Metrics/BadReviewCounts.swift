@@ -64,12 +64,25 @@ public struct BadReviewCounts: Sendable, Equatable {
         add(Self.count(due: due, rectifiedOn: rectifiedOn, today: today), serviceId: serviceId)
     }
 
-    /// The count of one bad review: see `count(serviceId:due:rectifiedOn:today:)`.
-    public static func count(due: String?, rectifiedOn: String?, today: String) -> Count {
-        guard let rectifiedOn else {
+    /// The count of one bad review: see `count(serviceId:due:rectifiedOn:today:)`. Days are
+    /// hall days as text (yyyy-MM-dd) or as day numbers, which order alike.
+    public static func count<Day: Comparable>(due: Day?, rectifiedOn: Day?, today: Day) -> Count {
+        count(due: due, rectifiedInTime: rectifiedOn.map { on in due.map { on <= $0 } ?? true }, today: today)
+    }
+
+    /// The count of one bad review whose rectification is known only as in time or not
+    /// (`rectifiedInTime`, nil: not rectified): what the stored evaluations say, whose
+    /// rectification is an instant (`Storage.badReviewCountsByDay`).
+    public static func count<Day: Comparable>(due: Day?, rectifiedInTime: Bool?, today: Day) -> Count {
+        guard let rectifiedInTime else {
             return Count(open: 1, overdue: due.map { $0 < today } ?? false ? 1 : 0)
         }
-        return Count(rectified: 1, rectifiedInTime: due.map { rectifiedOn <= $0 } ?? true ? 1 : 0)
+        return Count(rectified: 1, rectifiedInTime: rectifiedInTime ? 1 : 0)
+    }
+
+    /// The counts of the days `from`…`to` (hall days, inclusive) of `days`, counts per hall day.
+    public init(days: [String: BadReviewCounts], from: String, to: String) {
+        for (day, counts) in days where day >= from && day <= to { add(counts) }
     }
 
     /// Only service `serviceId`'s counts (all of them for nil).

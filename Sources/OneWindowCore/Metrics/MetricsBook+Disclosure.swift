@@ -1,9 +1,12 @@
 extension MetricsBook {
     /// The disclosure on hall day `today`: this year's months so far and the year to date.
-    public func disclosure(catalogue: Catalogue, today: String) -> Disclosure {
+    /// `badReviews`: per hall day of this year, the counts of the bad reviews made on it as they
+    /// stand on `today` (`Storage.badReviewCountsByDay`): the share rectified in time needs the
+    /// rectified ones, which the book does not keep.
+    public func disclosure(catalogue: Catalogue, today: String, badReviews: [String: BadReviewCounts]) -> Disclosure {
         Disclosure(
             catalogue: catalogue, today: today,
-            badReviews: { badReviewCounts(from: $0, to: $1, today: today) }, sum: { sum(from: $0, to: $1) })
+            badReviews: { BadReviewCounts(days: badReviews, from: $0, to: $1) }, sum: { sum(from: $0, to: $1) })
     }
 }
 

@@ -8,7 +8,8 @@ import GRDB
 ///   the order `/manage` lists them, and those not yet rectified. `/manage` scanned all of a
 ///   year's 556,000 evaluations twice per request for them.
 /// - `evaluation_bad`: every bad review with the columns the metrics keep of it, read at each
-///   start (`Storage.badReviewsForMetrics`) from this index alone instead of the whole table.
+///   start (`Storage.badReviewsForMetrics`, since replaced by `openBadReviewsForMetrics`) from
+///   this index alone instead of the whole table.
 func migration0014FollowUpIndexes(_ db: Database) throws {
     // IF NOT EXISTS: a development database may have this one from an earlier draft of 0014.
     try db.execute(
