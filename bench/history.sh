@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${1:-}" = "--verify" ]; then
     scripts/install-deps.sh sqlite3
-    swift build -c release --product onewindow-history >/dev/null
+    swift build -c release --static-swift-stdlib --product onewindow-history >/dev/null
     work=$(mktemp -d /tmp/onewindow-history-verify.XXXXXX)
     trap 'rm -rf "$work"' EXIT
     for mode in bulk daemon; do
@@ -37,8 +37,10 @@ starts=${3:-5}
 requests=${4:-200}
 
 scripts/install-deps.sh sqlite3
-swift build -c release --product onewindowd >/dev/null
-swift build -c release --product onewindow-history >/dev/null
+# As systemd/install.sh builds the daemon; the generator with the same flag, so neither build
+# undoes the other's (a changed flag rebuilds everything).
+swift build -c release --static-swift-stdlib --product onewindowd >/dev/null
+swift build -c release --static-swift-stdlib --product onewindow-history >/dev/null
 mkdir -p bench/out
 history="bench/out/history-$tickets-$days-$(date +%F).sqlite"
 if [ ! -f "$history" ]; then

@@ -11,7 +11,7 @@
 # Usage: bench/hot-paths.sh BEFORE_BINARY [AFTER_BINARY] [ROUNDS] [SECONDS]
 #   AFTER_BINARY defaults to .build/release/onewindowd (built here); 5 rounds of 10 s.
 # Build BEFORE_BINARY from the commit to compare with, e.g.
-#   git archive BASE | tar -x -C /tmp/base && (cd /tmp/base && swift build -c release --product onewindowd)
+#   git archive BASE | tar -x -C /tmp/base && (cd /tmp/base && swift build -c release --static-swift-stdlib --product onewindowd)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 before=${1:?usage: bench/hot-paths.sh BEFORE_BINARY [AFTER_BINARY] [ROUNDS] [SECONDS]}
@@ -21,7 +21,7 @@ duration=${4:-10}
 port=18490
 
 scripts/install-deps.sh wrk
-if [ "$after" = .build/release/onewindowd ]; then swift build -c release --product onewindowd >/dev/null; fi
+if [ "$after" = .build/release/onewindowd ]; then swift build -c release --static-swift-stdlib --product onewindowd >/dev/null; fi
 work=$(mktemp -d /tmp/onewindow-hot-paths.XXXXXX)
 cleanup() {
     [ -n "${daemon:-}" ] && kill "$daemon" 2>/dev/null && wait "$daemon" 2>/dev/null

@@ -3,8 +3,9 @@
 # Usage: scripts/install-deps.sh [EXTRA_PACKAGE ...]
 set -euo pipefail
 
-# postgresql: the city's tests start a cluster of their own (PostgresCluster), as nobody when root.
-packages=(libmicrohttpd-dev libsqlite3-dev pkg-config libcurl4 postgresql "$@")
+# libcurl4-openssl-dev: FoundationNetworking's libcurl, which a static-stdlib release build links
+# by name (-lcurl). postgresql: the city's tests start a cluster of their own (PostgresCluster), as nobody when root.
+packages=(libmicrohttpd-dev libsqlite3-dev pkg-config libcurl4-openssl-dev postgresql "$@")
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-swift build -c release --product onewindowd
+swift build -c release --static-swift-stdlib --product onewindowd
 exec .build/release/onewindowd serve "$@"

@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-swift build -c release --product onewindowd
+# Swift's runtime and Foundation linked in (README "Peak RSS"): 4 MiB less resident memory.
+swift build -c release --static-swift-stdlib --product onewindowd
 install -m 0755 .build/release/onewindowd /usr/local/bin/onewindowd
 install -d -m 0755 /etc/onewindow /usr/local/share/doc/onewindow
 [ -e /etc/onewindow/services.json ] || install -m 0644 services.json /etc/onewindow/services.json

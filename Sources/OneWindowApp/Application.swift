@@ -26,6 +26,8 @@ public final class Application: Sendable {
 
     /// Loads and checks the catalogue and opens the database; refuses to build on a bad catalogue.
     public init(configuration: AppConfiguration, logger: Logger) throws {
+        // Before the catalogue check: the hall's time zone is read from tzdata, not ICU.
+        SystemTimeZones.install()
         let pullFirst =
             configuration.cataloguePull != nil && !FileManager.default.fileExists(atPath: configuration.cataloguePath)
         if let pull = configuration.cataloguePull, pullFirst {

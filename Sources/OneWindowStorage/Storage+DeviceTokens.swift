@@ -31,6 +31,25 @@ public struct DeviceTokenRecord: Sendable, Equatable, Codable, FetchableRecord {
         self.createdAt = createdAt
         self.revokedAt = revokedAt
     }
+
+    /// Reads the dates as the text they are stored as (`Timestamp.sqlite`): GRDB's own `Date`
+    /// decoding goes through a Foundation calendar, which pages in ICU at start-up, when the
+    /// token cache reads every token.
+    public init(row: Row) throws {
+        func date(_ column: String) -> Date? {
+            guard let text = row[column] as String? else { return nil }
+            return Timestamp.date(sqlite: text) ?? row[column]
+        }
+        let roleName = row["role"] as String? ?? ""
+        guard let role = DeviceRole(rawValue: roleName) else {
+            throw DatabaseError(message: "device_token: unknown role “\(roleName)”")
+        }
+        name = row["name"]
+        self.role = role
+        window = row["window"]
+        createdAt = date("created_at") ?? Date(timeIntervalSince1970: 0)
+        revokedAt = date("revoked_at")
+    }
 }
 
 /// Why a device token could not be created.

@@ -85,12 +85,6 @@ public struct SlotPlan: Sendable {
 extension HallCalendar {
     /// The instant `time` on the hall-local `day` (`yyyy-MM-dd`), in the hall's time zone.
     public func instant(day: String, at time: ClockTime) -> Date {
-        let parts = day.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3,
-            let date = calendar.date(
-                from: DateComponents(
-                    year: parts[0], month: parts[1], day: parts[2], hour: time.hour, minute: time.minute))
-        else { return .distantPast }
-        return date
+        instant(day: day, hour: time.hour, minute: time.minute) ?? .distantPast
     }
 }

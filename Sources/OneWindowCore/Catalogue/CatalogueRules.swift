@@ -38,7 +38,7 @@ enum CatalogueRules {
     }
 
     private static func checkHall(_ hall: Hall, log: IssueLog) {
-        if TimeZone(identifier: hall.timeZone) == nil {
+        if !HallCalendar.knows(hall.timeZone) {
             log.report(.root.appending(key: "hall").appending(key: "timeZone"), "unknown time zone “\(hall.timeZone)”")
         }
     }
