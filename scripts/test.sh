@@ -4,7 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # systemd for `systemd-analyze verify` of the units (it need not be running).
 # zbar-tools and chromium: QRCodeTests decode the booking page's QR code as a phone would see it.
-scripts/install-deps.sh systemd zbar-tools chromium
+# faketime: CityFailureTests moves one hall daemon's clock a day on (libfaketime, ProcessClock).
+scripts/install-deps.sh systemd zbar-tools chromium faketime
 scripts/metrics-venv.sh  # prometheus-client's parser, which the /metrics tests use
 scripts/python-venv.sh schema  # a JSON Schema validator, which holds services.schema.json to the loader
 echo "== deploy/prometheus (promtool from Debian's prometheus package)"

@@ -31,7 +31,8 @@ public final class CityApplication: Sendable {
     let blockingCalls: CityBlockingCalls
     private let logger: Logger
 
-    /// Connects and applies the migrations (waits up to `migrationTimeout` seconds for PostgreSQL).
+    /// Connects and applies the migrations (waits up to `migrationTimeout` seconds for PostgreSQL);
+    /// refuses to start when one would rebuild stored hall days (run `onewindow-city migrate`).
     public init(configuration: CityConfiguration, logger: Logger, migrationTimeout: Double = 30) throws {
         self.configuration = configuration
         self.logger = logger
@@ -39,7 +40,7 @@ public final class CityApplication: Sendable {
         let store = CityStore(database)
         self.store = store
         do {
-            try CityDatabase.wait(timeout: migrationTimeout) { try await store.migrate() }
+            try CityDatabase.wait(timeout: migrationTimeout) { try await store.migrate(refusingRebuilds: true) }
         } catch {
             database.close()
             throw error

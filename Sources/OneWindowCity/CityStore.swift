@@ -12,9 +12,10 @@ public struct CityStore: Sendable {
         self.database = database
     }
 
-    /// Applies the migrations not yet applied.
-    public func migrate() async throws {
-        try await CityMigrations.apply(database)
+    /// Applies the migrations not yet applied; with `refusingRebuilds`, none if one of them
+    /// would rebuild stored hall days (`CityMigrations.RebuildPending`): only `migrate` runs those.
+    public func migrate(refusingRebuilds: Bool = false) async throws {
+        try await CityMigrations.apply(database, refusingRebuilds: refusingRebuilds)
     }
 
     /// A hall as the city knows it.

@@ -11,7 +11,8 @@ import OneWindowCore
 /// A day's own figures never change after the day (a later close of one of its cases is told
 /// in the later day's `cohortChanges`), so a stored day is final. What crosses a day's end is
 /// the open cohorts (`metrics_cohort`) and the bad reviews not yet rectified (read from
-/// `evaluation`); tickets all end with their day.
+/// `evaluation`); tickets all end with their day. The months that are over are summed in the
+/// same transaction (`MetricsMonths`).
 enum MetricsRollup {
     /// Days between two progress lines while a whole log is rolled up (the migration).
     static let progressEvery = 30
@@ -34,9 +35,11 @@ enum MetricsRollup {
         var stored = 0
         var events = 0
         var current: String?
+        let months = try MetricsMonths.exist(db)
         func store(before next: String) throws {
             for (hallDay, services) in book.takeDays(before: next).sorted(by: { $0.key < $1.key }) {
                 try write(db, day: hallDay, services)
+                if months { try MetricsMonths.dayStored(db, day: hallDay, services) }
                 stored += 1
                 if let progress, stored % progressEvery == 0 {
                     progress("metrics rollups: \(stored) days stored, through \(hallDay); \(events) events folded")
@@ -58,6 +61,7 @@ enum MetricsRollup {
         }
         guard book.lastEventId > lastId else { return 0 }
         try store(before: day)
+        if months { try MetricsMonths.sumMonthsOver(db) }
         try db.execute(sql: "DELETE FROM metrics_cohort")
         let insert = try db.cachedStatement(
             sql: "INSERT INTO metrics_cohort (case_id, hall_day, service_id) VALUES (?, ?, ?)")

@@ -1,16 +1,17 @@
 import Foundation
 
 extension DaemonProcess {
-    /// Runs the binary with `arguments` to completion, keeping standard output (as bytes) and
-    /// standard error apart: for commands whose output is data, such as `report --format json`.
-    /// A command still running after `timeoutSeconds` is killed, so a hang fails the test.
-    public static func runSeparately(_ arguments: [String], timeoutSeconds: Double = 60) throws -> (
-        status: Int32, output: Data, errors: String
-    ) {
+    /// Runs the binary (`onewindowd`, or `executable`) with `arguments` to completion, keeping
+    /// standard output (as bytes) and standard error apart: for commands whose output is data,
+    /// such as `report --format json`. A command still running after `timeoutSeconds` is killed,
+    /// so a hang (or a server that should have refused to start) fails the test.
+    public static func runSeparately(
+        _ arguments: [String], timeoutSeconds: Double = 60, executable: String = "onewindowd"
+    ) throws -> (status: Int32, output: Data, errors: String) {
         let process = Process()
         let output = Pipe()
         let errors = Pipe()
-        process.executableURL = try binary()
+        process.executableURL = try binary(named: executable)
         process.arguments = arguments
         process.standardOutput = output
         process.standardError = errors

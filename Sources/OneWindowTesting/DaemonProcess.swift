@@ -15,15 +15,25 @@ public final class DaemonProcess: Sendable {
 
     /// Starts `onewindowd serve` (or `executable serve`, e.g. `onewindow-city`) with `arguments`
     /// on a free port and waits (at most `timeoutSeconds`) until it says where it listens.
+    /// `environment` is added to this process's (e.g. a `ProcessClock`'s).
     public init(
         arguments: [String], environment: [String: String] = [:], timeoutSeconds: Double = 30,
         executable: String = "onewindowd"
     ) throws {
         process = Process()
-        process.executableURL = try Self.binary(named: executable)
+        let binary = try Self.binary(named: executable)
         // Tests issue many tickets from one token; the rate limit has tests of its own.
         let limits = executable == "onewindowd" ? ["--issue-rate", "0"] : []
-        process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0"] + limits + arguments
+        let serve = ["serve", "--host", "127.0.0.1", "--port", "0"] + limits + arguments
+        if environment["LD_PRELOAD"] == nil {
+            process.executableURL = binary
+            process.arguments = serve
+        } else {
+            // Spawned straight from here with libfaketime preloaded, the binary saw none of its
+            // arguments (it served the default catalogue); `exec` from a shell keeps them.
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", #"exec "$0" "$@""#, binary.path] + serve
+        }
         process.standardError = pipe
         process.standardOutput = pipe
         if !environment.isEmpty {

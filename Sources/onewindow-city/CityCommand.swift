@@ -47,9 +47,12 @@ struct DatabaseOptions: ParsableArguments {
     }
 }
 
-/// `onewindow-city migrate`: applies the migrations and exits (serve applies them too).
+/// `onewindow-city migrate`: applies the migrations and exits (serve applies them too, except
+/// those that rebuild stored hall days).
 struct CityMigrate: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "migrate", abstract: "Apply the migrations.")
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Apply the migrations, those that rebuild stored hall days too (serve leaves them to this).")
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {

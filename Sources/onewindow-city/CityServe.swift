@@ -9,9 +9,10 @@ struct CityServe: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Serve the city's API.",
         discussion: """
-            Stateless: every state is in PostgreSQL, so several services can run behind one load
-            balancer. Options also read ONEWINDOW_CITY_HOST, ONEWINDOW_CITY_PORT, ONEWINDOW_CITY_CATALOGUE
-            and the ONEWINDOW_CITY_PG_* variables.
+            Stateless: every state is in PostgreSQL, so several services can run behind one load \
+            balancer. Options also read ONEWINDOW_CITY_HOST, ONEWINDOW_CITY_PORT, ONEWINDOW_CITY_CATALOGUE \
+            and the ONEWINDOW_CITY_PG_* variables. Applies pending migrations at start, but not one \
+            that rebuilds stored hall days: for those it exits, and `onewindow-city migrate` runs them.
             """)
 
     @Option(help: "Address to listen on (env ONEWINDOW_CITY_HOST; default 127.0.0.1).")

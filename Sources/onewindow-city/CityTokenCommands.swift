@@ -11,14 +11,14 @@ func newToken() -> String {
 }
 
 extension DatabaseOptions {
-    /// Runs `body` on the city's store, migrated first, within a minute; the database is
-    /// closed after.
+    /// Runs `body` on the city's store, migrated first (unless a migration would rebuild stored
+    /// hall days: that is `migrate`'s), within a minute; the database is closed after.
     func withStore<T: Sendable>(_ body: @escaping @Sendable (CityStore) async throws -> T) throws -> T {
         let database = CityDatabase(try location, logger: Logger(label: "onewindow-city"))
         defer { database.close() }
         let store = CityStore(database)
         return try CityDatabase.wait(timeout: 60) {
-            try await store.migrate()
+            try await store.migrate(refusingRebuilds: true)
             return try await body(store)
         }
     }

@@ -117,7 +117,14 @@ struct Report: ParsableCommand {
         let today = self.today ?? calendar.day(of: Date())
         let plan = HallQueue.slotPlan(published, calendar: calendar)
         let reports = try ranges().map { range in
-            var report = book.report(
+            // A range of an older month needs stored days the book does not hold.
+            let held: MetricsBook
+            do {
+                held = try book.holdingDays(from: range.from, to: range.to, storage: storage)
+            } catch {
+                throw failure("cannot read the metrics rollups from \(database.path): \(error)")
+            }
+            var report = held.report(
                 from: range.from, to: range.to, serviceId: serviceId, catalogue: published, today: today)
             do {
                 try plan.map { try report.setBookings(from: storage, plan: $0, catalogue: published, at: Date()) }

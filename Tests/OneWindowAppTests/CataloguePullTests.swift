@@ -142,8 +142,16 @@ struct CataloguePullTests {
         #expect(outcome?.problem?.contains("services") == true, "\(String(describing: outcome))")
         #expect(try serviceName(hall) == "内地居民结婚登记")
         #expect(try onDisk() == original)
-        #expect(try pullHealth(hall).pull["lastOutcome"] as? String == "failed_check")
+        let (status, pull) = try pullHealth(hall)
+        #expect(status == "degraded")
+        #expect(pull["lastOutcome"] as? String == "failed_check")
         #expect(try pulls(hall, "failed_check") == "1")
+        // Logged, as the issue asks of each refusal, with what `check` found.
+        #expect(
+            log.all.contains {
+                $0.level == .error && $0.message.contains("pulled catalogue not used")
+                    && $0.message.contains("services")
+            })
     }
 
     @Test("an unreachable city or one answering 500 keeps the last good catalogue; /healthz says degraded")

@@ -76,11 +76,26 @@ public final class CitySender: Sendable {
             }
             if Date().timeIntervalSince(shownAt) >= 1 || pause > 0 {
                 shownAt = Date()
-                if let backlog = try? storage.cityBacklog() { figures.show(backlog, now: clock()) }
+                showBacklog()
             }
-            if pause > 0 { _ = wake.wait(timeout: .now() + pause) }
+            if pause > 0 { rest(pause) }
         }
         finished.signal()
+    }
+
+    /// Waits `seconds`, or until stopped, showing the backlog every second meanwhile: after
+    /// failures the wait grows to a minute, and Prometheus must not show a minute-old backlog
+    /// (nor its oldest age) while the city is out of reach.
+    private func rest(_ seconds: TimeInterval) {
+        let end = DispatchTime.now() + seconds
+        while !stopping.load(ordering: .relaxed) {
+            if wake.wait(timeout: min(end, .now() + 1)) == .success || DispatchTime.now() >= end { return }
+            showBacklog()
+        }
+    }
+
+    private func showBacklog() {
+        if let backlog = try? storage.cityBacklog() { figures.show(backlog, now: clock()) }
     }
 
     enum Turn {

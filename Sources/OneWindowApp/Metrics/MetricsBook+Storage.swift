@@ -19,13 +19,25 @@ extension MetricsBook {
         return book
     }
 
-    /// The stored rollups and the bad reviews not rectified, to go on from the last rolled-up event.
+    /// The stored rollups (the months' sums and the held days) and the bad reviews not rectified,
+    /// to go on from the last rolled-up event.
     static func fromRollups(_ storage: Storage) throws -> MetricsBook {
         let rollups = try storage.metricsRollups()
         return MetricsBook(
-            stored: rollups.days, cohorts: rollups.cohorts, openTickets: rollups.openTickets,
+            stored: rollups.days, yearToDate: rollups.months, monthOpenCases: rollups.monthOpenCases,
+            heldFrom: rollups.heldFrom, cohorts: rollups.cohorts, openTickets: rollups.openTickets,
             badReviews: try storage.openBadReviewsForMetrics(),
             lastEventId: rollups.lastEventId)
+    }
+
+    /// The book with the stored days and months' sums that a range from `from` to `to` needs
+    /// and it does not hold (`missingDays`, `missingMonths`) read from the rollups: a range of
+    /// an older month or year.
+    public func holdingDays(from: String, to: String, storage: Storage) throws -> MetricsBook {
+        let (days, months) = (missingDays(from: from, to: to), missingMonths(from: from, to: to))
+        guard !days.isEmpty || !months.isEmpty else { return self }
+        let read = try storage.metricsDays(days, months: months)
+        return holding(read.days, months: read.months)
     }
 
     /// Folds the stored events after `lastEventId`, a page at a time; `page` hears each page

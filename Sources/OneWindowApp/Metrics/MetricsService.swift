@@ -24,6 +24,8 @@ public final class MetricsService: CommitObserver {
     }
 
     private let state = Mutex(State())
+    /// The rollups the book was loaded from: older days a range needs are read from them.
+    private let storage = Mutex<Storage?>(nil)
     private let loaded = Atomic<Bool>(false)
     /// Hears each wait and service time the fold counts in live groups (not the stored log read
     /// at start-up): Prometheus' histograms.
@@ -36,6 +38,7 @@ public final class MetricsService: CommitObserver {
     /// Reads the stored days' rollups, then the events after them (today's) in pages, then
     /// goes live. Call once, after the queue exists (it stores the days it rolled over).
     public func load(from storage: Storage, logger: Logger) {
+        self.storage.withLock { $0 = storage }
         let thread = Thread { [self] in
             beforeLoad.withLock { $0 }?()
             let started = Date()
@@ -43,7 +46,7 @@ public final class MetricsService: CommitObserver {
             var days = 0
             do {
                 let book = try MetricsBook.fromRollups(storage)
-                days = book.stored.count
+                days = book.stored.count  // the held days: the last three months or so
                 state.withLock { $0.book = book }
                 expireWaiting(at: Date())
                 while true {
@@ -134,6 +137,17 @@ public final class MetricsService: CommitObserver {
     /// storage until the next group changes today's).
     public func read<T>(_ body: (MetricsBook) -> T) -> T {
         let book = state.withLock { $0.book }
+        beforeReport.withLock { $0 }?()
+        return body(book)
+    }
+
+    /// `read` for a question over `from`…`to`: the stored days it needs that the book does not
+    /// hold (the ends of a range in an older month, `MetricsBook.missingDays`) are read from
+    /// the rollups first, in one query, on the copy and outside the lock. A range within the
+    /// last three months or so reads nothing. Throws when the rollups cannot be read.
+    public func read<T>(from: String, to: String, _ body: (MetricsBook) -> T) throws -> T {
+        var book = state.withLock { $0.book }
+        if let storage = storage.withLock({ $0 }) { book = try book.holdingDays(from: from, to: to, storage: storage) }
         beforeReport.withLock { $0 }?()
         return body(book)
     }

@@ -80,9 +80,14 @@ final class PublicFigures: Sendable {
         }) {
             return cached
         }
-        let missing = state.metrics.read {
-            $0.commonlyMissing(catalogue: snapshot.published, today: key.day, setting: setting.commonlyMissing)
+        // 90 days back reach before the held days: those are read from the rollups (if they
+        // cannot be, the marks go without them, as while the figures load).
+        let window = setting.commonlyMissing
+        let from = CommonlyMissing.firstDay(today: key.day, setting: window)
+        let compute = { (book: MetricsBook) in
+            book.commonlyMissing(catalogue: snapshot.published, today: key.day, setting: window)
         }
+        let missing = (try? state.metrics.read(from: from, to: key.day, compute)) ?? state.metrics.read(compute)
         var documents: [String: PreparedResponse] = [:]
         var pages: [String: [PageMode: PreparedResponse]] = [:]
         for item in snapshot.published.services {

@@ -20,21 +20,34 @@ extension Routes {
                     guard loaded else { return responder.fail(metricsLoading) }
                     responder.send {
                         let today = state.queue.read(\.day)
-                        var report = state.metrics.read {
-                            $0.report(
-                                from: range.from, to: range.to, serviceId: serviceId, catalogue: catalogue,
-                                today: today)
-                        }
                         do throws(HTTPError) {
+                            var report = try metricsBook(state, from: range.from, to: range.to) {
+                                $0.report(
+                                    from: range.from, to: range.to, serviceId: serviceId, catalogue: catalogue,
+                                    today: today)
+                            }
                             try setBookings(&report, state, catalogue: catalogue)
+                            return .json(report, headers: ["Cache-Control": "no-store"])
                         } catch {
                             return .error(error)
                         }
-                        return .json(report, headers: ["Cache-Control": "no-store"])
                     }
                 }
             }
         ]
+    }
+
+    /// `body` on the metrics book holding what a question over `from`…`to` needs (an older
+    /// month's days are read from the rollups, `MetricsService.read(from:to:)`).
+    static func metricsBook<T>(_ state: AppState, from: String, to: String, _ body: (MetricsBook) -> T)
+        throws(HTTPError) -> T
+    {
+        do {
+            return try state.metrics.read(from: from, to: to, body)
+        } catch {
+            throw HTTPError(
+                .storageUnavailable, "the stored metrics cannot be read; try again", headers: ["Retry-After": "1"])
+        }
     }
 
     /// Sets the report's booking figures (hall and per service) from the stored bookings; left

@@ -34,7 +34,7 @@ extension Routes {
         guard state.metrics.isLoaded else { throw metricsLoading }
         let catalogue = state.catalogue.published
         let today = state.queue.read(\.day)
-        var report = state.metrics.read {
+        var report = try metricsBook(state, from: from, to: to) {
             $0.report(from: from, to: to, serviceId: nil, catalogue: catalogue, today: today)
         }
         try setBookings(&report, state, catalogue: catalogue)

@@ -31,6 +31,13 @@ public struct CommonlyMissing: Sendable, Equatable, Codable {
     /// Materials of the guide missed at least once, most often first; empty unless `shown`.
     public var materials: [Entry]
 
+    /// The window's first hall day: `setting.days` back, today included.
+    public static func firstDay(today: String, setting: Setting) -> String {
+        WorkingDays.date(today).map {
+            WorkingDays.text($0.addingTimeInterval(-86_400 * Double(max(0, setting.days - 1))))
+        } ?? today
+    }
+
     /// From the summed days of the window; `materialIds` are the guide's, in its order, so a
     /// material no longer in the guide is not shown.
     public init(_ stats: DayStats?, materialIds: [String], setting: Setting) {
@@ -58,10 +65,7 @@ extension MetricsBook {
     public func commonlyMissing(
         catalogue: Catalogue, today: String, setting: CommonlyMissing.Setting
     ) -> [String: CommonlyMissing] {
-        let from = WorkingDays.date(today).map {
-            WorkingDays.text($0.addingTimeInterval(-86_400 * Double(max(0, setting.days - 1))))
-        }
-        let sums = sum(from: from ?? today, to: today)
+        let sums = sum(from: CommonlyMissing.firstDay(today: today, setting: setting), to: today)
         var result: [String: CommonlyMissing] = [:]
         for item in catalogue.services {
             result[item.id] = CommonlyMissing(sums[item.id], materialIds: item.materials.map(\.id), setting: setting)

@@ -37,13 +37,20 @@ extension MetricsBook {
     }
 
     /// A book that continues after event `lastEventId` from the stored days' figures, the open
-    /// cohorts, open tickets and open bad reviews stored at that point.
+    /// cohorts, open tickets and open bad reviews stored at that point. With `yearToDate` (the
+    /// stored months' sums) `stored` is the held days from `heldFrom` on; without, every day.
+    /// `monthOpenCases` names every summed month, `yearToDate` holding only the recent ones'
+    /// sums (nil: every month's sums are in `yearToDate`).
     public init(
-        stored: [String: [String: StoredDay]], cohorts: [OpenCohort], openTickets: [OpenTicket] = [],
-        badReviews: [String: BadReview], lastEventId: Int64
+        stored: [String: [String: StoredDay]], yearToDate: [String: [String: StoredDay]] = [:],
+        monthOpenCases: [String: [String: Int]]? = nil, heldFrom: String = "", cohorts: [OpenCohort],
+        openTickets: [OpenTicket] = [], badReviews: [String: BadReview], lastEventId: Int64
     ) {
         self.init()
         self.stored = stored
+        self.yearToDate = yearToDate
+        self.monthOpenCases = monthOpenCases ?? yearToDate.mapValues { $0.mapValues(\.casesOpenedLessEnded) }
+        self.heldFrom = heldFrom
         self.cohorts = Dictionary(
             cohorts.map { ($0.caseId, Cohort(day: $0.day, serviceId: $0.serviceId)) }, uniquingKeysWith: { $1 })
         for ticket in openTickets {
@@ -85,17 +92,24 @@ extension MetricsBook {
 
     /// Moves the folded days before `day` into `stored`, in their compact form: the running
     /// daemon calls it when the hall day moves on, so memory holds one day of dictionaries.
+    /// A day of a summed month (a stray late event) is added to the sums; a month now over is
+    /// summed; the days before the held window are let go.
     public mutating func compact(before day: String) {
-        let done = days.keys.filter { $0 < day }
-        defer { if !done.isEmpty { daysStored(done) } }
-        for (done, services) in days where done < day {
+        let done = days.filter { $0.key < day }
+        guard !done.isEmpty else { return }
+        for (done, services) in done.sorted(by: { $0.key < $1.key }) {
+            days.removeValue(forKey: done)
+            addToSums(done, services)
+            // A late part of a day before the window: the sums have it, the rollups the whole day.
+            if !heldFrom.isEmpty, done < heldFrom, stored[done] == nil { continue }
             for (serviceId, stats) in services {
                 var total = stored[done]?[serviceId]?.stats ?? DayStats()
                 total.add(stats)
                 stored[done, default: [:]][serviceId] = StoredDay(total)
             }
-            days.removeValue(forKey: done)
         }
+        sumMonths()
+        dropBeforeWindow()
     }
 
     /// Takes the figures of the days before `day` out of the book (to store them as rollups).

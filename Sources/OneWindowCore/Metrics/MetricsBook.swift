@@ -11,11 +11,22 @@ public struct MetricsBook: Sendable {
     public internal(set) var lastEventId: Int64 = 0
     /// Per hall day, per service: the days folded from events (today's, as a rule).
     public internal(set) var days: [String: [String: DayStats]] = [:]
-    /// Closed days as the rollups store them, per hall day, per service (`compact(before:)`).
+    /// Closed days as the rollups store them, per hall day, per service (`compact(before:)`):
+    /// those from `heldFrom` on, and any a reader added for a range (`holding`).
     public internal(set) var stored: [String: [String: StoredDay]] = [:]
+    /// The first stored day the book holds (the first of the third month before the latest day's, `heldFrom(latest:)`);
+    /// empty when it holds every one. Older days are in the rollups, and a range that needs
+    /// some reads them (`missingDays`): memory does not grow with the hall's age.
+    public internal(set) var heldFrom = ""
     /// Per month that is over, per service, the stored days of its year up to its end
-    /// (`MetricsBook+Months`): what a long range reads instead of the months' days.
+    /// (`MetricsBook+Months`): what a long range reads instead of the months' days. Held for
+    /// the months of the latest stored day's year and the year before (`monthsHeldFrom`);
+    /// older ones are in the rollups, read when a range needs them (`missingMonths`).
     public internal(set) var yearToDate: [String: [String: StoredDay]] = [:]
+    /// Every summed month, held or not, per service: the cases its year to date opened less
+    /// those it closed or cancelled. What the open cases need of older years, and which months
+    /// are summed at all.
+    public internal(set) var monthOpenCases: [String: [String: Int]] = [:]
     /// The bad reviews not rectified yet, by evaluation id (`MetricsBook+BadReviews`): few, as
     /// the issue asks of live state; a rectification removes one.
     public internal(set) var badReviews: [String: BadReview] = [:]
@@ -188,13 +199,11 @@ public struct MetricsBook: Sendable {
         var open: [String: Int] = [:]
         // Per year, the latest summed month over by `to` counts for all its year's days to its end.
         var summed: [Substring: String] = [:]
-        for month in yearToDate.keys where Self.bounds(of: month).last <= to {
+        for month in monthOpenCases.keys where Self.bounds(of: month).last <= to {
             summed[month.prefix(4)] = max(summed[month.prefix(4)] ?? "", month)
         }
         for month in summed.values {
-            for (serviceId, stored) in yearToDate[month] ?? [:] {
-                open[serviceId, default: 0] += stored.casesOpened - stored.casesEnded
-            }
+            for (serviceId, count) in monthOpenCases[month] ?? [:] { open[serviceId, default: 0] += count }
         }
         for (day, services) in stored where day <= to {
             if let month = summed[day.prefix(4)], Self.month(of: day) <= month { continue }

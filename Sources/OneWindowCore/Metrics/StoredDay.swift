@@ -6,6 +6,8 @@ public struct StoredDay: Sendable, Equatable {
     /// The counts `openCases(through:)` needs, read once.
     let casesOpened: Int
     let casesEnded: Int
+    /// Cases opened less those closed or cancelled (`MetricsBook.monthOpenCases`).
+    public var casesOpenedLessEnded: Int { casesOpened - casesEnded }
     /// Whether the day tells of earlier cohorts (a sum past the day must read it).
     let hasCohortChanges: Bool
 

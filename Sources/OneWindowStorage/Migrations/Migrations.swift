@@ -2,7 +2,7 @@ import GRDB
 
 /// Every schema change, in order. A migration, once released, is never edited: add the next one.
 enum Migrations {
-    /// `progress` hears the long ones (0009 builds the rollups of a whole event log).
+    /// `progress` hears the long ones (0009 builds the rollups of a whole event log, 0019 sums their months).
     static func migrator(progress: (@Sendable (String) -> Void)? = nil) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("0001-catalogue-loads", migrate: migration0001CatalogueLoads)
@@ -23,6 +23,7 @@ enum Migrations {
         migrator.registerMigration("0016-booking-ticket-index", migrate: migration0016BookingTicketIndex)
         migrator.registerMigration("0017-remote-tickets", migrate: migration0017RemoteTickets)
         migrator.registerMigration("0018-booking-rollups", migrate: migration0018BookingRollups)
+        migrator.registerMigration("0019-metrics-months") { try migration0019MetricsMonths($0, progress: progress) }
         migrator.registerMigration("0020-bad-reviews-by-day", migrate: migration0020BadReviewsByDay)
         return migrator
     }
