@@ -17,6 +17,22 @@ swift build --build-tests
 echo "== catalogue"
 .build/debug/onewindowd check services.json >/dev/null
 echo "== tests"
+# Each PostgreSQL test starts a cluster of its own (PostgresCluster) and stops it; a test that
+# crashed would leave its cluster running, so the clusters live in this run's folder and any
+# still running at the end is stopped (immediate shutdown) before the folder goes.
+pg_root=$(mktemp -d /tmp/onewindow-pg-run.XXXXXX)
+chmod 755 "$pg_root"  # the clusters run as nobody when the tests run as root
+export ONEWINDOW_TEST_PG_ROOT=$pg_root
+stop_clusters() {
+    for pid_file in "$pg_root"/*/data/postmaster.pid; do
+        [ -f "$pid_file" ] || continue
+        pid=$(head -1 "$pid_file")
+        kill -QUIT "$pid" 2>/dev/null || continue
+        for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    done
+    rm -rf "$pg_root"
+}
+trap stop_clusters EXIT
 # One test at a time: many tests wait on real processes and sockets, and on a 2-core machine
 # tests run side by side took the few threads the kiosk's async tasks need (10 s longer, steady).
 swift test --no-parallel

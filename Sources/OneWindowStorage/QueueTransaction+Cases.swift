@@ -6,6 +6,8 @@ extension Evaluation: FetchableRecord, TableRecord {
     public static let databaseTableName = "evaluation"
 
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+
+    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy { .sqliteText }
 }
 
 extension QueueTransaction {

@@ -6,6 +6,8 @@ import OneWindowCore
 public struct IdempotencyRecord: Sendable, Equatable, Codable, FetchableRecord, TableRecord {
     public static let databaseTableName = "idempotency_key"
 
+    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy { .sqliteText }
+
     public var device: String
     public var key: String
     /// The request the key first came with (service, priority, case); empty for keys kept from

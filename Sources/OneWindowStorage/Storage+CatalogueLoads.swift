@@ -11,6 +11,8 @@ public struct CatalogueLoad: Sendable, Equatable, Codable, FetchableRecord, Pers
         .custom { Timestamp.sqlite($0) }
     }
 
+    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy { .sqliteText }
+
     public var loadedAt: Date
     public var file: String
     /// The ETag of the file's bytes: equal versions, equal files.

@@ -6,6 +6,8 @@ import OneWindowCore
 public struct DeviceTokenRecord: Sendable, Equatable, Codable, FetchableRecord {
     public static let databaseTableName = "device_token"
 
+    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy { .sqliteText }
+
     /// The device's name in the hall, e.g. `kiosk-1` or `window-3`; unique among live tokens.
     public var name: String
     public var role: DeviceRole
@@ -30,25 +32,6 @@ public struct DeviceTokenRecord: Sendable, Equatable, Codable, FetchableRecord {
         self.window = window
         self.createdAt = createdAt
         self.revokedAt = revokedAt
-    }
-
-    /// Reads the dates as the text they are stored as (`Timestamp.sqlite`): GRDB's own `Date`
-    /// decoding goes through a Foundation calendar, which pages in ICU at start-up, when the
-    /// token cache reads every token.
-    public init(row: Row) throws {
-        func date(_ column: String) -> Date? {
-            guard let text = row[column] as String? else { return nil }
-            return Timestamp.date(sqlite: text) ?? row[column]
-        }
-        let roleName = row["role"] as String? ?? ""
-        guard let role = DeviceRole(rawValue: roleName) else {
-            throw DatabaseError(message: "device_token: unknown role “\(roleName)”")
-        }
-        name = row["name"]
-        self.role = role
-        window = row["window"]
-        createdAt = date("created_at") ?? Date(timeIntervalSince1970: 0)
-        revokedAt = date("revoked_at")
     }
 }
 

@@ -8,18 +8,24 @@ extension Ticket: FetchableRecord, TableRecord {
     public static let databaseTableName = "ticket"
 
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+
+    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy { .sqliteText }
 }
 
 extension WindowState: FetchableRecord, TableRecord {
     public static let databaseTableName = "window_state"
 
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+
+    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy { .sqliteText }
 }
 
 extension QueueEvent: FetchableRecord, TableRecord {
     public static let databaseTableName = "queue_event"
 
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+
+    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy { .sqliteText }
 }
 
 /// A queue event as stored: its row id is its id in the board's event stream.

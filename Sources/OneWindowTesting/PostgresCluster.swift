@@ -17,7 +17,9 @@ public final class PostgresCluster: @unchecked Sendable {
     public init() throws {
         binaries = try Self.findBinaries()
         runAs = getuid() == 0 ? "nobody" : nil
-        directory = "/tmp/onewindow-pg-\(UUID().uuidString.prefix(8))"
+        // Under the run's folder when `scripts/test.sh` gives one: it stops what a crashed test left.
+        let root = ProcessInfo.processInfo.environment["ONEWINDOW_TEST_PG_ROOT"] ?? "/tmp"
+        directory = "\(root)/onewindow-pg-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
         if let runAs, let entry = getpwnam(runAs) {
             chown(directory, entry.pointee.pw_uid, entry.pointee.pw_gid)

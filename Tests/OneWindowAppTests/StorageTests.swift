@@ -29,6 +29,7 @@ struct StorageTests {
                 "0016-booking-ticket-index",
                 "0017-remote-tickets",
                 "0018-booking-rollups",
+                "0019-metrics-months",
                 "0020-bad-reviews-by-day",
             ])
         #expect(storage.isReachable())

@@ -76,4 +76,15 @@ struct HallCalendarTests {
         #expect(shanghai.day(of: Date(timeIntervalSince1970: -1)) == "1970-01-01")
         #expect(shanghai.day(of: Date(timeIntervalSince1970: -28_801)) == "1969-12-31")
     }
+
+    @Test("a day's end is its next midnight: 23 hours after the spring change's start in Berlin; nil for no day")
+    func endOfDay() throws {
+        let berlin = try Self.calendar("Europe/Berlin")
+        #expect(berlin.end(ofDay: "2026-03-29") == Self.date("2026-03-29T22:00:00Z"))
+        #expect(berlin.end(ofDay: "2026-10-25") == Self.date("2026-10-25T23:00:00Z"))
+        let shanghai = try Self.calendar("Asia/Shanghai")
+        #expect(shanghai.end(ofDay: "2026-12-31") == Self.date("2026-12-31T16:00:00Z"))
+        #expect(shanghai.end(ofDay: "2026-02-30") == nil)
+        #expect(shanghai.end(ofDay: "yesterday") == nil)
+    }
 }
