@@ -113,4 +113,14 @@ struct RangeSumsReportTests {
             #expect(report.metrics.ticketsIssued == expectedHalls.flatMap(\.values).map(\.ticketsIssued).reduce(0, +))
         }
     }
+
+    @Test("the day before a hall day steps back over months, years and leap days; a text that is no day has none")
+    func dayBefore() {
+        #expect(DayNumber.dayBefore("2026-03-01") == "2026-02-28")
+        #expect(DayNumber.dayBefore("2024-03-01") == "2024-02-29")
+        #expect(DayNumber.dayBefore("2026-01-01") == "2025-12-31")
+        #expect(DayNumber.dayBefore("2026-12-06") == "2026-12-05")
+        #expect(DayNumber.dayBefore("2026-02-30") == nil)
+        #expect(DayNumber.dayBefore("cohorts") == nil)
+    }
 }
