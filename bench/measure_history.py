@@ -169,6 +169,26 @@ def main():
             pages.append((time.perf_counter() - began) * 1000)
             assert status == 200, body
         print(f"GET /manage signed in ({len(body)} bytes) (ms): {spread(pages)}")
+        # A history longer than a query may reach: the whole period is its years, each asked for
+        # (the book holds about three months of days and two years of month sums; older ranges
+        # read what they need from SQLite), and a range from inside one month to inside another.
+        older = []
+        for back in range(1, (days - 1) // 365 + 1):
+            end = last - datetime.timedelta(days=365 * back)
+            older.append(f"/api/v1/metrics?from={end - datetime.timedelta(days=364)}&to={end}")
+        if older:
+            inside = last - datetime.timedelta(days=365 * len(older) + 200)
+            older.append(f"/api/v1/metrics?from={inside}&to={inside + datetime.timedelta(days=95)}")
+        for path in older:
+            latencies = []
+            cpu = cpu_ms(daemon.pid)
+            for _ in range(max(5, requests // 10)):
+                began = time.perf_counter()
+                status, body = get(connection, path, clerk_auth)
+                latencies.append((time.perf_counter() - began) * 1000)
+                assert status == 200, body
+            cpu = (cpu_ms(daemon.pid) - cpu) / max(5, requests // 10)
+            print(f"GET {path} ({len(body)} bytes) (ms): {spread(latencies)}; daemon CPU {cpu:.1f} ms a request")
         with open(f"/proc/{daemon.pid}/status") as status_file:
             peak = next(l.split()[1] for l in status_file if l.startswith("VmHWM:"))
         print(f"peak RSS of the daemon serving the history (MiB): {int(peak) / 1024:.1f}")
