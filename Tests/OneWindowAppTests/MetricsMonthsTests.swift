@@ -70,6 +70,18 @@ struct MetricsMonthsTests {
         #expect(
             try state.storage.metricsRollups().months.mapValues { $0.mapValues(\.stats) }
                 == Self.monthsFromDays(state.storage), "the stored months' sums are the days' sums")
+        // November's days cannot be read: its ranges answer 503, a held range still 200, and
+        // November again once they can.
+        let other = try DatabaseQueue(path: script.database)
+        try other.write { try $0.execute(sql: "ALTER TABLE metrics_day RENAME TO metrics_day_away") }
+        let admin = ["Authorization": "Bearer \(script.admin)"]
+        let failed = try script.app.client.get("/api/v1/metrics?from=2026-11-03&to=2026-11-10", headers: admin)
+        #expect(failed.status == 503 && failed.errorCode == "storage_unavailable", "\(failed.text)")
+        let inWindow = try script.app.client.get("/api/v1/metrics?from=2027-03-13&to=2027-03-14", headers: admin)
+        #expect(inWindow.status == 200, "\(inWindow.text)")
+        try other.write { try $0.execute(sql: "ALTER TABLE metrics_day_away RENAME TO metrics_day") }
+        let again = try script.app.client.get("/api/v1/metrics?from=2026-11-03&to=2026-11-10", headers: admin)
+        #expect(again.status == 200, "\(again.text)")
     }
 
     @Test("migration 0019 sums the months of an existing database once, logging each month")

@@ -81,13 +81,22 @@ final class PublicFigures: Sendable {
             return cached
         }
         // 90 days back reach before the held days: those are read from the rollups (if they
-        // cannot be, the marks go without them, as while the figures load).
+        // cannot be, the marks go without them until the next computation, and the log says so:
+        // a guide page is better shown with a day or two fewer than not at all).
         let window = setting.commonlyMissing
         let from = CommonlyMissing.firstDay(today: key.day, setting: window)
         let compute = { (book: MetricsBook) in
             book.commonlyMissing(catalogue: snapshot.published, today: key.day, setting: window)
         }
-        let missing = (try? state.metrics.read(from: from, to: key.day, compute)) ?? state.metrics.read(compute)
+        let missing: [String: CommonlyMissing]
+        do {
+            missing = try state.metrics.read(from: from, to: key.day, compute)
+        } catch {
+            state.logger.warning(
+                "cannot read the rollups before the held days; the guides' commonly missing marks leave them out",
+                metadata: ["from": "\(from)", "error": "\(error)"])
+            missing = state.metrics.read(compute)
+        }
         var documents: [String: PreparedResponse] = [:]
         var pages: [String: [PageMode: PreparedResponse]] = [:]
         for item in snapshot.published.services {
