@@ -53,8 +53,11 @@ struct JobRun {
     var mark: (events: Int, tickets: [String: Ticket]) { (written.count, tickets) }
 }
 
-/// What the commit thread changes and every reader sees: the hall's queue. (Idempotency keys
-/// live only in the database: a retry is rare, and the keys of a busy day cost memory.)
+/// What the commit thread changes: the hall's queue as applied. (Idempotency keys live only in
+/// the database: a retry is rare, and the keys of a busy day cost memory.)
 struct HallState: Sendable {
     var queue: HallQueue
+    /// A group has changed `queue` and not yet committed (or its failure could not be undone
+    /// by a rebuild): until it is false again, reads must not look at `queue`.
+    var pending = false
 }

@@ -60,6 +60,7 @@ extension QueueService {
     private func commitGroup(_ jobs: [CommitJob], now: Date, closeNow: Bool) -> Bool {
         var outcome: GroupOutcome?
         var groupError: (any Error)?
+        var onDisk = true
         do {
             outcome = try attempt(jobs, now: now, closeNow: closeNow, isolated: false)
         } catch {
@@ -73,12 +74,16 @@ extension QueueService {
                 do {
                     try rebuild(now: now) { try storage.loadQueue(day: $0) }
                 } catch {
+                    onDisk = false
                     health.withLock { $0.degraded = true }
                     logger.critical(
                         "cannot rebuild the queue from the database; writes are refused until it can: \(error)")
                 }
             }
         }
+        // Before the observers and the answers: whoever got a 201 and then reads sees it. A
+        // queue that could not be rebuilt stays unpublished: reads keep the last commit.
+        if onDisk { publishCommitted() }
         // Before the answers, so a health probe in this group reports what the group proved.
         if let outcome, outcome.run.wrote, outcome.failedJobs == 0 { health.withLock { $0.writeFailure = nil } }
         // The observers hear of the group before anyone is answered: whoever got a 201 and then
@@ -138,6 +143,8 @@ extension QueueService {
     private func dayWork(_ run: inout JobRun, closeNow: Bool) throws {
         let now = run.now
         let (changes, day, newDay) = state.withLock { state in
+            // From here until `publishCommitted`, the applied queue may run ahead of the disk.
+            state.pending = true
             let day = state.queue.day
             var changes = state.queue.apply(.rollOver, by: "system", at: now).changes
             if closeNow { changes.merge(state.queue.apply(.closeDay, by: "system", at: now).changes) }
@@ -156,19 +163,13 @@ extension QueueService {
     /// (422) instead of issuing a second ticket.
     static let keyMemory: TimeInterval = 90 * 86_400
 
-    /// Rebuilds the queue from what `load` reads (the open transaction
-    /// after one job failed, the database after a whole group failed).
+    /// Rebuilds the applied queue from what `load` reads (the open transaction after one job
+    /// failed, the database after a whole group failed). Only the commit thread's caller knows
+    /// whether that is on disk, and publishes it for reads if so.
     func rebuild(now: Date, _ load: (String) throws -> StoredQueue) throws {
         let day = state.withLock { $0.queue.day }
         let stored = try load(day)
-        state.withLock { state in
-            let old = state.queue
-            state.queue = HallQueue(
-                catalogue: old.catalogue, day: day, tickets: stored.tickets, windows: stored.windows,
-                callsBeforeNoShow: old.callsBeforeNoShow, noShowAfter: old.noShowAfter, cases: stored.cases,
-                evaluated: stored.evaluations, bookings: stored.bookings,
-                remoteTickets: stored.remoteTickets)
-        }
+        state.withLock { $0.queue = HallQueue(stored: stored, QueueSettings($0.queue)) }
     }
 
     /// While degraded, tries to rebuild from the database; true once the queue is whole.
@@ -176,6 +177,7 @@ extension QueueService {
         guard health.withLock({ $0.degraded }) else { return true }
         do {
             try rebuild(now: now) { try storage.loadQueue(day: $0) }
+            publishCommitted()
             health.withLock { $0.degraded = false }
             logger.notice("the queue was rebuilt from the database; writes are accepted again")
             return true
@@ -194,7 +196,8 @@ extension QueueService {
     }
 
     /// The closing instant of the hall day `now` falls on, if a closing time is configured
-    /// (earlier than `now` once the hall has closed).
+    /// (earlier than `now` once the hall has closed). Reads only the catalogue's time zone,
+    /// which no commit changes, so the applied queue serves any thread.
     public func closing(onDayOf now: Date) -> Date? {
         guard let closingTime else { return nil }
         let calendar = state.withLock { HallCalendar(timeZone: $0.queue.catalogue.hall.timeZone) }

@@ -48,7 +48,8 @@ extension QueueService {
         return answer
     }
 
-    /// The answer to a key already held: its ticket as it stands, or why it cannot be.
+    /// The answer to a key already held: its ticket as it stands (in the applied queue, which
+    /// holds an issue earlier in this group), or why it cannot be.
     private func replay(_ held: IdempotencyRecord, of record: IdempotencyRecord, _ run: JobRun) throws
         -> Result<Ticket, QueueFailure>
     {

@@ -9,9 +9,14 @@ import Synchronization
 ///
 /// Durable and fast: SQLite runs with synchronous=FULL, and every command that arrives while
 /// one transaction is being written goes into the next one, so one fsync serves many kiosks.
-/// Each command writes in its own savepoint, so one whose write fails fails alone. Reads
-/// (`read`) see the queue as applied, which may include a group whose commit is in progress;
-/// no acknowledgement is ever sent for it before the commit.
+/// Each command writes in its own savepoint, so one whose write fails fails alone.
+///
+/// Two queues: the applied one (`state`), which commands read and change on the commit thread
+/// and which runs ahead of the disk while a group commits; and the committed one, which every
+/// read (`read`: the API's GETs, pages, boards' first state, Prometheus) answers from, so that
+/// no read shows a call or a number that a crash or a failed commit would take back
+/// (`CommittedQueue`, `QueueService+Read`). Answers to commands are made from the applied queue
+/// but sent only after their group's commit.
 ///
 /// Memory never runs ahead of the disk: after a failed write the queue is rebuilt from the
 /// database, and while it cannot be, every write is refused (`QueueFailure.unavailable`).
@@ -21,7 +26,10 @@ public final class QueueService: Sendable {
     let storage: Storage
     let logger: Logger
     let clock: Clock
+    /// The applied queue: commands only (the commit thread), and reads when it is on disk.
     let state: Mutex<HallState>
+    /// The queue as of the last commit, while someone reads it.
+    let committed = CommittedQueue()
     let inbox: CommitInbox
     /// Where committed events go, in order: the display boards first.
     let observers: [any CommitObserver]
@@ -80,13 +88,6 @@ public final class QueueService: Sendable {
         thread.start()
     }
 
-    /// Reads the queue as it stands. After midnight the day is rolled over first, so a read
-    /// never shows yesterday's open tickets as waiting.
-    public func read<T>(_ body: (HallQueue) -> T) -> T {
-        if Int64(clock().timeIntervalSince1970 * 1000) >= dayEnd.load(ordering: .relaxed) { rollOverAndWait() }
-        return state.withLock { body($0.queue) }
-    }
-
     /// Runs `command` in turn through the group commit and answers after its group has
     /// committed: with `Answer`, made from the command's outcome and the queue as the command
     /// left it. A refused command (`QueueError`) changes nothing and is answered after the
@@ -115,7 +116,8 @@ public final class QueueService: Sendable {
                 reject: { completion(.failure($0)) }))
     }
 
-    /// Reads what `command` names and memory does not hold.
+    /// Reads what `command` names and memory does not hold. On the commit thread, from the
+    /// applied queue: a command must see the ones before it in its group.
     func find(_ command: QueueCommand, _ run: JobRun) throws -> StoredRecords {
         var found = StoredRecords()
         if let id = command.storedCaseId ?? bookedCaseId(command), state.withLock({ $0.queue.cases[id] }) == nil {
@@ -139,7 +141,7 @@ public final class QueueService: Sendable {
         }
     }
 
-    /// Applies a command to the queue under its lock, makes its answer there (reading the queue
+    /// Applies a command to the applied queue under its lock, makes its answer there (reading the queue
     /// again on the answering worker took the lock a second time, against the commit thread: 8 %
     /// more CPU per ticket, bench/hot-paths.sh) and returns what it changed.
     func apply<Answer: CommandAnswer & Sendable>(
@@ -157,9 +159,13 @@ public final class QueueService: Sendable {
         }
     }
 
-    /// Takes a reloaded catalogue (SIGHUP) without losing the queue.
+    /// Takes a reloaded catalogue (SIGHUP) without losing the queue: the applied queue and the
+    /// committed one alike (a catalogue is no queue change, and is not waited for).
     public func replaceCatalogue(_ catalogue: Catalogue) {
-        state.withLock { $0.queue.replaceCatalogue(catalogue) }
+        state.withLock { state in
+            state.queue.replaceCatalogue(catalogue)
+            committed.replaceCatalogue(catalogue)
+        }
     }
 
     func enqueue(_ job: CommitJob) {
@@ -171,7 +177,7 @@ public final class QueueService: Sendable {
     }
 
     /// Rolls the day over through the commit thread and waits (briefly) for it.
-    private func rollOverAndWait() {
+    func rollOverAndWait() {
         let done = DispatchSemaphore(value: 0)
         enqueue(CommitJob(run: { _ in { _ in done.signal() } }, reject: { _ in done.signal() }))
         _ = done.wait(timeout: .now() + 2)
@@ -192,23 +198,4 @@ public final class QueueService: Sendable {
             }
         }
     }
-}
-
-/// Why an executed command did not succeed.
-public enum QueueFailure: Error, Sendable, Equatable {
-    /// The queue refused the command (illegal transition, unknown ticket …).
-    case refused(QueueError)
-    /// The database could not commit; nothing changed.
-    case storage
-    /// The database disk is full; nothing changed.
-    case full
-    /// The queue could not be rebuilt from the database after a failed write: writes are
-    /// refused until it can be.
-    case unavailable
-    /// Too many commands are waiting for the commit thread.
-    case busy
-    /// The daemon is stopping.
-    case stopping
-    /// The Idempotency-Key was used before with another request, or more than 24 hours ago.
-    case keyReused(String)
 }
