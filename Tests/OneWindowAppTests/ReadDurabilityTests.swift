@@ -13,6 +13,9 @@ struct ReadDurabilityTests {
         let calls = Mutex<Set<String>>([])
         let writes = Atomic<Int>(0)
         let reads = Atomic<Int>(0)
+        /// The write count after which the next read that shows a new call kills the daemon.
+        let armedAt = Atomic<Int>(.max)
+        let killed = Atomic<Bool>(false)
     }
 
     @Test("after each of 12 SIGKILLs under tickets, calls and reads, every call any read showed is on disk")
@@ -32,7 +35,14 @@ struct ReadDurabilityTests {
         var generator = SystemRandomNumberGenerator()
         for round in 0..<12 {
             let daemon = try DaemonProcess(arguments: ["--catalogue", Fixtures.validCatalogue, "--database", database])
-            let killAt = shown.writes.load(ordering: .relaxed) + Int.random(in: 30...150, using: &generator)
+            // Killed right after a read shows a call it had not shown before (if that call's commit
+            // were still in progress, the kill would likely beat it), or after 400 writes more.
+            let start = shown.writes.load(ordering: .relaxed)
+            shown.armedAt.store(start + Int.random(in: 20...120, using: &generator), ordering: .relaxed)
+            shown.killed.store(false, ordering: .relaxed)
+            let kill: @Sendable () -> Void = {
+                if !shown.killed.exchange(true, ordering: .relaxed) { daemon.signal(SIGKILL) }
+            }
             let group = DispatchGroup()
             for worker in 0..<7 {
                 group.enter()
@@ -48,13 +58,16 @@ struct ReadDurabilityTests {
                             let window = worker == 3 ? "1" : "2"
                             ok = CrashRecoveryTests.serve(client, clerks[window]!, window: window, .init())
                         default:
-                            ok = Self.look(client, worker == 5 ? "/api/v1/queue" : "/api/v1/windows", shown)
-                            if ok { shown.reads.add(1, ordering: .relaxed) }
-                            guard ok else { return }
+                            guard let new = Self.look(client, worker == 5 ? "/api/v1/queue" : "/api/v1/windows", shown)
+                            else { return }
+                            shown.reads.add(1, ordering: .relaxed)
+                            if new, shown.writes.load(ordering: .relaxed) >= shown.armedAt.load(ordering: .relaxed) {
+                                kill()
+                            }
                             continue
                         }
                         guard ok else { return }
-                        if shown.writes.add(1, ordering: .relaxed).newValue == killAt { daemon.signal(SIGKILL) }
+                        if shown.writes.add(1, ordering: .relaxed).newValue >= start + 400 { kill() }
                     }
                 }.start()
             }
@@ -66,10 +79,10 @@ struct ReadDurabilityTests {
         #expect(!shown.calls.withLock { $0 }.isEmpty, "no read showed a call: the test proved nothing")
     }
 
-    /// Reads the queue's last calls or the windows and notes every call shown; false once the
-    /// daemon is gone.
-    static func look(_ client: TestHTTPClient, _ path: String, _ shown: Shown) -> Bool {
-        guard let response = try? client.get(path), response.status == 200 else { return false }
+    /// Reads the queue's last calls or the windows and notes every call shown; whether one was
+    /// new, or nil once the daemon is gone.
+    static func look(_ client: TestHTTPClient, _ path: String, _ shown: Shown) -> Bool? {
+        guard let response = try? client.get(path), response.status == 200 else { return nil }
         var calls: [String] = []
         if let last = response.json["lastCalls"] as? [[String: Any]] {
             calls = last.compactMap { call in
@@ -85,8 +98,11 @@ struct ReadDurabilityTests {
                 return "\(number)@\(id)"
             }
         }
-        shown.calls.withLock { $0.formUnion(calls) }
-        return true
+        return shown.calls.withLock { seen in
+            let before = seen.count
+            seen.formUnion(calls)
+            return seen.count > before
+        }
     }
 
     /// Every call shown is on disk: its ticket called or served at that window.
