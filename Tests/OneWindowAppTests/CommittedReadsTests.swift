@@ -8,7 +8,8 @@ import Testing
 @testable import OneWindowApp
 
 /// Reads answer from the last commit only: a change whose commit is in progress, or failed, is
-/// in no read, and is in every read once its answer was sent.
+/// in no read, and is in every read once its answer was sent. (While a commit is held, each
+/// read waits `QueueService.readWait` for it, then reads the database.)
 @Suite("Reads show only what is on disk", .timeLimit(.minutes(2)))
 struct CommittedReadsTests {
     /// An app whose commits a trigger can hold with `gate`, and a pool to install triggers in.
@@ -73,13 +74,11 @@ struct CommittedReadsTests {
         }
         let kiosk = try app.createToken(role: .kiosk, name: "kiosk")
         try holdIssues(pool)
-        // A read before the first commit: the commit thread keeps the snapshot of that commit.
         #expect(try waitingC(app) == 0)
         #expect(try app.issue(token: kiosk, service: "T-JZ-001").status == 201)
         let held = Pending { try app.issue(token: kiosk, service: "T-JZ-002") }
         #expect(gate.waitUntilHeld(), "the second ticket's commit never started")
         let id = try #require(appliedTicket(app, service: "T-JZ-002"), "the applied queue does not hold it")
-        #expect(app.application.state.queue.committed.isKept, "the reads should come from a kept snapshot")
         #expect(try waitingC(app) == 1)
         #expect(try app.client.get("/api/v1/tickets/\(id)").status == 404)
         #expect(try app.client.get("/t/\(id)").status == 404)
@@ -90,29 +89,6 @@ struct CommittedReadsTests {
         #expect(try waitingC(app) == 2)
         #expect(try app.client.get("/api/v1/tickets/\(id)").json["number"] as? String == "C002")
         #expect(try app.client.get("/t/\(id)").status == 200)
-    }
-
-    @Test("with no snapshot kept, a read during a held commit waits for it and then reads the database")
-    func heldWithoutSnapshot() throws {
-        let gate = CommitGate()
-        let (app, pool) = try app(gate)
-        defer {
-            gate.pass()
-            app.stop()
-        }
-        let kiosk = try app.createToken(role: .kiosk, name: "kiosk")
-        try holdIssues(pool)
-        // Two commits without a read between them: the second keeps no snapshot.
-        #expect(try app.issue(token: kiosk, service: "T-JZ-001").status == 201)
-        #expect(try app.issue(token: kiosk, service: "T-JZ-001").status == 201)
-        let held = Pending { try app.issue(token: kiosk, service: "T-JZ-002") }
-        #expect(gate.waitUntilHeld(), "the third ticket's commit never started")
-        #expect(!app.application.state.queue.committed.isKept)
-        #expect(app.application.state.queue.state.withLock { $0.queue.tickets.count } == 3)
-        #expect(try waitingC(app) == 2)
-        gate.pass()
-        #expect(try held.wait().status == 201)
-        #expect(try waitingC(app) == 3)
     }
 
     @Test("a ticket whose commit fails is in no read, during the commit or after its 503")

@@ -57,7 +57,7 @@ struct JobRun {
 /// the database: a retry is rare, and the keys of a busy day cost memory.)
 struct HallState: Sendable {
     var queue: HallQueue
-    /// A group has changed `queue` and not yet committed (or its failure could not be undone
-    /// by a rebuild): until it is false again, reads must not look at `queue`.
+    /// A group may have changed `queue` and not yet committed (or its failure could not be
+    /// undone by a rebuild): until it is false again, reads must not look at `queue`.
     var pending = false
 }

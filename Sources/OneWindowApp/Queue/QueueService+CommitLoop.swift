@@ -82,7 +82,7 @@ extension QueueService {
             }
         }
         // Before the observers and the answers: whoever got a 201 and then reads sees it. A
-        // queue that could not be rebuilt stays unpublished: reads keep the last commit.
+        // queue that could not be rebuilt stays unpublished: reads wait, then read the database.
         if onDisk { publishCommitted() }
         // Before the answers, so a health probe in this group reports what the group proved.
         if let outcome, outcome.run.wrote, outcome.failedJobs == 0 { health.withLock { $0.writeFailure = nil } }
@@ -142,6 +142,7 @@ extension QueueService {
     /// metrics rollup.
     private func dayWork(_ run: inout JobRun, closeNow: Bool) throws {
         let now = run.now
+        reads.letWaitingReadsIn(limit: Self.readTurn)
         let (changes, day, newDay) = state.withLock { state in
             // From here until `publishCommitted`, the applied queue may run ahead of the disk.
             state.pending = true

@@ -11,12 +11,13 @@ import Synchronization
 /// one transaction is being written goes into the next one, so one fsync serves many kiosks.
 /// Each command writes in its own savepoint, so one whose write fails fails alone.
 ///
-/// Two queues: the applied one (`state`), which commands read and change on the commit thread
-/// and which runs ahead of the disk while a group commits; and the committed one, which every
-/// read (`read`: the API's GETs, pages, boards' first state, Prometheus) answers from, so that
-/// no read shows a call or a number that a crash or a failed commit would take back
-/// (`CommittedQueue`, `QueueService+Read`). Answers to commands are made from the applied queue
-/// but sent only after their group's commit.
+/// Commands read and change the queue as applied (`state`), on the commit thread; it runs
+/// ahead of the disk from a group's first command to its commit. Every read (`read`: the API's
+/// GETs, pages, a board's first state, `/manage`, Prometheus) answers from the queue as the last
+/// commit left it: in place between groups, and after the commit while one is in progress
+/// (`ReadGate`, `QueueService+Read`), so that no read shows a call or a number that a crash or
+/// a failed commit would take back. Answers to commands are made from the applied queue but
+/// sent only after their group's commit.
 ///
 /// Memory never runs ahead of the disk: after a failed write the queue is rebuilt from the
 /// database, and while it cannot be, every write is refused (`QueueFailure.unavailable`).
@@ -26,10 +27,10 @@ public final class QueueService: Sendable {
     let storage: Storage
     let logger: Logger
     let clock: Clock
-    /// The applied queue: commands only (the commit thread), and reads when it is on disk.
+    /// The applied queue: commands (on the commit thread), and reads while it is on disk.
     let state: Mutex<HallState>
-    /// The queue as of the last commit, while someone reads it.
-    let committed = CommittedQueue()
+    /// Where reads wait while a group's commit is in progress.
+    let reads = ReadGate()
     let inbox: CommitInbox
     /// Where committed events go, in order: the display boards first.
     let observers: [any CommitObserver]
@@ -159,13 +160,10 @@ public final class QueueService: Sendable {
         }
     }
 
-    /// Takes a reloaded catalogue (SIGHUP) without losing the queue: the applied queue and the
-    /// committed one alike (a catalogue is no queue change, and is not waited for).
+    /// Takes a reloaded catalogue (SIGHUP) without losing the queue (no queue change: nothing
+    /// to commit, and reads see it at once).
     public func replaceCatalogue(_ catalogue: Catalogue) {
-        state.withLock { state in
-            state.queue.replaceCatalogue(catalogue)
-            committed.replaceCatalogue(catalogue)
-        }
+        state.withLock { $0.queue.replaceCatalogue(catalogue) }
     }
 
     func enqueue(_ job: CommitJob) {
