@@ -38,3 +38,32 @@ extension CityOperatorTests {
         #expect(try CityDatabase.wait { try await store.eventCounts(hallId: "xigang") }.rows == 0)
     }
 }
+
+extension CityOperatorTests {
+    @Test(
+        "a hall whose log ends before what the city holds of it (re-installed under the same id) moves no cursor and says why"
+    )
+    func hallLogBehindCity() throws {
+        let city = try CityHarness()
+        defer { city.stop() }
+        let token = try city.addHall("xigang")
+        #expect(try city.post("xigang", issuedBatch(after: 0, first: 1, count: 50), token: token).status == 200)
+        let hall = try TestApplication(catalogue: Fixtures.validCatalogue) {
+            $0.cityExport = CityExport(
+                url: URL(string: "http://127.0.0.1:\(city.client.port)")!, hallId: "xigang", token: token)
+        }
+        defer { hall.stop() }
+        let kiosk = try hall.createToken(role: .kiosk, name: "kiosk")
+        #expect(try hall.issue(token: kiosk, service: "T-JZ-001").status == 201)
+        var shown = ""
+        let found = try waitUntil(seconds: 10) {
+            let health = try hall.client.get("/healthz").json["city"] as? [String: Any]
+            shown = health?["lastError"] as? String ?? ""
+            return shown.contains("holds events of hall “xigang” up to 50, but this hall's log ends at")
+        }
+        #expect(found, "/healthz shows “\(shown)”")
+        #expect(try hall.application.state.storage.cityCursor() == 0, "the cursor stays")
+        let store = city.application.store
+        #expect(try CityDatabase.wait { try await store.eventCounts(hallId: "xigang") }.rows == 50)
+    }
+}
