@@ -67,3 +67,35 @@ extension CityOperatorTests {
         #expect(try CityDatabase.wait { try await store.eventCounts(hallId: "xigang") }.rows == 50)
     }
 }
+
+extension CityOperatorTests {
+    @Test(
+        "a hall whose events the city refuses (its clock in 2101) keeps them, retries, and shows the city's reason in /healthz"
+    )
+    func refusedEventsShown() throws {
+        let city = try CityHarness()
+        defer { city.stop() }
+        let token = try city.addHall("xigang")
+        // Wednesday 2101-03-02 10:00 in Shanghai: the city takes times up to 2100 only.
+        let clock = ManualClock(Date(timeIntervalSince1970: 4_139_172_000))
+        let hall = try TestApplication(catalogue: Fixtures.validCatalogue) {
+            $0.clock = clock.read
+            $0.cityExport = CityExport(
+                url: URL(string: "http://127.0.0.1:\(city.client.port)")!, hallId: "xigang", token: token)
+        }
+        defer { hall.stop() }
+        let kiosk = try hall.createToken(role: .kiosk, name: "kiosk")
+        #expect(try hall.issue(token: kiosk, service: "T-JZ-001").status == 201)
+        var health: [String: Any] = [:]
+        let shown = try waitUntil(seconds: 10) {
+            health = try hall.client.get("/healthz").json["city"] as? [String: Any] ?? [:]
+            return (health["lastError"] as? String)?.contains("HTTP 400") == true
+        }
+        #expect(shown, "\(health)")
+        let error = health["lastError"] as? String ?? ""
+        #expect(error.contains("is not a time between 2000 and 2100"), "\(error)")
+        #expect((health["eventsBehind"] as? Int ?? 0) > 0, "the hall keeps its events: \(health)")
+        let store = city.application.store
+        #expect(try CityDatabase.wait { try await store.eventCounts(hallId: "xigang") }.rows == 0)
+    }
+}
