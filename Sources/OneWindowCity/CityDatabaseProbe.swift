@@ -10,11 +10,12 @@ public struct CityDatabaseProblem: Error, CustomStringConvertible {
     public let description: String
 }
 
-enum CityDatabaseProbe {
+public enum CityDatabaseProbe {
     /// Connects once as the pool will, until it can or `timeout` seconds have passed: PostgreSQL
     /// not reachable yet (starting with the machine) is waited for; a refusal that waiting will
-    /// not change (a wrong password, user or database) is thrown at once.
-    static func check(_ location: CityDatabase.Location, timeout: Double, logger: Logger) throws {
+    /// not change (a wrong password, user or database) is thrown at once. Public so that the
+    /// command line's other subcommands (`hall-add`, `migrate`) can say the same.
+    public static func check(_ location: CityDatabase.Location, timeout: Double, logger: Logger) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             let found = try CityDatabase.wait(timeout: 10) { await problem(location, logger: logger) }
