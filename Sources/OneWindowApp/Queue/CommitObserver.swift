@@ -2,8 +2,9 @@ import OneWindowCore
 import OneWindowStorage
 
 /// Hears about every committed group, in commit order, on the commit thread, just before the
-/// group's requests are answered. The board hub is one; metrics are another. An observer must
-/// be quick: the group's answers and the next group wait for it.
+/// group's requests are answered. The board hub is one; metrics are another. Observers see
+/// committed groups only, like reads (`QueueService.read`): a group whose commit failed never
+/// reaches them. An observer must be quick: the group's answers and the next group wait for it.
 public protocol CommitObserver: Sendable {
     func committed(_ group: CommittedGroup)
 }
