@@ -91,6 +91,31 @@ struct CommittedReadsTests {
         #expect(try app.client.get("/t/\(id)").status == 200)
     }
 
+    @Test("a read that comes during a commit waits for it and answers with its change")
+    func readWaitsForTheCommit() throws {
+        let gate = CommitGate()
+        let (app, pool) = try app(gate)
+        defer {
+            gate.pass()
+            app.stop()
+        }
+        let kiosk = try app.createToken(role: .kiosk, name: "kiosk")
+        try holdIssues(pool)
+        #expect(try app.issue(token: kiosk, service: "T-JZ-001").status == 201)
+        let held = Pending { try app.issue(token: kiosk, service: "T-JZ-002") }
+        #expect(gate.waitUntilHeld(), "the second ticket's commit never started")
+        let read = Pending { try app.client.get("/api/v1/queue") }
+        let reads = app.application.state.queue.reads
+        let deadline = Date().addingTimeInterval(30)
+        while reads.waitingReads == 0, Date() < deadline { Thread.sleep(forTimeInterval: 0.001) }
+        #expect(reads.waitingReads == 1, "the read did not wait for the commit")
+        gate.pass()
+        #expect(try held.wait().status == 201)
+        let queues = try read.wait().json["queues"] as? [[String: Any]]
+        #expect(queues?.first { $0["prefix"] as? String == "C" }?["waiting"] as? Int == 2, "\(queues ?? [])")
+        #expect(reads.waitingReads == 0)
+    }
+
     @Test("a ticket whose commit fails is in no read, during the commit or after its 503")
     func issueHeldThenFailed() throws {
         let gate = CommitGate()

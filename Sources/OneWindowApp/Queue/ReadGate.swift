@@ -30,6 +30,9 @@ final class ReadGate: @unchecked Sendable {
         }
     }
 
+    /// How many reads wait now (tests hold a commit until theirs is in).
+    var waitingReads: Int { condition.withLock { waiting } }
+
     /// The read has answered (or given up).
     func leave() {
         condition.withLock {
