@@ -2,8 +2,10 @@ import Foundation
 import OneWindowCore
 
 extension QueueService {
-    /// How long a read waits for a group's commit before it reads the database instead.
-    static let readWait: TimeInterval = 2
+    /// How long a read waits for a group's commit before it reads the database instead: a
+    /// group commits in milliseconds; a read must not hold a worker thread long on a disk that
+    /// stalls.
+    static let readWait: TimeInterval = 0.5
     /// How long the commit thread lets waiting reads go first before a group.
     static let readTurn: TimeInterval = 0.05
 
@@ -13,12 +15,13 @@ extension QueueService {
     ///
     /// From the applied queue when no group is in progress (it is then what is on disk); else
     /// after the group's commit (`ReadGate`). If that takes longer than `readWait` (a disk that
-    /// stalls), from the database; only if the database cannot be read either (the queue is
-    /// degraded, `/healthz` says so) from memory as it stands.
+    /// stalls), or the queue is degraded, from the database; only if the database cannot be read
+    /// either (`/healthz` then says so) from memory as it stands.
     public func read<T>(_ body: (HallQueue) -> T) -> T {
         if Int64(clock().timeIntervalSince1970 * 1000) >= dayEnd.load(ordering: .relaxed) { rollOverAndWait() }
         if let answer = readIfOnDisk(body) { return answer }
-        if let answer = readAfterCommit(body) { return answer }
+        // Degraded, no commit is coming until the database can be read: none is waited for.
+        if !health.withLock({ $0.degraded }), let answer = readAfterCommit(body) { return answer }
         do {
             let queue = try storedQueue()
             return body(queue)
