@@ -142,7 +142,9 @@ extension QueueService {
     /// metrics rollup.
     private func dayWork(_ run: inout JobRun, closeNow: Bool) throws {
         let now = run.now
-        reads.letWaitingReadsIn(limit: Self.readTurn)
+        // Reads that waited for the last commit go first; none can while the queue is not on
+        // disk (the retry of a failed group), so none is waited for then.
+        if !state.withLock({ $0.pending }) { reads.letWaitingReadsIn(limit: Self.readTurn) }
         let (changes, day, newDay) = state.withLock { state in
             // From here until `publishCommitted`, the applied queue may run ahead of the disk.
             state.pending = true
@@ -194,20 +196,5 @@ extension QueueService {
     /// When the commit thread must look again without work: within a second, or at the retry.
     private func wakeTime(_ retryAt: Date?) -> Date {
         min(retryAt ?? .distantFuture, Date().addingTimeInterval(1))
-    }
-
-    /// The closing instant of the hall day `now` falls on, if a closing time is configured
-    /// (earlier than `now` once the hall has closed). Reads only the catalogue's time zone,
-    /// which no commit changes, so the applied queue serves any thread.
-    public func closing(onDayOf now: Date) -> Date? {
-        guard let closingTime else { return nil }
-        let calendar = state.withLock { HallCalendar(timeZone: $0.queue.catalogue.hall.timeZone) }
-        return calendar.instant(onDayOf: now, hour: closingTime.hour, minute: closingTime.minute)
-    }
-
-    /// The next closing instant after `now`, if a closing time is configured.
-    private func nextClosing(after now: Date) -> Date? {
-        guard let today = closing(onDayOf: now) else { return nil }
-        return today > now ? today : closing(onDayOf: now + 86_400)
     }
 }
