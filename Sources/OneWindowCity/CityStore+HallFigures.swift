@@ -22,6 +22,20 @@ extension CityStore {
         /// overdue first, at most `overdueRows` (`figures`); their number is the counts' `overdue`.
         public var overdue: [OverdueReview] = []
 
+        public init() {}
+
+        /// Keeps one service's running totals through `day` as read (`figures`): its own
+        /// figures and the cases open at the end of the day, and the changes to its cohorts up
+        /// to that day (nil: none yet). Throws at the first byte of a rollup that does not fit.
+        public mutating func keep(day: String, serviceId: String, stats: [UInt8]?, open: Int?, cohorts: [UInt8]?)
+            throws(RollupReader.Malformed)
+        {
+            ends[day, default: [:]][serviceId] = End(
+                stats: try stats.map { bytes throws(RollupReader.Malformed) in try StoredDay(rollup: bytes) },
+                open: open,
+                cohorts: try cohorts.map { bytes throws(RollupReader.Malformed) in try StoredDay(rollup: bytes) })
+        }
+
         /// Per service, the counts of the bad reviews made in one of the ranges read.
         public func badReviews(from: String, to: String) -> BadReviewCounts {
             badReviewCounts["\(from)…\(to)"] ?? BadReviewCounts()

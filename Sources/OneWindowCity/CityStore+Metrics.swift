@@ -53,9 +53,9 @@ extension CityStore {
                 (String, String, String, Data?, Int64?, Data?).self)
             {
                 guard stats != nil || cohorts != nil else { continue }
-                halls[hall, default: HallFigures()].ends[day, default: [:]][service] = HallFigures.End(
-                    stats: try stats.map { try StoredDay(rollup: [UInt8]($0)) }, open: open.map { Int($0) },
-                    cohorts: try cohorts.map { try StoredDay(rollup: [UInt8]($0)) })
+                try halls[hall, default: HallFigures()].keep(
+                    day: day, serviceId: service, stats: stats.map { [UInt8]($0) }, open: open.map { Int($0) },
+                    cohorts: cohorts.map { [UInt8]($0) })
             }
             try await Self.countBadReviews(
                 ranges: ranges, hallId: hallId, serviceId: serviceId, today: today, into: &halls, connection,
