@@ -53,7 +53,7 @@ extension CityStore {
                 (String, String, String, Data?, Int64?, Data?).self)
             {
                 guard stats != nil || cohorts != nil else { continue }
-                try halls[hall, default: HallFigures()].keep(
+                halls[hall, default: HallFigures()].keep(
                     day: day, serviceId: service, stats: stats.map { [UInt8]($0) }, open: open.map { Int($0) },
                     cohorts: cohorts.map { [UInt8]($0) })
             }

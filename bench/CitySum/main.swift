@@ -117,12 +117,12 @@ for round in 0...rounds {  // round 0 warms up
     for hall in halls {
         var hallFigures = CityStore.HallFigures()
         for end in ends {
-            try hallFigures.keep(day: end.day, serviceId: end.service, stats: end.stats, open: 3, cohorts: end.cohorts)
+            hallFigures.keep(day: end.day, serviceId: end.service, stats: end.stats, open: 3, cohorts: end.cohorts)
         }
         figures[hall.hallId] = hallFigures
     }
     lap("decode")
-    let report = await CityReport.build(
+    let report = try await CityReport.build(
         from: from, to: last, serviceId: nil, halls: halls, figures: figures, catalogue: catalogue)
     lap("report")
     let json = await report.json()

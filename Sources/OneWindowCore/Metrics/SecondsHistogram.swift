@@ -107,6 +107,28 @@ struct SecondsHistogram: Sendable, Equatable {
         }
     }
 
+    /// Takes a histogram as `RollupWriter.histogram` wrote it away, as `subtract(_:)` takes
+    /// away the same histogram read first (a value beyond the pages that comes to zero is removed).
+    mutating func subtract(reading input: inout RollupReader) throws(RollupReader.Malformed) {
+        var value = 0
+        var page = -1
+        var base = 0
+        for _ in 0..<(try input.count()) {
+            value += try input.int()
+            let count = try input.int()
+            guard value >= 0, value < Self.limit else {
+                let left = beyond[value, default: 0] - count
+                beyond[value] = left == 0 ? nil : left
+                continue
+            }
+            if value >> Self.pageBits != page {
+                page = value >> Self.pageBits
+                base = cell(for: value) - value & (Self.pageSize - 1)
+            }
+            cells[base + value & (Self.pageSize - 1)] -= count
+        }
+    }
+
     /// Every value with a count, in ascending order.
     func forEach(_ body: (_ value: Int, _ count: Int) -> Void) {
         let below = beyond.filter { $0.key < 0 }.sorted { $0.key < $1.key }
