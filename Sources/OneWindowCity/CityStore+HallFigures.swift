@@ -66,6 +66,7 @@ extension CityStore {
                     throw MalformedTotals(serviceId: serviceId, days: [dayBefore, to], offset: error.offset)
                 }
             }
+            sum.settle()
             return sum
         }
 

@@ -60,7 +60,7 @@ extension DayStatsSum {
         for _ in 0..<(try input.count()) {
             let channel = try input.string()
             try channelWaits[channel, default: .init()].subtract(reading: &input)
-            if channelWaits[channel] == SecondsHistogram() { channelWaits[channel] = nil }
+            if channelWaits[channel]?.isZero == true { channelWaits[channel] = nil }
         }
     }
 

@@ -78,6 +78,14 @@ public struct RollupRangeSum: Sendable {
         sums[serviceId, default: Self.empty].addRangeCohorts(change, under: from, subtracting: subtracting)
     }
 
+    /// Folds each service's cohort changes into one now (`DayStatsSum.rangeSum`), once: a report
+    /// reads each service's sum three times (`serviceIds`, `rangeSum(of:)`, and adding it into
+    /// the city's), and each read folded them again. Changes no figure; call it when nothing
+    /// more is added.
+    public mutating func settle() {
+        for serviceId in Array(sums.keys) { sums[serviceId] = sums[serviceId]?.rangeSum }
+    }
+
     /// Adds `other` (another hall's sums of the same range) service by service.
     public mutating func add(_ other: RollupRangeSum) {
         for (serviceId, sum) in other.sums { sums[serviceId, default: Self.empty].add(sum) }
