@@ -56,6 +56,12 @@ public struct RollupReader {
     public var atEnd: Bool { offset == bytes.count }
 
     public mutating func int() throws(Malformed) -> Int {
+        // Most numbers of a rollup (a histogram's steps, small counts) are one byte.
+        if offset < bytes.count, bytes[offset] < 0x80 {
+            let value = Int(bytes[offset])
+            offset += 1
+            return (value >> 1) ^ -(value & 1)
+        }
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
