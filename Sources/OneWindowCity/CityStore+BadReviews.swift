@@ -74,6 +74,17 @@ extension CityStore {
         }
     }
 
+    /// Builds the bad reviews' running totals again from the stored reviews, as migration 0005
+    /// built them once: after reviews were copied in with SQL and the trigger off (the bench).
+    public func buildBadReviewTotals() async throws {
+        try await database.transaction { connection in
+            try await connection.query("DELETE FROM city_bad_review_total", logger: logger)
+            for statement in CityMigrations.badReviewTotalsBackfill {
+                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+            }
+        }
+    }
+
     /// Sets each hall's `overdue`: at most `rows` of the bad reviews made `from`…`to` that are
     /// overdue on `today`, the earliest deadline first.
     static func listOverdue(
