@@ -34,7 +34,7 @@ struct CitySnapshotTests {
         "batches ingested after the snapshot is taken, before the shares read, are in none of them; the next read has them all"
     )
     func batchesBetweenExportAndShares() throws {
-        let city = try city()
+        let city = try Self.city()
         defer { city.stop() }
         let store = city.application.store
         let halls = Self.halls
@@ -60,7 +60,7 @@ struct CitySnapshotTests {
     @Test(
         "more reads at once than the pool has connections for their shares all finish (the gate lets two in at a time)")
     func manyReadsAtOnce() throws {
-        let city = try city()
+        let city = try Self.city()
         defer { city.stop() }
         let store = city.application.store
         let totals = try CityDatabase.wait(timeout: 60) {
@@ -80,7 +80,7 @@ struct CitySnapshotTests {
 
     @Test("a share whose read fails fails the whole read (no figures of part of the city), and the next read works")
     func shareFails() throws {
-        let city = try city()
+        let city = try Self.city()
         defer { city.stop() }
         // One hall's running total no rollup: only the share holding that hall fails to decode it.
         try city.cluster.psql(
