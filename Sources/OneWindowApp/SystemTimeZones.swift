@@ -4,7 +4,7 @@ import OneWindowCore
 /// The hall calendar's source of time zones: the system's tzdata (`TZDIR`, else
 /// /usr/share/zoneinfo), read by identifier, so that the daemon never pages in ICU's time
 /// zones through Foundation's `TimeZone`. A zone with no file there falls back to Foundation's.
-enum SystemTimeZones {
+package enum SystemTimeZones {
     /// The tzdata directory, as the C library finds it.
     static var directory: String {
         ProcessInfo.processInfo.environment["TZDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/usr/share/zoneinfo"
@@ -14,7 +14,7 @@ enum SystemTimeZones {
     static let maxBytes = 1 << 20
 
     /// Installs the system's tzdata as the source of hall calendars' zones, once per process.
-    static func install() {
+    package static func install() {
         guard !ZoneLibrary.hasSource else { return }
         let directory = directory
         ZoneLibrary.use { identifier in read(identifier, in: directory) }

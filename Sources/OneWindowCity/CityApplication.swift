@@ -11,10 +11,13 @@ struct CityContext: Sendable {
     let store: CityStore
     let logger: Logger
     let sessions: ManageSessions
+    /// The city's time zone, read from the system's tzdata as the hall reads its own
+    /// (`SystemTimeZones`), not through Foundation's `TimeZone` (ICU) on every request.
+    let calendar: HallCalendar
 
     /// The city's day (yyyy-MM-dd in its time zone): bad reviews past their deadline are overdue.
     func today() -> String {
-        HallCalendar(timeZone: configuration.timeZone).day(of: configuration.clock())
+        calendar.day(of: configuration.clock())
     }
 }
 
@@ -27,11 +30,14 @@ public final class CityApplication: Sendable {
     /// The route table (tests hold it against the OpenAPI document).
     public let router: Router
     private let server: HTTPServer
+    /// The city's day: from the system's tzdata (`SystemTimeZones`), as the hall's.
+    let calendar: HallCalendar
     /// The PostgreSQL calls made on a request's thread (tokens, sessions, failed sign-ins).
     let blockingCalls: CityBlockingCalls
     private let logger: Logger
 
-    /// Connects and applies the migrations (waits up to `migrationTimeout` seconds for PostgreSQL);
+    /// Connects and applies the migrations (waits up to `migrationTimeout` seconds for PostgreSQL
+    /// to be reachable, not for a wrong password or database: `CityDatabaseProbe` says which);
     /// refuses to start when one would rebuild stored hall days (run `onewindow-city migrate`).
     public init(configuration: CityConfiguration, logger: Logger, migrationTimeout: Double = 30) throws {
         self.configuration = configuration
@@ -40,10 +46,11 @@ public final class CityApplication: Sendable {
         let store = CityStore(database)
         self.store = store
         do {
+            try CityDatabaseProbe.check(configuration.database, timeout: migrationTimeout, logger: logger)
             try CityDatabase.wait(timeout: migrationTimeout) { try await store.migrate(refusingRebuilds: true) }
         } catch {
             database.close()
-            throw error
+            throw CityDatabaseProbe.migrationProblem(error, configuration.database)
         }
         let calls = CityBlockingCalls(logger: logger, clock: configuration.clock)
         blockingCalls = calls
@@ -53,7 +60,10 @@ public final class CityApplication: Sendable {
             store: CitySessionStore(store: store, calls: calls),
             throttle: CitySignInThrottle(store: store, calls: calls, clock: configuration.clock),
             clock: configuration.clock)
-        let context = CityContext(configuration: configuration, store: store, logger: logger, sessions: sessions)
+        SystemTimeZones.install()
+        calendar = HallCalendar(timeZone: configuration.timeZone)
+        let context = CityContext(
+            configuration: configuration, store: store, logger: logger, sessions: sessions, calendar: calendar)
         router = Router(
             routes: CityRoutes.all(context), logger: logger,
             authenticate: { request, roles throws(HTTPError) in

@@ -1,8 +1,31 @@
 import OneWindowHTTP
+import PostgresNIO
 
-/// The city's errors, each with its code in the one registry (`HTTPError.Code`).
-enum CityError: Error {
+/// The city's errors, each with its code in the one registry (`HTTPError.Code`); the command
+/// line prints their description.
+enum CityError: Error, CustomStringConvertible {
     case unknownHall(String)
+    /// `hall-add` of an id the city has (PostgreSQL's unique violation, 23505).
+    case hallExists(String)
+    /// `reader-add` of a name the city has.
+    case readerExists(String)
+
+    var description: String {
+        switch self {
+        case .unknownHall(let id):
+            "the city has no hall “\(id)”: add it with `onewindow-city hall-add \(id) NAME`"
+        case .hallExists(let id):
+            "the city has a hall “\(id)” already; to give it a new token (the old one stops working), run "
+                + "`onewindow-city hall-token \(id)`"
+        case .readerExists(let name):
+            "the city has a reader “\(name)” already; `onewindow-city reader-remove \(name)` first, or choose another name"
+        }
+    }
+
+    /// Whether `error` is PostgreSQL refusing a row whose key is there already.
+    static func isUniqueViolation(_ error: any Error) -> Bool {
+        (error as? PSQLError)?.serverInfo?[.sqlState] == "23505"
+    }
 }
 
 extension HTTPError.Code {

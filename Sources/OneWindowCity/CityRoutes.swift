@@ -117,39 +117,22 @@ enum CityRoutes {
     static let unavailable = HTTPError(
         .databaseUnavailable, "the city's database is not available; try again", retryAfterSeconds: 5)
 
-    /// A batch's events must come in ascending seq, all after `after`.
-    static func check(_ batch: CityEventBatch, maxEvents: Int) throws(HTTPError) {
-        guard batch.after >= 0 else { throw HTTPError(.malformedBody, "after must be 0 or more, found \(batch.after)") }
-        guard batch.events.count <= maxEvents else {
-            throw HTTPError(.malformedBody, "a batch holds at most \(maxEvents) events, found \(batch.events.count)")
-        }
-        var previous = batch.after
-        for event in batch.events {
-            guard event.seq > previous else {
-                throw HTTPError(
-                    .malformedBody,
-                    "events must come in ascending seq after \(batch.after); \(event.seq) follows \(previous)")
-            }
-            guard event.at.isFinite else { throw HTTPError(.malformedBody, "event \(event.seq) has no valid time") }
-            previous = event.seq
-        }
-    }
-
     /// `from` and `to`: days written yyyy-MM-dd, `from` not after `to`, at most 366 days.
     static func dayRange(_ request: Request) throws(HTTPError) -> (String, String) {
-        func day(_ name: String) throws(HTTPError) -> (String, Date) {
+        // `DayNumber`, not a date formatter: a formatter took 2026-02-30 as 2026-03-02.
+        func day(_ name: String) throws(HTTPError) -> (String, Int) {
             guard let text = try request.queryValue(name) else {
                 throw HTTPError(.invalidParameter, "query parameter “\(name)” is required (yyyy-MM-dd)")
             }
-            guard text.utf8.count == 10, let date = WorkingDays.date(text) else {
+            guard let number = DayNumber.of(text) else {
                 throw HTTPError(.invalidParameter, "“\(name)” must be a date written yyyy-MM-dd")
             }
-            return (text, date)
+            return (text, number)
         }
         let (from, start) = try day("from")
         let (to, end) = try day("to")
         guard from <= to else { throw HTTPError(.invalidParameter, "from (\(from)) is after to (\(to))") }
-        guard end.timeIntervalSince(start) / 86_400 < 366 else {
+        guard end - start < 366 else {
             throw HTTPError(.invalidParameter, "the range is longer than 366 days")
         }
         return (from, to)

@@ -4,9 +4,14 @@ import PostgresNIO
 extension CityStore {
     /// Adds a reader of the city's figures (role `city`) with the SHA-256 of its token.
     public func addReader(name: String, token: String) async throws {
-        try await database.connection { connection in
-            try await connection.query(
-                "INSERT INTO city_token (token_sha256, name) VALUES (\(Self.digest(token)), \(name))", logger: logger)
+        do {
+            try await database.connection { connection in
+                try await connection.query(
+                    "INSERT INTO city_token (token_sha256, name) VALUES (\(Self.digest(token)), \(name))",
+                    logger: logger)
+            }
+        } catch let error where CityError.isUniqueViolation(error) {
+            throw CityError.readerExists(name)
         }
     }
 

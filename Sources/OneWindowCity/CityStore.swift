@@ -27,11 +27,15 @@ public struct CityStore: Sendable {
 
     /// Adds a hall with the SHA-256 of its token; refuses an id already there.
     public func addHall(id: String, name: String, token: String) async throws {
-        try await database.connection { connection in
-            try await connection.query(
-                """
-                INSERT INTO city_hall (hall_id, name, token_sha256) VALUES (\(id), \(name), \(Self.digest(token)))
-                """, logger: logger)
+        do {
+            try await database.connection { connection in
+                try await connection.query(
+                    """
+                    INSERT INTO city_hall (hall_id, name, token_sha256) VALUES (\(id), \(name), \(Self.digest(token)))
+                    """, logger: logger)
+            }
+        } catch let error where CityError.isUniqueViolation(error) {
+            throw CityError.hallExists(id)
         }
     }
 

@@ -16,7 +16,7 @@ final class CityHarness {
 
     init(
         catalogue: Catalogue? = nil, clock: (@Sendable () -> Date)? = nil, catalogues: CityCatalogues? = nil,
-        guideBase: String? = nil
+        guideBase: String? = nil, configure: (inout CityConfiguration) -> Void = { _ in }
     ) throws {
         cluster = try PostgresCluster()
         let name = try cluster.createDatabase()
@@ -27,6 +27,7 @@ final class CityHarness {
         configuration.catalogues = catalogues
         configuration.guideBase = guideBase
         if let clock { configuration.clock = clock }
+        configure(&configuration)
         var logger = Logger(label: "onewindow.city.test")
         logger.logLevel = .warning
         application = try CityApplication(configuration: configuration, logger: logger)

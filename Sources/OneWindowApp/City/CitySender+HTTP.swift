@@ -25,6 +25,7 @@ extension CitySender {
         let outcome = Mutex<Result<CityAck, Failure>>(
             .failure(Failure(message: "no answer within \(export.timeoutSeconds) s")))
         let done = DispatchSemaphore(value: 0)
+        let city = export.url.absoluteString
         let task = Self.session.dataTask(with: request) { data, response, error in
             let status = (response as? HTTPURLResponse)?.statusCode
             let result: Result<CityAck, Failure>
@@ -32,9 +33,13 @@ extension CitySender {
                 result = .success(ack)
             } else if let status {
                 let body = data.map { String(decoding: $0.prefix(300), as: UTF8.self) } ?? ""
-                result = .failure(Failure(message: "HTTP \(status) \(body)"))
+                result = .failure(Failure(message: "HTTP \(status) \(body)\(Self.hint(status: status, body: body))"))
             } else {
-                result = .failure(Failure(message: error.map { "\($0.localizedDescription)" } ?? "no answer"))
+                let cause = error.map { "\($0.localizedDescription)" } ?? "no answer"
+                result = .failure(
+                    Failure(
+                        message: "cannot reach the city at \(city): \(cause); check --city-url "
+                            + "and that the city service runs"))
             }
             outcome.withLock { $0 = result }
             done.signal()
@@ -48,6 +53,22 @@ extension CitySender {
             return .failure(Failure(message: "no answer within \(export.timeoutSeconds) s"))
         }
         return outcome.withLock { $0 }
+    }
+
+    /// What an operator should check when the city refuses: the hall's own settings are the
+    /// usual cause (a `--city-url` with a path, a token file of another hall, a typo in `--hall-id`).
+    static func hint(status: Int, body: String) -> String {
+        switch status {
+        case 404 where body.contains("route_not_found") || !body.hasPrefix("{"):
+            "; no such route at the city: --city-url must be the city service's own address "
+                + "(e.g. https://city.example, without /api/v1), not a hall's"
+        case 401:
+            "; the city does not know this token: --city-token-file must hold what `onewindow-city hall-add` "
+                + "(or `hall-token`) printed for this hall"
+        case 403 where body.contains("wrong_hall"):
+            "; --hall-id must be the id this hall's token was made for at the city"
+        default: ""
+        }
     }
 
     /// No cookies, no cache: nothing is kept between batches.

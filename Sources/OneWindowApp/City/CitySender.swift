@@ -120,6 +120,7 @@ public final class CitySender: Sendable {
         case .failure(let error):
             return .failed(error.message)
         case .success(let ack):
+            if let refusal = beyondLog(ack, sent: batch) { return .failed(refusal) }
             do {
                 try storage.moveCityCursor(to: ack.held, at: clock())
             } catch {
@@ -129,5 +130,19 @@ public final class CitySender: Sendable {
             // Held less than sent: the city misses events before the batch; send from there.
             return .sent(more: ack.held != cursor)
         }
+    }
+
+    /// Why the cursor must not move to `ack`, if the city holds more of this hall than its log
+    /// has: the database is not the one the city knows under this id (re-installed, restored
+    /// from an older backup, or another hall's token). Moving there would skip this log's
+    /// events for ever, unseen; the cursor stays and `/healthz` says so.
+    private func beyondLog(_ ack: CityAck, sent batch: CityEventBatch) -> String? {
+        guard ack.held > (batch.events.last?.seq ?? batch.after), let last = try? storage.lastQueueEventId(),
+            ack.held > last
+        else { return nil }
+        return "the city holds events of hall “\(export.hallId)” up to \(ack.held), but this hall's log ends at "
+            + "\(last): this database is not the one the city knows under this id (re-installed, or restored from an "
+            + "older backup?). Nothing is sent: give this hall a new id at the city (onewindow-city hall-add), or "
+            + "restore its newest database"
     }
 }

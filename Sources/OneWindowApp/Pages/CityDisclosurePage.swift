@@ -42,10 +42,15 @@ package enum CityDisclosurePage {
             DisclosurePage.periodHeading(name, period)
             Markup.h3 { "全市" }
             DisclosurePage.figures(period.hall)
-            for (hallName, hallPeriod) in halls {
-                if let hallPeriod {
-                    Markup.h3 { hallName }
-                    DisclosurePage.figures(hallPeriod.hall)
+            // Folded: 200 halls' figures, open, made the page 120,000 px long on a phone.
+            let shown = halls.compactMap { name, hallPeriod in hallPeriod.map { (name, $0) } }
+            if !shown.isEmpty {
+                Markup.element("details", [.class("halls")]) {
+                    Markup.element("summary") { "各大厅（\(shown.count) 个）" }
+                    for (hallName, hallPeriod) in shown {
+                        Markup.h3 { hallName }
+                        DisclosurePage.figures(hallPeriod.hall)
+                    }
                 }
             }
             if !active.isEmpty {
