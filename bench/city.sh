@@ -113,6 +113,8 @@ fi
 start() {
     local log=$1
     shift
+    # (A kept run's old log would name the old port before the new server truncates it.)
+    rm -f "$log"
     "$@" >"$log" 2>&1 &
     pids+=($!)
     echo $! >>"$work/pids"
