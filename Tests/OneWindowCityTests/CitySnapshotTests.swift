@@ -82,9 +82,17 @@ struct CitySnapshotTests {
     func shareFails() throws {
         let city = try Self.city()
         defer { city.stop() }
-        // One hall's running total no rollup: only the share holding that hall fails to decode it.
+        // Reading one hall's services raises an error in PostgreSQL (the table the read walks
+        // put behind a view that throws for that hall): only the share holding that hall fails.
+        // (A row whose bytes do not read fails later, as the sums read it: CityMalformedTotalsTests.)
         try city.cluster.psql(
-            "UPDATE city_prefix SET stats = '\\x00'::bytea WHERE hall_id = 'xigang'", database: city.location.database)
+            """
+            CREATE FUNCTION injected_failure(hall text) RETURNS boolean LANGUAGE plpgsql AS $$
+            BEGIN IF hall = 'xigang' THEN RAISE EXCEPTION 'injected: xigang cannot be read'; END IF; RETURN true; END $$;
+            ALTER TABLE city_hall_service RENAME TO city_hall_service_kept;
+            CREATE VIEW city_hall_service AS SELECT hall_id,
+                CASE WHEN injected_failure(hall_id) THEN service_id END AS service_id FROM city_hall_service_kept;
+            """, database: city.location.database)
         let store = city.application.store
         #expect(throws: (any Error).self) {
             try CityDatabase.wait(timeout: 60) {
@@ -94,7 +102,9 @@ struct CitySnapshotTests {
         }
         let refused = try city.metrics("from=2026-11-02&to=2026-11-02")
         #expect(refused.status == 503, "\(refused.text)")
-        try CityDatabase.wait(timeout: 60) { try await store.buildPrefixes() }
+        try city.cluster.psql(
+            "DROP VIEW city_hall_service; ALTER TABLE city_hall_service_kept RENAME TO city_hall_service",
+            database: city.location.database)
         let report = try city.metrics("from=2026-11-02&to=2026-11-02")
         #expect((report.json["city"] as? [String: Any])?["ticketsIssued"] as? Int == 12, "\(report.text)")
     }
