@@ -124,6 +124,13 @@ let package = Package(
             dependencies: ["OneWindowCore", "OneWindowStorage", .product(name: "GRDB", package: "GRDB.swift")],
             path: "bench/HistoryGenerator"
         ),
+        // The city's year query after its rows arrive (decode, report, encode), without
+        // PostgreSQL, from a real year of a hall's rollups: run by hand (see its header).
+        .executableTarget(
+            name: "onewindow-citysum",
+            dependencies: ["OneWindowCity", "OneWindowCore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "bench/CitySum"
+        ),
         .target(
             name: "OneWindowTesting",
             dependencies: ["OneWindowApp", "OneWindowCore", "OneWindowHTTP", "OneWindowStorage"]

@@ -21,6 +21,8 @@
 # Usage: bench/city.sh [REAL] [TICKETS_PER_DAY] [DAYS] [SIM] [ROUNDS]   (4 2740 45 200 7)
 # YEAR_HISTORY=FILE names the one-year history whose days make the template (step 4);
 # PERF=1 records the city service with perf during the queries (bench/out/city-perf-SIM.*).
+# KEEP=DIR keeps the cluster and its data in DIR; the same KEEP again only runs the query rounds
+# (after migrating: new city migrations meet the kept data), in about 30 s instead of minutes.
 # Each query's phases in the city service (read, report, encode) come from its Server-Timing.
 # CONFIG=debug uses the debug build (a quick look; its rates are not the release's).
 set -euo pipefail
@@ -60,35 +62,59 @@ if [ "$fit" -lt "$halls" ]; then
 fi
 echo "history: $events events a hall ($tickets tickets), $first … $last, $(du -h "$history" | cut -f1); $halls halls"
 
-work=$(mktemp -d /tmp/onewindow-city-bench.XXXXXX)
+# KEEP=DIR: the cluster and data live in DIR and stay there after the run; a later run with the
+# same KEEP (once one has finished its copies) only starts them, applies new migrations and runs
+# the query rounds again (building 200 halls takes long; DIR's state says what it holds).
+if [ -n "${KEEP:-}" ]; then
+    work=$(realpath -m "$KEEP")
+    mkdir -p "$work"
+else
+    work=$(mktemp -d /tmp/onewindow-city-bench.XXXXXX)
+fi
 chmod 755 "$work"
 pids=()
 runas=()
 if [ "$(id -u)" -eq 0 ]; then runas=(runuser -u nobody --); fi
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-mkdir "$work/pg"
+mkdir -p "$work/pg"
 [ "$(id -u)" -eq 0 ] && chown nobody "$work/pg"
 cleanup() {
     # `start` runs in a command substitution (a subshell): its pids come back through a file.
     for pid in "${pids[@]}" $(cat "$work/pids" 2>/dev/null); do kill "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true
     "${runas[@]}" "$pgbin/pg_ctl" -D "$work/pg/data" -m fast stop >/dev/null 2>&1 || true
-    rm -rf "$work"
+    rm -f "$work/pids"
+    [ -n "${KEEP:-}" ] || rm -rf "$work"
 }
 trap cleanup EXIT
-(cd "$work/pg" && "${runas[@]}" "$pgbin/initdb" -D "$work/pg/data" -U onewindow --auth=trust -E UTF8 >/dev/null)
-(cd "$work/pg" && "${runas[@]}" "$pgbin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w \
-    -o "-p $port -k $work/pg -c listen_addresses=127.0.0.1 -c shared_buffers=512MB" start >/dev/null)
-"$pgbin/createdb" -h 127.0.0.1 -p "$port" -U onewindow city
+pgstart() {
+    (cd "$work/pg" && "${runas[@]}" "$pgbin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w \
+        -o "-p $port -k $work/pg -c listen_addresses=127.0.0.1 -c shared_buffers=512MB" start >/dev/null)
+}
 export ONEWINDOW_CITY_PG_PORT=$port ONEWINDOW_CITY_PG_USER=onewindow ONEWINDOW_CITY_PG_DATABASE=city
-$bin/onewindow-city migrate
-reader=$($bin/onewindow-city reader-add bench)
+if [ -f "$work/state" ]; then
+    # shellcheck disable=SC1091
+    . "$work/state"
+    echo "KEEP=$work: again on its $sims SIM halls (year $yearFirst … $last)"
+    pgstart
+    $bin/onewindow-city migrate
+fi
+if [ ! -f "$work/state" ]; then
+    rm -rf "$work/pg/data"
+    (cd "$work/pg" && "${runas[@]}" "$pgbin/initdb" -D "$work/pg/data" -U onewindow --auth=trust -E UTF8 >/dev/null)
+    pgstart
+    "$pgbin/createdb" -h 127.0.0.1 -p "$port" -U onewindow city
+    $bin/onewindow-city migrate
+    reader=$($bin/onewindow-city reader-add bench)
+fi
 
 # Starts a server in the background; prints its port once it listens.
 start() {
     local log=$1
     shift
+    # (A kept run's old log would name the old port before the new server truncates it.)
+    rm -f "$log"
     "$@" >"$log" 2>&1 &
     pids+=($!)
     echo $! >>"$work/pids"
@@ -104,7 +130,74 @@ start() {
     echo "did not start: $log" >&2
     exit 1
 }
+# Measures GET /api/v1/city/metrics for the year across all halls (SIM halls copied), ROUNDS times.
+measure() {
+local sim=$1
+# PERF=1: perf records the first city service (which answers the queries) during them.
+if [ -n "${PERF:-}" ]; then
+    perf record -F 499 -g -p "$(head -n 1 "$work/pids")" -o "bench/out/city-perf-$sim.data" >/dev/null 2>&1 &
+    perfpid=$!
+fi
+python3 - "$city1" "$reader" "$yearFirst" "$last" "$rounds" <<'PY'
+import json, statistics, sys, time, urllib.error, urllib.request
+port, token, first, last, rounds = sys.argv[1:]
+def once():
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/api/v1/city/metrics?from={first}&to={last}",
+        headers={"Authorization": f"Bearer {token}"})
+    started = time.time()
+    try:
+        with urllib.request.urlopen(request, timeout=300) as answer:
+            body = answer.read()
+            timing = answer.headers.get("Server-Timing") or ""
+    except urllib.error.HTTPError as error:  # the service answers 503 after 5 s of waiting
+        print(f"  {error.code} after {(time.time() - started) * 1000:.0f} ms: {error.read()[:200]!r}")
+        return (time.time() - started) * 1000, None
+    # The service's phases (read, report, encode): name;dur=milliseconds, comma-separated.
+    for phase in filter(None, (part.strip() for part in timing.split(","))):
+        name, _, duration = phase.partition(";dur=")
+        phases.setdefault(name, []).append(float(duration or 0))
+    return (time.time() - started) * 1000, body
+phases = {}
+# The first requests warm PostgreSQL's cache and the service: cold, one may pass the bound.
+for _ in range(3):
+    _, body = once()
+    if body is not None:
+        break
+if body is None:
+    sys.exit(0)
+phases.clear()
+report = json.loads(body)
+times, loads = [], []
+failed = 0
+for _ in range(int(rounds)):
+    elapsed, answered = once()
+    loads.append(open("/proc/loadavg").read().split()[0])
+    if answered is None:
+        failed += 1
+    else:
+        times.append(elapsed)
+if times:
+    print(f"GET /api/v1/city/metrics {first}…{last}, {len(report['halls'])} halls, "
+          f"{report['city']['ticketsIssued']:,} tickets, {len(body) / 1e6:.1f} MB: median {statistics.median(times):.0f} ms "
+          f"({min(times):.0f}–{max(times):.0f}, {len(times)} answered, {failed} not; load {min(loads)}–{max(loads)})")
+    print("  phases in the service (Server-Timing), median (min–max): " + ", ".join(
+        f"{name} {statistics.median(values):.0f} ({min(values):.0f}–{max(values):.0f})"
+        for name, values in phases.items()))
+PY
+if [ -n "${PERF:-}" ]; then
+    kill -INT "$perfpid"
+    wait "$perfpid" || true
+    perf report -i "bench/out/city-perf-$sim.data" --no-children --percent-limit 1 --stdio 2>/dev/null |
+        grep -E '^ +[0-9.]+%' >"bench/out/city-perf-$sim.txt" || true
+    echo "perf of the city service at $sim SIM halls: bench/out/city-perf-$sim.txt"
+fi
+}
 city1=$(start "$work/city1.log" $bin/onewindow-city serve --port 0)
+if [ -f "$work/state" ]; then
+    measure "$sims"
+    exit 0
+fi
 city2=$(start "$work/city2.log" $bin/onewindow-city serve --port 0)
 
 # Starts halls FROM..TO, hall i sending to city service CITY(i); waits until the city holds all.
@@ -230,8 +323,8 @@ INSERT INTO city_cohort_prefix (hall_id, service_id, cohort_day, changes)
     SELECT format('sim-%s', h), c.service_id, c.cohort_day, c.changes
     FROM generate_series($low, $sim) h JOIN city_cohort_prefix c ON c.hall_id = 'sim-0';
 -- The copies keep each review's deadline and rectification as many days after it as the
--- original's. Their running totals (migration 0005) are built as its backfill builds them, at
--- once: the trigger, one row at a time, would take minutes for millions of copies.
+-- original's. The trigger keeping their running totals (migration 0005) is off meanwhile: one
+-- row at a time, it would take minutes for millions of copies; they are built after, at once.
 ALTER TABLE city_bad_review DISABLE TRIGGER city_bad_review_counted;
 INSERT INTO city_bad_review (hall_id, evaluation_id, service_id, hall_day, due, rectified, rectified_on)
     SELECT format('sim-%s', h), s.evaluation_id || '-' || d, s.service_id,
@@ -241,80 +334,17 @@ INSERT INTO city_bad_review (hall_id, evaluation_id, service_id, hall_day, due, 
     FROM generate_series($low, $sim) h, generate_series(0, 364) d
     JOIN city_bad_review s ON s.hall_id = 'hall-1' AND s.hall_day = to_char(DATE '$first' + d % $days, 'YYYY-MM-DD');
 ALTER TABLE city_bad_review ENABLE TRIGGER city_bad_review_counted;
-INSERT INTO city_bad_review_total (hall_id, service_id, hall_day, open, rectified, rectified_in_time)
-    SELECT hall_id, service_id, hall_day, sum(open) OVER w, sum(rectified) OVER w, sum(in_time) OVER w
-    FROM (
-        SELECT hall_id, service_id, hall_day, count(*) FILTER (WHERE NOT rectified) AS open,
-            count(*) FILTER (WHERE rectified) AS rectified,
-            count(*) FILTER (WHERE rectified AND rectified_on IS NOT NULL
-                AND (due IS NULL OR rectified_on COLLATE "C" <= due)) AS in_time
-        FROM city_bad_review WHERE hall_id IN (SELECT format('sim-%s', h) FROM generate_series($low, $sim) h)
-        GROUP BY hall_id, service_id, hall_day) d
-    WINDOW w AS (PARTITION BY hall_id, service_id ORDER BY hall_day);
-VACUUM ANALYZE;
 SQL
+# The bad reviews' running totals of all halls, built as migration 0005's backfill builds them.
+$bin/onewindow-city rebuild-bad-review-totals 2>/dev/null
+sql -c "VACUUM ANALYZE" >/dev/null
 sql -c "select 'copied: halls $low…$sim in $(( $(date +%s) - started )) s: ' ||
     (select count(*) from city_prefix) || ' running-total rows, ' ||
     (select count(*) from city_bad_review) || ' bad reviews, ' || pg_size_pretty(pg_database_size('city')) || ' in all'"
-
-# PERF=1: perf records the first city service (which answers the queries) during them.
-if [ -n "${PERF:-}" ]; then
-    perf record -F 499 -g -p "$(head -n 1 "$work/pids")" -o "bench/out/city-perf-$sim.data" >/dev/null 2>&1 &
-    perfpid=$!
-fi
-python3 - "$city1" "$reader" "$yearFirst" "$last" "$rounds" <<'PY'
-import json, statistics, sys, time, urllib.error, urllib.request
-port, token, first, last, rounds = sys.argv[1:]
-def once():
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/api/v1/city/metrics?from={first}&to={last}",
-        headers={"Authorization": f"Bearer {token}"})
-    started = time.time()
-    try:
-        with urllib.request.urlopen(request, timeout=300) as answer:
-            body = answer.read()
-            timing = answer.headers.get("Server-Timing") or ""
-    except urllib.error.HTTPError as error:  # the service answers 503 after 5 s of waiting
-        print(f"  {error.code} after {(time.time() - started) * 1000:.0f} ms: {error.read()[:200]!r}")
-        return (time.time() - started) * 1000, None
-    # The service's phases (read, report, encode): name;dur=milliseconds, comma-separated.
-    for phase in filter(None, (part.strip() for part in timing.split(","))):
-        name, _, duration = phase.partition(";dur=")
-        phases.setdefault(name, []).append(float(duration or 0))
-    return (time.time() - started) * 1000, body
-phases = {}
-# The first requests warm PostgreSQL's cache and the service: cold, one may pass the bound.
-for _ in range(3):
-    _, body = once()
-    if body is not None:
-        break
-if body is None:
-    sys.exit(0)
-phases.clear()
-report = json.loads(body)
-times, loads = [], []
-failed = 0
-for _ in range(int(rounds)):
-    elapsed, answered = once()
-    loads.append(open("/proc/loadavg").read().split()[0])
-    if answered is None:
-        failed += 1
-    else:
-        times.append(elapsed)
-if times:
-    print(f"GET /api/v1/city/metrics {first}…{last}, {len(report['halls'])} halls, "
-          f"{report['city']['ticketsIssued']:,} tickets, {len(body) / 1e6:.1f} MB: median {statistics.median(times):.0f} ms "
-          f"({min(times):.0f}–{max(times):.0f}, {len(times)} answered, {failed} not; load {min(loads)}–{max(loads)})")
-    print("  phases in the service (Server-Timing), median (min–max): " + ", ".join(
-        f"{name} {statistics.median(values):.0f} ({min(values):.0f}–{max(values):.0f})"
-        for name, values in phases.items()))
-PY
-if [ -n "${PERF:-}" ]; then
-    kill -INT "$perfpid"
-    wait "$perfpid" || true
-    perf report -i "bench/out/city-perf-$sim.data" --no-children --percent-limit 1 --stdio 2>/dev/null |
-        grep -E '^ +[0-9.]+%' >"bench/out/city-perf-$sim.txt" || true
-    echo "perf of the city service at $sim SIM halls: bench/out/city-perf-$sim.txt"
-fi
+measure "$sim"
 low=$((sim + 1))
 done
+if [ -n "${KEEP:-}" ]; then
+    printf 'reader=%q\nyearFirst=%q\nlast=%q\nsims=%q\n' "$reader" "$yearFirst" "$last" "$sim" >"$work/state"
+    echo "kept in $work: KEEP=$work bench/city.sh runs the query rounds again"
+fi

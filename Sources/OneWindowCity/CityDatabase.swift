@@ -29,6 +29,8 @@ public final class CityDatabase: Sendable {
     let client: PostgresClient
     let logger: Logger
     private let runner: Mutex<Task<Void, Never>?>
+    /// The split reads running (`onOneSnapshot`): 2 of up to 3 connections each, of the 8.
+    let readGate = CityReadGate(slots: 2)
     /// Months known to have their partition of `city_event` (`CityStore.ensureMonths`).
     let knownMonths = Mutex<Set<String>>([])
 

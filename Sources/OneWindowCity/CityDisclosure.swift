@@ -18,17 +18,33 @@ public struct CityDisclosure: Sendable, Encodable {
     public var halls: [Hall]
 
     /// The disclosure on the city's day `today` from each hall's figures of this year so far
-    /// (`CityStore.figures(ranges: ranges(today:))`).
+    /// (`CityStore.figures(ranges: ranges(today:))`). Throws for a hall whose running totals do
+    /// not read (`CityStore.MalformedTotals`): each hall's sums of those ranges are read first.
     public init(
         halls: [CityStore.Hall], figures: [String: CityStore.HallFigures], catalogue: Catalogue?, timeZone: String,
         today: String
-    ) {
+    ) throws(CityStore.MalformedTotals) {
         let catalogue = catalogue ?? Self.emptyCatalogue(timeZone: timeZone)
         let each = halls.map { figures[$0.hallId] ?? CityStore.HallFigures() }
-        self.halls = zip(halls, each).map { hall, figures in
+        var sums: [[String: [String: DayStats]]] = []
+        for (hall, figures) in zip(halls, each) {
+            var hallSums: [String: [String: DayStats]] = [:]
+            for range in Self.ranges(today: today) {
+                do {
+                    hallSums["\(range.from)…\(range.to)"] = try figures.sums(from: range.from, to: range.to)
+                } catch {
+                    var named = error
+                    named.hallId = hall.hallId
+                    throw named
+                }
+            }
+            sums.append(hallSums)
+        }
+        self.halls = zip(halls, zip(each, sums)).map { hall, read in
+            let (figures, sums) = read
             let own = Disclosure(
                 catalogue: catalogue, today: today, badReviews: { figures.badReviews(from: $0, to: $1) },
-                sum: { figures.sums(from: $0, to: $1) })
+                sum: { sums["\($0)…\($1)"] ?? [:] })
             return Hall(hallId: hall.hallId, name: hall.name, yearToDate: own.yearToDate, months: own.months)
         }
         city = Disclosure(
@@ -36,7 +52,7 @@ public struct CityDisclosure: Sendable, Encodable {
             badReviews: { from, to in
                 each.reduce(into: BadReviewCounts()) { $0.add($1.badReviews(from: from, to: to)) }
             },
-            sum: { from, to in DayStats.adding(each.map { $0.sums(from: from, to: to) }) })
+            sum: { from, to in DayStats.adding(sums.map { $0["\(from)…\(to)"] ?? [:] }) })
         city.hallName = "全市"
     }
 

@@ -23,23 +23,24 @@ public struct CityReport: Sendable, Encodable {
     /// Each hall's report from its figures, and the city's from all of them: the halls' sums
     /// add in place as histograms and counts (`RollupRangeSum.add`), open cases and bad reviews
     /// as counts. The halls are split into `parts` shares summed side by side, one per core:
-    /// each hall's sums and report need nothing of another's.
+    /// each hall's sums and report need nothing of another's. Throws for a hall whose running
+    /// totals do not read (`CityStore.MalformedTotals`).
     public static func build(
         from: String, to: String, serviceId: String?, halls: [CityStore.Hall], figures: [String: CityStore.HallFigures],
         catalogue: Catalogue?, parts: Int = 2
-    ) async -> CityReport {
+    ) async throws -> CityReport {
         let size = max(1, (halls.count + parts - 1) / max(1, parts))
         let shares = stride(from: 0, to: halls.count, by: size).map { Array(halls[$0..<min($0 + size, halls.count)]) }
-        let summed = await withTaskGroup(of: (Int, Share).self) { group in
+        let summed = try await withThrowingTaskGroup(of: (Int, Share).self) { group in
             for (index, share) in shares.enumerated() {
                 group.addTask {
-                    let share = Share(
+                    let share = try Share(
                         from: from, to: to, serviceId: serviceId, halls: share, figures: figures, catalogue: catalogue)
                     return (index, share)
                 }
             }
             var summed = [Share?](repeating: nil, count: shares.count)
-            for await (index, share) in group { summed[index] = share }
+            for try await (index, share) in group { summed[index] = share }
             return summed.compactMap { $0 }
         }
         var city = Share(from: from, to: to)
@@ -65,11 +66,18 @@ public struct CityReport: Sendable, Encodable {
         init(
             from: String, to: String, serviceId: String?, halls: [CityStore.Hall],
             figures: [String: CityStore.HallFigures], catalogue: Catalogue?
-        ) {
+        ) throws(CityStore.MalformedTotals) {
             self.init(from: from, to: to)
             for hall in halls {
                 let figures = figures[hall.hallId] ?? CityStore.HallFigures()
-                let hallSums = figures.rangeSum(from: from, to: to)
+                let hallSums: RollupRangeSum
+                do {
+                    hallSums = try figures.rangeSum(from: from, to: to)
+                } catch {
+                    var named = error
+                    named.hallId = hall.hallId
+                    throw named
+                }
                 let hallOpen = figures.open(through: to)
                 let hallBad = figures.badReviews(from: from, to: to)
                 sums.add(hallSums)

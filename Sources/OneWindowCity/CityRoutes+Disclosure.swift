@@ -28,7 +28,7 @@ extension CityRoutes {
             let halls = try await city.store.halls()
             let figures = try await city.store.figures(
                 ranges: CityDisclosure.ranges(today: today), hallId: nil, serviceId: nil, today: today)
-            let disclosure = CityDisclosure(
+            let disclosure = try CityDisclosure(
                 halls: halls, figures: figures, catalogue: city.configuration.catalogue,
                 timeZone: city.configuration.timeZone, today: today)
             let encoded = Response.json(disclosure, headers: ["Cache-Control": "public, max-age=60"])

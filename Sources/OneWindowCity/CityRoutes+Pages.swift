@@ -56,7 +56,7 @@ extension CityRoutes {
         let halls = try await city.store.halls()
         let figures = try await city.store.figures(
             from: from, to: to, hallId: nil, serviceId: nil, today: today, overdueRows: CityPage.overdueRows)
-        let report = await CityReport.build(
+        let report = try await CityReport.build(
             from: from, to: to, serviceId: nil, halls: halls, figures: figures, catalogue: city.configuration.catalogue)
         let overdue = halls.flatMap { hall in
             (figures[hall.hallId]?.overdue ?? []).map { review in

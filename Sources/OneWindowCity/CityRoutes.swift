@@ -77,8 +77,8 @@ enum CityRoutes {
         let figures = try await times.measure("read") {
             try await city.store.figures(from: from, to: to, hallId: hallId, serviceId: serviceId, today: today)
         }
-        return await times.measure("report") {
-            await CityReport.build(
+        return try await times.measure("report") {
+            try await CityReport.build(
                 from: from, to: to, serviceId: serviceId, halls: halls, figures: figures,
                 catalogue: city.configuration.catalogue)
         }

@@ -11,7 +11,7 @@ struct CityCommand: ParsableCommand {
         abstract: "The city's service: halls' events into PostgreSQL, city-wide figures.",
         subcommands: [
             CityServe.self, CityHallAdd.self, CityHallToken.self, CityReaderAdd.self, CityReaderRemove.self,
-            CityMigrate.self, CityRebuildPrefixes.self,
+            CityMigrate.self, CityRebuildPrefixes.self, CityRebuildBadReviewTotals.self,
         ])
 }
 

@@ -41,6 +41,24 @@ struct CityBadReviewTotalsTests {
         #expect(try Self.satisfactions(city) == kept)
     }
 
+    @Test("onewindow-city rebuild-bad-review-totals builds totals that no longer follow from the reviews again")
+    func rebuildCommand() throws {
+        let (hall, city) = try CityFiguresPageTests.scriptedCity(laterDays: 20)
+        defer {
+            city.stop()
+            hall.stop()
+        }
+        let kept = try Self.satisfactions(city)
+        // As the bench leaves them: reviews copied in with the trigger off, the totals not following.
+        try CityPrefixTests.psql(city, "UPDATE city_bad_review_total SET open = open + 5, rectified = rectified + 1")
+        #expect(try Self.satisfactions(city) != kept)
+        let rebuilt = try DaemonProcess.runSeparately(
+            ["rebuild-bad-review-totals"] + CityMigrationRefusalTests.options(city, city.location.database),
+            executable: "onewindow-city")
+        #expect(rebuilt.status == 0, "\(rebuilt.errors)")
+        #expect(try Self.satisfactions(city) == kept)
+    }
+
     @Test(
         "when the bad reviews' totals cannot be written the whole batch is refused (503), and sent again it is stored once"
     )

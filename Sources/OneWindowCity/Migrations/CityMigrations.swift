@@ -13,7 +13,9 @@ enum CityMigrations {
         var backfill: (@Sendable (PostgresConnection, Logger) async throws -> Void)? = nil
     }
 
-    static let all: [Migration] = [migration0001, migration0002, migration0003, migration0004, migration0005]
+    static let all: [Migration] = [
+        migration0001, migration0002, migration0003, migration0004, migration0005, migration0006,
+    ]
 
     /// The advisory lock's key: “OWCI” in ASCII.
     static let lockKey: Int64 = 0x4F57_4349

@@ -49,7 +49,7 @@ extension DayStatsSum {
     }
 
     /// Takes `change` away from cohort `day`, from its slot if the sum keeps that day in one.
-    private mutating func subtract(_ change: CohortChange, cohort day: String) {
+    mutating func subtract(_ change: CohortChange, cohort day: String) {
         if let range, let number = DayNumber.of(day), number >= range.low, number <= range.high, foldsCohorts {
             folded.closedLater -= change.closedLater
             folded.cancelled -= change.cancelled

@@ -48,9 +48,8 @@ extension DayStatsSum {
     /// Nothing counted: every count zero, every histogram without values (a difference keeps
     /// its pages, with zeros), no cohort change.
     var isEmpty: Bool {
-        let empty = SecondsHistogram()
-        return stats == DayStats() && waits == empty && services == empty
-            && channelWaits.values.allSatisfy { $0 == empty } && !foldedTouched && !touched.contains(true)
+        stats == DayStats() && waits.isZero && services.isZero && channelWaits.values.allSatisfy(\.isZero)
+            && !foldedTouched && !touched.contains(true)
     }
 
     /// Adds (or takes away) changes of a range's cohorts kept apart from any day: under the

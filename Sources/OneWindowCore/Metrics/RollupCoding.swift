@@ -49,13 +49,19 @@ public struct RollupReader {
     }
 
     private let bytes: [UInt8]
-    private var offset = 0
+    private(set) var offset = 0
 
     public init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     public var atEnd: Bool { offset == bytes.count }
 
     public mutating func int() throws(Malformed) -> Int {
+        // Most numbers of a rollup (a histogram's steps, small counts) are one byte.
+        if offset < bytes.count, bytes[offset] < 0x80 {
+            let value = Int(bytes[offset])
+            offset += 1
+            return (value >> 1) ^ -(value & 1)
+        }
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -68,6 +74,13 @@ public struct RollupReader {
         }
         let signed = Int64(bitPattern: value)
         return Int((signed >> 1) ^ -(signed & 1))
+    }
+
+    /// The version a rollup starts with: 1, or `DayStats.rollupVersion`.
+    mutating func version() throws(Malformed) -> Int {
+        let version = try int()
+        guard version == 1 || version == DayStats.rollupVersion else { throw Malformed(offset: 0) }
+        return version
     }
 
     /// A length or count: never negative, never more than the bytes left could hold.
@@ -110,6 +123,35 @@ public struct RollupReader {
         for _ in 0..<(try count()) {
             key += try int()
             values[key, default: 0] += try int()
+        }
+    }
+
+    /// Takes a histogram as `RollupWriter.histogram` wrote it away from `values`, each key as
+    /// `Dictionary.subtract` takes it: a key that comes to zero is removed.
+    mutating func subtractHistogram(from values: inout [Int: Int]) throws(Malformed) {
+        var key = 0
+        for _ in 0..<(try count()) {
+            key += try int()
+            let left = values[key, default: 0] - (try int())
+            values[key] = left == 0 ? nil : left
+        }
+    }
+
+    /// Adds counts as `RollupWriter.counts` wrote them to `values`.
+    mutating func addCounts(into values: inout [String: Int]) throws(Malformed) {
+        for _ in 0..<(try count()) {
+            let key = try string()
+            values[key, default: 0] += try int()
+        }
+    }
+
+    /// Takes counts as `RollupWriter.counts` wrote them away from `values`; a key that comes to
+    /// zero is removed.
+    mutating func subtractCounts(from values: inout [String: Int]) throws(Malformed) {
+        for _ in 0..<(try count()) {
+            let key = try string()
+            let left = values[key, default: 0] - (try int())
+            values[key] = left == 0 ? nil : left
         }
     }
 

@@ -34,6 +34,36 @@ public struct RollupRangeSum: Sendable {
         try? sums[serviceId, default: Self.empty].subtract(rollup: rollup.rollup, cohortsFrom: from, to: to)
     }
 
+    /// Adds one service's range as the difference of its running totals' bytes: `through` (the
+    /// total through `to`) minus `before` (through the day before `from`), either nil for none.
+    /// The same sum as `add(_:serviceId:inRange: true)` then `subtract(_:serviceId:)`, but each
+    /// byte is read once, side by side (`DayStatsSum.add(rollup:minus:…)`), and checked as it is
+    /// read: throws at the first that does not fit (the sum is then of no use).
+    public mutating func add(through: [UInt8]?, before: [UInt8]?, serviceId: String) throws(RollupReader.Malformed) {
+        switch (through, before) {
+        case (let through?, let before?):
+            try sums[serviceId, default: Self.empty].add(rollup: through, minus: before, cohortsFrom: from, to: to)
+        case (let through?, nil):
+            try sums[serviceId, default: Self.empty].add(rollup: through, cohortsFrom: from, to: to)
+        case (nil, let before?):
+            try sums[serviceId, default: Self.empty].subtract(rollup: before, cohortsFrom: from, to: to)
+        case (nil, nil): break
+        }
+    }
+
+    /// `addCohorts(_:serviceId:subtracting:)` of a running total's bytes, checked as they are
+    /// read: throws at the first that does not fit (the sum is then of no use).
+    public mutating func addCohorts(rollup bytes: [UInt8], serviceId: String, subtracting: Bool = false)
+        throws(RollupReader.Malformed)
+    {
+        var part = DayStatsSum()
+        try part.add(rollup: bytes, cohortsOnly: true, cohortsFrom: "", to: "\u{10FFFF}")
+        guard !part.stats.cohortChanges.isEmpty else { return }
+        var change = CohortChange()
+        for each in part.stats.cohortChanges.values { change.add(each) }
+        sums[serviceId, default: Self.empty].addRangeCohorts(change, under: from, subtracting: subtracting)
+    }
+
     /// Adds (or, `subtracting`, takes away) a running total of cohort changes: a rollup whose
     /// changes all belong to the range's cohorts, whatever day they are kept under. The city
     /// keeps, per service, the changes to every cohort up to a day added into one; the range's
@@ -46,6 +76,14 @@ public struct RollupRangeSum: Sendable {
         var change = CohortChange()
         for each in part.stats.cohortChanges.values { change.add(each) }
         sums[serviceId, default: Self.empty].addRangeCohorts(change, under: from, subtracting: subtracting)
+    }
+
+    /// Folds each service's cohort changes into one now (`DayStatsSum.rangeSum`), once: a report
+    /// reads each service's sum three times (`serviceIds`, `rangeSum(of:)`, and adding it into
+    /// the city's), and each read folded them again. Changes no figure; call it when nothing
+    /// more is added.
+    public mutating func settle() {
+        for serviceId in Array(sums.keys) { sums[serviceId] = sums[serviceId]?.rangeSum }
     }
 
     /// Adds `other` (another hall's sums of the same range) service by service.

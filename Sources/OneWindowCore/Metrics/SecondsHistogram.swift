@@ -12,10 +12,10 @@ struct SecondsHistogram: Sendable, Equatable {
     static let limit = 86_400
 
     /// Page number → offset of its counts in `cells`, or -1 for a page without values.
-    private var pages: [Int32] = []
-    private var cells: [Int] = []
+    private(set) var pages: [Int32] = []
+    private(set) var cells: [Int] = []
     /// Values below 0 or from `limit` on.
-    private var beyond: [Int: Int] = [:]
+    private(set) var beyond: [Int: Int] = [:]
 
     init() {}
 
@@ -24,6 +24,10 @@ struct SecondsHistogram: Sendable, Equatable {
     }
 
     var isEmpty: Bool { cells.isEmpty && beyond.isEmpty }
+
+    /// Every count zero: `== SecondsHistogram()`, without building anything (a sum that took
+    /// something away keeps its pages, with zeros).
+    var isZero: Bool { beyond.values.allSatisfy { $0 == 0 } && cells.allSatisfy { $0 == 0 } }
 
     mutating func add(_ value: Int, _ count: Int) {
         guard value >= 0, value < Self.limit else {
@@ -44,12 +48,22 @@ struct SecondsHistogram: Sendable, Equatable {
         return Int(pages[page]) + value & (Self.pageSize - 1)
     }
 
+    /// Page by page, without bounds checks in the loop (a city's year adds about 60,000 of
+    /// them, most with dozens of pages); into an empty histogram, a copy.
     mutating func add(_ other: SecondsHistogram) {
+        guard !pages.isEmpty || !beyond.isEmpty else {
+            self = other
+            return
+        }
         for (value, count) in other.beyond { beyond[value, default: 0] += count }
         for (page, offset) in other.pages.enumerated() where offset >= 0 {
             let base = cell(for: page << Self.pageBits)
             let from = Int(offset)
-            for index in 0..<Self.pageSize { cells[base + index] += other.cells[from + index] }
+            cells.withUnsafeMutableBufferPointer { cells in
+                other.cells.withUnsafeBufferPointer { source in
+                    for index in 0..<Self.pageSize { cells[base + index] &+= source[from + index] }
+                }
+            }
         }
     }
 
@@ -67,7 +81,11 @@ struct SecondsHistogram: Sendable, Equatable {
         for (page, offset) in other.pages.enumerated() where offset >= 0 {
             let base = cell(for: page << Self.pageBits)
             let from = Int(offset)
-            for index in 0..<Self.pageSize { cells[base + index] -= other.cells[from + index] }
+            cells.withUnsafeMutableBufferPointer { cells in
+                other.cells.withUnsafeBufferPointer { source in
+                    for index in 0..<Self.pageSize { cells[base + index] &-= source[from + index] }
+                }
+            }
         }
     }
 
@@ -107,6 +125,28 @@ struct SecondsHistogram: Sendable, Equatable {
         }
     }
 
+    /// Takes a histogram as `RollupWriter.histogram` wrote it away, as `subtract(_:)` takes
+    /// away the same histogram read first (a value beyond the pages that comes to zero is removed).
+    mutating func subtract(reading input: inout RollupReader) throws(RollupReader.Malformed) {
+        var value = 0
+        var page = -1
+        var base = 0
+        for _ in 0..<(try input.count()) {
+            value += try input.int()
+            let count = try input.int()
+            guard value >= 0, value < Self.limit else {
+                let left = beyond[value, default: 0] - count
+                beyond[value] = left == 0 ? nil : left
+                continue
+            }
+            if value >> Self.pageBits != page {
+                page = value >> Self.pageBits
+                base = cell(for: value) - value & (Self.pageSize - 1)
+            }
+            cells[base + value & (Self.pageSize - 1)] -= count
+        }
+    }
+
     /// Every value with a count, in ascending order.
     func forEach(_ body: (_ value: Int, _ count: Int) -> Void) {
         let below = beyond.filter { $0.key < 0 }.sorted { $0.key < $1.key }
@@ -123,32 +163,5 @@ struct SecondsHistogram: Sendable, Equatable {
         var result: [Int: Int] = [:]
         forEach { value, count in result[value] = count }
         return result
-    }
-}
-
-extension Distribution {
-    /// The same figures as `init(_: [Int: Int])` of the same values (the tests hold them
-    /// equal), read in one pass over the values in order and one more up to the p90.
-    init(_ histogram: SecondsHistogram) {
-        var count = 0
-        var total = 0
-        histogram.forEach { value, times in
-            count += times
-            total += value * times
-        }
-        self.count = count
-        guard count > 0 else { return }
-        mean = (Double(total) / Double(count) * 10).rounded() / 10
-        let medianRank = (count + 1) / 2
-        let p90Rank = Int((Double(count) * 0.9).rounded(.up))
-        var seen = 0
-        var (median, p90): (Int?, Int?) = (nil, nil)
-        histogram.forEach { value, times in
-            seen += times
-            if median == nil, seen >= medianRank { median = value }
-            if p90 == nil, seen >= p90Rank { p90 = value }
-        }
-        self.median = median
-        self.p90 = p90
     }
 }
