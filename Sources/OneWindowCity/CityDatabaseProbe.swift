@@ -96,7 +96,7 @@ public enum CityDatabaseProbe {
     /// A failure while applying the migrations, with the server's message; insufficient privilege
     /// (42501) says what to grant.
     static func migrationProblem(_ error: any Error, _ location: CityDatabase.Location) -> any Error {
-        guard let error = error as? PSQLError, error.code == .server else { return error }
+        guard let error = serverError(in: error) else { return error }
         let said = error.serverInfo?[.message] ?? "\(error.code)"
         let state = error.serverInfo?[.sqlState] ?? "?"
         var text =
@@ -107,5 +107,15 @@ public enum CityDatabaseProbe {
                 + "\(location.user)"
         }
         return CityDatabaseProblem(description: text)
+    }
+
+    /// The server's refusal inside `error`, also when a transaction wraps it.
+    static func serverError(in error: any Error) -> PSQLError? {
+        if let error = error as? PSQLError { return error.code == .server ? error : nil }
+        guard let wrapped = error as? PostgresTransactionError else { return nil }
+        for inner in [wrapped.beginError, wrapped.closureError, wrapped.commitError].compactMap({ $0 }) {
+            if let found = serverError(in: inner) { return found }
+        }
+        return nil
     }
 }

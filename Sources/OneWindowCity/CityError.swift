@@ -24,7 +24,7 @@ enum CityError: Error, CustomStringConvertible {
 
     /// Whether `error` is PostgreSQL refusing a row whose key is there already.
     static func isUniqueViolation(_ error: any Error) -> Bool {
-        (error as? PSQLError)?.serverInfo?[.sqlState] == "23505"
+        CityDatabaseProbe.serverError(in: error)?.serverInfo?[.sqlState] == "23505"
     }
 }
 

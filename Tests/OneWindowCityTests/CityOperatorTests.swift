@@ -54,6 +54,20 @@ struct CityOperatorTests {
         #expect(added.status == 0, "with the right password the database is reached: \(added.output)")
     }
 
+    @Test("serve as a user that may not create the city's tables exits, naming the refusal and the owner to set")
+    func notOwner() throws {
+        let cluster = try PostgresCluster()
+        defer { cluster.remove() }
+        let name = try cluster.createDatabase()
+        try cluster.psql("CREATE ROLE visitor LOGIN", database: name)
+        let refused = try Self.serve(cluster, ["--pg-user", "visitor", "--pg-database", name])
+        #expect(refused.status != 0)
+        #expect(
+            refused.output.contains("applying the city's migrations in database “\(name)” failed"), "\(refused.output)")
+        #expect(refused.output.contains("SQLSTATE 42501"), "\(refused.output)")
+        #expect(refused.output.contains("ALTER DATABASE \(name) OWNER TO visitor"), "\(refused.output)")
+    }
+
     @Test(
         "with PostgreSQL down at start the service waits for it, then says it cannot reach it, where, and what to check"
     )
