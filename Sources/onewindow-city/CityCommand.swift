@@ -45,6 +45,17 @@ struct DatabaseOptions: ParsableArguments {
                 database: pgDatabase ?? env["ONEWINDOW_CITY_PG_DATABASE"] ?? "onewindow_city")
         }
     }
+
+    /// The city's database, after one connection proved it can be used: a wrong password, user or
+    /// database is named at once (with the option to fix), and PostgreSQL not answering is waited
+    /// for 30 s and then named with its address, as `serve` does, instead of a generic error
+    /// after the command's own wait.
+    func open() throws -> CityDatabase {
+        let location = try location
+        let logger = Logger(label: "onewindow-city")
+        try CityDatabaseProbe.check(location, timeout: 30, logger: logger)
+        return CityDatabase(location, logger: logger)
+    }
 }
 
 /// `onewindow-city migrate`: applies the migrations and exits (serve applies them too, except
@@ -56,7 +67,7 @@ struct CityMigrate: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let database = CityDatabase(try database.location, logger: Logger(label: "onewindow-city"))
+        let database = try database.open()
         defer { database.close() }
         let store = CityStore(database)
         // Migration 0003 builds every hall's running totals once: minutes for a province.

@@ -12,7 +12,7 @@ struct CityRebuildBadReviewTotals: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let database = CityDatabase(try database.location, logger: Logger(label: "onewindow-city"))
+        let database = try database.open()
         defer { database.close() }
         let store = CityStore(database)
         try CityDatabase.wait(timeout: 3_600) { try await store.buildBadReviewTotals() }

@@ -14,7 +14,7 @@ extension DatabaseOptions {
     /// Runs `body` on the city's store, migrated first (unless a migration would rebuild stored
     /// hall days: that is `migrate`'s), within a minute; the database is closed after.
     func withStore<T: Sendable>(_ body: @escaping @Sendable (CityStore) async throws -> T) throws -> T {
-        let database = CityDatabase(try location, logger: Logger(label: "onewindow-city"))
+        let database = try open()
         defer { database.close() }
         let store = CityStore(database)
         return try CityDatabase.wait(timeout: 60) {
