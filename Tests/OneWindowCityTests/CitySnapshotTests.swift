@@ -82,15 +82,18 @@ struct CitySnapshotTests {
     func shareFails() throws {
         let city = try Self.city()
         defer { city.stop() }
-        // One hall's running total no rollup: only the share holding that hall fails to decode it.
+        // One hall's running total no rollup. The read keeps the bytes and they are checked as
+        // they are summed (`HallFigures.rangeSum`, citysum): that hall's sum throws, and the
+        // answer with it.
         try city.cluster.psql(
             "UPDATE city_prefix SET stats = '\\x00'::bytea WHERE hall_id = 'xigang'", database: city.location.database)
         let store = city.application.store
-        #expect(throws: (any Error).self) {
-            try CityDatabase.wait(timeout: 60) {
-                try await store.figures(
-                    from: "2026-11-02", to: "2026-11-02", hallId: nil, serviceId: nil, today: "2026-11-03")
-            }
+        let read = try CityDatabase.wait(timeout: 60) {
+            try await store.figures(
+                from: "2026-11-02", to: "2026-11-02", hallId: nil, serviceId: nil, today: "2026-11-03")
+        }
+        #expect(throws: CityStore.MalformedTotals.self) {
+            try read["xigang"]?.rangeSum(from: "2026-11-02", to: "2026-11-02")
         }
         let refused = try city.metrics("from=2026-11-02&to=2026-11-02")
         #expect(refused.status == 503, "\(refused.text)")
