@@ -70,12 +70,8 @@ public struct RollupRangeSum: Sendable {
     /// are those through `to` minus those through the day before `from`.
     public mutating func addCohorts(_ rollup: StoredDay, serviceId: String, subtracting: Bool = false) {
         guard rollup.hasCohortChanges else { return }
-        var part = DayStatsSum()
         // Cannot throw: `StoredDay` checked the bytes.
-        try? part.add(rollup: rollup.rollup, cohortsOnly: true, cohortsFrom: "", to: "\u{10FFFF}")
-        var change = CohortChange()
-        for each in part.stats.cohortChanges.values { change.add(each) }
-        sums[serviceId, default: Self.empty].addRangeCohorts(change, under: from, subtracting: subtracting)
+        try? addCohorts(rollup: rollup.rollup, serviceId: serviceId, subtracting: subtracting)
     }
 
     /// Folds each service's cohort changes into one now (`DayStatsSum.rangeSum`), once: a report
