@@ -35,7 +35,13 @@ stop_clusters() {
 trap stop_clusters EXIT
 # One test at a time: many tests wait on real processes and sockets, and on a 2-core machine
 # tests run side by side took the few threads the kiosk's async tasks need (10 s longer, steady).
-swift test --no-parallel
+# CI shows only the end of what a run printed: a failure's lines are printed again at the end.
+test_log="$pg_root/swift-test.log"
+if ! swift test --no-parallel 2>&1 | tee "$test_log"; then
+    echo "== failed tests (again, from above)"
+    grep -a -A 4 -E '✘ Test .*(recorded an issue|failed)|error: |Fatal error|exited with signal' "$test_log" | head -200 || true
+    exit 1
+fi
 echo "== pages in Chromium (axe-core, phone widths, print)"
 scripts/a11y.sh .build/debug/onewindowd
 echo "== the city's pages in Chromium (a PostgreSQL cluster of its own, a hall sending to the city)"

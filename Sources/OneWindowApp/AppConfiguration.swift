@@ -34,6 +34,10 @@ public struct AppConfiguration: Sendable {
     public var shutdownGracePeriod: Duration = .seconds(10)
     /// Queue commands waiting for the commit thread at most; more are answered 503 `server_busy`.
     public var inboxCapacity = 10_000
+    /// How long a read waits for a group's commit before it reads the database instead
+    /// (`QueueService.read`). Tests that hold a commit on purpose set it long, so that what they
+    /// check never depends on how fast this machine's disk is.
+    public var readWait: TimeInterval = QueueService.defaultReadWait
     /// Tickets one device may take: `burst` at once, then `perMinute`; nil for no limit.
     public var issueRateLimit: IssueRateLimit? = IssueRateLimit(perMinute: 60, burst: 20)
     /// An open database to use instead of opening `databasePath` (tests inject failures so).

@@ -47,7 +47,7 @@ public final class Application: Sendable {
             closingTime: configuration.closingTime,
             hub: EventHub(heartbeatSeconds: configuration.boardHeartbeatSeconds),
             observers: [metrics] + monitoring.observers + configuration.commitObservers,
-            inboxCapacity: configuration.inboxCapacity,
+            inboxCapacity: configuration.inboxCapacity, readWait: configuration.readWait,
             heartbeat: configuration.commitHeartbeat,
             clock: configuration.clock)
         metrics.load(from: storage, logger: logger)

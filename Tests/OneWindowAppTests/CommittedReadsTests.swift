@@ -9,17 +9,23 @@ import Testing
 
 /// Reads answer from the last commit only: a change whose commit is in progress, or failed, is
 /// in no read, and is in every read once its answer was sent. (While a commit is held, each
-/// read waits `QueueService.readWait` for it, then reads the database.)
+/// read waits the configured `readWait` for it, then reads the database.)
 @Suite("Reads show only what is on disk", .timeLimit(.minutes(2)))
 struct CommittedReadsTests {
-    /// An app whose commits a trigger can hold with `gate`, and a pool to install triggers in.
-    func app(_ gate: CommitGate) throws -> (TestApplication, DatabasePool) {
+    /// An app whose commits a trigger can hold with `gate`, and a pool to install triggers in;
+    /// its reads wait `readWait` for a commit in progress.
+    func app(
+        _ gate: CommitGate, readWait: TimeInterval = QueueService.defaultReadWait
+    ) throws -> (TestApplication, DatabasePool) {
         let directory = try TemporaryDirectory()
         var configuration = Storage.configuration()
         gate.install(in: &configuration)
         let pool = try DatabasePool(path: directory.path("held.sqlite"), configuration: configuration)
         let storage = try Storage(writer: pool)
-        let app = try TestApplication(catalogue: Fixtures.validCatalogue) { $0.storage = storage }
+        let app = try TestApplication(catalogue: Fixtures.validCatalogue) {
+            $0.storage = storage
+            $0.readWait = readWait
+        }
         return (app, pool)
     }
 
@@ -94,7 +100,10 @@ struct CommittedReadsTests {
     @Test("a read that comes during a commit waits for it and answers with its change")
     func readWaitsForTheCommit() throws {
         let gate = CommitGate()
-        let (app, pool) = try app(gate)
+        // The read must still be waiting when the commit goes on: with the daemon's 0.5 s, a slow
+        // disk or a busy machine between the read's arrival and the commit's fsync would make it
+        // read the database first and see the old queue.
+        let (app, pool) = try app(gate, readWait: 60)
         defer {
             gate.pass()
             app.stop()

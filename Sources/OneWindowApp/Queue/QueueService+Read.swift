@@ -2,10 +2,10 @@ import Foundation
 import OneWindowCore
 
 extension QueueService {
-    /// How long a read waits for a group's commit before it reads the database instead: a
-    /// group commits in milliseconds; a read must not hold a worker thread long on a disk that
-    /// stalls.
-    static let readWait: TimeInterval = 0.5
+    /// How long a read waits for a group's commit before it reads the database instead, unless
+    /// configured otherwise: a group commits in milliseconds; a read must not hold a worker
+    /// thread long on a disk that stalls.
+    public static let defaultReadWait: TimeInterval = 0.5
     /// How long the commit thread lets waiting reads go first before a group.
     static let readTurn: TimeInterval = 0.05
 
@@ -39,7 +39,7 @@ extension QueueService {
     /// The read after the group in progress commits (the commit thread lets it in before the
     /// next group); nil after `readWait`.
     private func readAfterCommit<T>(_ body: (HallQueue) -> T) -> T? {
-        let deadline = Date().addingTimeInterval(Self.readWait)
+        let deadline = Date().addingTimeInterval(readWait)
         var seen = reads.arrive()
         defer { reads.leave() }
         while true {

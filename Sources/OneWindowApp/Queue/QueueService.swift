@@ -31,6 +31,8 @@ public final class QueueService: Sendable {
     let state: Mutex<HallState>
     /// Where reads wait while a group's commit is in progress.
     let reads = ReadGate()
+    /// How long a read waits for a group's commit before it reads the database (`read`).
+    let readWait: TimeInterval
     let inbox: CommitInbox
     /// Where committed events go, in order: the display boards first.
     let observers: [any CommitObserver]
@@ -51,7 +53,8 @@ public final class QueueService: Sendable {
     public init(
         catalogue: Catalogue, storage: Storage, logger: Logger, callsBeforeNoShow: Int = 3,
         noShowAfter: TimeInterval = 90, closingTime: (hour: Int, minute: Int)? = nil, hub: EventHub = EventHub(),
-        observers: [any CommitObserver] = [], inboxCapacity: Int = 10_000, heartbeat: (@Sendable () -> Void)? = nil,
+        observers: [any CommitObserver] = [], inboxCapacity: Int = 10_000, readWait: TimeInterval = defaultReadWait,
+        heartbeat: (@Sendable () -> Void)? = nil,
         clock: @escaping Clock = { Date() }
     ) throws {
         let now = clock()
@@ -79,6 +82,7 @@ public final class QueueService: Sendable {
         self.clock = clock
         self.closingTime = closingTime
         self.inbox = CommitInbox(capacity: inboxCapacity)
+        self.readWait = readWait
         self.heartbeat = heartbeat
         self.codeAttempts = EvaluationCodeAttempts(clock: clock)
         self.state = Mutex(HallState(queue: queue))
