@@ -6,9 +6,20 @@ extension Routes {
     /// The hall manager's spreadsheet: `GET /api/v1/reports/daily.csv?date=` (admin).
     static func reports(_ state: AppState) -> [Route] {
         [
-            Route("GET", "/api/v1/reports/daily.csv", access: .admin, query: ["date"]) { request in
+            // Deferred, as `/api/v1/metrics` is: asked while the figures load after a start, it is
+            // answered once they are (or 503 `metrics_loading` after `metricsLoadingWait`).
+            Route("GET", "/api/v1/reports/daily.csv", access: .admin, query: ["date"]) { request, responder in
                 let date = try hallDay(request, "date")
-                return try dailyCSV(state, date: date)
+                state.metrics.whenLoaded(deadline: Date().addingTimeInterval(metricsLoadingWait)) { loaded in
+                    guard loaded else { return responder.fail(metricsLoading) }
+                    responder.send {
+                        do throws(HTTPError) {
+                            return try dailyCSV(state, date: date)
+                        } catch {
+                            return .error(error)
+                        }
+                    }
+                }
             }
         ]
     }
@@ -29,7 +40,8 @@ extension Routes {
     }
 
     /// The metrics of the range for the whole hall, bookings included, once the event log has been read: until
-    /// then (under a second after a start) 503 `metrics_loading` at once, so no worker waits.
+    /// then (under a second after a start) 503 `metrics_loading` at once, so no worker waits (the
+    /// API's routes wait for the load, suspended, before they get here; the manager's pages do not).
     static func metricsReport(_ state: AppState, from: String, to: String) throws(HTTPError) -> MetricsReport {
         guard state.metrics.isLoaded else { throw metricsLoading }
         let catalogue = state.catalogue.published
