@@ -23,7 +23,7 @@ extension CityStore {
 
     /// Per hall, what the sums of each of `ranges` need (the disclosure reads a year and its
     /// months at once), of one hall and one service if given. Read at once on one snapshot:
-    /// `endShares` reads of the running totals, each of a share of the halls (for each hall,
+    /// `endShares` reads of the running totals (one for one hall), each of a share of the halls (for each hall,
     /// service and day a range ends on, the totals through that day: two index lookups), and
     /// one of the bad reviews' counts as they stand on `today` (the city's day, counted in SQL,
     /// `CityStore+BadReviews`). A year reads two rollups and two small cohort rows per hall and
@@ -35,7 +35,8 @@ extension CityStore {
     ) async throws -> [String: HallFigures] {
         let days = Array(Set(ranges.flatMap { [$0.to, Self.dayBefore($0.from)] })).sorted()
         let logger = logger
-        let shares = Self.endShares
+        // One hall's totals are one share: a second would find none of its rows.
+        let shares = hallId == nil ? Self.endShares : 1
         var reads: [@Sendable (PostgresConnection) async throws -> [String: HallFigures]] = (0..<shares).map { share in
             { connection in
                 try await Self.readEnds(
