@@ -52,9 +52,16 @@ public final class CityDatabase: Sendable {
         runner.withLock { $0?.cancel() }
     }
 
-    /// Runs `body` in one transaction (BEGIN … COMMIT, ROLLBACK when it throws).
+    /// Runs `body` in one transaction (BEGIN … COMMIT, ROLLBACK when it throws). A `CityError`
+    /// that `body` throws comes out as itself once the transaction is rolled back (the driver
+    /// wraps it), so that callers can answer it as what it is.
     func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
-        try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+        do {
+            return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+        } catch let error as PostgresTransactionError {
+            if let city = error.closureError as? CityError, error.rollbackError == nil { throw city }
+            throw error
+        }
     }
 
     /// Runs `body` on one connection, outside a transaction.

@@ -9,6 +9,8 @@ enum CityError: Error, CustomStringConvertible {
     case hallExists(String)
     /// `reader-add` of a name the city has.
     case readerExists(String)
+    /// A batch whose event `seq` differs from the one the city holds under that number.
+    case sequenceConflict(hallId: String, seq: Int64, held: Int64)
 
     var description: String {
         switch self {
@@ -19,6 +21,12 @@ enum CityError: Error, CustomStringConvertible {
                 + "`onewindow-city hall-token \(id)`"
         case .readerExists(let name):
             "the city has a reader “\(name)” already; `onewindow-city reader-remove \(name)` first, or choose another name"
+        case .sequenceConflict(let hallId, let seq, let held):
+            "event \(seq) of this batch is not the event \(seq) the city holds of hall “\(hallId)” (it holds 1 to "
+                + "\(held)): this hall's database is not the one that sent them (restored from an older backup, or "
+                + "reinstalled, under the same hall id). Nothing of the batch is stored, and nothing more will be until "
+                + "the city's operator runs `onewindow-city hall-reset \(hallId) --yes` (the hall then sends its "
+                + "whole log again), or the hall's newest database is restored"
         }
     }
 
@@ -31,6 +39,8 @@ enum CityError: Error, CustomStringConvertible {
 extension HTTPError.Code {
     /// A hall id the city does not know.
     public static let hallNotFound = HTTPError.Code(name: "hall_not_found", status: 404)
+    /// A batch that gives an event number the city holds with other content.
+    public static let sequenceConflict = HTTPError.Code(name: "sequence_conflict", status: 409)
     /// A hall token used for another hall's path.
     public static let wrongHall = HTTPError.Code(name: "wrong_hall", status: 403)
     /// PostgreSQL did not answer or refused: the hall sends the batch again later.

@@ -21,7 +21,15 @@ enum CityRoutes {
                 }
                 let batch = try request.decodeJSON(CityEventBatch.self)
                 try check(batch, maxEvents: city.configuration.maxBatchEvents)
-                answer(responder, city.logger) { .json(try await city.store.ingest(hallId: hallId, batch)) }
+                answer(responder, city.logger) {
+                    do {
+                        return .json(try await city.store.ingest(hallId: hallId, batch))
+                    } catch let conflict as CityError {
+                        guard case .sequenceConflict = conflict else { throw conflict }
+                        city.logger.error("\(conflict)")
+                        throw HTTPError(.sequenceConflict, conflict.description)
+                    }
+                }
             },
             // Public, as the file is: a hall pulls it with `If-None-Match` and the router answers
             // 304 itself; the signature, not the transport, says it is the city's.

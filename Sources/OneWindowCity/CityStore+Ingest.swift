@@ -9,7 +9,8 @@ extension CityStore {
     ///
     /// A batch that starts after a seq the city does not hold yet (`after` > held) is not
     /// stored: the answer's `held` tells the hall where to send from. Events at or before
-    /// `held` were stored before and are skipped; the rest are stored, keyed (hall, seq), and
+    /// `held` were stored before and are skipped, once they are found to be the very events
+    /// stored (`firstDifferent`: else the batch is refused whole); the rest are stored, keyed (hall, seq), and
     /// folded with `MetricsBook.apply`, the hall's own fold, into `city_day` and the running
     /// totals (`city_prefix`, `city_cohort_prefix`).
     public func ingest(hallId: String, _ batch: CityEventBatch) async throws -> CityAck {
@@ -23,6 +24,9 @@ extension CityStore {
                 found = row
             }
             guard let (held, foldText) = found else { throw CityError.unknownHall(hallId) }
+            if let seq = try await firstDifferent(batch.events.filter { $0.seq <= held }, hallId: hallId, connection) {
+                throw CityError.sequenceConflict(hallId: hallId, seq: seq, held: held)
+            }
             let fresh = batch.events.filter { $0.seq > held }
             guard batch.after <= held, let last = fresh.last else { return CityAck(held: held, stored: 0) }
             let stored = try await insertEvents(fresh, hallId: hallId, connection)
@@ -45,6 +49,35 @@ extension CityStore {
                 """, logger: logger)
             return CityAck(held: last.seq, stored: stored)
         }
+    }
+
+    /// The first of `events` (sent again, all at or before the hall's held seq) that differs
+    /// from the event the city stored under its seq, or nil if all are the same.
+    ///
+    /// A hall sends events again after a lost answer, and then they are the same. Different
+    /// events under a held number come from another database under the same hall id (restored
+    /// from an older backup, or reinstalled): skipping them, as a plain resend is skipped, would
+    /// drop them unseen; refusing them shows the hall's operator (`/healthz`). An event the city no
+    /// longer holds (its month archived) is not compared.
+    func firstDifferent(_ events: [CityEvent], hallId: String, _ connection: PostgresConnection) async throws
+        -> Int64?
+    {
+        guard let first = events.first?.seq, let last = events.last?.seq else { return nil }
+        var stored: [Int64: CityEvent] = [:]
+        let rows = try await connection.query(
+            """
+            SELECT event_seq, kind, ticket_id, service_id, case_id, hall_day, at, detail FROM city_event
+            WHERE hall_id = \(hallId) AND event_seq BETWEEN \(first) AND \(last)
+            """, logger: logger)
+        for try await (seq, kind, ticket, service, caseId, day, at, detail) in rows.decode(
+            (Int64, String, String?, String?, String?, String?, Double, String?).self)
+        {
+            guard let kind = QueueEvent.Kind(rawValue: kind) else { return seq }
+            stored[seq] = CityEvent(
+                seq: seq, kind: kind, ticketId: ticket, serviceId: service, caseId: caseId, hallDay: day, at: at,
+                detail: detail)
+        }
+        return events.first { event in stored[event.seq].map { $0 != event } ?? false }?.seq
     }
 
     /// The partition month of an event: `yyyy-MM` of its hall day; "" (the undated partition)

@@ -10,7 +10,8 @@ struct CityCommand: ParsableCommand {
         commandName: "onewindow-city",
         abstract: "The city's service: halls' events into PostgreSQL, city-wide figures.",
         subcommands: [
-            CityServe.self, CityHallAdd.self, CityHallToken.self, CityReaderAdd.self, CityReaderRemove.self,
+            CityServe.self, CityHallAdd.self, CityHallToken.self, CityHallReset.self, CityReaderAdd.self,
+            CityReaderRemove.self,
             CityMigrate.self, CityRebuildPrefixes.self, CityRebuildBadReviewTotals.self,
         ])
 }

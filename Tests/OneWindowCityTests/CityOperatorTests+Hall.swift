@@ -1,6 +1,7 @@
 import Foundation
 import OneWindowApp
 import OneWindowCity
+import OneWindowCore
 import OneWindowTesting
 import Testing
 
@@ -41,30 +42,62 @@ extension CityOperatorTests {
 
 extension CityOperatorTests {
     @Test(
-        "a hall whose log ends before what the city holds of it (re-installed under the same id) moves no cursor and says why"
+        "a hall restored from a backup older than what the city holds of it moves no cursor and says why; a reinstalled one is refused"
     )
     func hallLogBehindCity() throws {
         let city = try CityHarness()
         defer { city.stop() }
         let token = try city.addHall("xigang")
-        #expect(try city.post("xigang", issuedBatch(after: 0, first: 1, count: 50), token: token).status == 200)
-        let hall = try TestApplication(catalogue: Fixtures.validCatalogue) {
-            $0.cityExport = CityExport(
-                url: URL(string: "http://127.0.0.1:\(city.client.port)")!, hallId: "xigang", token: token)
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let database = folder.path("onewindow.sqlite")
+        // The backup: a hall's database whose events the city holds, and 50 events of its later
+        // life that the city holds too and the backup lacks.
+        let before = try TestApplication(catalogue: Fixtures.validCatalogue) { $0.databasePath = database }
+        let kiosk = try before.createToken(role: .kiosk, name: "kiosk")
+        #expect(try before.issue(token: kiosk, service: "T-JZ-001").status == 201)
+        let log = try before.application.state.storage.queueEvents()
+        before.stop()
+        let last = try #require(log.last?.id)
+        let sent = CityEventBatch(after: 0, events: log.map { CityEvent(seq: $0.id, $0.event) })
+        #expect(try city.post("xigang", sent, token: token).status == 200)
+        #expect(
+            try city.post("xigang", issuedBatch(after: last, first: last + 1, count: 50), token: token).status == 200)
+
+        let url = URL(string: "http://127.0.0.1:\(city.client.port)")!
+        let restored = try TestApplication(catalogue: Fixtures.validCatalogue) {
+            $0.databasePath = database
+            $0.cityExport = CityExport(url: url, hallId: "xigang", token: token)
         }
-        defer { hall.stop() }
-        let kiosk = try hall.createToken(role: .kiosk, name: "kiosk")
-        #expect(try hall.issue(token: kiosk, service: "T-JZ-001").status == 201)
         var shown = ""
         let found = try waitUntil(seconds: 10) {
-            let health = try hall.client.get("/healthz").json["city"] as? [String: Any]
+            let health = try restored.client.get("/healthz").json["city"] as? [String: Any]
             shown = health?["lastError"] as? String ?? ""
-            return shown.contains("holds events of hall “xigang” up to 50, but this hall's log ends at")
+            return shown.contains(
+                "holds events of hall “xigang” up to \(last + 50), but this hall's log ends at \(last)")
         }
         #expect(found, "/healthz shows “\(shown)”")
-        #expect(try hall.application.state.storage.cityCursor() == 0, "the cursor stays")
+        #expect(shown.contains("onewindow-city hall-reset xigang --yes"), "\(shown)")
+        #expect(try restored.application.state.storage.cityCursor() == 0, "the cursor stays")
+        restored.stop()
         let store = city.application.store
-        #expect(try CityDatabase.wait { try await store.eventCounts(hallId: "xigang") }.rows == 50)
+        #expect(try CityDatabase.wait { try await store.eventCounts(hallId: "xigang") }.rows == Int(last) + 50)
+
+        // A new database under the same id: its first events are not the city's.
+        let reinstalled = try TestApplication(catalogue: Fixtures.validCatalogue) {
+            $0.cityExport = CityExport(url: url, hallId: "xigang", token: token)
+        }
+        defer { reinstalled.stop() }
+        let again = try reinstalled.createToken(role: .kiosk, name: "kiosk")
+        #expect(try reinstalled.issue(token: again, service: "T-JZ-001").status == 201)
+        let refused = try waitUntil(seconds: 10) {
+            let health = try reinstalled.client.get("/healthz").json["city"] as? [String: Any]
+            shown = health?["lastError"] as? String ?? ""
+            return shown.contains("HTTP 409") && shown.contains("sequence_conflict")
+        }
+        #expect(refused, "/healthz shows “\(shown)”")
+        #expect(shown.contains("onewindow-city hall-reset"), "\(shown)")
+        #expect(try CityDatabase.wait { try await store.eventCounts(hallId: "xigang") }.rows == Int(last) + 50)
     }
 }
 

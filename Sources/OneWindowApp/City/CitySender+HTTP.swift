@@ -67,6 +67,9 @@ extension CitySender {
                 + "(or `hall-token`) printed for this hall"
         case 403 where body.contains("wrong_hall"):
             "; --hall-id must be the id this hall's token was made for at the city"
+        case 409 where body.contains("sequence_conflict"):
+            "; nothing more is sent until the city's operator runs `onewindow-city hall-reset` for this hall "
+                + "(then it sends its whole log again), or this hall's newest database is restored"
         default: ""
         }
     }

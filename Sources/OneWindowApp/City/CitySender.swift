@@ -142,7 +142,7 @@ public final class CitySender: Sendable {
         else { return nil }
         return "the city holds events of hall “\(export.hallId)” up to \(ack.held), but this hall's log ends at "
             + "\(last): this database is not the one the city knows under this id (re-installed, or restored from an "
-            + "older backup?). Nothing is sent: give this hall a new id at the city (onewindow-city hall-add), or "
-            + "restore its newest database"
+            + "older backup?). Nothing is sent until the city's operator runs `onewindow-city hall-reset \(export.hallId) "
+            + "--yes` (then this hall sends its whole log again), or this hall's newest database is restored"
     }
 }
