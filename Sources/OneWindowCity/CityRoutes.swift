@@ -70,8 +70,10 @@ enum CityRoutes {
         ] + CityRoutes.pages(city) + CityRoutes.disclosure(city)
     }
 
-    /// The city's report over `from`…`to`, for all halls or one (404 for a hall not known);
-    /// `times` gets its phases (`Server-Timing`).
+    /// The city's report over `from`…`to`, for all halls or one, of all services or one (404
+    /// for a hall not known, or a service neither in the city's catalogue nor in any hall's
+    /// figures, as the hall's own metrics answer one not in its catalogue: a mistyped id must
+    /// not read as a service nobody came for); `times` gets its phases (`Server-Timing`).
     static func report(
         _ city: CityContext, from: String, to: String, hallId: String?, serviceId: String?, times: inout PhaseTimes
     ) async throws -> CityReport {
@@ -79,6 +81,13 @@ enum CityRoutes {
         if let hallId {
             halls = halls.filter { $0.hallId == hallId }
             guard !halls.isEmpty else { throw HTTPError(.hallNotFound, "no hall with id “\(hallId)”") }
+        }
+        if let serviceId, city.configuration.catalogue?.service(id: serviceId) == nil,
+            try await !city.store.hasFigures(serviceId: serviceId)
+        {
+            throw HTTPError(
+                .serviceNotFound,
+                "no service item with id “\(serviceId)” in the city's catalogue or in any hall's figures")
         }
         // Bad reviews are overdue by the city's day (`BadReviewCounts`).
         let today = city.today()

@@ -52,6 +52,17 @@ public struct CityStore: Sendable {
         }
     }
 
+    /// Whether any hall has figures of `serviceId` (a day rollup or a bad review made it one of
+    /// the hall's services).
+    public func hasFigures(serviceId: String) async throws -> Bool {
+        try await database.connection { connection in
+            let rows = try await connection.query(
+                "SELECT EXISTS (SELECT 1 FROM city_hall_service WHERE service_id = \(serviceId))", logger: logger)
+            for try await found in rows.decode(Bool.self) { return found }
+            return false
+        }
+    }
+
     /// Every hall, by id.
     public func halls() async throws -> [Hall] {
         try await database.connection { connection in

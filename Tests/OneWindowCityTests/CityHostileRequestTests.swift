@@ -186,7 +186,7 @@ struct CityHostileRequestTests {
         #expect(try CityDatabase.wait { try await store.eventCounts(hallId: "xigang") }.rows == 0)
     }
 
-    @Test("an injection-shaped service is a filter like any other: no figures, and the events are still there")
+    @Test("an injection-shaped service is an id like any other: a service not found, and the events are still there")
     func injectionShapedService() throws {
         let city = try CityHarness()
         defer { city.stop() }
@@ -194,8 +194,7 @@ struct CityHostileRequestTests {
         #expect(try city.post("xigang", issuedBatch(after: 0, first: 1, count: 3), token: token).status == 200)
         let report = try city.metrics(
             "from=2026-11-02&to=2026-11-02&service=%27%3B%20DROP%20TABLE%20city_event%3B%20--")
-        #expect(report.status == 200, "\(report.text)")
-        #expect((report.json["city"] as? [String: Any])?["ticketsIssued"] as? Int == 0, "\(report.text)")
+        #expect(report.status == 404 && report.errorCode == "service_not_found", "\(report.text)")
         let all = try city.metrics("from=2026-11-02&to=2026-11-02")
         #expect((all.json["city"] as? [String: Any])?["ticketsIssued"] as? Int == 3, "\(all.text)")
     }

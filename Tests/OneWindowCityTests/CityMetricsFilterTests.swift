@@ -29,8 +29,30 @@ struct CityMetricsFilterTests {
         #expect(one.city == 3 && one.halls == ["xigang": 3], "\(one)")
         let service = try issued("&hall=zhongshan&service=T-JZ-001")
         #expect(service.city == 2 && service.halls == ["zhongshan": 2], "\(service)")
-        let other = try issued("&service=T-HY-001")
-        #expect(other.city == 0 && other.halls == ["xigang": 0, "zhongshan": 0], "\(other)")
+        // A service no hall has figures of, and no catalogue names: a mistyped id is not zeros.
+        let unknown = try city.metrics("from=2026-11-02&to=2026-11-02&service=T-HY-001")
+        #expect(unknown.status == 404 && unknown.errorCode == "service_not_found", "\(unknown.text)")
+    }
+
+    @Test("service= of a catalogue's service that no hall has figures of counts zeros; one in neither is 404")
+    func serviceInCatalogueOnly() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.validCatalogue))
+        let catalogue = try CatalogueLoader.load(data, file: Fixtures.validCatalogue)
+        let city = try CityHarness(catalogue: catalogue)
+        defer { city.stop() }
+        let xigang = try city.addHall("xigang")
+        #expect(try city.post("xigang", issuedBatch(after: 0, first: 1, count: 3), token: xigang).status == 200)
+        let other = try city.metrics("from=2026-11-02&to=2026-11-02&service=T-HY-001")
+        #expect(other.status == 200, "\(other.text)")
+        #expect((other.json["city"] as? [String: Any])?["ticketsIssued"] as? Int == 0, "\(other.text)")
+        let halls = other.json["halls"] as? [[String: Any]] ?? []
+        #expect(halls.map { $0["ticketsIssued"] as? Int } == [0], "\(halls)")
+        for id in ["NO-SUCH-1", "t-jz-001", "T-JZ-0011"] {
+            let missing = try city.metrics(
+                "from=2026-11-02&to=2026-11-02&service=\(id.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)"
+            )
+            #expect(missing.status == 404 && missing.errorCode == "service_not_found", "\(id): \(missing.text)")
+        }
     }
 
     /// Tickets issued together and called `waits` seconds later, as one batch from seq 1.
