@@ -100,7 +100,7 @@ struct CityOperatorTests {
         defer { city.stop() }
         let first = try CityTokenCommandTests.city(city, ["hall-add", "xigang", "西岗区政务服务中心"])
         #expect(first.status == 0, "\(first.output)")
-        let token = try #require(first.output.split(separator: "\n").first.map(String.init))
+        let token = try #require(CityTokenCommandTests.token(first.output), "\(first.output)")
         let second = try CityTokenCommandTests.city(city, ["hall-add", "xigang", "西岗区"])
         #expect(second.status != 0)
         #expect(second.output.contains("the city has a hall “xigang” already"), "\(second.output)")
