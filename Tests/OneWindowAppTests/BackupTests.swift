@@ -56,7 +56,7 @@ struct BackupTests {
         #expect(backup.status == 0, "\(backup.output)")
         #expect(backup.output.contains("integrity ok"))
         #expect(afterCount > before.count, "the daemon went on issuing during the backup")
-        let copied = try DatabaseQueue(path: copy)
+        let copied = try DatabaseQueue(path: copy, configuration: .waitingForLocks)
         #expect(try copied.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
         let ids = try copied.read { try Set(String.fetchAll($0, sql: "SELECT id FROM ticket")) }
         #expect(before.isSubset(of: ids), "\(before.subtracting(ids).count) acknowledged tickets missing from the copy")

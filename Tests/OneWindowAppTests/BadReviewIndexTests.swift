@@ -19,7 +19,7 @@ struct BadReviewIndexTests {
     func partialIndexes() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let pool = try DatabasePool(path: directory.path("onewindow.sqlite"))
+        let pool = try DatabasePool(path: directory.path("onewindow.sqlite"), configuration: .waitingForLocks)
         _ = try Storage(writer: pool)
         // The statements of `openBadReviewsForMetrics` and `badReviewCountsByDay`.
         let open = try Self.plan(

@@ -111,7 +111,7 @@ struct BookingStorageTests {
     func failedWrite() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let pool = try DatabasePool(path: directory.path("hall.sqlite"))
+        let pool = try DatabasePool(path: directory.path("hall.sqlite"), configuration: .waitingForLocks)
         let storage = try Storage(writer: pool)
         try pool.write { db in
             try db.execute(

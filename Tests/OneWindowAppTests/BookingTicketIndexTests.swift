@@ -12,7 +12,7 @@ struct BookingTicketIndexTests {
     func lookupUsesIndex() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let pool = try DatabasePool(path: directory.path("onewindow.sqlite"))
+        let pool = try DatabasePool(path: directory.path("onewindow.sqlite"), configuration: .waitingForLocks)
         _ = try Storage(writer: pool)
         // The statement of `sealedPhone(ofTicket:)`, as SQLite would run it.
         let plan = try pool.read { db in

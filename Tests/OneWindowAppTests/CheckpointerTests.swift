@@ -46,7 +46,7 @@ struct CheckpointerTests {
         defer { checkpointer.stop() }
         // A reader's snapshot pins the log, as the workers' reads do under load: the burst is
         // appended behind it and no checkpoint can copy past it, so the log only grows.
-        let reader = try DatabaseQueue(path: path)
+        let reader = try DatabaseQueue(path: path, configuration: .waitingForLocks)
         let holding = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)
         let finished = DispatchSemaphore(value: 0)
@@ -83,7 +83,7 @@ struct CheckpointerTests {
         let limit = 64 << 10
         // Readers one after another, as the workers' lookups come under load: one of them is
         // nearly always in the log, so a checkpoint that never waits would not find a gap.
-        let reader = try DatabaseQueue(path: path)
+        let reader = try DatabaseQueue(path: path, configuration: .waitingForLocks)
         let stop = Atomic<Bool>(false)
         let reads = Atomic<Int>(0)
         let finished = DispatchSemaphore(value: 0)

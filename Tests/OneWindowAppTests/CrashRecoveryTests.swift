@@ -115,7 +115,7 @@ struct CrashRecoveryTests {
     }
 
     static func verify(database: String, ledger: Ledger, round: Int) throws {
-        let rows = try DatabaseQueue(path: database).read { db in
+        let rows = try DatabaseQueue(path: database, configuration: .waitingForLocks).read { db in
             try Row.fetchAll(db, sql: "SELECT id, hall_day, prefix, sequence, status, window FROM ticket")
         }
         var byId: [String: Row] = [:]

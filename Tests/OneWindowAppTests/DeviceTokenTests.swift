@@ -41,9 +41,10 @@ struct DeviceTokenTests {
         let app = try TestApplication(catalogue: Fixtures.validCatalogue)
         defer { app.stop() }
         let token = try app.createToken(role: .kiosk, name: "kiosk-1")
-        let rows = try DatabaseQueue(path: app.application.configuration.databasePath).read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM device_token")
-        }
+        let rows = try DatabaseQueue(path: app.application.configuration.databasePath, configuration: .waitingForLocks)
+            .read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM device_token")
+            }
         #expect(rows.count == 1)
         #expect(rows.first?["token_hash"] == DeviceTokens.hash(token))
         for row in rows {

@@ -62,7 +62,8 @@ struct DisclosureBadReviewTests {
         let hall = try EvaluationAPITests()
         defer { hall.stop() }
         _ = try hall.rate(try hall.visit(), 1)
-        let other = try DatabaseQueue(path: hall.app.directory.path("onewindow.sqlite"))
+        let other = try DatabaseQueue(
+            path: hall.app.directory.path("onewindow.sqlite"), configuration: .waitingForLocks)
         try other.write { try $0.execute(sql: "ALTER TABLE evaluation RENAME TO evaluation_away") }
         let failed = try hall.app.client.get("/api/v1/disclosure")
         #expect(failed.status == 503 && failed.errorCode == "storage_unavailable", "\(failed.text)")

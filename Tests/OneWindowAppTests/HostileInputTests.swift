@@ -10,7 +10,7 @@ import Testing
 struct HostileInputTests {
     /// What the database holds, in numbers that any write would change.
     func fingerprint(_ path: String) throws -> [Int] {
-        try DatabaseQueue(path: path).read { db in
+        try DatabaseQueue(path: path, configuration: .waitingForLocks).read { db in
             try ["ticket", "queue_event", "idempotency_key", "device_token", "window_state"].map { table in
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? -1
             } + [Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM queue_event") ?? -1]

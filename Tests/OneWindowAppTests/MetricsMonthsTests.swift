@@ -72,7 +72,7 @@ struct MetricsMonthsTests {
                 == Self.monthsFromDays(state.storage), "the stored months' sums are the days' sums")
         // November's days cannot be read: its ranges answer 503, a held range still 200, and
         // November again once they can.
-        let other = try DatabaseQueue(path: script.database)
+        let other = try DatabaseQueue(path: script.database, configuration: .waitingForLocks)
         try other.write { try $0.execute(sql: "ALTER TABLE metrics_day RENAME TO metrics_day_away") }
         let admin = ["Authorization": "Bearer \(script.admin)"]
         let failed = try script.app.client.get("/api/v1/metrics?from=2026-11-03&to=2026-11-10", headers: admin)
@@ -94,7 +94,7 @@ struct MetricsMonthsTests {
         let before = try script.app.application.state.storage.metricsRollups().months
         #expect(before.keys.sorted() == ["2026-11"], "the rollover summed November")
         script.app.application.stop()
-        let pool = try DatabasePool(path: script.database)
+        let pool = try DatabasePool(path: script.database, configuration: .waitingForLocks)
         try pool.write { db in
             try db.execute(
                 sql: """
@@ -119,7 +119,7 @@ struct MetricsMonthsTests {
         defer { script.stop() }
         try script.play(days: 1, restartAfter: 99)
         try Self.later(script, days: 30)  // 2026-12-02: stores 2026-11-02
-        let pool = try DatabasePool(path: script.database)
+        let pool = try DatabasePool(path: script.database, configuration: .waitingForLocks)
         try pool.write { db in
             try db.execute(
                 sql: """

@@ -100,7 +100,7 @@ struct MetricsRollupMigrationTests {
         try script.play(days: 8, restartAfter: 99)
         script.app.application.stop()
         // The database as the release before rollups left it.
-        let pool = try DatabasePool(path: script.database)
+        let pool = try DatabasePool(path: script.database, configuration: .waitingForLocks)
         try pool.write { db in
             try db.execute(
                 sql: """
@@ -132,7 +132,7 @@ struct MetricsRollupMigrationTests {
         let script = try ScriptedMonth()
         defer { script.stop() }
         try script.play(days: 1, restartAfter: 99)
-        let pool = try DatabasePool(path: script.database)
+        let pool = try DatabasePool(path: script.database, configuration: .waitingForLocks)
         try pool.write { db in
             try db.execute(
                 sql: """

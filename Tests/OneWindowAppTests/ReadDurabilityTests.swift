@@ -107,7 +107,7 @@ struct ReadDurabilityTests {
 
     /// Every call shown is on disk: its ticket called or served at that window.
     static func verify(database: String, shown: Shown, round: Int) throws {
-        let rows = try DatabaseQueue(path: database).read { db in
+        let rows = try DatabaseQueue(path: database, configuration: .waitingForLocks).read { db in
             try Row.fetchAll(db, sql: "SELECT prefix, sequence, status, window FROM ticket")
         }
         var byNumber: [String: Row] = [:]

@@ -67,7 +67,7 @@ struct StorageTests {
         let loadedAt = Date(timeIntervalSince1970: 1_764_892_800.25)
         try Storage(path: path).recordCatalogueLoad(
             CatalogueLoad(loadedAt: loadedAt, file: "a.json", version: "v", serviceCount: 1))
-        let text = try DatabaseQueue(path: path).read { db in
+        let text = try DatabaseQueue(path: path, configuration: .waitingForLocks).read { db in
             try String.fetchOne(db, sql: "SELECT loaded_at FROM catalogue_load")
         }
         #expect(text == "2025-12-05 00:00:00.250")
@@ -120,7 +120,7 @@ struct StorageTests {
         var changes = QueueChanges()
         changes.events = [QueueEvent(kind: .paused, ticketId: nil, window: "1", actor: "clerk", at: Date())]
         try Storage(path: path).write(changes)
-        let database = try DatabaseQueue(path: path)
+        let database = try DatabaseQueue(path: path, configuration: .waitingForLocks)
         #expect(throws: DatabaseError.self) {
             try database.write { try $0.execute(sql: "UPDATE queue_event SET actor = 'x'") }
         }
