@@ -11,8 +11,9 @@ extension CityStore {
     }
 
     /// Forgets everything the city holds of `hallId`: its events, day rollups, running totals
-    /// (own and cohorts), services and bad reviews with their totals; the hall keeps its token and name, and its next batch is
-    /// answered `held: 0`, so it sends its whole log again and the city folds it anew.
+    /// (own and cohorts), services and bad reviews with their totals. The hall keeps its token
+    /// and name; its next batch is answered `held: 0`, so it sends its whole log again and the
+    /// city folds it anew.
     ///
     /// For a hall whose database is not the one that sent what the city holds (restored from an
     /// older backup, or reinstalled): the city then has exactly what the hall has. Under the

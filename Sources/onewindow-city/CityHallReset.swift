@@ -21,7 +21,11 @@ struct CityHallReset: ParsableCommand {
 
     func run() throws {
         let (id, dryRun) = (hallId, !yes)
-        let reset = try database.withStore { store in try await store.resetHall(id: id, dryRun: dryRun) }
+        // A busy hall's year is millions of rows to delete: the reset may take minutes, not the
+        // minute the token commands are given.
+        let reset = try database.withStore(timeout: 3_600) { store in
+            try await store.resetHall(id: id, dryRun: dryRun)
+        }
         if dryRun {
             print(
                 "hall “\(id)”: the city holds \(reset.events) events (1 to \(reset.heldSeq)) and their figures; "

@@ -12,12 +12,14 @@ func newToken() -> String {
 
 extension DatabaseOptions {
     /// Runs `body` on the city's store, migrated first (unless a migration would rebuild stored
-    /// hall days: that is `migrate`'s), within a minute; the database is closed after.
-    func withStore<T: Sendable>(_ body: @escaping @Sendable (CityStore) async throws -> T) throws -> T {
+    /// hall days: that is `migrate`'s), within `timeout` seconds; the database is closed after.
+    func withStore<T: Sendable>(
+        timeout: Double = 60, _ body: @escaping @Sendable (CityStore) async throws -> T
+    ) throws -> T {
         let database = try open()
         defer { database.close() }
         let store = CityStore(database)
-        return try CityDatabase.wait(timeout: 60) {
+        return try CityDatabase.wait(timeout: timeout) {
             try await store.migrate(refusingRebuilds: true)
             return try await body(store)
         }
