@@ -13,7 +13,7 @@ extension DayStatsSum {
         for (channel, histogram) in other.channelWaits {
             var left = channelWaits[channel, default: .init()]
             left.subtract(histogram)
-            channelWaits[channel] = left == SecondsHistogram() ? nil : left
+            channelWaits[channel] = left.isZero ? nil : left
         }
         for (day, change) in changes { subtract(change, cohort: day) }
     }
@@ -54,7 +54,7 @@ extension DayStatsSum {
             folded.closedLater -= change.closedLater
             folded.cancelled -= change.cancelled
             foldedDays.subtract(SecondsHistogram(change.daysToClose))
-            foldedTouched = folded.closedLater != 0 || folded.cancelled != 0 || foldedDays != SecondsHistogram()
+            foldedTouched = folded.closedLater != 0 || folded.cancelled != 0 || !foldedDays.isZero
             return
         }
         if let range, let number = DayNumber.of(day), number >= range.low, number <= range.high {

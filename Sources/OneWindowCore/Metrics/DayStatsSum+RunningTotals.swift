@@ -64,17 +64,6 @@ extension DayStatsSum {
         }
     }
 
-    /// The trailing ratings by channel, when there are any (`DayStats.rollup()`).
-    private mutating func addChannelRatings(reading input: inout RollupReader) throws(RollupReader.Malformed) {
-        guard !input.atEnd else { return }
-        let channels = try input.count()
-        guard channels > 0 else { throw RollupReader.Malformed(offset: input.offset) }
-        for _ in 0..<channels {
-            let channel = try input.string()
-            try input.addHistogram(into: &stats.channelRatings[channel, default: [:]])
-        }
-    }
-
     private mutating func subtractChannelRatings(reading input: inout RollupReader) throws(RollupReader.Malformed) {
         guard !input.atEnd else { return }
         let channels = try input.count()

@@ -63,8 +63,7 @@ struct DayStatsSum {
         throws(RollupReader.Malformed)
     {
         var input = RollupReader(bytes)
-        let version = try input.int()
-        guard version == 1 || version == DayStats.rollupVersion else { throw RollupReader.Malformed(offset: 0) }
+        let version = try input.version()
         var counts: [Int] = []
         counts.reserveCapacity(12)
         for _ in 0..<12 { counts.append(try input.int()) }
@@ -89,32 +88,31 @@ struct DayStatsSum {
             try services.add(reading: &input)
             try input.addHistogram(into: &stats.firstVisitDaysToClose)
             try input.addHistogram(into: &stats.ratings)
-            for _ in 0..<(try input.count()) {
-                let material = try input.string()
-                stats.missed[material, default: 0] += try input.int()
-            }
-            for _ in 0..<(try input.count()) {
-                let material = try input.string()
-                stats.firstVisitMissed[material, default: 0] += try input.int()
-            }
+            try input.addCounts(into: &stats.missed)
+            try input.addCounts(into: &stats.firstVisitMissed)
         }
         try addCohortChanges(reading: &input, from: from, to: to)
         if version >= 2 { try addChannels(reading: &input, skip: cohortsOnly) }
-        // The trailing ratings by channel (`DayStats.rollup()`), absent from older rollups.
-        if !input.atEnd {
-            let channels = try input.count()
-            // Written only when there are ratings: an empty section is not a rollup's.
-            guard channels > 0 else { throw RollupReader.Malformed(offset: bytes.count) }
-            for _ in 0..<channels {
-                let channel = try input.string()
-                if cohortsOnly {
-                    try input.skipHistogram()
-                } else {
-                    try input.addHistogram(into: &stats.channelRatings[channel, default: [:]])
-                }
+        try addChannelRatings(reading: &input, skip: cohortsOnly)
+        guard input.atEnd else { throw RollupReader.Malformed(offset: bytes.count) }
+    }
+
+    /// The trailing ratings by channel (`DayStats.rollup()`), absent from older rollups;
+    /// written only when there are ratings, so an empty section is not a rollup's.
+    mutating func addChannelRatings(reading input: inout RollupReader, skip: Bool = false)
+        throws(RollupReader.Malformed)
+    {
+        guard !input.atEnd else { return }
+        let channels = try input.count()
+        guard channels > 0 else { throw RollupReader.Malformed(offset: input.offset) }
+        for _ in 0..<channels {
+            let channel = try input.string()
+            if skip {
+                try input.skipHistogram()
+            } else {
+                try input.addHistogram(into: &stats.channelRatings[channel, default: [:]])
             }
         }
-        guard input.atEnd else { throw RollupReader.Malformed(offset: bytes.count) }
     }
 
     /// The channels' figures at the end of a version 2 rollup.
