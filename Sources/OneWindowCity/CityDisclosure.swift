@@ -30,12 +30,9 @@ public struct CityDisclosure: Sendable, Encodable {
         for (hall, figures) in zip(halls, each) {
             var hallSums: [String: [String: DayStats]] = [:]
             for range in Self.ranges(today: today) {
-                do {
-                    hallSums["\(range.from)…\(range.to)"] = try figures.sums(from: range.from, to: range.to)
-                } catch {
-                    var named = error
-                    named.hallId = hall.hallId
-                    throw named
+                hallSums["\(range.from)…\(range.to)"] = try CityStore.MalformedTotals.naming(hall.hallId) {
+                    () throws(CityStore.MalformedTotals) in
+                    try figures.sums(from: range.from, to: range.to)
                 }
             }
             sums.append(hallSums)

@@ -70,13 +70,9 @@ public struct CityReport: Sendable, Encodable {
             self.init(from: from, to: to)
             for hall in halls {
                 let figures = figures[hall.hallId] ?? CityStore.HallFigures()
-                let hallSums: RollupRangeSum
-                do {
-                    hallSums = try figures.rangeSum(from: from, to: to)
-                } catch {
-                    var named = error
-                    named.hallId = hall.hallId
-                    throw named
+                let hallSums = try CityStore.MalformedTotals.naming(hall.hallId) {
+                    () throws(CityStore.MalformedTotals) in
+                    try figures.rangeSum(from: from, to: to)
                 }
                 let hallOpen = figures.open(through: to)
                 let hallBad = figures.badReviews(from: from, to: to)

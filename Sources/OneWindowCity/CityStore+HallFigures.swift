@@ -91,5 +91,16 @@ extension CityStore {
             "running totals of hall \(hallId), service \(serviceId), through \(days.joined(separator: " and ")) "
                 + "do not read as rollups (byte \(offset))"
         }
+
+        /// `body`, a read of hall `hallId`'s figures, with the hall named in what it throws.
+        static func naming<T>(_ hallId: String, _ body: () throws(MalformedTotals) -> T) throws(MalformedTotals) -> T {
+            do {
+                return try body()
+            } catch {
+                var named = error
+                named.hallId = hallId
+                throw named
+            }
+        }
     }
 }
